@@ -1,0 +1,47 @@
+"""Trained artefacts: where they live and how their format version is checked.
+
+Every model directory under ``newstrace/models/<name>/`` holds a ``meta.json`` with
+``format`` (the artefact format this code reads), ``newstrace`` (the version that wrote it),
+``trained_on`` and the figures measured when it was trained. Loading refuses a format that
+this code does not read, with a message that says how to rebuild (``make train``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newstrace._version import __version__
+from newstrace.errors import ArtefactError
+
+MODELS_DIR = Path(__file__).parent / "models"
+
+
+def model_dir(name: str) -> Path:
+    """The directory of the packaged artefact ``name``."""
+    return MODELS_DIR / name
+
+
+def write_meta(name: str, *, fmt: int, **facts: Any) -> Path:
+    """Write ``meta.json`` for artefact ``name`` (format version, our version, facts)."""
+    path = model_dir(name) / "meta.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"name": name, "format": fmt, "newstrace": __version__, **facts}
+    path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def read_meta(name: str, *, fmt: int) -> dict[str, Any]:
+    """Read and check ``meta.json`` of artefact ``name``; refuse a foreign format version."""
+    path = model_dir(name) / "meta.json"
+    if not path.exists():
+        raise ArtefactError(f"model '{name}' is missing ({path}); rebuild it with `make train`")
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    if meta.get("format") != fmt:
+        raise ArtefactError(
+            f"model '{name}' has format {meta.get('format')} (written by newstrace "
+            f"{meta.get('newstrace')}), this newstrace reads format {fmt}; "
+            "rebuild it with `make train`"
+        )
+    return meta

@@ -1,0 +1,33 @@
+"""``newstrace eval TASK --data PATH``: accuracy on public labelled data, one task a module.
+
+Each task module has ``evaluate(data, predictions=None) -> dict`` that reads every item of a
+file or folder in the format of ``../shared/datasets`` and returns the metrics (one JSON line
+on the CLI); with ``predictions`` it also writes one JSON line per item: its id and prediction.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from newstrace.errors import DataError
+
+TASKS = {
+    "attribution": "newstrace.eval.attribution",
+    "certainty": "newstrace.eval.certainty",
+    "factuality": "newstrace.eval.factuality",
+    "weasel": "newstrace.eval.weasel",
+    "strength": "newstrace.eval.strength",
+    "checkworthy": "newstrace.eval.checkworthy",
+}
+
+
+def evaluate(task: str, data: Path, predictions: Path | None = None) -> dict[str, Any]:
+    """Run evaluation ``task`` over ``data``; see the module of each task for its metrics."""
+    if task not in TASKS:
+        raise DataError(f"unknown task '{task}'; choose one of {', '.join(sorted(TASKS))}")
+    if not Path(data).exists():
+        raise DataError(f"no data at {data}")
+    module = importlib.import_module(TASKS[task])
+    return {"task": task, **module.evaluate(Path(data), predictions)}
