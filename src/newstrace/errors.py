@@ -16,6 +16,10 @@ class NewstraceError(Exception):
         super().__init__(f"[{self.code}] {message}")
         self.message = message
 
+    def __reduce__(self):
+        # errors cross process boundaries in batch runs; rebuild from the bare message
+        return (self.__class__, (self.message,))
+
 
 class InputError(NewstraceError):
     """The input cannot be read as an article."""

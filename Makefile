@@ -1,0 +1,35 @@
+# newstrace: `make demo` and `make test` are all a fresh clone needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+
+.PHONY: demo test lint train bench clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newstrace analyze demo/port-hallow.txt --format text
+	$(BIN)/newstrace analyze demo/port-hallow.txt --format html > demo-ledger.html
+	@echo "HTML view of the same ledger: demo-ledger.html"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest -q
+
+train: $(STAMP)
+	$(BIN)/python -m newstrace.analyze.attribution.train --data $(SHARED)/datasets/polnear
+	$(BIN)/python -m newstrace.analyze.certainty_train --data $(SHARED)/datasets
+	$(BIN)/python -m newstrace.analyze.checkworthy_train --data $(SHARED)/datasets/checkworthiness
+
+bench: $(STAMP)
+	$(BIN)/python bench/analyze_speed.py
+
+clean:
+	rm -rf $(VENV) build demo-ledger.html

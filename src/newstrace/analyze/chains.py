@@ -1,0 +1,77 @@
+"""Attribution chains: through whom a claim passed before it reached the reader.
+
+"Japan's Asahi Shinbun quoted a defector ... as describing a video in which a narrator
+explains Kim is crying" holds three attributions, each inside the content of the one before.
+A claim's chain is the chain of the attribution it sits in, plus its own source; a later
+"the defector said" inherits the chain of the mention it refers back to. Every chain starts
+with the article's outlets (from its metadata and its credit line).
+"""
+
+from __future__ import annotations
+
+from newstrace.analyze.sources import SourceResolver
+from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
+
+UNNAMED = Source("unnamed sources", SourceKind.UNNAMED_GROUP)
+
+
+def outlet_chain(outlet: str | None, credit: tuple[str, Span] | None) -> tuple[Source, ...]:
+    """The outermost links: the article's own outlet, then the outlet its credit line names."""
+    chain: list[Source] = []
+    if outlet:
+        chain.append(Source(outlet, SourceKind.MEDIA_OUTLET))
+    if credit and credit[0] != outlet:
+        chain.append(Source(credit[0], SourceKind.MEDIA_OUTLET, credit[1]))
+    return tuple(chain)
+
+
+def the_article(root: tuple[Source, ...]) -> tuple[Source, ...]:
+    """The chain of a claim the article asserts itself: its outlets, the last one as asserter."""
+    if not root:
+        return (Source("the article", SourceKind.THE_ARTICLE),)
+    last = root[-1]
+    return (*root[:-1], Source(last.name, SourceKind.THE_ARTICLE, last.span))
+
+
+def _parent(found: AttributionSpans, others: list[AttributionSpans]) -> AttributionSpans | None:
+    """The innermost other attribution whose content holds this one's cue."""
+    holders = [
+        other
+        for other in others
+        if other is not found
+        and other.content.contains(found.cue)
+        and (other.content.end - other.content.start) > (found.content.end - found.content.start)
+    ]
+    return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
+
+
+def _holder_of(span: Span, others: list[AttributionSpans]) -> AttributionSpans | None:
+    holders = [other for other in others if other.content.contains(span)]
+    return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
+
+
+def build_attributions(
+    resolver: SourceResolver, found: list[AttributionSpans], root: tuple[Source, ...]
+) -> dict[AttributionSpans, Attribution]:
+    """Resolve every source and chain every attribution of one document."""
+    in_text_order = sorted(found, key=lambda a: (a.source or a.cue).start)
+    sources = {a: resolver.resolve(a.source) if a.source else UNNAMED for a in in_text_order}
+    chains: dict[AttributionSpans, tuple[Source, ...]] = {}
+
+    def chain_of(item: AttributionSpans) -> tuple[Source, ...]:
+        if item not in chains:
+            chains[item] = root  # guards against a cycle while this chain is being built
+            outer = _parent(item, found)
+            mention = sources[item].mention
+            if outer is None and mention is not None:
+                outer = _holder_of(mention, found)
+            prefix = chain_of(outer) if outer is not None else root
+            if prefix and prefix[-1].name == sources[item].name:
+                prefix = prefix[:-1]  # the credited outlet, now named in the text: one link
+            chains[item] = (*prefix, sources[item])
+        return chains[item]
+
+    return {
+        item: Attribution(sources[item], item.cue, item.content, chain_of(item))
+        for item in in_text_order
+    }

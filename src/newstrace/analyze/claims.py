@@ -1,0 +1,69 @@
+"""Claims: the attributed contents, plus what the article asserts in its own voice.
+
+Every attribution's content is a claim. So is every stretch of a sentence that no
+attribution covers and that says something (has a verb): plain background ("In April, North
+Korea had already offered ...") and the article's own speculation ("and it could be a sign ...")
+must show up in the ledger too, asserted by the article itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from newstrace.model import Attribution, Source, Span
+
+_LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
+_TRAILING_JUNK = " \t\r\n-–—•*·:;,"
+_MIN_WORDS = 4
+
+
+def extent(attribution: Attribution, text: str) -> Span:
+    """From the first to the last character of source, cue and content together."""
+    parts = [attribution.content, *(s for s in (attribution.cue, attribution.source.span) if s)]
+    return Span.of(text, min(p.start for p in parts), max(p.end for p in parts))
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _LEADING_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_JUNK:
+        end -= 1
+    return Span.of(text, start, end) if start < end else None
+
+
+def _uncovered(start: int, end: int, covered: list[Span]) -> Iterator[tuple[int, int]]:
+    """The pieces of ``[start, end)`` that no covered span touches."""
+    cursor = start
+    for span in sorted(covered, key=lambda s: s.start):
+        if span.end <= cursor or span.start >= end:
+            continue
+        if span.start > cursor:
+            yield cursor, span.start
+        cursor = max(cursor, span.end)
+    if cursor < end:
+        yield cursor, end
+
+
+def _says_something(doc: Doc, span: Span) -> bool:
+    """A clause, not a heading or a fragment: enough words and a verb among them."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= _MIN_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def asserted_spans(doc: Doc, covered: list[Span], skip: list[Span]) -> list[Span]:
+    """The stretches of each sentence the article states in its own voice."""
+    found = []
+    for sentence in doc.sents:
+        for start, end in _uncovered(sentence.start_char, sentence.end_char, covered + skip):
+            span = _trimmed(doc.text, start, end)
+            if span is not None and _says_something(doc, span):
+                found.append(span)
+    return found
+
+
+def article_attribution(span: Span, chain: tuple[Source, ...]) -> Attribution:
+    """The attribution of a claim the article makes itself: no cue, its outlet as source."""
+    return Attribution(chain[-1], None, span, chain)

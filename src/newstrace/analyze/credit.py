@@ -1,0 +1,45 @@
+"""The outlet an article says it relays: "As reported by Business Insider", "(Reuters) -".
+
+Copied and syndicated articles often carry their origin only in a credit line at the top or
+the bottom. That outlet is the outermost link of every claim's chain, so it is found once per
+article, before claims are assembled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.ingest import canonical_outlet
+from newstrace.model import Span
+
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|for))*)"
+_PATTERNS = [
+    # a closing or opening line: "As reported by X", "Originally published in X", "Source: X"
+    re.compile(
+        r"^[ \t]*(?i:as\s+(?:first\s+|originally\s+)?(?:reported|published|seen|written)\s+"
+        r"(?:by|in|on|at)|(?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:originally|first)\s+"
+        r"(?:published|appeared|ran)\s+(?:in|on|at|by)|source:|via|courtesy\s+of|"
+        r"republished\s+(?:with\s+permission\s+)?from)\s+(?i:the\s+)?" + _NAME + r"\W*$",
+        re.MULTILINE,
+    ),
+    # a wire dateline: "WASHINGTON (Reuters) -", "(AP) —"
+    re.compile(r"\((?P<name>Reuters|AP|AFP|Associated Press|Bloomberg|UPI|dpa)\)\s*[-–—]"),
+]
+_EDGE_CHARS = 400
+
+
+def find_credit(text: str) -> tuple[str, Span] | None:
+    """The canonical outlet credited in the opening or closing lines, and where it is named.
+
+    >>> find_credit("Kim cried.\\nAs reported by Business Insider")[0]
+    'Business Insider'
+    """
+    edges = [(0, text[:_EDGE_CHARS]), (max(0, len(text) - _EDGE_CHARS), text[-_EDGE_CHARS:])]
+    for pattern in _PATTERNS:
+        for offset, window in edges:
+            match = pattern.search(window)
+            if match:
+                raw = match.group("name").strip()
+                start = offset + match.start("name")
+                return canonical_outlet(raw) or raw, Span.of(text, start, start + len(raw))
+    return None

@@ -1,0 +1,168 @@
+"""The claim-ledger pipeline: parse each article once, then let each stage read the parse.
+
+Stages, in order: language check, spaCy parse (batched with ``nlp.pipe``), credit line,
+attribution extraction, source resolution and chains, the article's own assertions,
+certainty, claim kind, check-worthiness, sources table. Each stage lives in its own module;
+this one only runs them in order and builds the :class:`~newstrace.model.Ledger`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from newstrace.analyze.attribution import AttributionExtractor
+from newstrace.analyze.certainty import CertaintyAssessor
+from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
+from newstrace.analyze.checkworthy import CheckworthyScorer
+from newstrace.analyze.claims import article_attribution, asserted_spans, extent
+from newstrace.analyze.credit import find_credit
+from newstrace.analyze.kinds import classify_kind
+from newstrace.analyze.nlp import load_nlp
+from newstrace.analyze.sources import SourceResolver
+from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
+from newstrace.ingest import detect_language, outlet_from_url, truncate_text
+from newstrace.model import (
+    Article,
+    Attribution,
+    Claim,
+    Ledger,
+    SourceKind,
+    SourceSummary,
+    Span,
+)
+
+ENGLISH = "en"
+
+
+def _prepared(article: Article) -> tuple[Article, str, tuple[str, ...]]:
+    """Check an article can be analysed as English; cap its length. Raises per article."""
+    if not article.text.strip():
+        raise EmptyInputError(f"article {article.id or ''} has no text".replace("  ", " "))
+    text, warnings = truncate_text(article.text)
+    if text is not article.text:
+        article = Article(text, article.id, article.url, article.outlet, article.published,
+                          article.title, article.lang)
+    language = (article.lang or detect_language(text)[0]).lower()
+    if language != ENGLISH:
+        raise UnsupportedLanguageError(
+            f"article {article.id or ''} looks like '{language}', not English; newstrace "
+            "analyses English only and does not guess on other languages"
+        )
+    return article, language, warnings
+
+
+def _line_of(text: str, span: Span) -> Span:
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return Span.of(text, start, len(text) if end < 0 else end)
+
+
+def _sources_table(claims: list[Claim]) -> tuple[SourceSummary, ...]:
+    """Each distinct source in any claim's chain, and how many claims rest on it."""
+    counts: Counter[tuple[str, SourceKind]] = Counter()
+    for claim in claims:
+        counts.update({(s.name, s.kind) for s in claim.attribution.chain})
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    return tuple(SourceSummary(name, kind, n) for (name, kind), n in rows)
+
+
+class Analyzer:
+    """Turns articles into claim ledgers; models load once, on first use.
+
+    >>> # Analyzer()("Officials said the bridge will reopen.").claims[0].attribution.source
+    """
+
+    def __init__(self, *, batch_size: int = 16) -> None:
+        self.batch_size = batch_size
+
+    @cached_property
+    def _nlp(self):
+        return load_nlp()
+
+    @cached_property
+    def _extractor(self) -> AttributionExtractor:
+        return AttributionExtractor.load()
+
+    @cached_property
+    def _certainty(self) -> CertaintyAssessor:
+        return CertaintyAssessor.load()
+
+    @cached_property
+    def _checkworthy(self) -> CheckworthyScorer:
+        return CheckworthyScorer.load()
+
+    def __call__(self, article: Article | str) -> Ledger:
+        """The ledger of one article; raises a :class:`NewstraceError` if it cannot be made."""
+        if isinstance(article, str):
+            article = Article(article)
+        result = next(self.pipe([article]))
+        if isinstance(result, NewstraceError):
+            raise result
+        return result
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Ledger | NewstraceError]:
+        """Ledgers in input order; an article that fails yields its error instead."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[Ledger | NewstraceError]:
+        prepared: list[tuple[Article, str, tuple[str, ...]] | NewstraceError] = []
+        for article in batch:
+            try:
+                prepared.append(_prepared(article))
+            except NewstraceError as error:
+                prepared.append(error)
+        texts = [p[0].text for p in prepared if not isinstance(p, NewstraceError)]
+        docs = iter(self._nlp.pipe(texts, batch_size=self.batch_size))
+        for item in prepared:
+            if isinstance(item, NewstraceError):
+                yield item
+            else:
+                yield self._ledger(item[0], next(docs), item[1], item[2])
+
+    def _ledger(
+        self, article: Article, doc: Doc, language: str, warnings: tuple[str, ...]
+    ) -> Ledger:
+        outlet = article.outlet or (outlet_from_url(article.url) if article.url else None)
+        credit = find_credit(doc.text)
+        root = outlet_chain(outlet, credit)
+        found = self._extractor.predict(doc)
+        attributions = list(build_attributions(SourceResolver(doc), found, root).values())
+        skip = [_line_of(doc.text, credit[1])] if credit else []
+        covered = [extent(a, doc.text) for a in attributions]
+        own_chain = the_article(root)
+        own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]
+        claims = self._claims(doc, sorted(attributions + own, key=lambda a: a.content.start))
+        return Ledger(
+            article=article,
+            language=language,
+            outlet=outlet,
+            claims=tuple(claims),
+            sources=_sources_table(claims),
+            credit=credit[0] if credit else None,
+            warnings=warnings,
+        )
+
+    def _claims(self, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+        scores = self._checkworthy.score([a.content.text for a in attributions])
+        claims = []
+        for number, (attribution, worth) in enumerate(zip(attributions, scores, strict=True), 1):
+            attributed = attribution.source.kind is not SourceKind.THE_ARTICLE
+            region = extent(attribution, doc.text)
+            certainty = self._certainty.assess(doc, region, attribution.content, attributed)
+            kind = classify_kind(doc, attribution.content, attributed, certainty)
+            claims.append(
+                Claim(f"c{number}", attribution.content, attribution, certainty, kind,
+                      round(float(worth), 4))
+            )
+        return claims

@@ -1,0 +1,185 @@
+"""Who a source is: its canonical name, its kind, and what a pronoun or "the defector" refers to.
+
+The extractor only marks *where* a source is mentioned. Readers need more: that "Japan's
+Asahi Shinbun" is the outlet Asahi Shimbun, that "a new report from the CIA" is a document,
+that "Experts" are an unnamed group, and that a later "he" or "the defector" is the same
+source as an earlier, fuller mention. :class:`SourceResolver` answers that for one document,
+reading mentions in text order so every resolution looks only backwards.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
+from newstrace.ingest import canonical_outlet
+from newstrace.model import Source, SourceKind, Span
+
+_LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
+_NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    raw = json.loads(_LEXICON.read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A source mention already resolved, kept for later pronouns and descriptions."""
+
+    source: Source
+    head_lemma: str
+    plural: bool
+    human: bool
+
+
+def token_span(doc: Doc, span: Span) -> TokenSpan:
+    """The spaCy tokens covering a character span (expanded to whole tokens)."""
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _short_name(tokens: TokenSpan) -> str:
+    """The mention without its trailing modifiers: "a defector with contacts" -> "a defector"."""
+    head = tokens.root
+    kept = [t for t in head.lefts if t.dep_ in _NP_MODIFIERS and t in tokens]
+    start = min([t.i for t in kept] + [head.i])
+    return tokens.doc[start : head.i + 1].text
+
+
+def _outlet_name(tokens: TokenSpan) -> str | None:
+    """The outlet named by the mention: a known one (canonical name) or a newspaper-like name."""
+    candidates = [tokens.text, _short_name(tokens)]
+    candidates += [ent.text for ent in tokens.ents if ent.label_ in {"ORG", "PERSON", "GPE"}]
+    for text in candidates:
+        name = canonical_outlet(text)
+        if name:
+            return name
+    head = tokens.root
+    proper = [t for t in tokens if t.i <= head.i and t.is_title and t.dep_ != "det"]
+    if head.is_title and any(t.lower_ in _lexicon()["outlet_words"] for t in proper):
+        return tokens.doc[proper[0].i : head.i + 1].text
+    return None
+
+
+def _bare(entity: TokenSpan) -> str:
+    """An entity's name without a leading article: "the CIA" -> "CIA"."""
+    return entity[1:].text if len(entity) > 1 and entity[0].lower_ == "the" else entity.text
+
+
+def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
+    lex = _lexicon()["official_titles"]
+    words = [t.lower_ for t in tokens if t.i < person.start]
+    return any(w in lex for w in words) or any(
+        " ".join(words[i : i + 2]) in lex for i in range(len(words))
+    )
+
+
+def classify(tokens: TokenSpan) -> tuple[str, SourceKind]:
+    """Canonical name and kind of a source mention that is not a pronoun."""
+    lex = _lexicon()
+    head = tokens.root
+    lemma = head.lemma_.lower()
+    persons = [e for e in tokens.ents if e.label_ == "PERSON"]
+    orgs = [e for e in tokens.ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    outlet = _outlet_name(tokens)
+    if outlet:
+        return outlet, SourceKind.MEDIA_OUTLET
+    if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
+        owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else None)
+        return (f"{owner} {head.lower_}" if owner else _short_name(tokens)), (
+            SourceKind.DOCUMENT_REPORT
+        )
+    if persons:
+        person = persons[-1]
+        kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, person) else (
+            SourceKind.NAMED_PERSON
+        )
+        return person.text, kind
+    if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
+        return _short_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
+    if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
+        return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+    if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
+        return _short_name(tokens), SourceKind.UNNAMED_GROUP
+    if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
+        return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
+    return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _is_plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"} or token.lower_ in _lexicon()["pronouns_plural"]
+
+
+def _is_human(kind: SourceKind) -> bool:
+    return kind in {
+        SourceKind.NAMED_PERSON,
+        SourceKind.ANONYMOUS_PERSON,
+        SourceKind.GOVERNMENT_OFFICIAL,
+        SourceKind.UNNAMED_GROUP,
+    }
+
+
+class SourceResolver:
+    """Resolves the source mentions of one document, in text order.
+
+    >>> # resolver = SourceResolver(doc); resolver.resolve(Span.of(doc.text, 0, 10))
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._seen: list[_Mention] = []
+
+    def resolve(self, span: Span) -> Source:
+        """The :class:`Source` a mention refers to; remembers it for later mentions."""
+        tokens = token_span(self.doc, span)
+        head = tokens.root
+        antecedent = self._antecedent(tokens)
+        if antecedent is not None:
+            first = antecedent.source
+            source = Source(first.name, first.kind, span, first.mention or first.span)
+        elif head.pos_ == "PRON":
+            source = self._entity_before(tokens, span)
+        else:
+            name, kind = classify(tokens)
+            source = Source(name, kind, span)
+        self._seen.append(
+            _Mention(source, head.lemma_.lower(), _is_plural(head), _is_human(source.kind))
+        )
+        return source
+
+    def _antecedent(self, tokens: TokenSpan) -> _Mention | None:
+        """An earlier mention that a pronoun or a definite description refers back to."""
+        lex = _lexicon()
+        head = tokens.root
+        word = head.lower_
+        if head.pos_ == "PRON":
+            plural = word in lex["pronouns_plural"]
+            human = word in lex["pronouns_person_singular"] or plural
+            for seen in reversed(self._seen):
+                if seen.plural == plural and (seen.human == human or plural):
+                    return seen
+            return None
+        determiner = tokens[0].lower_ if len(tokens) else ""
+        if determiner in {"the", "this", "that", "these", "those"} and not tokens.ents:
+            lemma = head.lemma_.lower()
+            for seen in reversed(self._seen):
+                if seen.head_lemma == lemma:
+                    return seen
+        return None
+
+    def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
+        """A pronoun with no earlier source: the nearest person named before it, if any."""
+        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= tokens.start]
+        if persons and tokens.root.lower_ in _lexicon()["pronouns_person_singular"]:
+            person = persons[-1]
+            mention = Span.of(self.doc.text, person.start_char, person.end_char)
+            return Source(person.text, SourceKind.NAMED_PERSON, span, mention)
+        return Source(span.text, SourceKind.ANONYMOUS_PERSON, span)

@@ -1,0 +1,169 @@
+"""The ``newstrace`` command: parse arguments, call the library, map outcomes to exit codes.
+
+Nothing here analyses anything; every command is a thin wrapper over a library function,
+so the CLI, the Python API and (later) the web app give the same results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newstrace._version import __version__
+from newstrace.errors import NewstraceError
+from newstrace.model import Ledger
+
+FORMATS = ("json", "text", "html")
+EXIT_PARTIAL = 1
+_SUFFIX = {"json": ".json", "text": ".txt", "html": ".html"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newstrace", description="Who said this, via whom, and how sure were they?"
+    )
+    parser.add_argument("--version", action="version", version=f"newstrace {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="the claim ledger of articles")
+    analyze.add_argument("input", help="a .txt/.html/.json/.jsonl file, a directory, or - (stdin)")
+    analyze.add_argument("-o", "--output", type=Path, help="write one file per article here")
+    analyze.add_argument("--format", choices=FORMATS, default="text")
+    analyze.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
+
+    evaluate = commands.add_parser("eval", help="accuracy on a labelled data set")
+    evaluate.add_argument("task", help="attribution, certainty, factuality, weasel, ...")
+    evaluate.add_argument("--data", type=Path, required=True, help="file or folder to score")
+    evaluate.add_argument("--predictions", type=Path, help="write one JSON line per item here")
+    return parser
+
+
+def _render(ledger: Ledger, fmt: str) -> str:
+    if fmt == "json":
+        from newstrace.serialize import dumps
+
+        return dumps(ledger)
+    if fmt == "html":
+        from newstrace.report.html import render_html
+
+        return render_html(ledger)
+    from newstrace.report.text import render_text
+
+    return render_text(ledger)
+
+
+def _is_single(source: str) -> bool:
+    path = Path(source)
+    return source == "-" or (path.is_file() and path.suffix.lower() != ".jsonl")
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "article"
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    )
+
+
+def _analyzed(items: Iterable, jobs: int) -> Iterator[tuple]:
+    """Each input item with its result, streamed: only the items in flight are held."""
+    from newstrace.engines.local import analyze_stream
+
+    in_flight: deque = deque()
+
+    def inputs():
+        for item in items:
+            in_flight.append(item)
+            yield item.article if item.article is not None else item.error
+
+    for result in analyze_stream(inputs(), n_process=jobs):
+        yield in_flight.popleft(), result
+
+
+def _index_row(item, result, output: str | None) -> dict:
+    row = {"name": item.name, "origin": item.origin, "warnings": list(item.warnings)}
+    if isinstance(result, NewstraceError):
+        return {**row, "status": "error", "error": {"code": result.code, "message": result.message}}
+    return {**row, "status": "ok", "output": output, "warnings": row["warnings"] + list(result.warnings)}
+
+
+def _run_batch(args: argparse.Namespace, err: Console) -> int:
+    from newstrace.ingest import read_inputs
+
+    items = read_inputs(args.input)
+    rows = []
+    if args.output:
+        args.output.mkdir(parents=True, exist_ok=True)
+    with _progress(err) as progress:
+        task = progress.add_task("analyse", total=None)
+        for item, result in _analyzed(items, args.jobs):
+            output = None
+            if not isinstance(result, NewstraceError):
+                text = _render(result, args.format)
+                if args.output:
+                    output = _safe_name(item.name) + _SUFFIX[args.format]
+                    (args.output / output).write_text(text, encoding="utf-8")
+                else:
+                    print(json.dumps(json.loads(text)) if args.format == "json" else text)
+            rows.append(_index_row(item, result, output))
+            progress.advance(task)
+    failed = [row for row in rows if row["status"] == "error"]
+    if args.output:
+        index = {"schema": "newstrace.index/1", "newstrace": __version__, "inputs": rows}
+        (args.output / "index.json").write_text(json.dumps(index, indent=2), encoding="utf-8")
+    for row in failed:
+        err.print(f"[red]failed[/red] {row['origin']}: [{row['error']['code']}] {row['error']['message']}", highlight=False)
+    err.print(f"{len(rows) - len(failed)} analysed, {len(failed)} failed"
+              + (f"; index: {args.output / 'index.json'}" if args.output else ""))
+    return EXIT_PARTIAL if failed else 0
+
+
+def _run_analyze(args: argparse.Namespace, err: Console) -> int:
+    if args.format == "html" and not args.output and not _is_single(args.input):
+        err.print("[E001] --format html for several articles needs -o OUTDIR")
+        return 2
+    if args.output or not _is_single(args.input):
+        return _run_batch(args, err)
+    from newstrace import analyze
+    from newstrace.ingest import read_item
+
+    item = read_item(args.input)
+    ledger = analyze(item.article)
+    for warning in item.warnings + ledger.warnings:
+        err.print(f"[yellow]warning[/yellow]: {warning}")
+    print(_render(ledger, args.format))
+    return 0
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from newstrace.eval import evaluate
+
+    print(json.dumps(evaluate(args.task, args.data, args.predictions)))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    err = Console(stderr=True)
+    try:
+        if args.command == "analyze":
+            return _run_analyze(args, err)
+        return _run_eval(args)
+    except NewstraceError as error:
+        err.print(f"[red]error[/red]: {error}", highlight=False)
+        return error.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

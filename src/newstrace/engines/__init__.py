@@ -1,0 +1,1 @@
+"""Engines schedule the same stage functions over many articles: locally or on Spark."""

@@ -1,0 +1,66 @@
+"""The local engine: the analysis pipeline over a stream of articles, on all cores.
+
+Each worker process loads the models once and analyses whole chunks (parse and every
+stage), so the work scales with cores instead of parsing in parallel and post-processing
+on one core. Results come back in input order; at most two chunks per worker are in flight,
+so memory stays bounded however long the stream is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from newstrace.analyze.pipeline import Analyzer
+from newstrace.errors import NewstraceError
+from newstrace.model import Article, Ledger
+
+Result = Ledger | NewstraceError
+_worker_analyzer: Analyzer | None = None
+
+
+def _chunks(items: Iterable[Article | NewstraceError], size: int):
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _analyze_chunk(analyzer: Analyzer, chunk: list[Article | NewstraceError]) -> list[Result]:
+    """Analyse the articles of a chunk; inputs that already failed pass through in place."""
+    results = iter(analyzer.pipe([x for x in chunk if isinstance(x, Article)]))
+    return [next(results) if isinstance(x, Article) else x for x in chunk]
+
+
+def _init_worker(batch_size: int) -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(batch_size=batch_size)
+
+
+def _run_in_worker(chunk: list[Article | NewstraceError]) -> list[Result]:
+    assert _worker_analyzer is not None, "worker used before its initializer ran"
+    return _analyze_chunk(_worker_analyzer, chunk)
+
+
+def analyze_stream(
+    items: Iterable[Article | NewstraceError], *, n_process: int = 1, batch_size: int = 16
+) -> Iterator[Result]:
+    """A ledger (or the error) for every item, in order, using ``n_process`` processes."""
+    if n_process <= 1:
+        analyzer = Analyzer(batch_size=batch_size)
+        for chunk in _chunks(items, batch_size):
+            yield from _analyze_chunk(analyzer, chunk)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        n_process, mp_context=context, initializer=_init_worker, initargs=(batch_size,)
+    ) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        for chunk in _chunks(items, batch_size):
+            pending.append(pool.submit(_run_in_worker, chunk))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

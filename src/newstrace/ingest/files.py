@@ -1,0 +1,47 @@
+"""Files to items: the suffix picks the reader; an explicitly named odd file is sniffed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from newstrace.errors import InputError
+from newstrace.ingest.item import InputItem
+from newstrace.ingest.jsonl import jsonl_file_items
+from newstrace.ingest.load import READ_LIMITS, Loaded, load_chunk, load_item, read_chunk
+from newstrace.ingest.sniff import Kind
+
+SUFFIX_KINDS: dict[str, Kind] = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json"}
+SUPPORTED_SUFFIXES = (*SUFFIX_KINDS, ".jsonl")
+
+
+def file_items(path: Path, *, explicit: bool) -> Iterator[InputItem]:
+    """Items of one file. ``explicit``: the user named this file, so an unknown suffix is
+    sniffed as JSON, HTML or text; found while walking a directory it is reported unsupported."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from jsonl_file_items(path)
+    elif suffix in SUFFIX_KINDS or explicit:
+        kind = SUFFIX_KINDS.get(suffix)
+        yield load_item(path.stem, str(path), partial(_load_file, path, kind))
+    else:
+        yield unsupported_item(path)
+
+
+def unsupported_item(path: Path) -> InputItem:
+    """A failed item for a file no reader takes, so it is reported rather than skipped."""
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    error = InputError(f"{path}: unsupported file type '{path.suffix}' (newstrace reads {kinds})")
+    return InputItem(path.stem, str(path), None, error)
+
+
+def _load_file(path: Path, kind: Kind | None) -> Loaded:
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            chunk = read_chunk(stream, READ_LIMITS[kind], size)
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from error
+    return load_chunk(chunk, kind, str(path))

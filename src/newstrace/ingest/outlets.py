@@ -1,0 +1,118 @@
+"""Name news outlets consistently: from a URL's domain, or from how a text credits them.
+
+The table (``outlets.json``) is hand-written: canonical name, aliases and domains of about a
+hundred major English-language outlets and wire agencies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+_TABLE_FILE = "outlets.json"
+_HOSTNAME = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_MOBILE_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
+_GENERIC = (
+    r"(?:news agency|news service|wire service|newswire|newspaper|daily|broadcaster|"
+    r"magazine|weekly|website|news site|network|channel|tabloid|outlet|paper)"
+)
+_STEPS: tuple[Callable[[str], str], ...] = (
+    re.compile(r"^.*?'s? ").sub.__call__,  # "japan's asahi shinbun": a possessive prefix
+    re.compile(rf"^.*\b{_GENERIC} ").sub.__call__,  # "the japanese newspaper asahi shimbun"
+    re.compile(rf" {_GENERIC}$").sub.__call__,  # "asahi newspaper"
+)
+_THE = re.compile(r"^the ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    by_key: dict[str, str]
+    by_domain: dict[str, str]
+
+
+def outlet_from_url(url: str) -> str | None:
+    """The outlet a URL belongs to: a known outlet's name, else its host without ``www.``.
+
+    >>> outlet_from_url("https://www.businessinsider.com/kim-jong-un-video-2018-6")
+    'Business Insider'
+    >>> outlet_from_url("https://example-news.com/story/1")
+    'example-news.com'
+    >>> outlet_from_url("not a url") is None
+    True
+    """
+    host = _host(url)
+    if host is None:
+        return None
+    return _outlet_of_host(host) or host
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical name of a known outlet as a text credits it, else ``None``.
+
+    >>> canonical_outlet("Japan's Asahi Shinbun"), canonical_outlet("the AP")
+    ('Asahi Shimbun', 'Associated Press')
+    >>> canonical_outlet("Hill") is None  # a person, not The Hill
+    True
+    """
+    stripped = name.strip()
+    if "://" in stripped or _HOSTNAME.match(stripped.lower()):
+        host = _host(stripped)
+        return _outlet_of_host(host) if host else None
+    by_key = _table().by_key
+    return next((by_key[key] for key in _candidate_keys(name) if key in by_key), None)
+
+
+def _candidate_keys(name: str) -> Iterator[str]:
+    """The name's key, then ever shorter forms: without a leading 'the', a possessive
+    prefix, a descriptor ("the Japanese newspaper") or a generic suffix ("news agency")."""
+    key = _key(name)
+    yield key
+    yield _THE.sub("", key)
+    for step in _STEPS:
+        key = step("", key)
+        yield key
+        yield _THE.sub("", key)
+
+
+def _key(name: str) -> str:
+    """Lower case, curly quotes straightened, dots dropped, hyphens and punctuation spaced."""
+    text = name.casefold().replace("\u2019", "'").replace("\u2018", "'").replace(".", "")
+    text = re.sub(r"[-\"\u201c\u201d()\[\],:;!?]", " ", text)
+    return " ".join(text.split()).strip("'")
+
+
+def _host(url: str) -> str | None:
+    url = url.strip()
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:  # e.g. an unbalanced "[" in what should be the host
+        return None
+    host = (host or "").rstrip(".")
+    return _MOBILE_PREFIX.sub("", host) if _HOSTNAME.match(host) else None
+
+
+def _outlet_of_host(host: str) -> str | None:
+    """Match the host or any parent domain: ``edition.cnn.com`` is CNN."""
+    labels = host.split(".")
+    by_domain = _table().by_domain
+    parents = (".".join(labels[i:]) for i in range(len(labels) - 1))
+    return next((by_domain[d] for d in parents if d in by_domain), None)
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    """Load the outlet table once; it is package data, read-only."""
+    raw = json.loads(resources.files(__package__).joinpath(_TABLE_FILE).read_text("utf-8"))
+    by_key: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for outlet in raw["outlets"]:
+        for alias in (outlet["name"], *outlet["aliases"]):
+            by_key.setdefault(_key(alias), outlet["name"])
+        for domain in outlet["domains"]:
+            by_domain[domain] = outlet["name"]
+    return _Table(by_key, by_domain)

@@ -1,0 +1,92 @@
+"""Sources, coreference and chains from hand-placed attributions on a fictional article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
+from newstrace.analyze.credit import find_credit
+from newstrace.analyze.nlp import load_nlp
+from newstrace.analyze.sources import SourceResolver
+from newstrace.model import AttributionSpans, SourceKind, Span
+
+TEXT = (
+    "The Valley Herald quoted a miner with friends inside the company as describing a memo "
+    "in which a manager explains the pit will close.\n"
+    "The miner said the memo was sent in May.\n"
+    "A new study from the Hill Institute says dust levels doubled, the Daily Lantern reports.\n"
+    "Experts believe the pit is unsafe.\n"
+    "As reported by the Valley Herald"
+)
+
+pytestmark = pytest.mark.slow
+
+
+def _span(phrase: str, after: int = 0) -> Span:
+    start = TEXT.index(phrase, after)
+    return Span.of(TEXT, start, start + len(phrase))
+
+
+def _found(source: str | None, cue: str, content: str) -> AttributionSpans:
+    cue_span = _span(cue)
+    return AttributionSpans(cue_span, _span(content), _span(source) if source else None)
+
+
+FOUND = [
+    _found("The Valley Herald", "quoted", "a miner with friends inside the company as describing a memo in which a manager explains the pit will close"),  # noqa: E501
+    _found("a miner with friends inside the company", "as describing", "a memo in which a manager explains the pit will close"),  # noqa: E501
+    _found("a manager", "explains", "the pit will close"),
+    _found("The miner", "said", "the memo was sent in May"),
+    _found("the Daily Lantern", "reports", "A new study from the Hill Institute says dust levels doubled"),  # noqa: E501
+    _found("A new study from the Hill Institute", "says", "dust levels doubled"),
+    _found("Experts", "believe", "the pit is unsafe"),
+]
+
+
+@pytest.fixture(scope="module")
+def attributions():
+    doc = load_nlp()(TEXT)
+    root = outlet_chain("Coast Post", find_credit(TEXT))
+    return {a.cue.text: a for a in build_attributions(SourceResolver(doc), FOUND, root).values()}
+
+
+def names(attribution) -> list[str]:
+    return [source.name for source in attribution.chain]
+
+
+def test_credit_line_names_the_relayed_outlet():
+    name, span = find_credit(TEXT)
+    assert name == "Valley Herald"
+    assert TEXT[span.start : span.end] == "Valley Herald"
+
+
+def test_nested_quotation_yields_the_nested_chain(attributions):
+    assert names(attributions["explains"]) == [
+        "Coast Post", "Valley Herald", "a miner", "a manager"
+    ]
+    assert names(attributions["as describing"])[-2:] == ["Valley Herald", "a miner"]
+
+
+def test_definite_description_resolves_to_the_earlier_mention(attributions):
+    said = attributions["said"]
+    assert said.source.name == "a miner"
+    assert said.source.mention.text == "a miner with friends inside the company"
+    assert said.source.kind is SourceKind.ANONYMOUS_PERSON
+    assert names(said)[-2:] == ["Valley Herald", "a miner"]
+
+
+def test_report_relayed_by_an_outlet_ends_in_a_document(attributions):
+    says = attributions["says"]
+    assert says.source.kind is SourceKind.DOCUMENT_REPORT
+    assert says.source.name == "Hill Institute study"
+    assert names(says)[-2:] == ["Daily Lantern", "Hill Institute study"]
+    assert says.chain[-2].kind is SourceKind.MEDIA_OUTLET
+
+
+def test_unnamed_experts_are_a_group(attributions):
+    assert attributions["believe"].source.kind is SourceKind.UNNAMED_GROUP
+
+
+def test_chain_starts_with_the_outlet_then_the_credit(attributions):
+    assert names(attributions["believe"])[:2] == ["Coast Post", "Valley Herald"]
+    assert the_article(outlet_chain(None, None))[0].kind is SourceKind.THE_ARTICLE
