@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from newstrace._version import __version__
-from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import NewstraceError
 from newstrace.model import (
     Article,
@@ -46,8 +47,29 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:
+    from newstrace.analyze.pipeline import Analyzer
+
+
+def __getattr__(name: str) -> Any:
+    # the pipeline imports spaCy (seconds); reading JSON or rendering reports should not wait
+    if name == "Analyzer":
+        from newstrace.analyze.pipeline import Analyzer
+
+        return Analyzer
+    raise AttributeError(f"module 'newstrace' has no attribute '{name}'")
+
+
+# The stage package ``newstrace.analyze`` and the function ``newstrace.analyze()`` share a name.
+# Importing the package binds it on ``newstrace`` once, when it is first imported; doing that
+# here, before the function is defined, lets the function keep the name for good.
+importlib.import_module("newstrace.analyze")
+
+
 @lru_cache(maxsize=1)
 def _default_analyzer() -> Analyzer:
+    from newstrace.analyze.pipeline import Analyzer
+
     return Analyzer()
 
 

@@ -142,7 +142,12 @@ def _run_analyze(args: argparse.Namespace, err: Console) -> int:
     ledger = analyze(item.article)
     for warning in item.warnings + ledger.warnings:
         err.print(f"[yellow]warning[/yellow]: {warning}")
-    print(_render(ledger, args.format))
+    if args.format == "text":
+        from newstrace.report.text import print_ledger
+
+        print_ledger(ledger, Console())
+    else:
+        print(_render(ledger, args.format))
     return 0
 
 

@@ -8,6 +8,7 @@ must show up in the ledger too, asserted by the article itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
@@ -16,6 +17,8 @@ from newstrace.model import Attribution, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
 _TRAILING_JUNK = " \t\r\n-–—•*·:;,"
+_DANGLING_WORDS = re.compile(r"^(?:(?:and|but|or|so|while|as|because)\b\W*)+|(?:\W+\b(?:and|but|or|so|while|as|because))+\W*$", re.I)
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _MIN_WORDS = 4
 
 
@@ -26,11 +29,23 @@ def extent(attribution: Attribution, text: str) -> Span:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """The piece without surrounding punctuation, bullets and dangling conjunctions."""
     while start < end and text[start] in _LEADING_JUNK:
         start += 1
     while end > start and text[end - 1] in _TRAILING_JUNK:
         end -= 1
+    for match in _DANGLING_WORDS.finditer(text, start, end):
+        if match.start() == start:
+            start = match.end()
+        elif match.end() == end:
+            end = match.start()
     return Span.of(text, start, end) if start < end else None
+
+
+def _lines(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    """A sentence cut at line breaks: headings and bullets are never glued to the next line."""
+    for piece in re.finditer(r"[^\n]+", text[start:end]):
+        yield start + piece.start(), start + piece.end()
 
 
 def _uncovered(start: int, end: int, covered: list[Span]) -> Iterator[tuple[int, int]]:
@@ -47,20 +62,21 @@ def _uncovered(start: int, end: int, covered: list[Span]) -> Iterator[tuple[int,
 
 
 def _says_something(doc: Doc, span: Span) -> bool:
-    """A clause, not a heading or a fragment: enough words and a verb among them."""
+    """A clause, not a heading or a fragment: enough words and a finite verb among them."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     words = [t for t in tokens if t.is_alpha]
-    return len(words) >= _MIN_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+    return len(words) >= _MIN_WORDS and any(t.tag_ in _FINITE_TAGS for t in tokens)
 
 
 def asserted_spans(doc: Doc, covered: list[Span], skip: list[Span]) -> list[Span]:
     """The stretches of each sentence the article states in its own voice."""
     found = []
     for sentence in doc.sents:
-        for start, end in _uncovered(sentence.start_char, sentence.end_char, covered + skip):
-            span = _trimmed(doc.text, start, end)
-            if span is not None and _says_something(doc, span):
-                found.append(span)
+        for line_start, line_end in _lines(sentence.start_char, sentence.end_char, doc.text):
+            for start, end in _uncovered(line_start, line_end, covered + skip):
+                span = _trimmed(doc.text, start, end)
+                if span is not None and _says_something(doc, span):
+                    found.append(span)
     return found
 
 

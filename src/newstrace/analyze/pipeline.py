@@ -62,12 +62,21 @@ def _line_of(text: str, span: Span) -> Span:
 
 
 def _sources_table(claims: list[Claim]) -> tuple[SourceSummary, ...]:
-    """Each distinct source in any claim's chain, and how many claims rest on it."""
-    counts: Counter[tuple[str, SourceKind]] = Counter()
+    """Each distinct source in any claim's chain, and how many claims rest on it.
+
+    The outlet asserting a claim itself (kind ``the_article``) is the same source as that
+    outlet relaying others, so it is counted under one row with the outlet's own kind.
+    """
+    counts: Counter[str] = Counter()
+    kinds: dict[str, SourceKind] = {}
     for claim in claims:
-        counts.update({(s.name, s.kind) for s in claim.attribution.chain})
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    return tuple(SourceSummary(name, kind, n) for (name, kind), n in rows)
+        chain = claim.attribution.chain
+        counts.update({source.name for source in chain})
+        for source in chain:
+            if kinds.get(source.name, SourceKind.THE_ARTICLE) is SourceKind.THE_ARTICLE:
+                kinds[source.name] = source.kind
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(SourceSummary(name, kinds[name], n) for name, n in rows)
 
 
 class Analyzer:

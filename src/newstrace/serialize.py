@@ -1,0 +1,348 @@
+"""The one path between the data model and JSON: ``newstrace.claims/1`` documents.
+
+Writing is total (every model object has one JSON shape, see ``docs/SCHEMA.md`` and
+``schemas/claims-1.schema.json``); reading is strict where a mistake would silently corrupt a
+ledger (a missing field, an unknown enum value, a span whose text is not the article's text at
+its offsets, another schema major version) and lenient where the format may grow: unknown
+fields are ignored, so a reader of ``/1`` keeps reading documents of later additive releases.
+
+>>> article = Article("Kim cried.")
+>>> ledger = Ledger(article, "en", None, (), ())
+>>> ledger_from_dict(to_dict(ledger)) == ledger
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from enum import Enum
+from functools import singledispatch
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newstrace._version import __version__
+from newstrace.errors import MalformedInputError
+from newstrace.model import (
+    CLAIMS_SCHEMA,
+    Article,
+    Attribution,
+    Certainty,
+    CertaintyLevel,
+    Claim,
+    ClaimKind,
+    Ledger,
+    Source,
+    SourceKind,
+    SourceSummary,
+    Span,
+)
+
+__all__ = ["SCHEMA_FILE", "dumps", "json_schema", "ledger_from_dict", "loads", "to_dict"]
+
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "claims-1.schema.json"
+
+_SCHEMA_FAMILY, _, _SCHEMA_MAJOR = CLAIMS_SCHEMA.rpartition("/")
+_E = TypeVar("_E", bound=Enum)
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema (draft 2020-12) of the documents :func:`dumps` writes."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+@singledispatch
+def to_dict(obj: Any) -> dict[str, Any]:
+    """The JSON-ready dict of a model object (a :class:`Ledger` gives the whole document)."""
+    raise TypeError(f"newstrace cannot serialise {type(obj).__name__}")
+
+
+def _opt(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else to_dict(span)
+
+
+@to_dict.register
+def _(obj: Span) -> dict[str, Any]:
+    return {"start": obj.start, "end": obj.end, "text": obj.text}
+
+
+@to_dict.register
+def _(obj: Article) -> dict[str, Any]:
+    return {
+        "id": obj.id,
+        "url": obj.url,
+        "outlet": obj.outlet,
+        "published": obj.published,
+        "title": obj.title,
+        "lang": obj.lang,
+        "text": obj.text,
+    }
+
+
+@to_dict.register
+def _(obj: Source) -> dict[str, Any]:
+    return {
+        "name": obj.name,
+        "kind": obj.kind.value,
+        "span": _opt(obj.span),
+        "mention": _opt(obj.mention),
+    }
+
+
+@to_dict.register
+def _(obj: Attribution) -> dict[str, Any]:
+    return {
+        "source": to_dict(obj.source),
+        "cue": _opt(obj.cue),
+        "content": to_dict(obj.content),
+        "chain": [to_dict(source) for source in obj.chain],
+    }
+
+
+@to_dict.register
+def _(obj: Certainty) -> dict[str, Any]:
+    return {
+        "score": obj.score,
+        "level": obj.level.value,
+        "cues": [to_dict(cue) for cue in obj.cues],
+    }
+
+
+@to_dict.register
+def _(obj: Claim) -> dict[str, Any]:
+    return {
+        "id": obj.id,
+        "span": to_dict(obj.span),
+        "attribution": to_dict(obj.attribution),
+        "certainty": to_dict(obj.certainty),
+        "kind": obj.kind.value,
+        "checkworthy": obj.checkworthy,
+    }
+
+
+@to_dict.register
+def _(obj: SourceSummary) -> dict[str, Any]:
+    return {"name": obj.name, "kind": obj.kind.value, "claims": obj.claims}
+
+
+@to_dict.register
+def _(obj: Ledger) -> dict[str, Any]:
+    return {
+        "schema": obj.schema,
+        "newstrace": __version__,
+        "article": to_dict(obj.article),
+        "language": obj.language,
+        "outlet": obj.outlet,
+        "credit": obj.credit,
+        "warnings": list(obj.warnings),
+        "claims": [to_dict(claim) for claim in obj.claims],
+        "sources": [to_dict(row) for row in obj.sources],
+    }
+
+
+def dumps(ledger: Ledger, indent: int | None = 2) -> str:
+    """The ledger as a JSON document; non-ASCII text is kept as is (UTF-8), not ``\\u``-escaped."""
+    return json.dumps(to_dict(ledger), indent=indent, ensure_ascii=False)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def loads(document: str) -> Ledger:
+    """Read a ledger from a JSON document written by :func:`dumps`."""
+    try:
+        data = json.loads(document)
+    except json.JSONDecodeError as exc:
+        raise MalformedInputError(f"not a JSON document: {exc}") from None
+    return ledger_from_dict(data)
+
+
+def ledger_from_dict(data: Any) -> Ledger:
+    """Rebuild a :class:`Ledger` from its dict; refuse another schema major version clearly."""
+    doc = _object(data, "document")
+    _check_schema(doc.get("schema"))
+    article = _article(_field(doc, "article", "document"))
+    return Ledger(
+        article=article,
+        language=_typed(doc, "language", str, "document"),
+        outlet=_typed(doc, "outlet", str, "document", nullable=True),
+        claims=tuple(
+            _claim(c, article.text, f"claims[{i}]")
+            for i, c in enumerate(_list(doc, "claims", "document"))
+        ),
+        sources=tuple(
+            _summary(s, f"sources[{i}]") for i, s in enumerate(_list(doc, "sources", "document"))
+        ),
+        credit=_typed(doc, "credit", str, "document", nullable=True),
+        warnings=tuple(
+            _string(w, f"warnings[{i}]")
+            for i, w in enumerate(_list(doc, "warnings", "document", default=[]))
+        ),
+        schema=doc["schema"],
+    )
+
+
+def _check_schema(schema: Any) -> None:
+    """Accept ``newstrace.claims/1`` (any ``/1.x``); name the version found otherwise."""
+    if not isinstance(schema, str) or not schema.startswith(_SCHEMA_FAMILY + "/"):
+        raise MalformedInputError(
+            f"not a newstrace claims document: 'schema' is {schema!r}, expected {CLAIMS_SCHEMA!r}"
+        )
+    major = schema[len(_SCHEMA_FAMILY) + 1 :].split(".")[0]
+    if major != _SCHEMA_MAJOR:
+        raise MalformedInputError(
+            f"this document uses schema {schema!r}, but newstrace {__version__} reads "
+            f"{CLAIMS_SCHEMA!r} only; read it with the newstrace version that wrote it "
+            "(see its 'newstrace' field)"
+        )
+
+
+def _article(data: Any) -> Article:
+    doc = _object(data, "article")
+    meta = {
+        key: _typed(doc, key, str, "article", nullable=True)
+        for key in ("id", "url", "outlet", "published", "title", "lang")
+    }
+    return Article(text=_typed(doc, "text", str, "article"), **meta)
+
+
+def _claim(data: Any, text: str, where: str) -> Claim:
+    doc = _object(data, where)
+    return Claim(
+        id=_typed(doc, "id", str, where),
+        span=_span(_field(doc, "span", where), text, f"{where}.span"),
+        attribution=_attribution(_field(doc, "attribution", where), text, f"{where}.attribution"),
+        certainty=_certainty(_field(doc, "certainty", where), text, f"{where}.certainty"),
+        kind=_enum(ClaimKind, _field(doc, "kind", where), f"{where}.kind"),
+        checkworthy=_number(_field(doc, "checkworthy", where), f"{where}.checkworthy"),
+    )
+
+
+def _attribution(data: Any, text: str, where: str) -> Attribution:
+    doc = _object(data, where)
+    return Attribution(
+        source=_source(_field(doc, "source", where), text, f"{where}.source"),
+        cue=_opt_span(doc.get("cue"), text, f"{where}.cue"),
+        content=_span(_field(doc, "content", where), text, f"{where}.content"),
+        chain=tuple(
+            _source(s, text, f"{where}.chain[{i}]")
+            for i, s in enumerate(_list(doc, "chain", where, default=[]))
+        ),
+    )
+
+
+def _source(data: Any, text: str, where: str) -> Source:
+    doc = _object(data, where)
+    return Source(
+        name=_typed(doc, "name", str, where),
+        kind=_enum(SourceKind, _field(doc, "kind", where), f"{where}.kind"),
+        span=_opt_span(doc.get("span"), text, f"{where}.span"),
+        mention=_opt_span(doc.get("mention"), text, f"{where}.mention"),
+    )
+
+
+def _certainty(data: Any, text: str, where: str) -> Certainty:
+    doc = _object(data, where)
+    return Certainty(
+        score=_number(_field(doc, "score", where), f"{where}.score"),
+        level=_enum(CertaintyLevel, _field(doc, "level", where), f"{where}.level"),
+        cues=tuple(
+            _span(c, text, f"{where}.cues[{i}]")
+            for i, c in enumerate(_list(doc, "cues", where, default=[]))
+        ),
+    )
+
+
+def _summary(data: Any, where: str) -> SourceSummary:
+    doc = _object(data, where)
+    claims = _field(doc, "claims", where)
+    if not _is_int(claims) or claims < 0:
+        raise MalformedInputError(f"{where}.claims: expected a count >= 0, got {claims!r}")
+    return SourceSummary(
+        name=_typed(doc, "name", str, where),
+        kind=_enum(SourceKind, _field(doc, "kind", where), f"{where}.kind"),
+        claims=claims,
+    )
+
+
+def _span(data: Any, text: str, where: str) -> Span:
+    """A span whose offsets are code-point offsets into ``text`` and whose text matches them."""
+    doc = _object(data, where)
+    start, end = _field(doc, "start", where), _field(doc, "end", where)
+    if not (_is_int(start) and _is_int(end) and 0 <= start <= end <= len(text)):
+        raise MalformedInputError(
+            f"{where}: offsets {start!r}..{end!r} are not within the article text (0..{len(text)})"
+        )
+    span = Span(start, end, _typed(doc, "text", str, where))
+    if span.text != text[start:end]:
+        raise MalformedInputError(
+            f"{where}: text {span.text!r} is not the article text at {start}..{end} "
+            f"({text[start:end]!r}); offsets count Unicode code points of article.text"
+        )
+    return span
+
+
+def _opt_span(data: Any, text: str, where: str) -> Span | None:
+    return None if data is None else _span(data, text, where)
+
+
+# --- small checked accessors -------------------------------------------------------------------
+
+
+def _object(data: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise MalformedInputError(f"{where}: expected an object, got {type(data).__name__}")
+    return data
+
+
+def _field(doc: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in doc:
+        raise MalformedInputError(f"{where}: missing field '{key}'")
+    return doc[key]
+
+
+def _typed(doc: Mapping[str, Any], key: str, kind: type, where: str, nullable: bool = False) -> Any:
+    """``doc[key]`` checked to be a ``kind`` (a nullable field may be absent or null)."""
+    value = doc.get(key) if nullable else _field(doc, key, where)
+    if not isinstance(value, kind) and not (nullable and value is None):
+        raise MalformedInputError(
+            f"{where}.{key}: expected {kind.__name__}, got {type(value).__name__}"
+        )
+    return value
+
+
+def _list(
+    doc: Mapping[str, Any], key: str, where: str, default: list[Any] | None = None
+) -> list[Any]:
+    value = doc.get(key, default) if default is not None else _field(doc, key, where)
+    if not isinstance(value, list):
+        raise MalformedInputError(f"{where}.{key}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise MalformedInputError(f"{where}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def _number(value: Any, where: str) -> float:
+    """A number in [0, 1] (scores and check-worthiness), as a float."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise MalformedInputError(f"{where}: expected a number in [0, 1], got {value!r}")
+    return float(value)
+
+
+def _enum(enum: type[_E], value: Any, where: str) -> _E:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise MalformedInputError(f"{where}: {value!r} is not one of {allowed}") from None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
