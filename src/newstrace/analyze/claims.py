@@ -23,8 +23,14 @@ _MIN_WORDS = 4
 
 
 def extent(attribution: Attribution, text: str) -> Span:
-    """From the first to the last character of source, cue and content together."""
-    parts = [attribution.content, *(s for s in (attribution.cue, attribution.source.span) if s)]
+    """From the first to the last character of source, cue and content together.
+
+    A claim the article makes itself has no cue; its source (the outlet, perhaps named in a
+    credit line far away) is not part of its wording, so its extent is its content alone.
+    """
+    if attribution.cue is None:
+        return attribution.content
+    parts = [attribution.content, attribution.cue, *([attribution.source.span] if attribution.source.span else [])]
     return Span.of(text, min(p.start for p in parts), max(p.end for p in parts))
 
 

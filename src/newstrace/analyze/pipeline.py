@@ -61,6 +61,10 @@ def _line_of(text: str, span: Span) -> Span:
     return Span.of(text, start, len(text) if end < 0 else end)
 
 
+def _inside(span: Span, regions: list[Span]) -> bool:
+    return any(region.contains(span) for region in regions)
+
+
 def _sources_table(claims: list[Claim]) -> tuple[SourceSummary, ...]:
     """Each distinct source in any claim's chain, and how many claims rest on it.
 
@@ -145,9 +149,9 @@ class Analyzer:
         outlet = article.outlet or (outlet_from_url(article.url) if article.url else None)
         credit = find_credit(doc.text)
         root = outlet_chain(outlet, credit)
-        found = self._extractor.predict(doc)
-        attributions = list(build_attributions(SourceResolver(doc), found, root).values())
         skip = [_line_of(doc.text, credit[1])] if credit else []
+        found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
+        attributions = list(build_attributions(SourceResolver(doc), found, root).values())
         covered = [extent(a, doc.text) for a in attributions]
         own_chain = the_article(root)
         own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]

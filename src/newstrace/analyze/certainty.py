@@ -1,0 +1,202 @@
+"""How firmly a claim is put: its certainty level, its hedge cues, and a score in [0, 1].
+
+The level comes from the cues that *govern* the claim in the parse: a cue counts when it sits
+on the claim's spine (the content's root, its coordinated verbs, and the words above it in the
+region, such as the reporting verb) or hangs directly off it. So "reportedly said" hedges the
+claim, while "possible" in "possible changes" or a "not" inside a relative clause does not.
+Cues are looked for in the content's sentence(s) (cut at line breaks), so an "if" clause
+outside the attribution words still makes the claim conditional.
+Precedence: negated > conditional > speculative > hedged > attributed > asserted.
+
+The score is a band per level, and the learned sentence-certainty model
+(:mod:`newstrace.analyze.certainty_model`) places the claim inside its band by the rank of
+its prediction among the training sentences. Level and score therefore never disagree: a
+hedged claim never outscores an attributed one. For a negated claim the rank is reversed
+(a firmly worded denial is closer to "ruled out", 0).
+
+:attr:`Certainty.cues` lists every hedge cue in the region (evidential, speculative,
+approximator), plus negation and conditional cues that govern the claim; boosters such as
+"with near unanimity" are not hedges and are never listed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from newstrace.analyze.certainty_model import SentenceCertainty
+from newstrace.analyze.hedges import Cue, span_cues
+from newstrace.model import Certainty, CertaintyLevel, Span
+
+#: Score band ``(low, high)`` of each level; the model's rank places a claim inside it.
+BANDS = {
+    CertaintyLevel.ASSERTED: (0.85, 1.0),
+    CertaintyLevel.ATTRIBUTED: (0.7, 0.85),
+    CertaintyLevel.HEDGED: (0.55, 0.7),
+    CertaintyLevel.SPECULATIVE: (0.4, 0.55),
+    CertaintyLevel.CONDITIONAL: (0.25, 0.4),
+    CertaintyLevel.NEGATED: (0.0, 0.15),
+}
+_BY_CATEGORY = {
+    "negation": CertaintyLevel.NEGATED,
+    "conditional": CertaintyLevel.CONDITIONAL,
+    "speculative": CertaintyLevel.SPECULATIVE,
+    "evidential": CertaintyLevel.HEDGED,
+}
+_ALWAYS_LISTED = frozenset({"evidential", "speculative", "approximator"})
+_LOOSE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "appos", "relcl", "acl"})
+_FUNCTION_DEPS = frozenset({"cc", "punct", "mark", "det", "case", "prep", "advmod"})
+_NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere"})
+_DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
+_CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "assuming", "long",
+                              "case", "condition", "event"})
+
+
+class CertaintyAssessor:
+    """Assess the certainty of claims in a parsed Doc; cheap per claim (no re-parse)."""
+
+    def __init__(self, model: SentenceCertainty) -> None:
+        self.model = model
+
+    @classmethod
+    def load(cls) -> CertaintyAssessor:
+        """The assessor with the packaged sentence-certainty model."""
+        return cls(SentenceCertainty.load())
+
+    def assess(self, doc: Doc, region: Span, content: Span, attributed: bool) -> Certainty:
+        """Level, score and cues of the claim ``content`` said within ``region`` of ``doc``."""
+        content_tokens, region_tokens = _tokens(doc, content), _tokens(doc, region)
+        scope = _scope(doc, region_tokens, content_tokens)
+        near = _clipped(doc, region_tokens, scope)
+        spine = _spine(near, content_tokens)
+        cues = span_cues(scope)
+        governing = [cue for cue in cues if cue.category in _BY_CATEGORY
+                     and _governs(doc, cue, spine, content_tokens)]
+        level = _level(governing, attributed)
+        listed = [cue for cue in cues if cue in governing or (
+            cue.category in _ALWAYS_LISTED and near.start <= cue.start < near.end)]
+        rank = self.model.rank(self.model.predict_one([t.text for t in near]))
+        return Certainty(_score(level, rank), level, tuple(_char_span(doc, c) for c in listed))
+
+
+def _score(level: CertaintyLevel, rank: float) -> float:
+    low, high = BANDS[level]
+    if level is CertaintyLevel.NEGATED:
+        rank = 1.0 - rank
+    return round(low + (high - low) * rank, 4)
+
+
+def _level(governing: list[Cue], attributed: bool) -> CertaintyLevel:
+    found = {_BY_CATEGORY[c.category] for c in governing if c.category in _BY_CATEGORY}
+    for level in _BY_CATEGORY.values():
+        if level in found:
+            return level
+    return CertaintyLevel.ATTRIBUTED if attributed else CertaintyLevel.ASSERTED
+
+
+def _tokens(doc: Doc, span: Span) -> TokenSpan:
+    """The tokens covering ``span`` (expanded to whole tokens; never empty for a non-empty doc)."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        first = next((t.i for t in doc if t.idx + len(t) > span.start), len(doc) - 1)
+        tokens = doc[first : first + 1]
+    return tokens
+
+
+def _scope(doc: Doc, region: TokenSpan, content: TokenSpan) -> TokenSpan:
+    """The content's sentences, plus the region where it ends in a neighbouring sentence.
+
+    An "if" clause governs a claim even where the attribution words do not reach it. A region
+    that runs further off (to a credit line at the article's end) is not followed, and the
+    scope stops at line breaks, which spaCy may glue to a heading ("Big if true").
+    """
+    sents = list(content.sents)
+    start, end = sents[0].start, sents[-1].end
+    if 0 < region.start < start and region.start >= doc[start - 1].sent.start:
+        start = region.start
+    if end < region.end <= len(doc) and region.end <= doc[end].sent.end:
+        end = region.end
+    breaks = [t.i for t in doc[start:end] if "\n" in t.text]
+    start = max([i + 1 for i in breaks if i < content.start], default=start)
+    end = min([i for i in breaks if i >= content.end], default=end)
+    return doc[start:end]
+
+
+def _clipped(doc: Doc, region: TokenSpan, scope: TokenSpan) -> TokenSpan:
+    """The part of the region inside the scope: what the sentence model reads."""
+    return doc[max(region.start, scope.start) : min(region.end, scope.end)]
+
+
+def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
+    """The content's roots, their coordinated verbs, and the words above them in the region."""
+    roots = _roots(content)
+    spine = set(roots)
+    for root in roots:
+        spine.update(child for child in root.children
+                     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+        spine.update(a for a in root.ancestors if region.start <= a.i < region.end)
+    return spine
+
+
+def _roots(content: TokenSpan) -> set[Token]:
+    """Content tokens whose head lies outside it, leaving out a leading "and", "that" or comma.
+
+    (spaCy's ``Span.root`` breaks ties by position, so "and it could be" would root at "and".)
+    """
+    roots = {t for t in content if not _inside(t.head, content) or t.head.i == t.i}
+    words = {t for t in roots if t.dep_ not in _FUNCTION_DEPS}
+    return words or roots or {content.root}
+
+
+def _governs(doc: Doc, cue: Cue, spine: set[Token], content: TokenSpan) -> bool:
+    tokens = doc[cue.start : cue.end]
+    if cue.category == "negation":
+        return any(_negates(t, spine, content) for t in tokens)
+    if cue.category == "conditional":
+        return any(_conditions(t, spine) for t in tokens)
+    if cue.category == "speculative" and _backshifted(tokens, spine, content):
+        return False
+    return any(_attached(t, spine) for t in tokens)
+
+
+def _inside(token: Token, span: TokenSpan) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _backshifted(tokens: TokenSpan, spine: set[Token], content: TokenSpan) -> bool:
+    """"would" under a past-tense reporting verb is reported "will" ("said it would close")."""
+    return tokens.text.lower() == "would" and any(
+        t.tag_ == "VBD" and not _inside(t, content) for t in spine)
+
+
+def _attached(token: Token, spine: set[Token]) -> bool:
+    """On the spine, a direct dependent of it, or an adverb one preposition below it."""
+    if token in spine or (token.head in spine and token.dep_ not in _LOOSE_DEPS):
+        return True
+    return token.dep_ == "advmod" and token.head.dep_ in ("prep", "advmod") and (
+        token.head.head in spine)
+
+
+def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
+    """"not"/"never" on the claim's own verbs ("did not say that X" does not deny X);
+    "no"/"nothing" as or in an argument of the spine; a denial verb above the claim."""
+    if token.dep_ == "neg":
+        return token.head in spine and _inside(token.head, content)
+    if token.lower_ in _NEGATIVE_NOMINALS:
+        return token.head in spine or (token.dep_ == "det" and token.head.head in spine)
+    return token.lemma_.lower() in _DENIALS and token in spine and not _inside(token, content)
+
+
+def _conditions(token: Token, spine: set[Token]) -> bool:
+    """An if/unless clause hanging off the spine or holding the claim, or its "then"."""
+    if token.lower_ == "then":
+        return token.head in spine and any(
+            c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children)
+            for c in token.head.children)
+    return token.lower_ in _CONDITION_MARKS and token.head.dep_ == "advcl" and (
+        token.head.head in spine or token.head in spine)
+
+
+def _char_span(doc: Doc, cue: Cue) -> Span:
+    last = doc[cue.end - 1]
+    return Span.of(doc.text, doc[cue.start].idx, last.idx + len(last))

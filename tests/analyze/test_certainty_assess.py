@@ -1,0 +1,124 @@
+"""Certainty of claims in parsed fictional sentences (one per level), and of the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.certainty import BANDS, CertaintyAssessor
+from newstrace.analyze.nlp import load_nlp
+from newstrace.model import CertaintyLevel, Span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def assessor() -> CertaintyAssessor:
+    return CertaintyAssessor.load()
+
+
+def _assess(assessor, text: str, content: str | None = None, attributed: bool = False):
+    """Assess ``content`` (default: the whole text) within the region ``text``."""
+    doc = load_nlp()(text)
+    region = Span.of(text, 0, len(text))
+    start = text.index(content) if content else 0
+    claim = Span.of(text, start, start + len(content)) if content else region
+    return assessor.assess(doc, region, claim, attributed)
+
+
+CASES = [
+    ("The ferry to Lindholm left the harbour at noon on Tuesday.", None, False,
+     CertaintyLevel.ASSERTED, []),
+    ("The harbour master said the ferry to Lindholm left at noon.",
+     "the ferry to Lindholm left at noon", True, CertaintyLevel.ATTRIBUTED, []),
+    ("The ferry to Lindholm reportedly left the harbour at noon.", None, False,
+     CertaintyLevel.HEDGED, ["reportedly"]),
+    ("The mayor is said to be furious about the ferry timetable.", None, False,
+     CertaintyLevel.HEDGED, ["is said to be"]),
+    ("The new ferry could be a sign that the island is growing.", None, False,
+     CertaintyLevel.SPECULATIVE, ["could be a sign"]),
+    ("The strike would possibly delay the ferry by a week.", None, False,
+     CertaintyLevel.SPECULATIVE, ["would", "possibly"]),
+    ("If the storm reaches the coast, then the ferry will stay in the harbour.", None, False,
+     CertaintyLevel.CONDITIONAL, ["If", "then"]),
+    ("The ferry did not leave the harbour on Tuesday.", None, False,
+     CertaintyLevel.NEGATED, ["not"]),
+    ("The harbour master denied that the ferry had left early.",
+     "the ferry had left early", True, CertaintyLevel.NEGATED, ["denied"]),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "attributed", "level", "cues"), CASES)
+def test_level_cues_and_band(assessor, text, content, attributed, level, cues):
+    certainty = _assess(assessor, text, content, attributed)
+    assert certainty.level is level
+    assert [cue.text for cue in certainty.cues] == cues
+    low, high = BANDS[level]
+    assert low <= certainty.score <= high
+    for cue in certainty.cues:
+        assert text[cue.start : cue.end] == cue.text
+
+
+def test_booster_is_not_a_hedge(assessor):
+    text = "Engineers agree with near unanimity that the bridge is safe."
+    certainty = _assess(assessor, text, "the bridge is safe", attributed=True)
+    assert certainty.level is CertaintyLevel.ATTRIBUTED
+    assert certainty.cues == ()
+
+
+def test_hedge_inside_a_modifier_does_not_set_the_level(assessor):
+    text = "The council approved a possible extension of the ferry route."
+    certainty = _assess(assessor, text)
+    assert certainty.level is CertaintyLevel.ASSERTED
+    assert [cue.text for cue in certainty.cues] == ["possible"]
+
+
+def test_negation_in_a_relative_clause_is_not_the_claims(assessor):
+    text = "The captain, who had never sailed north, steered the ferry to Lindholm."
+    assert _assess(assessor, text).level is CertaintyLevel.ASSERTED
+
+
+def test_seed_article(assessor, shared_path):
+    text = shared_path("seed/000_2e3b3d9b51724c05.txt").read_text(encoding="utf-8")
+    doc = load_nlp()(text)
+    found, levels = set(), {}
+    for sent in doc.sents:
+        region = Span.of(text, sent.start_char, sent.end_char)
+        certainty = assessor.assess(doc, region, region, False)
+        found.update(text[c.start : c.end] for c in certainty.cues)
+        levels[sent.text.strip()] = certainty
+    assert {"reportedly", "is said to be", "could be a sign", "possibly", "would"} <= found
+    conditional = next(c for s, c in levels.items() if s.startswith("- If Kim is crying"))
+    assert conditional.level is CertaintyLevel.CONDITIONAL
+    assert 0.2 <= conditional.score <= 0.5
+    plain = next(c for s, c in levels.items() if s.startswith("In April, North Korea"))
+    assert plain.level is CertaintyLevel.ASSERTED
+    assert plain.score >= 0.85
+
+
+def test_reported_would_is_not_speculation(assessor):
+    text = "Officials said the bridge would reopen in June."
+    certainty = _assess(assessor, text, "the bridge would reopen in June", attributed=True)
+    assert certainty.level is CertaintyLevel.ATTRIBUTED
+
+
+def test_negated_reporting_verb_does_not_negate_the_claim(assessor):
+    text = "The mayor did not say that the ferry would be sold."
+    certainty = _assess(assessor, text, "the ferry would be sold", attributed=True)
+    assert certainty.level is not CertaintyLevel.NEGATED
+
+
+def test_content_led_by_a_conjunction_keeps_its_modal(assessor):
+    text = "The harbour is closed, and it could be a sign of worse to come."
+    certainty = _assess(assessor, text, "and it could be a sign of worse to come")
+    assert certainty.level is CertaintyLevel.SPECULATIVE
+
+
+def test_if_clause_outside_the_region_still_conditions_the_claim(assessor):
+    text = "If the mayor is hiding the report, then the council will act."
+    doc = load_nlp()(text)
+    start = text.index("the mayor")
+    region = Span.of(text, start, text.index(","))
+    content = Span.of(text, text.index("the report"), text.index(","))
+    certainty = assessor.assess(doc, region, content, True)
+    assert certainty.level is CertaintyLevel.CONDITIONAL
+    assert [cue.text for cue in certainty.cues] == ["If"]
