@@ -57,13 +57,21 @@ def main() -> None:
     failed = sum(isinstance(r, NewstraceError) for r in results)
     claims = sum(len(r.claims) for r in results if not isinstance(r, NewstraceError))
 
-    print(json.dumps({
-        "articles": len(texts), "words": words, "jobs": args.jobs,
-        "parse_articles_per_s": round(len(texts) / parse_s, 2),
-        "ledger_articles_per_s": round(len(texts) / ledger_s, 2),
-        "ratio_ledger_to_parse": round(ledger_s / parse_s, 2),
-        "claims": claims, "failed": failed, "peak_rss_mb": _peak_mb(),
-    }))
+    print(
+        json.dumps(
+            {
+                "articles": len(texts),
+                "words": words,
+                "jobs": args.jobs,
+                "parse_articles_per_s": round(len(texts) / parse_s, 2),
+                "ledger_articles_per_s": round(len(texts) / ledger_s, 2),
+                "ratio_ledger_to_parse": round(ledger_s / parse_s, 2),
+                "claims": claims,
+                "failed": failed,
+                "peak_rss_mb": _peak_mb(),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -71,8 +71,12 @@ def _safe_name(name: str) -> str:
 
 def _progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("[bold]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     )
 
 
@@ -95,7 +99,12 @@ def _index_row(item, result, output: str | None) -> dict:
     row = {"name": item.name, "origin": item.origin, "warnings": list(item.warnings)}
     if isinstance(result, NewstraceError):
         return {**row, "status": "error", "error": {"code": result.code, "message": result.message}}
-    return {**row, "status": "ok", "output": output, "warnings": row["warnings"] + list(result.warnings)}
+    return {
+        **row,
+        "status": "ok",
+        "output": output,
+        "warnings": row["warnings"] + list(result.warnings),
+    }
 
 
 def _run_batch(args: argparse.Namespace, err: Console) -> int:
@@ -123,9 +132,15 @@ def _run_batch(args: argparse.Namespace, err: Console) -> int:
         index = {"schema": "newstrace.index/1", "newstrace": __version__, "inputs": rows}
         (args.output / "index.json").write_text(json.dumps(index, indent=2), encoding="utf-8")
     for row in failed:
-        err.print(f"[red]failed[/red] {row['origin']}: [{row['error']['code']}] {row['error']['message']}", highlight=False)
-    err.print(f"{len(rows) - len(failed)} analysed, {len(failed)} failed"
-              + (f"; index: {args.output / 'index.json'}" if args.output else ""))
+        error = row["error"]
+        err.print(
+            f"[red]failed[/red] {row['origin']}: [{error['code']}] {error['message']}",
+            highlight=False,
+        )
+    err.print(
+        f"{len(rows) - len(failed)} analysed, {len(failed)} failed"
+        + (f"; index: {args.output / 'index.json'}" if args.output else "")
+    )
     return EXIT_PARTIAL if failed else 0
 
 

@@ -8,7 +8,7 @@ dataclasses; :mod:`newstrace.serialize` is the only place that turns them into J
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 CLAIMS_SCHEMA = "newstrace.claims/1"
 
@@ -50,7 +50,7 @@ class Article:
     lang: str | None = None
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """Who a claim rests on."""
 
     NAMED_PERSON = "named_person"
@@ -105,7 +105,7 @@ class Attribution:
     chain: tuple[Source, ...] = ()
 
 
-class CertaintyLevel(str, Enum):
+class CertaintyLevel(StrEnum):
     """How firmly a claim is put, from plain assertion to negation."""
 
     ASSERTED = "asserted"
@@ -125,7 +125,7 @@ class Certainty:
     cues: tuple[Span, ...] = ()
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     """What sort of claim it is: checkable event, someone's statement, opinion, ..."""
 
     EVENT = "event"

@@ -33,11 +33,24 @@ def _found(source: str | None, cue: str, content: str) -> AttributionSpans:
 
 
 FOUND = [
-    _found("The Valley Herald", "quoted", "a miner with friends inside the company as describing a memo in which a manager explains the pit will close"),  # noqa: E501
-    _found("a miner with friends inside the company", "as describing", "a memo in which a manager explains the pit will close"),  # noqa: E501
+    _found(
+        "The Valley Herald",
+        "quoted",
+        "a miner with friends inside the company as describing a memo in which a manager "
+        "explains the pit will close",
+    ),
+    _found(
+        "a miner with friends inside the company",
+        "as describing",
+        "a memo in which a manager explains the pit will close",
+    ),
     _found("a manager", "explains", "the pit will close"),
     _found("The miner", "said", "the memo was sent in May"),
-    _found("the Daily Lantern", "reports", "A new study from the Hill Institute says dust levels doubled"),  # noqa: E501
+    _found(
+        "the Daily Lantern",
+        "reports",
+        "A new study from the Hill Institute says dust levels doubled",
+    ),
     _found("A new study from the Hill Institute", "says", "dust levels doubled"),
     _found("Experts", "believe", "the pit is unsafe"),
 ]
@@ -62,7 +75,10 @@ def test_credit_line_names_the_relayed_outlet():
 
 def test_nested_quotation_yields_the_nested_chain(attributions):
     assert names(attributions["explains"]) == [
-        "Coast Post", "Valley Herald", "a miner", "a manager"
+        "Coast Post",
+        "Valley Herald",
+        "a miner",
+        "a manager",
     ]
     assert names(attributions["as describing"])[-2:] == ["Valley Herald", "a miner"]
 

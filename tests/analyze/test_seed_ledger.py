@@ -35,8 +35,11 @@ def test_every_chain_starts_with_the_credited_outlet(seed):
 
 def test_video_claim_rests_on_the_defector_via_asahi(seed):
     _, ledger = seed
-    claim = next(c for c in ledger.claims if c.attribution.cue and "describ" in c.attribution.cue.text
-                 and "video" in c.span.text)
+    claim = next(
+        c
+        for c in ledger.claims
+        if c.attribution.cue and "describ" in c.attribution.cue.text and "video" in c.span.text
+    )
     source = claim.attribution.source
     assert source.kind is SourceKind.ANONYMOUS_PERSON
     assert "with contacts inside the country" in (source.mention or source.span).text
@@ -80,7 +83,9 @@ def test_conditional_sanctions_line_is_speculation_not_fact(seed):
 
 def test_cia_report_relayed_by_cnbc_ends_in_a_document(seed):
     _, ledger = seed
-    claim = next(c for c in ledger.claims if c.attribution.source.kind is SourceKind.DOCUMENT_REPORT)
+    claim = next(
+        c for c in ledger.claims if c.attribution.source.kind is SourceKind.DOCUMENT_REPORT
+    )
     assert "CIA" in claim.attribution.source.name
     assert "burger joint" in claim.span.text
     assert _chain(claim)[-2] == "CNBC"

@@ -17,7 +17,10 @@ from newstrace.model import Attribution, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
 _TRAILING_JUNK = " \t\r\n-–—•*·:;,"
-_DANGLING_WORDS = re.compile(r"^(?:(?:and|but|or|so|while|as|because)\b\W*)+|(?:\W+\b(?:and|but|or|so|while|as|because))+\W*$", re.I)
+_DANGLING_WORDS = re.compile(
+    r"^(?:(?:and|but|or|so|while|as|because)\b\W*)+|(?:\W+\b(?:and|but|or|so|while|as|because))+\W*$",
+    re.I,
+)
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _MIN_WORDS = 4
 
@@ -30,7 +33,11 @@ def extent(attribution: Attribution, text: str) -> Span:
     """
     if attribution.cue is None:
         return attribution.content
-    parts = [attribution.content, attribution.cue, *([attribution.source.span] if attribution.source.span else [])]
+    parts = [
+        attribution.content,
+        attribution.cue,
+        *([attribution.source.span] if attribution.source.span else []),
+    ]
     return Span.of(text, min(p.start for p in parts), max(p.end for p in parts))
 
 

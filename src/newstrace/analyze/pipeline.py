@@ -44,8 +44,15 @@ def _prepared(article: Article) -> tuple[Article, str, tuple[str, ...]]:
         raise EmptyInputError(f"article {article.id or ''} has no text".replace("  ", " "))
     text, warnings = truncate_text(article.text)
     if text is not article.text:
-        article = Article(text, article.id, article.url, article.outlet, article.published,
-                          article.title, article.lang)
+        article = Article(
+            text,
+            article.id,
+            article.url,
+            article.outlet,
+            article.published,
+            article.title,
+            article.lang,
+        )
     language = (article.lang or detect_language(text)[0]).lower()
     if language != ENGLISH:
         raise UnsupportedLanguageError(
@@ -175,7 +182,13 @@ class Analyzer:
             certainty = self._certainty.assess(doc, region, attribution.content, attributed)
             kind = classify_kind(doc, attribution.content, attributed, certainty)
             claims.append(
-                Claim(f"c{number}", attribution.content, attribution, certainty, kind,
-                      round(float(worth), 4))
+                Claim(
+                    f"c{number}",
+                    attribution.content,
+                    attribution,
+                    certainty,
+                    kind,
+                    round(float(worth), 4),
+                )
             )
         return claims

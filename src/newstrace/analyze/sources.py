@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
-from spacy.tokens import Token
 
 from newstrace.ingest import canonical_outlet
 from newstrace.model import Source, SourceKind, Span
@@ -99,8 +98,10 @@ def classify(tokens: TokenSpan) -> tuple[str, SourceKind]:
         )
     if persons:
         person = persons[-1]
-        kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, person) else (
-            SourceKind.NAMED_PERSON
+        kind = (
+            SourceKind.GOVERNMENT_OFFICIAL
+            if _has_title(tokens, person)
+            else (SourceKind.NAMED_PERSON)
         )
         return person.text, kind
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
