@@ -50,6 +50,18 @@ class MalformedInputError(InputError):
     code = "E105"
 
 
+class UnsupportedInputError(InputError):
+    """A file type newstrace does not read (say, a .docx in a corpus folder)."""
+
+    code = "E107"
+
+
+class InputTooLargeError(InputError):
+    """An input that cannot be cut down safely, such as a JSON article over the byte cap."""
+
+    code = "E108"
+
+
 class UnsupportedLanguageError(InputError):
     """The article is not in English; newstrace does not analyse it as if it were."""
 

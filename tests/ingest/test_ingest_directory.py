@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newstrace.errors import EmptyInputError, InputError
+from newstrace.errors import EmptyInputError, InputError, UnsupportedInputError
 from newstrace.ingest import read_article, read_inputs, read_item
 
 
@@ -44,7 +44,8 @@ def test_every_file_in_a_fixed_order_with_unique_names(folder):
 def test_unsupported_files_are_reported(folder):
     (notes,) = [item for item in read_inputs(folder) if item.error]
     assert notes.origin == str(folder / "notes.pdf")
-    assert isinstance(notes.error, InputError)
+    assert isinstance(notes.error, UnsupportedInputError)
+    assert notes.error.code == "E107"
     assert "unsupported file type '.pdf'" in notes.error.message
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from newstrace.errors import InputError
+from newstrace.errors import InputError, UnsupportedInputError
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.jsonl import jsonl_file_items
 from newstrace.ingest.load import READ_LIMITS, Loaded, load_chunk, load_item, read_chunk
@@ -33,7 +33,8 @@ def file_items(path: Path, *, explicit: bool) -> Iterator[InputItem]:
 def unsupported_item(path: Path) -> InputItem:
     """A failed item for a file no reader takes, so it is reported rather than skipped."""
     kinds = ", ".join(SUPPORTED_SUFFIXES)
-    error = InputError(f"{path}: unsupported file type '{path.suffix}' (newstrace reads {kinds})")
+    message = f"{path}: unsupported file type '{path.suffix}' (newstrace reads {kinds})"
+    error = UnsupportedInputError(message)
     return InputItem(path.stem, str(path), None, error)
 
 

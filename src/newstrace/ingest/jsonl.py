@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from newstrace.errors import BinaryInputError, EncodingError, InputError
+from newstrace.errors import BinaryInputError, EncodingError, InputError, InputTooLargeError
 from newstrace.ingest.binary import SNIFF_BYTES, describe_binary
 from newstrace.ingest.decode import bom_encoding
 from newstrace.ingest.item import InputItem
@@ -59,7 +59,7 @@ def _skip_rest_of_line(stream: BinaryIO) -> None:
 
 def _load_line(line: bytes, where: str) -> Loaded:
     if len(line.rstrip(b"\r\n")) > MAX_MARKUP_BYTES:
-        raise InputError(f"{where}: the line is longer than {MAX_MARKUP_BYTES:,} bytes")
+        raise InputTooLargeError(f"{where}: the line is longer than {MAX_MARKUP_BYTES:,} bytes")
     text, warnings = decode_chunk(Chunk(line), where)
     return finish(article_from_json(text, where, one_line=True), warnings)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from newstrace.errors import EmptyInputError, InputError, NewstraceError
+from newstrace.errors import EmptyInputError, InputTooLargeError, NewstraceError
 from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.html_page import article_from_html, declared_charset
 from newstrace.ingest.item import InputItem
@@ -49,7 +49,7 @@ def load_chunk(chunk: Chunk, kind: Kind | None, where: str) -> Loaded:
     text, warnings = decode_chunk(chunk, where, declared)
     kind = kind or sniff_kind(text)
     if kind == "json" and chunk.note:
-        raise InputError(
+        raise InputTooLargeError(
             f"{where}: a JSON article may be at most {MAX_MARKUP_BYTES:,} bytes "
             f"({chunk.note}); give a long text as .txt"
         )
