@@ -36,12 +36,34 @@ from newstrace.model import (
 )
 
 ENGLISH = "en"
+LANGUAGE_CONFIDENCE = 0.5
+
+
+def _named(article: Article) -> str:
+    return f"article '{article.id}'" if article.id else "the article"
+
+
+def _language(
+    declared: str | None, text: str, warnings: tuple[str, ...]
+) -> tuple[str, tuple[str, ...]]:
+    """The article's language: as declared ("en-GB" -> "en"), else identified from the text.
+
+    A short text is often identified wrongly ("Kim cried." scores 0.14): below
+    ``LANGUAGE_CONFIDENCE`` the guess is only a warning and the text is read as English.
+    """
+    if declared:
+        return declared.replace("_", "-").split("-")[0].lower(), warnings
+    code, confidence = detect_language(text)
+    if code == ENGLISH or confidence >= LANGUAGE_CONFIDENCE:
+        return code, warnings
+    note = f"language uncertain (looks like '{code}' at {confidence:.2f}); read as English"
+    return ENGLISH, (*warnings, note)
 
 
 def _prepared(article: Article) -> tuple[Article, str, tuple[str, ...]]:
     """Check an article can be analysed as English; cap its length. Raises per article."""
     if not article.text.strip():
-        raise EmptyInputError(f"article {article.id or ''} has no text".replace("  ", " "))
+        raise EmptyInputError(f"{_named(article)} has no text")
     text, warnings = truncate_text(article.text)
     if text is not article.text:
         article = Article(
@@ -53,11 +75,11 @@ def _prepared(article: Article) -> tuple[Article, str, tuple[str, ...]]:
             article.title,
             article.lang,
         )
-    language = (article.lang or detect_language(text)[0]).lower()
+    language, warnings = _language(article.lang, text, warnings)
     if language != ENGLISH:
         raise UnsupportedLanguageError(
-            f"article {article.id or ''} looks like '{language}', not English; newstrace "
-            "analyses English only and does not guess on other languages"
+            f"{_named(article)} is in '{language}', not English; newstrace analyses "
+            "English only rather than misread other languages"
         )
     return article, language, warnings
 
