@@ -1,0 +1,53 @@
+"""The CI accuracy gate: dev figures must not drop below pinned floors.
+
+Each floor sits a little under the figure recorded in docs/BENCHMARKS.md, on dev data whose
+content hash is pinned too: if the data change, the test says so instead of comparing figures
+measured on something else. Skipped where ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from newstrace.eval import evaluate
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+
+# task, data under ../shared/datasets, sha256 of its files (first 16 hex), {metric: floor}
+FLOORS = [
+    (
+        "certainty",
+        "certainty/sentence-level-certainty.jsonl",
+        "7d0584caabea6163",
+        {"pearson_r": 0.62},
+    ),
+    (
+        "checkworthy",
+        "checkworthiness/CT24_checkworthy_english_dev.tsv",
+        "693f75c07cb9f8ab",
+        {"f1": 0.87},
+    ),
+    ("factuality", "factuality/UW/dev.jsonl", "0d868627f109ee1d", {"pearson_r": 0.72}),
+    ("factuality", "factuality/MEANTIME/dev.jsonl", "a610843aa9695537", {"pearson_r": 0.45}),
+]
+
+
+def content_hash(path: Path) -> str:
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.mark.parametrize(("task", "relative", "pinned", "floors"), FLOORS)
+def test_dev_accuracy_holds(shared_path, task, relative, pinned, floors):
+    data = shared_path(f"datasets/{relative}")
+    if pinned is not None and content_hash(data) != pinned:
+        pytest.skip(f"{data} changed (hash {content_hash(data)}, floors pinned for {pinned})")
+    metrics = evaluate(task, data)
+    for name, floor in floors.items():
+        assert metrics[name] >= floor, f"{task} {name} {metrics[name]} fell below {floor}"
