@@ -198,5 +198,5 @@ def _conditions(token: Token, spine: set[Token]) -> bool:
 
 
 def _char_span(doc: Doc, cue: Cue) -> Span:
-    last = doc[cue.end - 1]
-    return Span.of(doc.text, doc[cue.start].idx, last.idx + len(last))
+    tokens = doc[cue.start : cue.end]  # not doc.text: spaCy rebuilds it on every access
+    return Span(tokens.start_char, tokens.end_char, tokens.text)

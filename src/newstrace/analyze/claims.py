@@ -84,10 +84,11 @@ def _says_something(doc: Doc, span: Span) -> bool:
 def asserted_spans(doc: Doc, covered: list[Span], skip: list[Span]) -> list[Span]:
     """The stretches of each sentence the article states in its own voice."""
     found = []
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for sentence in doc.sents:
-        for line_start, line_end in _lines(sentence.start_char, sentence.end_char, doc.text):
+        for line_start, line_end in _lines(sentence.start_char, sentence.end_char, text):
             for start, end in _uncovered(line_start, line_end, covered + skip):
-                span = _trimmed(doc.text, start, end)
+                span = _trimmed(text, start, end)
                 if span is not None and _says_something(doc, span):
                     found.append(span)
     return found

@@ -176,15 +176,16 @@ class Analyzer:
         self, article: Article, doc: Doc, language: str, warnings: tuple[str, ...]
     ) -> Ledger:
         outlet = article.outlet or (outlet_from_url(article.url) if article.url else None)
-        credit = find_credit(doc.text)
+        text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+        credit = find_credit(text)
         root = outlet_chain(outlet, credit)
-        skip = [_line_of(doc.text, credit[1])] if credit else []
+        skip = [_line_of(text, credit[1])] if credit else []
         found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
         attributions = list(build_attributions(SourceResolver(doc), found, root).values())
-        covered = [extent(a, doc.text) for a in attributions]
+        covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
         own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]
-        claims = self._claims(doc, sorted(attributions + own, key=lambda a: a.content.start))
+        claims = self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
         return Ledger(
             article=article,
             language=language,
@@ -195,12 +196,12 @@ class Analyzer:
             warnings=warnings,
         )
 
-    def _claims(self, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+    def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:
         scores = self._checkworthy.score([a.content.text for a in attributions])
         claims = []
         for number, (attribution, worth) in enumerate(zip(attributions, scores, strict=True), 1):
             attributed = attribution.source.kind is not SourceKind.THE_ARTICLE
-            region = extent(attribution, doc.text)
+            region = extent(attribution, text)
             certainty = self._certainty.assess(doc, region, attribution.content, attributed)
             kind = classify_kind(doc, attribution.content, attributed, certainty)
             claims.append(

@@ -181,6 +181,6 @@ class SourceResolver:
         persons = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= tokens.start]
         if persons and tokens.root.lower_ in _lexicon()["pronouns_person_singular"]:
             person = persons[-1]
-            mention = Span.of(self.doc.text, person.start_char, person.end_char)
+            mention = Span(person.start_char, person.end_char, person.text)
             return Source(person.text, SourceKind.NAMED_PERSON, span, mention)
         return Source(span.text, SourceKind.ANONYMOUS_PERSON, span)
