@@ -19,6 +19,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # task, data under ../shared/datasets, sha256 of its files (first 16 hex), {metric: floor}
 FLOORS = [
     (
+        "attribution",
+        "polnear/dev",
+        "c6dc5b149f0cb826",
+        {"source_exact_f1": 0.74, "cue_exact_f1": 0.69, "content_exact_f1": 0.535},
+    ),
+    (
         "certainty",
         "certainty/sentence-level-certainty.jsonl",
         "7d0584caabea6163",

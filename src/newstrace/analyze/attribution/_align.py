@@ -1,0 +1,27 @@
+"""Between character spans (what the data model and PolNeAR use) and token spans (what we tag)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newstrace.model import Span
+
+TokenSpan = tuple[int, int]
+"""Tokens ``doc[start:end]``: a half-open token range."""
+
+
+def to_tokens(doc: Doc, start: int, end: int) -> TokenSpan | None:
+    """The tokens that share a character with ``[start, end)``; ``None`` if no token does."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.start, span.end
+
+
+def to_chars(doc: Doc, tokens: TokenSpan, text: str) -> Span:
+    """The character span from the first token's start to the last token's end.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
+    first, last = doc[tokens[0]], doc[tokens[1] - 1]
+    return Span.of(text, first.idx, last.idx + len(last.text))

@@ -1,0 +1,162 @@
+"""The attribution extractor: cues first, then each cue's source and content.
+
+Cue-centric on purpose: one cue, one attribution, so attributions may nest ("Asahi quoted a
+defector as describing a video in which a narrator explains ...") and a split quotation is one
+content span from its first to its last piece.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
+from newstrace.analyze.attribution.cues import CueTagger
+from newstrace.analyze.attribution.features import DocInfo
+from newstrace.analyze.attribution.nesting import quoted_as, said_within, stated_that
+from newstrace.analyze.attribution.roles import RoleExample, RoleTagger
+from newstrace.artefacts import model_dir, read_meta
+from newstrace.model import AttributionSpans
+
+ARTEFACT = "attribution"
+FORMAT = 1
+_PARAMS = (
+    "cue_c1",
+    "cue_c2",
+    "cue_iterations",
+    "role_c1",
+    "role_c2",
+    "role_iterations",
+    "before",
+    "after",
+)
+_FILES = {"cues": "cues.crfsuite", "roles": "roles.crfsuite", "lexicon": "lexicon.json"}
+
+
+class AttributionExtractor:
+    """Find attributions (cue, source, content) in a parsed news article."""
+
+    def __init__(
+        self,
+        *,
+        cue_c1: float = 2.0,
+        cue_c2: float = 2.0,
+        cue_iterations: int = 100,
+        role_c1: float = 1.0,
+        role_c2: float = 1.0,
+        role_iterations: int = 100,
+        before: int = 1,
+        after: int = 1,
+    ) -> None:
+        self.cue_c1 = cue_c1
+        self.cue_c2 = cue_c2
+        self.cue_iterations = cue_iterations
+        self.role_c1 = role_c1
+        self.role_c2 = role_c2
+        self.role_iterations = role_iterations
+        self.before = before
+        self.after = after
+
+    @classmethod
+    def load(cls) -> AttributionExtractor:
+        """The packaged extractor (``newstrace/models/attribution``)."""
+        meta = read_meta(ARTEFACT, fmt=FORMAT)
+        return cls(**meta["params"])._read(model_dir(ARTEFACT))
+
+    def fit(
+        self, docs: Sequence[Doc], gold: Sequence[Sequence[AttributionSpans]]
+    ) -> AttributionExtractor:
+        """Learn from parsed articles and their gold attributions (char spans into doc.text)."""
+        examples = [
+            _examples(doc, attributions) for doc, attributions in zip(docs, gold, strict=True)
+        ]
+        cues = [[example.cue for example in doc_examples] for doc_examples in examples]
+        self.cues_ = self._cue_tagger().fit(docs, cues)
+        self.roles_ = self._role_tagger().fit(docs, examples)
+        return self
+
+    def predict(self, doc: Doc) -> list[AttributionSpans]:
+        """The attributions of ``doc`` in text order of their cues; nested ones included."""
+        info = DocInfo.of(doc)
+        cues = self.cues_.predict(doc, info)
+        roles = self.roles_.predict(doc, info, cues)
+        found = [
+            RoleExample(cue, content, source)
+            for cue, (source, content) in zip(cues, roles, strict=True)
+        ]
+        found.extend(_nested(doc, found, self.cues_.lexicon_))
+        text = doc.text
+        found.sort(key=lambda example: example.cue)
+        return [_spans(doc, text, e.cue, e.content, e.source) for e in found]
+
+    def params(self) -> dict[str, float]:
+        """The constructor parameters, as recorded in ``meta.json``."""
+        return {name: getattr(self, name) for name in _PARAMS}
+
+    def save(self, directory: Path) -> None:
+        """Write the learned models into ``directory`` (``meta.json`` is the trainer's job)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / _FILES["cues"]).write_bytes(self.cues_.model_)
+        (directory / _FILES["roles"]).write_bytes(self.roles_.model_)
+        lexicon = json.dumps(self.cues_.lexicon_, sort_keys=True, indent=0)
+        (directory / _FILES["lexicon"]).write_text(lexicon + "\n", encoding="utf-8")
+
+    def _cue_tagger(self) -> CueTagger:
+        return CueTagger(c1=self.cue_c1, c2=self.cue_c2, max_iterations=self.cue_iterations)
+
+    def _role_tagger(self) -> RoleTagger:
+        return RoleTagger(
+            before=self.before,
+            after=self.after,
+            c1=self.role_c1,
+            c2=self.role_c2,
+            max_iterations=self.role_iterations,
+        )
+
+    def _read(self, directory: Path) -> AttributionExtractor:
+        self.cues_ = self._cue_tagger()
+        self.cues_.model_ = (directory / _FILES["cues"]).read_bytes()
+        self.cues_.lexicon_ = json.loads((directory / _FILES["lexicon"]).read_text("utf-8"))
+        self.roles_ = self._role_tagger()
+        self.roles_.model_ = (directory / _FILES["roles"]).read_bytes()
+        return self
+
+
+def _examples(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleExample]:
+    """Gold attributions in token terms; ones whose spans hold no token are left out."""
+    examples = []
+    for gold in attributions:
+        cue = to_tokens(doc, gold.cue.start, gold.cue.end)
+        content = to_tokens(doc, gold.content.start, gold.content.end)
+        source = to_tokens(doc, gold.source.start, gold.source.end) if gold.source else None
+        if cue and content:
+            examples.append(RoleExample(cue, content, source))
+    return examples
+
+
+def _nested(doc: Doc, found: Sequence[RoleExample], lexicon: dict[str, float]) -> list[RoleExample]:
+    """Inner attributions the cue tagger missed ("quoted X as saying Y", "X says Y" inside
+    another content); see :mod:`newstrace.analyze.attribution.nesting`."""
+    taken = {i for example in found for i in range(*example.cue)}
+    inner = []
+    for example in found:
+        quoted = quoted_as(doc, example.cue)
+        if quoted is not None and not any(i in taken for i in range(*quoted.cue)):
+            taken.update(range(*quoted.cue))
+            inner.append(quoted)
+        inner.extend(said_within(doc, example.content, lexicon, taken))
+    inner.extend(stated_that(doc, lexicon, taken))
+    return inner
+
+
+def _spans(
+    doc: Doc, text: str, cue: TokenSpan, content: TokenSpan, source: TokenSpan | None
+) -> AttributionSpans:
+    return AttributionSpans(
+        cue=to_chars(doc, cue, text),
+        content=to_chars(doc, content, text),
+        source=to_chars(doc, source, text) if source else None,
+    )

@@ -1,0 +1,129 @@
+"""The attribution extractor on hand-written fictional sentences.
+
+The packaged model is checked on the constructions the ledger depends on; a tiny fit checks
+that training learns from char-span gold and that predictions are char spans into the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.model import AttributionSpans, Span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newstrace.analyze.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from newstrace.analyze.attribution import AttributionExtractor
+
+    return AttributionExtractor.load()
+
+
+def _predict(extractor, nlp, text: str) -> list[tuple[str | None, str, str]]:
+    found = extractor.predict(nlp(text))
+    for attribution in found:
+        for span in (attribution.cue, attribution.content, attribution.source):
+            assert span is None or text[span.start : span.end] == span.text
+    return [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
+
+
+def test_x_said_y(extractor, nlp):
+    text = "The harbour master said the old pier would close in March."
+    assert ("The harbour master", "said", "the old pier would close in March") in _predict(
+        extractor, nlp, text
+    )
+
+
+def test_according_to(extractor, nlp):
+    text = "According to the town council, the library will reopen next week."
+    [(source, cue, content)] = _predict(extractor, nlp, text)
+    assert source == "the town council"
+    assert cue in ("According to", "According")
+    assert content.startswith("the library will reopen")
+
+
+def test_split_quote_is_one_content_span(extractor, nlp):
+    text = '"We have waited long enough," Mayor Lina Oduya said, "and the bridge must open."'
+    found = _predict(extractor, nlp, text)
+    assert any(
+        source == "Mayor Lina Oduya"
+        and cue == "said"
+        and content.startswith('"We have')
+        and content.rstrip('"').endswith("open.")
+        for source, cue, content in found
+    )
+
+
+def test_nested_attributions(extractor, nlp):
+    text = (
+        "The Valdoran Gazette quoted a retired miner as saying the valley flooded twice "
+        "last winter."
+    )
+    found = _predict(extractor, nlp, text)
+    sources = {source for source, _, _ in found}
+    assert "The Valdoran Gazette" in sources
+    assert "a retired miner" in sources
+    inner = next(content for source, _, content in found if source == "a retired miner")
+    assert inner.startswith("the valley flooded")
+
+
+def test_report_within_report(extractor, nlp):
+    text = (
+        "A new survey from the harbour board says the ferry will stop running in May, "
+        "the Coastal Times reports."
+    )
+    found = {source: content for source, _, content in _predict(extractor, nlp, text)}
+    assert found["A new survey from the harbour board"].startswith("the ferry will stop")
+    assert found["the Coastal Times"].startswith("A new survey from the harbour board says")
+
+
+def test_no_source(extractor, nlp):
+    text = "It is said that the castle was built by a shepherd."
+    found = _predict(extractor, nlp, text)
+    assert found
+    assert all(source in (None, "It") for source, _, _ in found)
+    assert any("the castle was built by a shepherd" in content for _, _, content in found)
+
+
+def test_no_attribution_in_plain_narrative(extractor, nlp):
+    assert _predict(extractor, nlp, "The river rose by two metres overnight.") == []
+
+
+def test_fit_learns_from_char_spans(nlp):
+    from newstrace.analyze.attribution import AttributionExtractor
+
+    texts = [
+        "Ana Sol said the bus was late.",
+        "The mayor said the road was closed.",
+        "Kofi Menz said the shop had no bread.",
+        "The river was cold.",
+    ]
+    gold = []
+    for text in texts:
+        if " said " not in text:
+            gold.append([])
+            continue
+        cue_start = text.index(" said ") + 1
+        gold.append(
+            [
+                AttributionSpans(
+                    cue=Span.of(text, cue_start, cue_start + 4),
+                    content=Span.of(text, cue_start + 5, len(text) - 1),
+                    source=Span.of(text, 0, cue_start - 1),
+                )
+            ]
+        )
+    docs = [nlp(text) for text in texts]
+    model = AttributionExtractor(
+        cue_c1=0.0, cue_c2=0.01, cue_iterations=50, role_c1=0.0, role_c2=0.01, role_iterations=50
+    ).fit(docs, gold)
+    assert model.predict(docs[0]) == gold[0]
+    assert model.predict(docs[3]) == []
