@@ -53,10 +53,10 @@ def _short_name(tokens: TokenSpan) -> str:
     return tokens.doc[start : head.i + 1].text
 
 
-def _outlet_name(tokens: TokenSpan) -> str | None:
+def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
     """The outlet named by the mention: a known one (canonical name) or a newspaper-like name."""
     candidates = [tokens.text, _short_name(tokens)]
-    candidates += [ent.text for ent in tokens.ents if ent.label_ in {"ORG", "PERSON", "GPE"}]
+    candidates += [ent.text for ent in ents if ent.label_ in {"ORG", "PERSON", "GPE"}]
     for text in candidates:
         name = canonical_outlet(text)
         if name:
@@ -81,14 +81,23 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     )
 
 
-def classify(tokens: TokenSpan) -> tuple[str, SourceKind]:
-    """Canonical name and kind of a source mention that is not a pronoun."""
+def entities_in(tokens: TokenSpan, ents: list[TokenSpan]) -> list[TokenSpan]:
+    """The named entities inside a mention, from the document's list read once.
+
+    ``Span.ents`` walks every entity of the document on each call, which made source
+    resolution quadratic in the length of long articles.
+    """
+    return [e for e in ents if tokens.start <= e.start and e.end <= tokens.end]
+
+
+def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]:
+    """Canonical name and kind of a mention that is not a pronoun (``ents``: its entities)."""
     lex = _lexicon()
     head = tokens.root
     lemma = head.lemma_.lower()
-    persons = [e for e in tokens.ents if e.label_ == "PERSON"]
-    orgs = [e for e in tokens.ents if e.label_ in {"ORG", "GPE", "NORP"}]
-    outlet = _outlet_name(tokens)
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    outlet = _outlet_name(tokens, ents)
     if outlet:
         return outlet, SourceKind.MEDIA_OUTLET
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
@@ -136,27 +145,29 @@ class SourceResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._ents = list(doc.ents)  # read once: Doc.ents and Span.ents rebuild it per call
         self._seen: list[_Mention] = []
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
         tokens = token_span(self.doc, span)
+        ents = entities_in(tokens, self._ents)
         head = tokens.root
-        antecedent = self._antecedent(tokens)
+        antecedent = self._antecedent(tokens, ents)
         if antecedent is not None:
             first = antecedent.source
             source = Source(first.name, first.kind, span, first.mention or first.span)
         elif head.pos_ == "PRON":
             source = self._entity_before(tokens, span)
         else:
-            name, kind = classify(tokens)
+            name, kind = classify(tokens, ents)
             source = Source(name, kind, span)
         self._seen.append(
             _Mention(source, head.lemma_.lower(), _is_plural(head), _is_human(source.kind))
         )
         return source
 
-    def _antecedent(self, tokens: TokenSpan) -> _Mention | None:
+    def _antecedent(self, tokens: TokenSpan, ents: list[TokenSpan]) -> _Mention | None:
         """An earlier mention that a pronoun or a definite description refers back to."""
         lex = _lexicon()
         head = tokens.root
@@ -169,7 +180,7 @@ class SourceResolver:
                     return seen
             return None
         determiner = tokens[0].lower_ if len(tokens) else ""
-        if determiner in {"the", "this", "that", "these", "those"} and not tokens.ents:
+        if determiner in {"the", "this", "that", "these", "those"} and not ents:
             lemma = head.lemma_.lower()
             for seen in reversed(self._seen):
                 if seen.head_lemma == lemma:
@@ -178,7 +189,7 @@ class SourceResolver:
 
     def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
         """A pronoun with no earlier source: the nearest person named before it, if any."""
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= tokens.start]
+        persons = [e for e in self._ents if e.label_ == "PERSON" and e.end <= tokens.start]
         if persons and tokens.root.lower_ in _lexicon()["pronouns_person_singular"]:
             person = persons[-1]
             mention = Span(person.start_char, person.end_char, person.text)
