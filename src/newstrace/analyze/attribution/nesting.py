@@ -12,6 +12,8 @@ on main verbs with a "that" clause.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from newstrace.analyze.attribution._align import TokenSpan
@@ -48,25 +50,8 @@ def said_within(
 
     ``taken`` holds the token indices of cues already found; new cues are added to it.
     """
-    found = []
-    for verb in doc[content[0] : content[1]]:
-        if verb.i in taken or verb.pos_ != "VERB":
-            continue
-        if lexicon.get(verb.lemma_.lower(), 0.0) < REPORTING_RATE:
-            continue
-        subject = _child(verb, {"nsubj"})
-        clause = _child(verb, {"ccomp"})
-        if subject is None or clause is None or clause.i < verb.i:
-            continue
-        taken.add(verb.i)
-        found.append(
-            RoleExample(
-                cue=(verb.i, verb.i + 1),
-                content=(clause.left_edge.i, _last_word(doc, clause.right_edge.i) + 1),
-                source=(subject.left_edge.i, subject.right_edge.i + 1),
-            )
-        )
-    return found
+    verbs = (v for v in doc[content[0] : content[1]] if _rate(v, lexicon) >= REPORTING_RATE)
+    return _verb_attributions(doc, verbs, taken, that_clause=False)
 
 
 def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[RoleExample]:
@@ -77,17 +62,28 @@ def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[Ro
     without it); it is kept because stance verbs with a that-clause are claims readers want
     attributed. Applied to every verb, not only main verbs, it cost 0.2 points per role.
     """
+    verbs = (v for v in doc if v.dep_ == "ROOT" and _rate(v, lexicon) >= STANCE_RATE)
+    return _verb_attributions(doc, verbs, taken, that_clause=True)
+
+
+def _rate(verb: Token, lexicon: dict[str, float]) -> float:
+    return lexicon.get(verb.lemma_.lower(), 0.0) if verb.pos_ == "VERB" else 0.0
+
+
+def _verb_attributions(
+    doc: Doc, verbs: Iterable[Token], taken: set[int], *, that_clause: bool
+) -> list[RoleExample]:
+    """(subject, verb, following complement clause) as attributions, for untaken verbs.
+
+    With ``that_clause`` the clause must open with "that" and a pronoun subject is refused.
+    """
     found = []
-    for verb in doc:
-        if verb.i in taken or verb.pos_ != "VERB" or verb.dep_ != "ROOT":
-            continue
-        if lexicon.get(verb.lemma_.lower(), 0.0) < STANCE_RATE:
-            continue
+    for verb in verbs:
         subject = _child(verb, {"nsubj"})
         clause = _child(verb, {"ccomp"})
-        if subject is None or clause is None or clause.i < verb.i or subject.pos_ == "PRON":
+        if verb.i in taken or subject is None or clause is None or clause.i < verb.i:
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        if that_clause and (subject.pos_ == "PRON" or not _opens_with_that(clause)):
             continue
         taken.add(verb.i)
         found.append(
@@ -98,6 +94,10 @@ def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[Ro
             )
         )
     return found
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:
