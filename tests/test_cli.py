@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 
 from newstrace.cli import main
+from newstrace.serialize import json_schema
 
 pytestmark = pytest.mark.slow
 
@@ -31,6 +33,7 @@ def test_json_format_is_a_claims_document(tmp_path, capsys):
     path = _write(tmp_path, "ferry.txt", ARTICLE)
     assert main(["analyze", str(path), "--format", "json"]) == 0
     ledger = json.loads(capsys.readouterr().out)
+    jsonschema.validate(ledger, json_schema())
     assert ledger["schema"] == "newstrace.claims/1"
     sources = {c["attribution"]["source"]["name"] for c in ledger["claims"]}
     assert "Harbour officials" in sources

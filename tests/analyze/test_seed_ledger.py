@@ -5,10 +5,14 @@ Reads ../shared/seed/000_2e3b3d9b51724c05.txt; skipped where ../shared is absent
 
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
 
 import newstrace
 from newstrace.model import CertaintyLevel, ClaimKind, SourceKind
+from newstrace.serialize import dumps, json_schema, loads
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
@@ -110,3 +114,10 @@ def test_sources_table_counts_claims(seed):
     table = {row.name: row for row in ledger.sources}
     assert table["Asahi Shimbun"].kind is SourceKind.MEDIA_OUTLET
     assert table["Asahi Shimbun"].claims >= 3
+
+
+def test_seed_ledger_validates_and_round_trips(seed):
+    _, ledger = seed
+    document = json.loads(dumps(ledger))
+    jsonschema.validate(document, json_schema())
+    assert loads(dumps(ledger)) == ledger
