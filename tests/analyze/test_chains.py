@@ -7,7 +7,7 @@ import pytest
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.nlp import load_nlp
-from newstrace.analyze.sources import SourceResolver
+from newstrace.analyze.sources import SourceResolver, classify
 from newstrace.model import AttributionSpans, SourceKind, Span
 
 TEXT = (
@@ -106,3 +106,9 @@ def test_unnamed_experts_are_a_group(attributions):
 def test_chain_starts_with_the_outlet_then_the_credit(attributions):
     assert names(attributions["believe"])[:2] == ["Coast Post", "Valley Herald"]
     assert the_article(outlet_chain(None, None))[0].kind is SourceKind.THE_ARTICLE
+
+
+def test_document_named_after_its_author_without_an_entity():
+    doc = load_nlp()("A new report from the regional audit office says fees rose.")
+    name, kind = classify(doc[0:7], list(doc.ents))
+    assert (name, kind) == ("regional audit office report", SourceKind.DOCUMENT_REPORT)

@@ -73,6 +73,17 @@ def _bare(entity: TokenSpan) -> str:
     return entity[1:].text if len(entity) > 1 and entity[0].lower_ == "the" else entity.text
 
 
+def _author(tokens: TokenSpan) -> str | None:
+    """Who a document is from when no entity names it: "a report from the audit office"."""
+    for prep in tokens.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.i < tokens.end:
+                words = [t for t in obj.subtree if t.dep_ not in {"det", "poss"}]
+                return tokens.doc[words[0].i : obj.i + 1].text if words else None
+    return None
+
+
 def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     lex = _lexicon()["official_titles"]
     words = [t.lower_ for t in tokens if t.i < person.start]
@@ -101,7 +112,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if outlet:
         return outlet, SourceKind.MEDIA_OUTLET
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
-        owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else None)
+        owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else _author(tokens))
         return (f"{owner} {head.lower_}" if owner else _short_name(tokens)), (
             SourceKind.DOCUMENT_REPORT
         )
