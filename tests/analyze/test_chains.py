@@ -110,5 +110,5 @@ def test_chain_starts_with_the_outlet_then_the_credit(attributions):
 
 def test_document_named_after_its_author_without_an_entity():
     doc = load_nlp()("A new report from the regional audit office says fees rose.")
-    name, kind = classify(doc[0:7], list(doc.ents))
+    name, kind = classify(doc[0:8], list(doc.ents))
     assert (name, kind) == ("regional audit office report", SourceKind.DOCUMENT_REPORT)
