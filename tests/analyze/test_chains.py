@@ -112,3 +112,12 @@ def test_document_named_after_its_author_without_an_entity():
     doc = load_nlp()("A new report from the regional audit office says fees rose.")
     name, kind = classify(doc[0:8], list(doc.ents))
     assert (name, kind) == ("regional audit office report", SourceKind.DOCUMENT_REPORT)
+
+
+def test_bare_surname_resolves_to_the_earlier_full_name():
+    text = "Elena Varga opened the meeting on Monday. Varga said the port would close."
+    doc = load_nlp()(text)
+    start = text.index("Varga said")
+    source = SourceResolver(doc).resolve(Span.of(text, start, start + 5))
+    assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
+    assert source.mention.text == "Elena Varga"

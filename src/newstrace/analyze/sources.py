@@ -170,6 +170,13 @@ class SourceResolver:
             source = Source(first.name, first.kind, span, first.mention or first.span)
         elif head.pos_ == "PRON":
             source = self._entity_before(tokens, span)
+        elif (full := self._full_name(tokens)) is not None:
+            source = Source(
+                full.text,
+                SourceKind.NAMED_PERSON,
+                span,
+                Span(full.start_char, full.end_char, full.text),
+            )
         else:
             name, kind = classify(tokens, ents)
             source = Source(name, kind, span)
@@ -197,6 +204,23 @@ class SourceResolver:
                 if seen.head_lemma == lemma:
                     return seen
         return None
+
+    def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
+        """The earlier full name a bare surname stands for: "Varga" -> "Elena Varga"."""
+        if len(tokens) != 1 or tokens.root.pos_ != "PROPN":
+            return None
+        surname = tokens.root.text
+        return next(
+            (
+                e
+                for e in self._ents
+                if e.label_ == "PERSON"
+                and len(e) > 1
+                and e[-1].text == surname
+                and e.end <= tokens.start
+            ),
+            None,
+        )
 
     def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
         """A pronoun with no earlier source: the nearest person named before it, if any."""

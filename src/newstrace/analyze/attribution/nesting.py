@@ -28,9 +28,15 @@ def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
     """The inner attribution of "<cue> X as <gerund> Y", or ``None`` if the cue has none."""
     for head in doc[cue[0] : cue[1]]:
         obj = _child(head, {"dobj"})
-        marker = next((c for c in head.rights if c.lower_ == "as" and c.dep_ == "prep"), None)
+        if obj is None:
+            continue
+        # "as" may hang off the verb or, misparsed, off a phrase after the object
+        marker = next(
+            (c for c in head.subtree if c.i > obj.i and c.lower_ == "as" and c.dep_ == "prep"),
+            None,
+        )
         gerund = _child(marker, {"pcomp"}) if marker is not None else None
-        if obj is None or gerund is None or gerund.tag_ != "VBG":
+        if gerund is None or gerund.tag_ != "VBG":
             continue
         complement = _child(gerund, _INNER_COMPLEMENTS)
         if complement is None or complement.i < gerund.i:
