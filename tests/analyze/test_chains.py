@@ -115,7 +115,7 @@ def test_document_named_after_its_author_without_an_entity():
 
 
 def test_bare_surname_resolves_to_the_earlier_full_name():
-    text = "Elena Varga opened the meeting on Monday. Varga said the port would close."
+    text = "Mayor Elena Varga opened the meeting on Monday. Varga said the port would close."
     doc = load_nlp()(text)
     start = text.index("Varga said")
     source = SourceResolver(doc).resolve(Span.of(text, start, start + 5))
