@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.tokens import Doc
@@ -66,15 +67,7 @@ def _prepared(article: Article) -> tuple[Article, str, tuple[str, ...]]:
         raise EmptyInputError(f"{_named(article)} has no text")
     text, warnings = truncate_text(article.text)
     if text is not article.text:
-        article = Article(
-            text,
-            article.id,
-            article.url,
-            article.outlet,
-            article.published,
-            article.title,
-            article.lang,
-        )
+        article = replace(article, text=text)
     language, warnings = _language(article.lang, text, warnings)
     if language != ENGLISH:
         raise UnsupportedLanguageError(
