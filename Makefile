@@ -21,7 +21,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --doctest-modules tests src/newstrace
 
 train: $(STAMP)
 	$(BIN)/python -m newstrace.analyze.attribution.train --data $(SHARED)/datasets/polnear
