@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,8 +30,6 @@ CATEGORIES = (
     "booster",
     "weasel",
 )
-#: Categories that are hedge or certainty cues of a claim; the rest only feed the models.
-CUE_CATEGORIES = frozenset(CATEGORIES[:5])
 _MODALS = frozenset({"could", "might", "may", "would"})
 
 
@@ -115,8 +112,3 @@ def span_cues(span: TokenSpan) -> list[Cue]:
     tags = [t.tag_ for t in span] if span.doc.has_annotation("TAG") else None
     found = find_cues([t.text for t in span], tags)
     return [Cue(c.start + span.start, c.end + span.start, c.category) for c in found]
-
-
-def category_counts(words: Sequence[str]) -> Counter[str]:
-    """How many cues of each category ``words`` holds: features for the sentence models."""
-    return Counter(cue.category for cue in find_cues(words))
