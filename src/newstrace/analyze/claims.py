@@ -17,10 +17,9 @@ from newstrace.model import Attribution, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
 _TRAILING_JUNK = " \t\r\n-–—•*·:;,"
-_DANGLING_WORDS = re.compile(
-    r"^(?:(?:and|but|or|so|while|as|because)\b\W*)+|(?:\W+\b(?:and|but|or|so|while|as|because))+\W*$",
-    re.I,
-)
+_CONJUNCTION = r"(?:and|but|or|so|while|as|because)"
+_LEADING_CONJUNCTIONS = re.compile(rf"(?:{_CONJUNCTION}\b\W*)+", re.I)
+_TRAILING_CONJUNCTIONS = re.compile(rf"(?:\W+\b{_CONJUNCTION})+\W*$", re.I)
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _MIN_WORDS = 4
 
@@ -47,11 +46,10 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1] in _TRAILING_JUNK:
         end -= 1
-    for match in _DANGLING_WORDS.finditer(text, start, end):
-        if match.start() == start:
-            start = match.end()
-        elif match.end() == end:
-            end = match.start()
+    if leading := _LEADING_CONJUNCTIONS.match(text, start, end):
+        start = leading.end()
+    if trailing := _TRAILING_CONJUNCTIONS.search(text, start, end):
+        end = trailing.start()
     return Span.of(text, start, end) if start < end else None
 
 
