@@ -47,8 +47,8 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
 
     start = time.perf_counter()
-    for _ in load_nlp().pipe(texts, batch_size=16, n_process=args.jobs):
-        pass
+    parsed = sum(1 for _ in load_nlp().pipe(texts, batch_size=16, n_process=args.jobs))
+    assert parsed == len(texts)
     parse_s = time.perf_counter() - start
 
     start = time.perf_counter()

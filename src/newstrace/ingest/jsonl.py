@@ -53,8 +53,10 @@ def capped_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:
-    while (part := stream.readline(_DRAIN_BYTES)) and not part.endswith(b"\n"):
-        pass
+    """Read past the end of an over-long line in bounded pieces, never holding it whole."""
+    part = stream.readline(_DRAIN_BYTES)
+    while part and not part.endswith(b"\n"):
+        part = stream.readline(_DRAIN_BYTES)
 
 
 def _load_line(line: bytes, where: str) -> Loaded:
