@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("task", help="attribution, certainty, factuality, weasel, ...")
     evaluate.add_argument("--data", type=Path, required=True, help="file or folder to score")
     evaluate.add_argument("--predictions", type=Path, help="write one JSON line per item here")
+    evaluate.add_argument("--drift", type=Path, help="trace: gold drift lines (JSONL)")
     return parser
 
 
@@ -169,7 +170,7 @@ def _run_analyze(args: argparse.Namespace, err: Console) -> int:
 def _run_eval(args: argparse.Namespace) -> int:
     from newstrace.eval import evaluate
 
-    print(json.dumps(evaluate(args.task, args.data, args.predictions)))
+    print(json.dumps(evaluate(args.task, args.data, args.predictions, drift=args.drift)))
     return 0
 
 

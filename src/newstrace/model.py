@@ -171,3 +171,144 @@ class Ledger:
     credit: str | None = None
     warnings: tuple[str, ...] = field(default=())
     schema: str = CLAIMS_SCHEMA
+
+
+# --- the story trace: a corpus of ledgers, grouped and compared ------------------------------
+
+TRACE_SCHEMA = "newstrace.trace/1"
+
+
+class ArticleStatus(StrEnum):
+    """Whether an input article made it into the trace."""
+
+    OK = "ok"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class TracedArticle:
+    """One input of a trace, failed ones included: where it landed, or why it could not.
+
+    ``error`` is ``(code, message)`` of the :class:`~newstrace.errors.NewstraceError` that
+    stopped it; ``warnings`` say what was done to it on the way (a corrected date, a renamed
+    duplicate id).
+    """
+
+    id: str
+    status: ArticleStatus
+    outlet: str | None = None
+    published: str | None = None
+    story_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    error: tuple[str, str] | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class CopyKind(StrEnum):
+    """A verbatim copy carries (nearly) all its text from the other; a partial one, part."""
+
+    VERBATIM = "verbatim"
+    PARTIAL = "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class CopyEdge:
+    """``article_id`` took its text from ``copy_of``; ``overlap`` is the share of its own
+    text found there, in [0, 1]."""
+
+    article_id: str
+    copy_of: str
+    kind: CopyKind
+    overlap: float
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """``article_id`` credits the outlet ``cited``, with the words in ``cue``."""
+
+    article_id: str
+    cited: str
+    cue: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a story started: an article of the corpus, or an outlet outside it, and why."""
+
+    article_id: str | None
+    outlet: str | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim of one article of the story, by its span in that article's text."""
+
+    article_id: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFamily:
+    """The versions of one claim across the articles of a story."""
+
+    id: str
+    claims: tuple[ClaimRef, ...]
+
+
+class DriftType(StrEnum):
+    """How a claim changed from one version to the next."""
+
+    HEDGE_DROPPED = "hedge_dropped"
+    CERTAINTY_UPGRADED = "certainty_upgraded"
+    ATTRIBUTION_LOST = "attribution_lost"
+    ATTRIBUTION_GARBLED = "attribution_garbled"
+    SPECULATION_AS_FACT = "speculation_as_fact"
+    EXAGGERATION = "exaggeration"
+    DETAIL_CHANGED = "detail_changed"
+
+
+@dataclass(frozen=True, slots=True)
+class DriftEvent:
+    """One change between a version and the one it retold, with both phrasings quoted.
+
+    ``phrase`` is a span of ``article_id``'s text, ``earlier_phrase`` one of
+    ``earlier_article_id``'s; ``severity`` in [0, 1] ranks what a fact-checker should see first.
+    """
+
+    article_id: str
+    earlier_article_id: str
+    type: DriftType
+    phrase: Span
+    earlier_phrase: Span
+    explanation: str
+    severity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The versions of one news event in the corpus and how it travelled between them.
+
+    ``ultimate_sources`` are the innermost sources the story's claims rest on (the people,
+    documents and bodies at the far end of the chains), most-cited first.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    origin: Origin
+    ultimate_sources: tuple[Source, ...] = ()
+    copies: tuple[CopyEdge, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    families: tuple[ClaimFamily, ...] = ()
+    drift: tuple[DriftEvent, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """The story trace of a corpus: every input article and the stories they form."""
+
+    articles: tuple[TracedArticle, ...]
+    stories: tuple[Story, ...]
+    schema: str = TRACE_SCHEMA

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import NewstraceError
-from newstrace.model import Article, Ledger
+from newstrace.ingest import InputItem, read_inputs
+from newstrace.model import Article, Ledger, Trace, TracedArticle
+from newstrace.trace.cache import LedgerCache
+from newstrace.trace.citations import OutletNames
+from newstrace.trace.corpus import CorpusIndex, build_trace, learn_outlets, with_outlet
 
 Result = Ledger | NewstraceError
+# What the stream carries in: an article to analyse, or a result known already (a cached
+# ledger, an input that failed to load), which passes through in place.
+Input = Article | Ledger | NewstraceError
 # Forked workers start in a blink and share what the parent loaded; spawn costs each worker a
 # fresh interpreter and imports (about 0.15x of a 200-article run with two workers here).
 _START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -27,14 +35,14 @@ _CHUNKS_PER_WORKER = 4
 _worker_analyzer: Analyzer | None = None
 
 
-def _chunks(items: Iterable[Article | NewstraceError], size: int):
+def _chunks(items: Iterable[Input], size: int):
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-def _analyze_chunk(analyzer: Analyzer, chunk: list[Article | NewstraceError]) -> list[Result]:
-    """Analyse the articles of a chunk; inputs that already failed pass through in place."""
+def _analyze_chunk(analyzer: Analyzer, chunk: list[Input]) -> list[Result]:
+    """Analyse the articles of a chunk; results known already pass through in place."""
     results = iter(analyzer.pipe([x for x in chunk if isinstance(x, Article)]))
     return [next(results) if isinstance(x, Article) else x for x in chunk]
 
@@ -44,13 +52,13 @@ def _init_worker(batch_size: int) -> None:
     _worker_analyzer = Analyzer(batch_size=batch_size)
 
 
-def _run_in_worker(chunk: list[Article | NewstraceError]) -> list[Result]:
+def _run_in_worker(chunk: list[Input]) -> list[Result]:
     assert _worker_analyzer is not None, "worker used before its initializer ran"
     return _analyze_chunk(_worker_analyzer, chunk)
 
 
 def analyze_stream(
-    items: Iterable[Article | NewstraceError], *, n_process: int = 1, batch_size: int = 16
+    items: Iterable[Input], *, n_process: int = 1, batch_size: int = 16
 ) -> Iterator[Result]:
     """A ledger (or the error) for every item, in order, using ``n_process`` processes."""
     if n_process <= 1:
@@ -69,3 +77,37 @@ def analyze_stream(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def trace_corpus(
+    source: str | Path,
+    cache: LedgerCache,
+    *,
+    n_process: int = 1,
+    on_article: Callable[[TracedArticle], None] | None = None,
+) -> Trace:
+    """The story trace of a corpus file or folder, analysing only articles not in ``cache``.
+
+    The corpus is read twice, streaming: once for the outlets it holds (to recognise them
+    when an article credits them), once to analyse. ``on_article`` is told of each article
+    as it is indexed (a progress bar).
+    """
+    hosts, names = learn_outlets(read_inputs(source))
+    index = CorpusIndex(cache, OutletNames(names | set(hosts.values())))
+    items = (with_outlet(item, hosts) for item in read_inputs(source))
+    in_flight: deque[InputItem] = deque()
+
+    def inputs() -> Iterator[Article | Ledger | NewstraceError]:
+        for item in items:
+            in_flight.append(item)
+            if item.error is not None:
+                yield item.error
+            else:
+                assert item.article is not None  # an item has its article or its error
+                yield cache.get(item.article) or item.article
+
+    for result in analyze_stream(inputs(), n_process=n_process):
+        index.add(in_flight.popleft(), result)
+        if on_article is not None:
+            on_article(index.articles[-1])
+    return build_trace(index)

@@ -20,14 +20,22 @@ TASKS = {
     "weasel": "newstrace.eval.weasel",
     "strength": "newstrace.eval.strength",
     "checkworthy": "newstrace.eval.checkworthy",
+    "trace": "newstrace.eval.trace",
 }
 
 
-def evaluate(task: str, data: Path, predictions: Path | None = None) -> dict[str, Any]:
-    """Run evaluation ``task`` over ``data``; see the module of each task for its metrics."""
+def evaluate(
+    task: str, data: Path, predictions: Path | None = None, **options: Any
+) -> dict[str, Any]:
+    """Run evaluation ``task`` over ``data``; see the module of each task for its metrics.
+
+    ``options`` are task-specific (``trace`` takes ``drift``, a gold drift file); options
+    left ``None`` are not passed on.
+    """
     if task not in TASKS:
         raise DataError(f"unknown task '{task}'; choose one of {', '.join(sorted(TASKS))}")
     if not Path(data).exists():
         raise DataError(f"no data at {data}")
     module = importlib.import_module(TASKS[task])
-    return {"task": task, **module.evaluate(Path(data), predictions)}
+    given = {key: value for key, value in options.items() if value is not None}
+    return {"task": task, **module.evaluate(Path(data), predictions, **given)}

@@ -1,0 +1,134 @@
+"""Which version each article retold, and which of its claims are versions of which.
+
+Drift is measured between an article and the version it retold, not the origin: in a chain
+A -> B -> C, C's dropped hedge is a change from B. The parent is the text an article copied,
+else the version of an outlet it credits, else the most similar version published before it.
+Claims are then paired one-to-one by shared content words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newstrace.model import Claim, ClaimFamily, ClaimRef, Ledger
+from newstrace.trace.text import STOPWORDS, stem, tokens
+
+SAME_CLAIM = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """An article of a story, as alignment sees it."""
+
+    id: str
+    ledger: Ledger
+    outlet_key: str | None
+    published: date | None
+    order: int
+
+
+def choose_parents(
+    versions: Sequence[Version],
+    origin_id: str | None,
+    copy_of: Mapping[str, str],
+    cites: Mapping[str, set[str]],
+    similarity,
+) -> dict[str, str]:
+    """The version each article retold (the origin and lone roots have none).
+
+    ``similarity(a_id, b_id)`` compares two versions; versions are considered in time order
+    (undated ones after dated ones, then input order), so parents never form a cycle.
+    """
+    ordered = sorted(versions, key=lambda v: (v.id != origin_id, v.published is None,
+                                              v.published or date.min, v.order))
+    rank = {version.id: position for position, version in enumerate(ordered)}
+    parents: dict[str, str] = {}
+    for version in ordered[1:]:
+        earlier = [other for other in ordered[: rank[version.id]]]
+        parent = copy_of.get(version.id)
+        if parent is None or _is_ancestor(version.id, parent, parents):
+            credited = [o for o in earlier if o.outlet_key and o.outlet_key in cites.get(version.id, ())]
+            pool = credited or earlier
+            parent = max(pool, key=lambda other: similarity(version.id, other.id)).id
+        parents[version.id] = parent
+    return parents
+
+
+def _is_ancestor(node: str, candidate: str, parents: Mapping[str, str]) -> bool:
+    """Whether ``node`` is already an ancestor of ``candidate`` (so it cannot be its parent)."""
+    seen: set[str] = set()
+    while candidate in parents and candidate not in seen:
+        seen.add(candidate)
+        candidate = parents[candidate]
+        if candidate == node:
+            return True
+    return False
+
+
+def claim_words(ledger: Ledger, claim: Claim) -> frozenset[str]:
+    """The content-word stems of a claim, for pairing it with its versions."""
+    text = ledger.article.text
+    return frozenset(
+        stem(token.lower)
+        for token in tokens(text, claim.span.start, claim.span.end)
+        if token.lower not in STOPWORDS
+    )
+
+
+def pair_claims(child: Ledger, parent: Ledger) -> list[tuple[Claim, Claim]]:
+    """One-to-one (child claim, parent claim) pairs, best matches first."""
+    child_words = [claim_words(child, claim) for claim in child.claims]
+    parent_words = [claim_words(parent, claim) for claim in parent.claims]
+    scored = []
+    for i, a in enumerate(child_words):
+        for j, b in enumerate(parent_words):
+            score = _dice(a, b)
+            if score >= SAME_CLAIM:
+                scored.append((score, i, j))
+    used_child: set[int] = set()
+    used_parent: set[int] = set()
+    pairs = []
+    for _, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        if i not in used_child and j not in used_parent:
+            used_child.add(i)
+            used_parent.add(j)
+            pairs.append((child.claims[i], parent.claims[j]))
+    return pairs
+
+
+def families(pairs: Sequence[tuple[str, Claim, str, Claim]]) -> list[ClaimFamily]:
+    """Claim families: claims linked through pairs, each family in first-seen order."""
+    refs: dict[tuple[str, int, int], ClaimRef] = {}
+    parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+
+    def key(article_id: str, claim: Claim) -> tuple[str, int, int]:
+        k = (article_id, claim.span.start, claim.span.end)
+        refs.setdefault(k, ClaimRef(article_id, claim.span))
+        parent.setdefault(k, k)
+        return k
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for child_id, child_claim, parent_id, parent_claim in pairs:
+        a, b = key(child_id, child_claim), key(parent_id, parent_claim)
+        parent[find(a)] = find(b)
+    grouped: dict[tuple[str, int, int], list[ClaimRef]] = {}
+    for k in refs:
+        grouped.setdefault(find(k), []).append(refs[k])
+    return [
+        ClaimFamily(f"f{number}", tuple(members))
+        for number, members in enumerate(grouped.values(), start=1)
+        if len({ref.article_id for ref in members}) > 1
+    ]
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))

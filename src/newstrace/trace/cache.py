@@ -1,0 +1,73 @@
+"""Ledgers kept on disk by text hash, so a re-run or a grown corpus only analyses what is new.
+
+A ledger depends on the article's text and on the metadata that names its outlet (outlet,
+url) and its language, and on the newstrace version and models that made it; the key hashes
+all of these. Other metadata (id, title, date) is put back from the article on reading, so
+the same text under another id is not analysed twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from newstrace._version import __version__
+from newstrace.errors import MalformedInputError
+from newstrace.model import Article, Ledger
+from newstrace.serialize import dumps, loads
+
+
+class LedgerCache:
+    """A folder of ledgers, ``<dir>/<2 hex>/<key>.json``; safe to share between runs."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def key(self, article: Article) -> str:
+        digest = hashlib.sha256(_models_fingerprint().encode())
+        for part in (article.text, article.outlet, article.url, article.lang):
+            digest.update(b"\0" + (part or "").encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, article: Article) -> Ledger | None:
+        """The cached ledger of ``article``, with this article's metadata, or ``None``."""
+        ledger = self.get_by_key(self.key(article))
+        return None if ledger is None else replace(ledger, article=article)
+
+    def get_by_key(self, key: str) -> Ledger | None:
+        """The ledger stored under ``key`` as it was stored, or ``None``."""
+        try:
+            return loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, MalformedInputError):
+            return None  # absent, or a damaged file from a killed run: analyse again
+
+    def put(self, ledger: Ledger) -> str:
+        """Store a ledger (atomically, so a killed run leaves no half file); return its key."""
+        key = self.key(ledger.article)
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(dumps(ledger, indent=None))
+        os.replace(temporary, path)
+        return key
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+
+@lru_cache(maxsize=1)
+def _models_fingerprint() -> str:
+    """The version plus every model's metadata: retraining invalidates cached ledgers."""
+    models = resources.files("newstrace").joinpath("models")
+    metas = sorted(
+        (entry.name, entry.joinpath("meta.json").read_text(encoding="utf-8"))
+        for entry in models.iterdir()
+        if entry.is_dir() and entry.joinpath("meta.json").is_file()
+    )
+    return __version__ + "".join(f"|{name}:{meta}" for name, meta in metas)

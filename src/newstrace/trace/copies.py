@@ -1,0 +1,114 @@
+"""Which articles copy which: candidates from a shingle index, then exact overlap and direction.
+
+Candidates come from blocking, never from all pairs: every 4th shingle value (by hash) is
+indexed, so two texts sharing a paragraph meet in a posting list, while boilerplate shared
+by very many articles is left out of candidate generation. Each candidate pair is then
+measured exactly on all its shingles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from newstrace.model import CopyEdge, CopyKind
+from newstrace.trace.citations import outlet_key
+from newstrace.trace.fingerprint import Fingerprint, shared_shingles
+
+SAMPLE_MODULUS = 4
+# A posting list longer than this is boilerplate ("Read more at ..."), not evidence of copying.
+MAX_POSTING = 40
+MIN_SAMPLED_SHARED = 2
+# A copy shares at least this many 5-grams of its own wording (about two sentences) ...
+MIN_SHARED = 12
+# ... and at least this share of its text; past VERBATIM_SHARE it is a verbatim copy.
+PARTIAL_SHARE = 0.3
+VERBATIM_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    original: str
+    shared: int
+    share: float
+    cited: bool
+    published: date | None
+
+
+def candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
+    """Index pairs of articles that share enough sampled shingles to be worth measuring."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for index, print_ in enumerate(prints):
+        for value in print_.shingles[print_.shingles % SAMPLE_MODULUS == 0]:
+            postings[int(value)].append(index)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        if 1 < len(members) <= MAX_POSTING:
+            for pair in combinations(members, 2):
+                counts[pair] += 1
+    return {pair for pair, count in counts.items() if count >= MIN_SAMPLED_SHARED}
+
+
+def find_copies(
+    prints: Sequence[Fingerprint], cites: Mapping[str, set[str]]
+) -> list[CopyEdge]:
+    """One edge per copying article, to the text it most likely took its wording from.
+
+    ``cites`` maps an article id to the outlets it credits (normalised names, see
+    :func:`newstrace.trace.citations.outlet_key`): crediting the other's outlet is the
+    strongest sign of direction, then the publication dates, then the input order.
+    """
+    best: dict[str, _Candidate] = {}
+    for i, j in sorted(candidate_pairs(prints)):
+        a, b = prints[i], prints[j]
+        shared = shared_shingles(a, b)
+        if shared < MIN_SHARED:
+            continue
+        copier, original = _direction(a, b, cites)
+        share = shared / max(1, copier.shingles.size)
+        if share < PARTIAL_SHARE:
+            continue
+        candidate = _Candidate(
+            original.article_id,
+            shared,
+            share,
+            _credits(copier, original, cites),
+            original.published,
+        )
+        current = best.get(copier.article_id)
+        if current is None or _rank(candidate) > _rank(current):
+            best[copier.article_id] = candidate
+    return [
+        CopyEdge(
+            copier,
+            chosen.original,
+            CopyKind.VERBATIM if chosen.share >= VERBATIM_SHARE else CopyKind.PARTIAL,
+            round(min(chosen.share, 1.0), 3),
+        )
+        for copier, chosen in best.items()
+    ]
+
+
+def _direction(
+    a: Fingerprint, b: Fingerprint, cites: Mapping[str, set[str]]
+) -> tuple[Fingerprint, Fingerprint]:
+    """(copier, original) of a pair: who credits whom, else who was published first."""
+    a_credits_b, b_credits_a = _credits(a, b, cites), _credits(b, a, cites)
+    if a_credits_b != b_credits_a:
+        return (a, b) if a_credits_b else (b, a)
+    if a.published and b.published and a.published != b.published:
+        return (a, b) if a.published > b.published else (b, a)
+    return b, a  # same day or unknown: the one given first is taken as the original
+
+
+def _credits(copier: Fingerprint, original: Fingerprint, cites: Mapping[str, set[str]]) -> bool:
+    return bool(original.outlet) and outlet_key(original.outlet) in cites.get(copier.article_id, ())
+
+
+def _rank(candidate: _Candidate) -> tuple[bool, float, float]:
+    """Prefer the credited text, then the larger overlap, then the earliest (the wire story)."""
+    earliest = -candidate.published.toordinal() if candidate.published else float("-inf")
+    return candidate.cited, round(candidate.share, 2), earliest

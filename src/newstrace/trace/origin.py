@@ -1,0 +1,86 @@
+"""Where a story started, weighing copy direction, who cites whom and the dates, with why.
+
+Dates alone mislead (they may be missing or wrong), so the origin is sought first among the
+versions that copy and credit no one else in the story, and only then by date. When every
+version credits an outlet that is not in the corpus, the story started there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from newstrace.model import Origin
+from newstrace.trace.citations import outlet_key
+
+# Share of versions that must credit one outside outlet for it to be taken as the origin.
+OUTSIDE_SHARE = 0.8
+
+
+def find_origin(
+    members: Sequence[str],
+    derived_from: Mapping[str, set[str]],
+    cited: Mapping[str, set[str]],
+    outlets: Mapping[str, str],
+    corpus_outlets: set[str],
+    published: Mapping[str, date | None],
+) -> Origin:
+    """The origin of a story of article ids ``members`` (in input order).
+
+    ``derived_from`` maps an article to the story members it copies or credits; ``cited``
+    to the outlet names it credits; ``outlets`` gives each member's outlet name.
+    """
+    outside = _outside_outlet(members, cited, corpus_outlets)
+    if outside:
+        name, count = outside
+        return Origin(None, name, f"{count} of {len(members)} versions credit {name}, "
+                                  "which has no article in the corpus")
+    roots = [m for m in members if not (derived_from.get(m, set()) & set(members))] or list(members)
+    descendants = _descendant_counts(members, derived_from)
+    dated = [m for m in roots if published.get(m)]
+    if dated:
+        first = min(dated, key=lambda m: (published[m], members.index(m)))
+        why = f"earliest dated version ({published[first].isoformat()})"
+    else:
+        first = max(roots, key=lambda m: (descendants[m], -members.index(m)))
+        why = "no usable date; the version most others derive from"
+    if len(roots) < len(members):
+        why += f"; copies and credits no other version, {descendants[first]} derive from it"
+    return Origin(first, outlets.get(first), why)
+
+
+def _outside_outlet(
+    members: Sequence[str], cited: Mapping[str, set[str]], corpus_outlets: set[str]
+) -> tuple[str, int] | None:
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for member in members:
+        for name in cited.get(member, ()):
+            key = outlet_key(name)
+            if key not in corpus_outlets:
+                counts[key] += 1
+                names.setdefault(key, name)
+    if not counts or len(members) < 2:
+        return None
+    key, count = counts.most_common(1)[0]
+    return (names[key], count) if count >= OUTSIDE_SHARE * len(members) else None
+
+
+def _descendant_counts(members: Sequence[str], derived_from: Mapping[str, set[str]]) -> Counter:
+    """How many members derive, directly or not, from each member."""
+    children: dict[str, set[str]] = {}
+    for member in members:
+        for parent in derived_from.get(member, ()):
+            children.setdefault(parent, set()).add(member)
+    counts: Counter[str] = Counter()
+    for member in members:
+        seen: set[str] = set()
+        stack = list(children.get(member, ()))
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(children.get(node, ()))
+        counts[member] = len(seen - {member})
+    return counts
