@@ -25,8 +25,10 @@ MIN_SAMPLED_SHARED = 2
 # A copy shares at least this many 5-grams of its own wording (about two sentences) ...
 MIN_SHARED = 12
 # ... and at least this share of its text; past VERBATIM_SHARE it is a verbatim copy.
-PARTIAL_SHARE = 0.3
+PARTIAL_SHARE = 0.4
 VERBATIM_SHARE = 0.8
+# A copy of a copy that shares at most this much less with the first text copied that one.
+ROOT_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,7 @@ def find_copies(
         current = best.get(copier.article_id)
         if current is None or _rank(candidate) > _rank(current):
             best[copier.article_id] = candidate
+    _to_root(best, prints)
     return [
         CopyEdge(
             copier,
@@ -108,7 +111,27 @@ def _credits(copier: Fingerprint, original: Fingerprint, cites: Mapping[str, set
     return bool(original.outlet) and outlet_key(original.outlet) in cites.get(copier.article_id, ())
 
 
-def _rank(candidate: _Candidate) -> tuple[bool, float, float]:
-    """Prefer the credited text, then the larger overlap, then the earliest (the wire story)."""
+def _rank(candidate: _Candidate) -> tuple[float, bool, float]:
+    """Prefer the larger overlap (in steps of 0.05), then the credited text, then the earliest."""
     earliest = -candidate.published.toordinal() if candidate.published else float("-inf")
-    return candidate.cited, round(candidate.share, 2), earliest
+    return round(candidate.share * 20), candidate.cited, earliest
+
+
+def _to_root(best: dict[str, _Candidate], prints: Sequence[Fingerprint]) -> None:
+    """Point a copy of a copy at the first text when it takes no more from the middle one.
+
+    Two wire copies of one story look like copies of each other; only words the middle text
+    added (an intro, a correction) show that a copy was taken from it rather than the source.
+    """
+    by_id = {print_.article_id: print_ for print_ in prints}
+    for copier, chosen in list(best.items()):
+        seen = {copier}
+        while chosen.original in best and chosen.original not in seen:
+            seen.add(chosen.original)
+            root = best[chosen.original]
+            shared = shared_shingles(by_id[copier], by_id[root.original])
+            share = shared / max(1, by_id[copier].shingles.size)
+            if share < chosen.share - ROOT_TOLERANCE:
+                break
+            chosen = _Candidate(root.original, shared, share, chosen.cited, root.published)
+        best[copier] = chosen

@@ -124,7 +124,10 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
     ledgers = {m: _ledger(index, m) for m in members}
     prints = {m: index.prints[by_id[m]] for m in members}
     copies = [copies_of[m] for m in members if m in copies_of and copies_of[m].copy_of in prints]
-    citations = [c for m in members for c in index.citations.get(m, [])]
+    # outlets credited by some version are recognised in all: "told the Vestmark Tidende"
+    credited = {c.cited for m in members for c in index.citations.get(m, []) if " " in c.cited}
+    found = {m: find_citations(ledgers[m], index.outlets, m, credited) for m in members}
+    citations = [c for m in members for c in found[m]]
     outlet_of = {m: prints[m].outlet for m in members}
     member_outlets = {outlet_key(o): m for m, o in reversed(list(outlet_of.items())) if o}
     derived: dict[str, set[str]] = {m: set() for m in members}
@@ -135,7 +138,7 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
         if source and source != citation.article_id:
             derived[citation.article_id].add(source)
     origin = find_origin(
-        members, derived, {m: {c.cited for c in index.citations.get(m, [])} for m in members},
+        members, derived, {m: {c.cited for c in found[m]} for m in members},
         outlet_of, set(index.outlets.by_key), {m: prints[m].published for m in members},
     )
     versions = [

@@ -55,16 +55,28 @@ def _outside_outlet(
 ) -> tuple[str, int] | None:
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    display = {outlet_key(name): name for credited in cited.values() for name in credited}
+    keys = set(display)
     for member in members:
+        found = set()
         for name in cited.get(member, ()):
-            key = outlet_key(name)
+            key = _fullest(outlet_key(name), keys)
             if key not in corpus_outlets:
-                counts[key] += 1
-                names.setdefault(key, name)
+                found.add(key)
+                names.setdefault(key, display.get(key, name))
+        counts.update(found)
     if not counts or len(members) < 2:
         return None
     key, count = counts.most_common(1)[0]
     return (names[key], count) if count >= OUTSIDE_SHARE * len(members) else None
+
+
+def _fullest(key: str, keys: set[str]) -> str:
+    """A one-word short form ("ledger") as the fuller name some version uses."""
+    if " " in key:
+        return key
+    fuller = sorted(k for k in keys if key in k.split() and k != key)
+    return fuller[0] if len(fuller) == 1 else key
 
 
 def _descendant_counts(members: Sequence[str], derived_from: Mapping[str, set[str]]) -> Counter:
