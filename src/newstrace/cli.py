@@ -39,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=FORMATS, default="text")
     analyze.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
 
+    trace = commands.add_parser("trace", help="stories, copies, citations and drift of a corpus")
+    trace.add_argument("corpus", help="a directory, .jsonl, .csv or .warc(.gz) of articles")
+    trace.add_argument("-o", "--output", type=Path, required=True,
+                       help="write trace.json, report.html and edges.csv here")
+    trace.add_argument("--cache", type=Path,
+                       help="ledger cache folder (default OUTDIR/cache); reused across runs")
+    trace.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
+
     evaluate = commands.add_parser("eval", help="accuracy on a labelled data set")
     evaluate.add_argument("task", help="attribution, certainty, factuality, weasel, ...")
     evaluate.add_argument("--data", type=Path, required=True, help="file or folder to score")
@@ -167,6 +175,41 @@ def _run_analyze(args: argparse.Namespace, err: Console) -> int:
     return 0
 
 
+def _run_trace(args: argparse.Namespace, err: Console) -> int:
+    from newstrace.engines.local import trace_corpus
+    from newstrace.report.edges import write_edges
+    from newstrace.report.trace_html import render_trace_html
+    from newstrace.serialize import dumps_trace
+    from newstrace.trace.cache import LedgerCache
+
+    args.output.mkdir(parents=True, exist_ok=True)
+    cache = LedgerCache(args.cache or args.output / "cache")
+    with _progress(err) as progress:
+        task = progress.add_task("analyse", total=None)
+        trace = trace_corpus(
+            args.corpus,
+            cache,
+            n_process=args.jobs,
+            on_start=lambda total: progress.update(task, total=total),
+            on_article=lambda article: progress.advance(task),
+        )
+    (args.output / "trace.json").write_text(dumps_trace(trace), encoding="utf-8")
+    (args.output / "report.html").write_text(render_trace_html(trace), encoding="utf-8")
+    edges = write_edges(trace, args.output / "edges.csv")
+    failed = [a for a in trace.articles if a.status.value == "error"]
+    for article in failed:
+        assert article.error is not None
+        err.print(f"[red]failed[/red] {article.id}: [{article.error[0]}] {article.error[1]}",
+                  highlight=False)
+    drift = sum(len(story.drift) for story in trace.stories)
+    err.print(
+        f"{len(trace.articles) - len(failed)} articles traced, {len(failed)} failed; "
+        f"{len(trace.stories)} stories, {edges} copy/citation links, {drift} drift events\n"
+        f"report: {args.output / 'report.html'}"
+    )
+    return EXIT_PARTIAL if failed else 0
+
+
 def _run_eval(args: argparse.Namespace) -> int:
     from newstrace.eval import evaluate
 
@@ -180,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _run_analyze(args, err)
+        if args.command == "trace":
+            return _run_trace(args, err)
         return _run_eval(args)
     except NewstraceError as error:
         err.print(f"[red]error[/red]: {error}", highlight=False)

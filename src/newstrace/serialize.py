@@ -1,4 +1,5 @@
-"""The one path between the data model and JSON: ``newstrace.claims/1`` documents.
+"""The one path between the data model and JSON: ``newstrace.claims/1`` ledgers and
+``newstrace.trace/1`` story traces.
 
 Writing is total (every model object has one JSON shape, see ``docs/SCHEMA.md`` and
 ``schemas/claims-1.schema.json``); reading is strict where a mistake would silently corrupt a
@@ -29,18 +30,38 @@ from newstrace.model import (
     Attribution,
     Certainty,
     CertaintyLevel,
+    Citation,
     Claim,
+    ClaimFamily,
     ClaimKind,
+    ClaimRef,
+    CopyEdge,
+    DriftEvent,
     Ledger,
+    Origin,
     Source,
     SourceKind,
     SourceSummary,
     Span,
+    Story,
+    Trace,
+    TracedArticle,
 )
 
-__all__ = ["SCHEMA_FILE", "dumps", "json_schema", "ledger_from_dict", "loads", "to_dict"]
+__all__ = [
+    "SCHEMA_FILE",
+    "TRACE_SCHEMA_FILE",
+    "dumps",
+    "dumps_trace",
+    "json_schema",
+    "ledger_from_dict",
+    "loads",
+    "to_dict",
+    "trace_json_schema",
+]
 
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "claims-1.schema.json"
+TRACE_SCHEMA_FILE = Path(__file__).parent / "schemas" / "trace-1.schema.json"
 
 _SCHEMA_FAMILY, _, _SCHEMA_MAJOR = CLAIMS_SCHEMA.rpartition("/")
 _E = TypeVar("_E", bound=Enum)
@@ -49,6 +70,11 @@ _E = TypeVar("_E", bound=Enum)
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema (draft 2020-12) of the documents :func:`dumps` writes."""
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def trace_json_schema() -> dict[str, Any]:
+    """The published JSON Schema of the ``trace.json`` documents :func:`dumps_trace` writes."""
+    return json.loads(TRACE_SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -146,6 +172,92 @@ def _(obj: Ledger) -> dict[str, Any]:
 def dumps(ledger: Ledger, indent: int | None = 2) -> str:
     """The ledger as a JSON document; non-ASCII text is kept as is (UTF-8), not ``\\u``-escaped."""
     return json.dumps(to_dict(ledger), indent=indent, ensure_ascii=False)
+
+
+@to_dict.register
+def _(obj: TracedArticle) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": obj.id,
+        "status": obj.status.value,
+        "outlet": obj.outlet,
+        "published": obj.published,
+        "story_id": obj.story_id,
+        "title": obj.title,
+        "url": obj.url,
+        "warnings": list(obj.warnings),
+    }
+    if obj.error is not None:
+        row["error"] = {"code": obj.error[0], "message": obj.error[1]}
+    return row
+
+
+@to_dict.register
+def _(obj: CopyEdge) -> dict[str, Any]:
+    return {"article_id": obj.article_id, "copy_of": obj.copy_of, "kind": obj.kind.value,
+            "overlap": obj.overlap}
+
+
+@to_dict.register
+def _(obj: Citation) -> dict[str, Any]:
+    return {"article_id": obj.article_id, "cited": obj.cited, "cue": to_dict(obj.cue)}
+
+
+@to_dict.register
+def _(obj: Origin) -> dict[str, Any]:
+    return {"article_id": obj.article_id, "outlet": obj.outlet, "why": obj.why}
+
+
+@to_dict.register
+def _(obj: ClaimRef) -> dict[str, Any]:
+    return {"article_id": obj.article_id, "span": to_dict(obj.span)}
+
+
+@to_dict.register
+def _(obj: ClaimFamily) -> dict[str, Any]:
+    return {"id": obj.id, "claims": [to_dict(ref) for ref in obj.claims]}
+
+
+@to_dict.register
+def _(obj: DriftEvent) -> dict[str, Any]:
+    return {
+        "article_id": obj.article_id,
+        "earlier_article_id": obj.earlier_article_id,
+        "type": obj.type.value,
+        "phrase": to_dict(obj.phrase),
+        "earlier_phrase": to_dict(obj.earlier_phrase),
+        "explanation": obj.explanation,
+        "severity": obj.severity,
+    }
+
+
+@to_dict.register
+def _(obj: Story) -> dict[str, Any]:
+    return {
+        "id": obj.id,
+        "title": obj.title,
+        "article_ids": list(obj.article_ids),
+        "origin": to_dict(obj.origin),
+        "ultimate_sources": [{"name": s.name, "kind": s.kind.value} for s in obj.ultimate_sources],
+        "copies": [to_dict(edge) for edge in obj.copies],
+        "citations": [to_dict(citation) for citation in obj.citations],
+        "families": [to_dict(family) for family in obj.families],
+        "drift": [to_dict(event) for event in obj.drift],
+    }
+
+
+@to_dict.register
+def _(obj: Trace) -> dict[str, Any]:
+    return {
+        "schema": obj.schema,
+        "newstrace": __version__,
+        "articles": [to_dict(article) for article in obj.articles],
+        "stories": [to_dict(story) for story in obj.stories],
+    }
+
+
+def dumps_trace(trace: Trace, indent: int | None = 2) -> str:
+    """The story trace as a ``trace.json`` document (UTF-8 text kept as is)."""
+    return json.dumps(to_dict(trace), indent=indent, ensure_ascii=False)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -84,15 +84,18 @@ def trace_corpus(
     cache: LedgerCache,
     *,
     n_process: int = 1,
+    on_start: Callable[[int], None] | None = None,
     on_article: Callable[[TracedArticle], None] | None = None,
 ) -> Trace:
     """The story trace of a corpus file or folder, analysing only articles not in ``cache``.
 
     The corpus is read twice, streaming: once for the outlets it holds (to recognise them
     when an article credits them), once to analyse. ``on_article`` is told of each article
-    as it is indexed (a progress bar).
+    as it is indexed, ``on_start`` of how many there are (a progress bar).
     """
-    hosts, names = learn_outlets(read_inputs(source))
+    hosts, names, total = learn_outlets(read_inputs(source))
+    if on_start is not None:
+        on_start(total)
     index = CorpusIndex(cache, OutletNames(names | set(hosts.values())))
     items = (with_outlet(item, hosts) for item in read_inputs(source))
     in_flight: deque[InputItem] = deque()

@@ -27,7 +27,9 @@ from newstrace.trace.citations import outlet_key
 CACHE_ENV = "NEWSTRACE_CACHE_DIR"
 
 
-def evaluate(data: Path, predictions: Path | None = None, drift: Path | None = None) -> dict[str, Any]:
+def evaluate(
+    data: Path, predictions: Path | None = None, drift: Path | None = None
+) -> dict[str, Any]:
     from newstrace.engines.local import trace_corpus
     from newstrace.trace.cache import LedgerCache
 
@@ -49,8 +51,9 @@ def score(trace: Trace, gold: dict[str, dict], drift: list[dict] | None) -> dict
     gold_copies = {(a, g["copy_of"]) for a, g in gold.items() if g.get("copy_of")}
     metrics.update(_prefixed("copy", _prf(predicted_copies, gold_copies)))
     metrics["origin_accuracy"], metrics["origin_stories"] = _origin_accuracy(trace, gold)
-    predicted_cites = {(c.article_id, outlet_key(c.cited)) for s in trace.stories
-                       for c in s.citations}
+    predicted_cites = {
+        (c.article_id, outlet_key(c.cited)) for s in trace.stories for c in s.citations
+    }
     gold_cites = {(a, outlet_key(name)) for a, g in gold.items() for name in g.get("cites") or []}
     metrics.update(_prefixed("citation", _prf(predicted_cites, gold_cites)))
     if drift is not None:
@@ -89,7 +92,7 @@ def _origin_accuracy(trace: Trace, gold: dict[str, dict]) -> tuple[float, int]:
     story_of = {a.id: a.story_id for a in trace.articles}
     stories = {s.id: s for s in trace.stories}
     judged = correct = 0
-    for story, articles in members.items():
+    for articles in members.values():
         if len(articles) < 2:
             continue
         judged += 1
@@ -100,7 +103,8 @@ def _origin_accuracy(trace: Trace, gold: dict[str, dict]) -> tuple[float, int]:
         expected = gold[articles[0]]["origin"]
         if expected.startswith("outlet:"):
             correct += origin.article_id is None and outlet_key(origin.outlet or "") == outlet_key(
-                expected.removeprefix("outlet:"))
+                expected.removeprefix("outlet:")
+            )
         else:
             correct += origin.article_id == expected
     return (correct / judged if judged else 0.0), judged
@@ -145,8 +149,10 @@ def _read_gold(path: Path) -> dict[str, dict]:
         try:
             row = json.loads(line)
             gold[str(row["id"])] = {
-                "story": row["story"], "copy_of": row.get("copy_of"),
-                "cites": row.get("cites") or [], "origin": row.get("origin") or "",
+                "story": row["story"],
+                "copy_of": row.get("copy_of"),
+                "cites": row.get("cites") or [],
+                "origin": row.get("origin") or "",
                 "text": row["text"],
             }
         except (json.JSONDecodeError, KeyError, TypeError) as error:
@@ -183,16 +189,27 @@ def _prediction_rows(trace: Trace) -> Iterable[tuple[str, Any]]:
     stories = {s.id: s for s in trace.stories}
     for article in trace.articles:
         story = stories.get(article.story_id or "")
-        copy = next((e for e in story.copies if e.article_id == article.id), None) if story else None
-        yield article.id, {
-            "status": article.status.value,
-            "story": article.story_id,
-            "copy_of": copy.copy_of if copy else None,
-            "cites": sorted({c.cited for c in story.citations if c.article_id == article.id})
-            if story else [],
-            "drift": [
-                {"type": e.type.value, "phrase": e.phrase.text, "earlier_id": e.earlier_article_id,
-                 "earlier_phrase": e.earlier_phrase.text}
-                for e in (story.drift if story else ()) if e.article_id == article.id
-            ],
-        }
+        copy = (
+            next((e for e in story.copies if e.article_id == article.id), None) if story else None
+        )
+        yield (
+            article.id,
+            {
+                "status": article.status.value,
+                "story": article.story_id,
+                "copy_of": copy.copy_of if copy else None,
+                "cites": sorted({c.cited for c in story.citations if c.article_id == article.id})
+                if story
+                else [],
+                "drift": [
+                    {
+                        "type": e.type.value,
+                        "phrase": e.phrase.text,
+                        "earlier_id": e.earlier_article_id,
+                        "earlier_phrase": e.earlier_phrase.text,
+                    }
+                    for e in (story.drift if story else ())
+                    if e.article_id == article.id
+                ],
+            },
+        )

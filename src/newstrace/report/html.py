@@ -36,7 +36,7 @@ _EXCERPT = 180
 
 def render_html(ledger: Ledger) -> str:
     """The ledger as a standalone HTML page (inline CSS and JS; article text escaped)."""
-    template = _environment().get_template("ledger.html.j2")
+    template = template_environment().get_template("ledger.html.j2")
     return template.render(
         ledger=ledger,
         version=__version__,
@@ -48,7 +48,7 @@ def render_html(ledger: Ledger) -> str:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Environment:
+def template_environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,

@@ -41,15 +41,19 @@ def choose_parents(
     ``similarity(a_id, b_id)`` compares two versions; versions are considered in time order
     (undated ones after dated ones, then input order), so parents never form a cycle.
     """
-    ordered = sorted(versions, key=lambda v: (v.id != origin_id, v.published is None,
-                                              v.published or date.min, v.order))
+    ordered = sorted(
+        versions,
+        key=lambda v: (v.id != origin_id, v.published is None, v.published or date.min, v.order),
+    )
     rank = {version.id: position for position, version in enumerate(ordered)}
     parents: dict[str, str] = {}
     for version in ordered[1:]:
         earlier = [other for other in ordered[: rank[version.id]]]
         parent = copy_of.get(version.id)
         if parent is None or _is_ancestor(version.id, parent, parents):
-            credited = [o for o in earlier if o.outlet_key and o.outlet_key in cites.get(version.id, ())]
+            credited = [
+                o for o in earlier if o.outlet_key and o.outlet_key in cites.get(version.id, ())
+            ]
             pool = credited or earlier
             parent = max(pool, key=lambda other: similarity(version.id, other.id)).id
         parents[version.id] = parent

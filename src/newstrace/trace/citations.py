@@ -172,7 +172,9 @@ def _line_around(text: str, span: Span) -> Span:
     end = text.find("\n", span.end)
     end = len(text) if end == -1 else end
     line = text[start:end]
-    return Span.of(text, start + len(line) - len(line.lstrip()), end - (len(line) - len(line.rstrip())))
+    return Span.of(
+        text, start + len(line) - len(line.lstrip()), end - (len(line) - len(line.rstrip()))
+    )
 
 
 def cited_keys(citations: Iterable[Citation]) -> set[str]:

@@ -54,9 +54,7 @@ def candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     return {pair for pair, count in counts.items() if count >= MIN_SAMPLED_SHARED}
 
 
-def find_copies(
-    prints: Sequence[Fingerprint], cites: Mapping[str, set[str]]
-) -> list[CopyEdge]:
+def find_copies(prints: Sequence[Fingerprint], cites: Mapping[str, set[str]]) -> list[CopyEdge]:
     """One edge per copying article, to the text it most likely took its wording from.
 
     ``cites`` maps an article id to the outlets it credits (normalised names, see

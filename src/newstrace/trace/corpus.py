@@ -38,22 +38,25 @@ from newstrace.trace.stories import TermSpace, group_stories
 ULTIMATE_SOURCES = 5
 
 
-def learn_outlets(items: Iterable[InputItem]) -> tuple[dict[str, str], set[str]]:
-    """The outlets publishing in a corpus: names by web host, and every name given.
+def learn_outlets(items: Iterable[InputItem]) -> tuple[dict[str, str], set[str], int]:
+    """The outlets publishing in a corpus: names by web host, every name given, and how
+    many items the corpus holds.
 
     An article with only a URL then gets the name its sister articles use ("Harbour
     Gazette"), not the bare host, so citations and copies can be matched to it.
     """
     votes: dict[str, Counter[str]] = {}
     names: set[str] = set()
+    total = 0
     for item in items:
+        total += 1
         article = item.article
         if article is not None and article.outlet:
             names.add(article.outlet)
             host = _host(article.url) if article.url else None
             if host:
                 votes.setdefault(host, Counter())[article.outlet] += 1
-    return {host: counts.most_common(1)[0][0] for host, counts in votes.items()}, names
+    return {host: counts.most_common(1)[0][0] for host, counts in votes.items()}, names, total
 
 
 def with_outlet(item: InputItem, hosts: dict[str, str]) -> InputItem:
@@ -82,12 +85,19 @@ class CorpusIndex:
         if article is not None and article.id not in (None, item.name):
             warnings.append(f"duplicate id {article.id!r}; traced as {item.name!r}")
         if isinstance(result, NewstraceError):
-            self.articles.append(TracedArticle(
-                item.name, ArticleStatus.ERROR, article.outlet if article else None,
-                article.published if article else None, None,
-                article.title if article else None, article.url if article else None,
-                (result.code, result.message), tuple(warnings),
-            ))
+            self.articles.append(
+                TracedArticle(
+                    item.name,
+                    ArticleStatus.ERROR,
+                    article.outlet if article else None,
+                    article.published if article else None,
+                    None,
+                    article.title if article else None,
+                    article.url if article else None,
+                    (result.code, result.message),
+                    tuple(warnings),
+                )
+            )
             return
         published, problem = parse_published(result.article.published)
         if problem:
@@ -96,10 +106,19 @@ class CorpusIndex:
         self.keys[item.name] = self.cache.put(result)
         self.citations[item.name] = find_citations(result, self.outlets, item.name)
         self.prints.append(fingerprint(item.name, result.article.text, published, result.outlet))
-        self.articles.append(TracedArticle(
-            item.name, ArticleStatus.OK, result.outlet, result.article.published, None,
-            result.article.title, result.article.url, None, tuple(warnings),
-        ))
+        self.articles.append(
+            TracedArticle(
+                item.name,
+                ArticleStatus.OK,
+                result.outlet,
+                result.article.published,
+                None,
+                result.article.title,
+                result.article.url,
+                None,
+                tuple(warnings),
+            )
+        )
 
 
 def build_trace(index: CorpusIndex) -> Trace:
@@ -111,8 +130,15 @@ def build_trace(index: CorpusIndex) -> Trace:
     by_id = {p.article_id: i for i, p in enumerate(index.prints)}
     copies_of = {edge.article_id: edge for edge in copies}
     stories = [
-        _story(f"story-{number}", [index.prints[i].article_id for i in members], index,
-               copies_of, cites, space, by_id)
+        _story(
+            f"story-{number}",
+            [index.prints[i].article_id for i in members],
+            index,
+            copies_of,
+            cites,
+            space,
+            by_id,
+        )
         for number, members in enumerate(groups, start=1)
     ]
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
@@ -138,29 +164,49 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
         if source and source != citation.article_id:
             derived[citation.article_id].add(source)
     origin = find_origin(
-        members, derived, {m: {c.cited for c in found[m]} for m in members},
-        outlet_of, set(index.outlets.by_key), {m: prints[m].published for m in members},
+        members,
+        derived,
+        {m: {c.cited for c in found[m]} for m in members},
+        outlet_of,
+        set(index.outlets.by_key),
+        {m: prints[m].published for m in members},
     )
     versions = [
-        align.Version(m, ledgers[m], outlet_key(outlet_of[m]) if outlet_of[m] else None,
-                      prints[m].published, position)
+        align.Version(
+            m,
+            ledgers[m],
+            outlet_key(outlet_of[m]) if outlet_of[m] else None,
+            prints[m].published,
+            position,
+        )
         for position, m in enumerate(members)
     ]
     parents = align.choose_parents(
-        versions, origin.article_id, {e.article_id: e.copy_of for e in copies}, cites,
+        versions,
+        origin.article_id,
+        {e.article_id: e.copy_of for e in copies},
+        cites,
         lambda a, b: space.cosine(by_id[a], by_id[b]),
     )
+
     def is_outlet(source: Source) -> bool:
-        return source.kind == SourceKind.MEDIA_OUTLET or outlet_key(source.name) in index.outlets.by_key
+        return (
+            source.kind == SourceKind.MEDIA_OUTLET
+            or outlet_key(source.name) in index.outlets.by_key
+        )
 
     pairs, events = [], []
     for child_id, parent_id in parents.items():
         child, parent = ledgers[child_id], ledgers[parent_id]
         for child_claim, parent_claim in align.pair_claims(child, parent):
             pairs.append((child_id, child_claim, parent_id, parent_claim))
-            events.extend(drift.claim_drift(drift.Version(child_id, child, child_claim),
-                                            drift.Version(parent_id, parent, parent_claim),
-                                            is_outlet))
+            events.extend(
+                drift.claim_drift(
+                    drift.Version(child_id, child, child_claim),
+                    drift.Version(parent_id, parent, parent_claim),
+                    is_outlet,
+                )
+            )
     return Story(
         story_id,
         _title(members, index, ledgers, origin.article_id),
@@ -196,7 +242,10 @@ def _ultimate_sources(ledgers: Iterable[Ledger], outlets: OutletNames) -> tuple[
     for ledger in ledgers:
         for claim in ledger.claims:
             source = claim.attribution.source
-            if source.kind != SourceKind.THE_ARTICLE and outlet_key(source.name) not in outlets.by_key:
+            if (
+                source.kind != SourceKind.THE_ARTICLE
+                and outlet_key(source.name) not in outlets.by_key
+            ):
                 counts[(source.name, source.kind)] += 1
     return tuple(Source(name, kind) for (name, kind), _ in counts.most_common(ULTIMATE_SOURCES))
 
@@ -206,8 +255,10 @@ def _distinct(events: list[DriftEvent]) -> list[DriftEvent]:
     kept: list[DriftEvent] = []
     for event in sorted(events, key=lambda e: (-e.severity, e.article_id, e.phrase.start)):
         if not any(
-            other.article_id == event.article_id and other.type == event.type
-            and other.phrase.start < event.phrase.end and event.phrase.start < other.phrase.end
+            other.article_id == event.article_id
+            and other.type == event.type
+            and other.phrase.start < event.phrase.end
+            and event.phrase.start < other.phrase.end
             for other in kept
         ):
             kept.append(event)
@@ -220,4 +271,3 @@ def _host(url: str) -> str | None:
     except ValueError:
         return None
     return host.removeprefix("www.") if host else None
-

@@ -125,12 +125,23 @@ def claim_drift(
     return events
 
 
-def credit_dropped(child_id: str, child: Ledger, parent_id: str, parent: Ledger,
-                   parent_cue: Span, child_phrase: Span) -> DriftEvent:
+def credit_dropped(
+    child_id: str,
+    child: Ledger,
+    parent_id: str,
+    parent: Ledger,
+    parent_cue: Span,
+    child_phrase: Span,
+) -> DriftEvent:
     """A copy that leaves out the credit line its source carried."""
     return _event(
-        DriftType.ATTRIBUTION_LOST, child_id, parent_id, child_phrase, parent_cue,
-        f"the copy drops the credit '{parent_cue.text}'", 0.5,
+        DriftType.ATTRIBUTION_LOST,
+        child_id,
+        parent_id,
+        child_phrase,
+        parent_cue,
+        f"the copy drops the credit '{parent_cue.text}'",
+        0.5,
     )
 
 
@@ -144,13 +155,19 @@ def _speculation_as_fact(child, parent, changes, child_words, parent_words) -> D
     if not (was_unsure and now_fact and gain >= 0.15):
         return None
     child_lower = f" {' '.join(word.lower for word in child_words)} "
-    dropped = [c for c in _hedge_cues(parent, parent_words) if f" {c.text.lower()} " not in child_lower]
+    dropped = [
+        c for c in _hedge_cues(parent, parent_words) if f" {c.text.lower()} " not in child_lower
+    ]
     if not dropped:
         return None
     cue = dropped[0]
     phrase, earlier = _quote(child, parent, changes, child_words, parent_words, near=cue)
     return _event(
-        DriftType.SPECULATION_AS_FACT, child.article_id, parent.article_id, phrase, earlier,
+        DriftType.SPECULATION_AS_FACT,
+        child.article_id,
+        parent.article_id,
+        phrase,
+        earlier,
         f"put as fact ({child.claim.certainty.level}) what was "
         f"{parent.claim.certainty.level} ('{earlier.text}')",
         max(child.claim.checkworthy, parent.claim.checkworthy),
@@ -161,7 +178,8 @@ def _certainty_changes(child, parent, changes, child_words, parent_words) -> Ite
     gain = child.claim.certainty.score - parent.claim.certainty.score
     child_lower = " ".join(word.lower for word in child_words)
     dropped = [
-        cue for cue in _hedge_cues(parent, parent_words)
+        cue
+        for cue in _hedge_cues(parent, parent_words)
         if f" {cue.text.lower()} " not in f" {child_lower} "
     ]
     if dropped and gain > 0.05:
@@ -170,7 +188,11 @@ def _certainty_changes(child, parent, changes, child_words, parent_words) -> Ite
         upgraded = _replaced_by(changes, parent_words, child_words, cue, lexicon().boosters)
         kind = DriftType.CERTAINTY_UPGRADED if upgraded else DriftType.HEDGE_DROPPED
         yield _event(
-            kind, child.article_id, parent.article_id, phrase, earlier,
+            kind,
+            child.article_id,
+            parent.article_id,
+            phrase,
+            earlier,
             f"'{cue.text}' dropped" + (f", now '{upgraded}'" if upgraded else ""),
             max(child.claim.checkworthy, parent.claim.checkworthy),
         )
@@ -182,8 +204,12 @@ def _certainty_changes(child, parent, changes, child_words, parent_words) -> Ite
         if weak and strong and not (before & strong):
             phrase, earlier = _spans(child, parent, change, child_words, parent_words)
             yield _event(
-                DriftType.CERTAINTY_UPGRADED, child.article_id, parent.article_id, phrase,
-                earlier, f"'{sorted(weak)[0]}' became '{sorted(strong)[0]}'",
+                DriftType.CERTAINTY_UPGRADED,
+                child.article_id,
+                parent.article_id,
+                phrase,
+                earlier,
+                f"'{sorted(weak)[0]}' became '{sorted(strong)[0]}'",
                 max(child.claim.checkworthy, parent.claim.checkworthy),
             )
             return
@@ -196,15 +222,21 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
     earlier = _attribution_span(parent)
     if now.source.kind == SourceKind.THE_ARTICLE:
         yield _event(
-            DriftType.ATTRIBUTION_LOST, child.article_id, parent.article_id,
-            child.claim.span, earlier,
+            DriftType.ATTRIBUTION_LOST,
+            child.article_id,
+            parent.article_id,
+            child.claim.span,
+            earlier,
             f"no longer credited: '{was.source.name}' ({was.source.kind}) is gone",
             max(child.claim.checkworthy, parent.claim.checkworthy),
         )
     elif not _same_source(now.source, was.source):
         yield _event(
-            DriftType.ATTRIBUTION_GARBLED, child.article_id, parent.article_id,
-            _attribution_span(child), earlier,
+            DriftType.ATTRIBUTION_GARBLED,
+            child.article_id,
+            parent.article_id,
+            _attribution_span(child),
+            earlier,
             f"credited to '{now.source.name}' ({now.source.kind}), "
             f"not '{was.source.name}' ({was.source.kind})",
             max(child.claim.checkworthy, parent.claim.checkworthy),
@@ -220,13 +252,27 @@ def _wording_changes(child, parent, change, child_words, parent_words) -> Iterat
     detail = _detail(before, after, parent.text, child.text)
     if detail:
         phrase, earlier = _spans(child, parent, change, child_words, parent_words)
-        yield _event(DriftType.DETAIL_CHANGED, child.article_id, parent.article_id, phrase,
-                     earlier, detail, score)
+        yield _event(
+            DriftType.DETAIL_CHANGED,
+            child.article_id,
+            parent.article_id,
+            phrase,
+            earlier,
+            detail,
+            score,
+        )
     stronger = _stronger(before, after)
     if stronger:
         phrase, earlier = _spans(child, parent, change, child_words, parent_words)
-        yield _event(DriftType.EXAGGERATION, child.article_id, parent.article_id, phrase,
-                     earlier, stronger, score)
+        yield _event(
+            DriftType.EXAGGERATION,
+            child.article_id,
+            parent.article_id,
+            phrase,
+            earlier,
+            stronger,
+            score,
+        )
 
 
 # --- what counts as a change --------------------------------------------------------------------
@@ -235,7 +281,8 @@ def _wording_changes(child, parent, change, child_words, parent_words) -> Iterat
 def _hedge_cues(version: Version, words: list[Token]) -> list[Span]:
     """The hedges of a claim: its ledger cues (not negation or 'if'), else hedge words."""
     cues = [
-        cue for cue in version.claim.certainty.cues
+        cue
+        for cue in version.claim.certainty.cues
         if cue.text.lower() not in {"if", "then", "unless", "not", "n't", "no", "never"}
     ]
     if cues:
@@ -263,8 +310,11 @@ def _detail(before: list[Token], after: list[Token], old: str, new: str) -> str 
 
     def names(words, text):
         return {
-            w.lower for w in words
-            if text[w.start].isupper() and w.lower not in lex.dates and w.lower not in STOPWORDS
+            w.lower
+            for w in words
+            if text[w.start].isupper()
+            and w.lower not in lex.dates
+            and w.lower not in STOPWORDS
             and not _starts_sentence(text, w.start)
         }
 
@@ -280,7 +330,7 @@ def _detail(before: list[Token], after: list[Token], old: str, new: str) -> str 
 
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].strip()
-    return not before or before[-1] in ".!?\"“:\n"
+    return not before or before[-1] in '.!?"“:\n'
 
 
 def _stronger(before: list[Token], after: list[Token]) -> str | None:
@@ -331,10 +381,12 @@ def _replaced_by(changes, parent_words, child_words, cue: Span, words: frozenset
 
 
 def _diff(before: list[Token], after: list[Token]) -> list[Change]:
-    matcher = SequenceMatcher(None, [w.lower for w in before], [w.lower for w in after],
-                              autojunk=False)
-    return [Change(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-            if tag != "equal"]
+    matcher = SequenceMatcher(
+        None, [w.lower for w in before], [w.lower for w in after], autojunk=False
+    )
+    return [
+        Change(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
 
 
 def _quote(child, parent, changes, child_words, parent_words, near: Span | None):
@@ -343,7 +395,11 @@ def _quote(child, parent, changes, child_words, parent_words, near: Span | None)
         for change in changes:
             span = parent_words[change.i1 : change.i2]
             touches = span and span[0].start <= near.end and near.start <= span[-1].end
-            at = not span and change.i1 < len(parent_words) and parent_words[change.i1].start >= near.start
+            at = (
+                not span
+                and change.i1 < len(parent_words)
+                and parent_words[change.i1].start >= near.start
+            )
             if touches or at:
                 return _spans(child, parent, change, child_words, parent_words)
     return child.claim.span, (near if near is not None else parent.claim.span)
@@ -374,7 +430,14 @@ def _attribution_span(version: Version) -> Span:
     return Span.of(version.text, min(p.start for p in parts), max(p.end for p in parts))
 
 
-def _event(kind: DriftType, article_id: str, earlier_id: str, phrase: Span, earlier: Span,
-           explanation: str, checkworthy: float) -> DriftEvent:
+def _event(
+    kind: DriftType,
+    article_id: str,
+    earlier_id: str,
+    phrase: Span,
+    earlier: Span,
+    explanation: str,
+    checkworthy: float,
+) -> DriftEvent:
     severity = round(SEVERITY[kind] * (0.5 + 0.5 * checkworthy), 3)
     return DriftEvent(article_id, earlier_id, kind, phrase, earlier, explanation, severity)

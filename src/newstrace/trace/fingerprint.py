@@ -40,8 +40,9 @@ def fingerprint(article_id: str, text: str, published: date | None, outlet: str 
     quoted = quoted_regions(text)
     return Fingerprint(
         article_id,
-        _shingles([w.lower for w in words if outside(w, quoted)] if quoted else
-                  [w.lower for w in words]),
+        _shingles(
+            [w.lower for w in words if outside(w, quoted)] if quoted else [w.lower for w in words]
+        ),
         _terms(text, words),
         published,
         outlet,
@@ -58,7 +59,8 @@ def _terms(text: str, words: list) -> Counter[str]:
     (``@ashbury``): the who and where tell two stories on one topic apart."""
     terms = Counter(stem(w.lower) for w in words if _is_term(w.lower))
     terms.update(
-        "@" + w.lower for w in words
+        "@" + w.lower
+        for w in words
         if text[w.start].isupper() and _is_term(w.lower) and not _after_stop(text, w.start)
     )
     return terms

@@ -34,8 +34,11 @@ def find_origin(
     outside = _outside_outlet(members, cited, corpus_outlets)
     if outside:
         name, count = outside
-        return Origin(None, name, f"{count} of {len(members)} versions credit {name}, "
-                                  "which has no article in the corpus")
+        return Origin(
+            None,
+            name,
+            f"{count} of {len(members)} versions credit {name}, which has no article in the corpus",
+        )
     roots = [m for m in members if not (derived_from.get(m, set()) & set(members))] or list(members)
     descendants = _descendant_counts(members, derived_from)
     dated = [m for m in roots if published.get(m)]

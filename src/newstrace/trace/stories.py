@@ -50,7 +50,9 @@ class TermSpace:
             frequency.update(print_.terms.keys())
         n = len(prints)
         idf = {term: math.log((n + 1) / (df + 1)) + 1.0 for term, df in frequency.items()}
-        return cls([_unit({t: (1 + math.log(c)) * idf[t] for t, c in p.terms.items()}) for p in prints])
+        return cls(
+            [_unit({t: (1 + math.log(c)) * idf[t] for t, c in p.terms.items()}) for p in prints]
+        )
 
     def cosine(self, i: int, j: int) -> float:
         a, b = self.vectors[i], self.vectors[j]

@@ -14,13 +14,14 @@ _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|‘[^’\n]{12,2
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
 _Y_SUFFIXES = ("ies", "ied")
 
+# Function words and reporting verbs: they say nothing about what a story is about.
 STOPWORDS = frozenset(
-    """a an the and or but if then than that this these those of in on at to for from by with
-    as is are was were be been being has have had do does did it its it's he she they them
-    his her their we our you your i me my not no so such there here which who whom whose what
-    when where why how all any both each few more most other some own same too very can will
-    just should now also into over after before about against between through during under
-    again further once would could may might must said says say told according""".split()
+    """a an the and or but if then than that this these those of in on at to for from by with as is
+    are was were be been being has have had do does did it its it's he she they them his her
+    their we our you your i me my not no so such there here which who whom whose what when where
+    why how all any both each few more most other some own same too very can will just should
+    now also into over after before about against between through during under again further
+    once would could may might must said says say told according""".split()  # noqa: SIM905
 )
 
 
