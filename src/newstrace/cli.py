@@ -70,8 +70,10 @@ def _render(ledger: Ledger, fmt: str) -> str:
 
 
 def _is_single(source: str) -> bool:
+    from newstrace.ingest.files import corpus_reader
+
     path = Path(source)
-    return source == "-" or (path.is_file() and path.suffix.lower() != ".jsonl")
+    return source == "-" or (path.is_file() and corpus_reader(path) is None)
 
 
 def _safe_name(name: str) -> str:

@@ -3,26 +3,45 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
 from newstrace.errors import InputError, UnsupportedInputError
+from newstrace.ingest.csv_corpus import csv_file_items
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.jsonl import jsonl_file_items
 from newstrace.ingest.load import READ_LIMITS, Loaded, load_chunk, load_item, read_chunk
 from newstrace.ingest.sniff import Kind
+from newstrace.ingest.warc import warc_file_items
 
 SUFFIX_KINDS: dict[str, Kind] = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json"}
-SUPPORTED_SUFFIXES = (*SUFFIX_KINDS, ".jsonl")
+CORPUS_READERS: dict[str, Callable[[Path], Iterator[InputItem]]] = {
+    ".jsonl": jsonl_file_items,
+    ".csv": csv_file_items,
+    ".warc": warc_file_items,
+    ".warc.gz": warc_file_items,
+}
+SUPPORTED_SUFFIXES = (*SUFFIX_KINDS, *CORPUS_READERS)
+
+
+def corpus_reader(path: Path) -> Callable[[Path], Iterator[InputItem]] | None:
+    """The reader of a file that holds many articles (JSONL, CSV, WARC), by its suffix.
+
+    >>> corpus_reader(Path("crawl.WARC.gz")).__name__
+    'warc_file_items'
+    """
+    name = path.name.lower()
+    return next((read for end, read in CORPUS_READERS.items() if name.endswith(end)), None)
 
 
 def file_items(path: Path, *, explicit: bool) -> Iterator[InputItem]:
     """Items of one file. ``explicit``: the user named this file, so an unknown suffix is
     sniffed as JSON, HTML or text; found while walking a directory it is reported unsupported."""
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from jsonl_file_items(path)
+    read_corpus = corpus_reader(path)
+    if read_corpus is not None:
+        yield from read_corpus(path)
     elif suffix in SUFFIX_KINDS or explicit:
         kind = SUFFIX_KINDS.get(suffix)
         yield load_item(path.stem, str(path), partial(_load_file, path, kind))
