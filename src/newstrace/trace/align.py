@@ -41,14 +41,22 @@ def choose_parents(
     ``similarity(a_id, b_id)`` compares two versions; versions are considered in time order
     (undated ones after dated ones, then input order), so parents never form a cycle.
     """
+    origin_date = next((v.published for v in versions if v.id == origin_id), None)
+
+    def when(version: Version) -> date | None:
+        """The date, unless it claims to precede the origin: then it is wrong."""
+        if origin_date and version.published and version.published < origin_date:
+            return None
+        return version.published
+
     ordered = sorted(
         versions,
-        key=lambda v: (v.id != origin_id, v.published is None, v.published or date.min, v.order),
+        key=lambda v: (v.id != origin_id, when(v) is None, when(v) or date.min, v.order),
     )
     rank = {version.id: position for position, version in enumerate(ordered)}
     parents: dict[str, str] = {}
     for version in ordered[1:]:
-        earlier = [other for other in ordered[: rank[version.id]]]
+        earlier = ordered[: rank[version.id]]
         parent = copy_of.get(version.id)
         if parent is None or _is_ancestor(version.id, parent, parents):
             credited = [
@@ -81,8 +89,8 @@ def claim_words(ledger: Ledger, claim: Claim) -> frozenset[str]:
     )
 
 
-def pair_claims(child: Ledger, parent: Ledger) -> list[tuple[Claim, Claim]]:
-    """One-to-one (child claim, parent claim) pairs, best matches first."""
+def pair_claims(child: Ledger, parent: Ledger) -> list[tuple[Claim, Claim, float]]:
+    """One-to-one (child claim, parent claim, likeness) triples, best matches first."""
     child_words = [claim_words(child, claim) for claim in child.claims]
     parent_words = [claim_words(parent, claim) for claim in parent.claims]
     scored = []
@@ -94,11 +102,11 @@ def pair_claims(child: Ledger, parent: Ledger) -> list[tuple[Claim, Claim]]:
     used_child: set[int] = set()
     used_parent: set[int] = set()
     pairs = []
-    for _, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+    for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
         if i not in used_child and j not in used_parent:
             used_child.add(i)
             used_parent.add(j)
-            pairs.append((child.claims[i], parent.claims[j]))
+            pairs.append((child.claims[i], parent.claims[j], score))
     return pairs
 
 

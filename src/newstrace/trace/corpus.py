@@ -198,15 +198,17 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
     pairs, events = [], []
     for child_id, parent_id in parents.items():
         child, parent = ledgers[child_id], ledgers[parent_id]
-        for child_claim, parent_claim in align.pair_claims(child, parent):
+        for child_claim, parent_claim, likeness in align.pair_claims(child, parent):
             pairs.append((child_id, child_claim, parent_id, parent_claim))
             events.extend(
                 drift.claim_drift(
                     drift.Version(child_id, child, child_claim),
                     drift.Version(parent_id, parent, parent_claim),
                     is_outlet,
+                    likeness,
                 )
             )
+    events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
     return Story(
         story_id,
         _title(members, index, ledgers, origin.article_id),
@@ -218,6 +220,26 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
         tuple(align.families(pairs)),
         tuple(_distinct(events)),
     )
+
+
+def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
+    """Credits a copied text carried that its copy left out."""
+    events = []
+    for edge in copies:
+        own = outlet_key(outlet_of[edge.article_id] or "")
+        kept = {outlet_key(c.cited) for c in found[edge.article_id]} | {own}
+        for citation in found[edge.copy_of]:
+            if outlet_key(citation.cited) not in kept:
+                event = drift.credit_dropped(
+                    edge.article_id,
+                    ledgers[edge.article_id],
+                    edge.copy_of,
+                    ledgers[edge.copy_of],
+                    citation.cue,
+                )
+                if event is not None:
+                    events.append(event)
+    return events
 
 
 def _ledger(index: CorpusIndex, article_id: str) -> Ledger:

@@ -27,7 +27,7 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
-from newstrace.trace.text import STOPWORDS, Token, tokens
+from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
 
 # How much each type of change matters to a fact-checker, before the claim's check-worthiness.
 SEVERITY = {
@@ -44,9 +44,24 @@ _PLAIN = {CertaintyLevel.ASSERTED, CertaintyLevel.ATTRIBUTED}
 _SPECULATIVE_KINDS = {ClaimKind.SPECULATION}
 _FACT_KINDS = {ClaimKind.EVENT, ClaimKind.STATEMENT, ClaimKind.BACKGROUND}
 _UNNAMED = {SourceKind.ANONYMOUS_PERSON, SourceKind.UNNAMED_GROUP}
+# Kinds of source that a retelling may swap for one another without changing who speaks
+# ("a resident" for "Marion Pike"); moving between families changes the source's role.
+_FAMILY = {
+    SourceKind.NAMED_PERSON: "person",
+    SourceKind.ANONYMOUS_PERSON: "person",
+    SourceKind.GOVERNMENT_OFFICIAL: "person",
+    SourceKind.ORGANISATION: "body",
+    SourceKind.DOCUMENT_REPORT: "document",
+    SourceKind.MEDIA_OUTLET: "outlet",
+    SourceKind.UNNAMED_GROUP: "group",
+}
 _NUMBER = re.compile(r"\d")
-# A diff block longer than this is a rewritten passage, not a changed word or two.
+# A diff block longer than this is a rewritten passage, not a changed word or two ...
 MAX_CHANGED_WORDS = 6
+# ... except for a widened scope ("about 40 homes on two streets" -> "every household").
+MAX_SCOPE_WORDS = 12
+# Claims this alike (content-word Dice) are surely one claim retold.
+SURE_PAIR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +74,7 @@ class Lexicon:
     dates: frozenset[str]
     number_words: frozenset[str]
     generic_source_words: frozenset[str]
+    vague_source_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +89,7 @@ def lexicon() -> Lexicon:
         frozenset(raw["months"]),
         frozenset(raw["number_words"]),
         frozenset(raw["generic_source_words"]),
+        frozenset(raw["vague_source_words"]),
     )
 
 
@@ -104,60 +121,81 @@ class Change:
 
 
 def claim_drift(
-    child: Version, parent: Version, is_outlet: Callable[[Source], bool] = lambda s: False
+    child: Version,
+    parent: Version,
+    is_outlet: Callable[[Source], bool] = lambda s: False,
+    likeness: float = 1.0,
 ) -> list[DriftEvent]:
     """Every change between a claim and the claim it retold, most specific type first.
 
     ``is_outlet`` tells which sources are news outlets: crediting the outlet one took a story
     from instead of its source is relaying, reported as a citation, not as drift.
+    ``likeness`` (0-1) is how surely the two are one claim; below :data:`SURE_PAIR` only
+    changed words are reported, not changed certainty or sources, which a wrong pairing fakes.
     """
     child_words, parent_words = child.words, parent.words
     changes = _diff(parent_words, child_words)
     events: list[DriftEvent] = []
-    speculation = _speculation_as_fact(child, parent, changes, child_words, parent_words)
+    sure = likeness >= SURE_PAIR
+    speculation = _speculation_as_fact(child, parent, changes, child_words, parent_words, sure)
     if speculation:
         events.append(speculation)
     else:
-        events.extend(_certainty_changes(child, parent, changes, child_words, parent_words))
-    events.extend(_attribution_changes(child, parent, is_outlet))
+        events.extend(_certainty_changes(child, parent, changes, child_words, parent_words, sure))
+    if sure:
+        events.extend(_attribution_changes(child, parent, is_outlet))
     for change in changes:
         events.extend(_wording_changes(child, parent, change, child_words, parent_words))
     return events
 
 
 def credit_dropped(
-    child_id: str,
-    child: Ledger,
-    parent_id: str,
-    parent: Ledger,
-    parent_cue: Span,
-    child_phrase: Span,
-) -> DriftEvent:
-    """A copy that leaves out the credit line its source carried."""
+    child_id: str, child: Ledger, parent_id: str, parent: Ledger, credit: Span
+) -> DriftEvent | None:
+    """A copy that leaves out a credit its source carried ("as first reported by X"): the
+    copy's sentence that retells the credited one, quoted against the credit."""
+    sentence = _sentence_around(parent.article.text, credit)
+    wanted = _stems(tokens(parent.article.text, *sentence)) - _stems(tokens(credit.text))
+    best, best_score = None, 0.0
+    for start, end in sentences(child.article.text):
+        got = _stems(tokens(child.article.text, start, end))
+        score = 2 * len(wanted & got) / (len(wanted) + len(got)) if wanted and got else 0.0
+        if score > best_score:
+            best, best_score = (start, end), score
+    if best is None or best_score < SURE_PAIR:
+        return None
     return _event(
         DriftType.ATTRIBUTION_LOST,
         child_id,
         parent_id,
-        child_phrase,
-        parent_cue,
-        f"the copy drops the credit '{parent_cue.text}'",
+        Span.of(child.article.text, *best),
+        credit,
+        f"the copy drops the credit '{credit.text}'",
         0.5,
     )
+
+
+def _sentence_around(text: str, span: Span) -> tuple[int, int]:
+    for start, end in sentences(text):
+        if start <= span.start < end:
+            return start, end
+    return span.start, span.end
+
+
+def _stems(words: list[Token]) -> set[str]:
+    return {stem(w.lower) for w in words if w.lower not in STOPWORDS}
 
 
 # --- the checks -------------------------------------------------------------------------------
 
 
-def _speculation_as_fact(child, parent, changes, child_words, parent_words) -> DriftEvent | None:
+def _speculation_as_fact(child, parent, changes, child_words, parent_words, sure):
     was_unsure = parent.claim.certainty.level in _UNSURE or parent.claim.kind in _SPECULATIVE_KINDS
     now_fact = child.claim.certainty.level in _PLAIN and child.claim.kind in _FACT_KINDS
     gain = child.claim.certainty.score - parent.claim.certainty.score
     if not (was_unsure and now_fact and gain >= 0.15):
         return None
-    child_lower = f" {' '.join(word.lower for word in child_words)} "
-    dropped = [
-        c for c in _hedge_cues(parent, parent_words) if f" {c.text.lower()} " not in child_lower
-    ]
+    dropped = _dropped_hedges(parent, parent_words, child_words, sure)
     if not dropped:
         return None
     cue = dropped[0]
@@ -174,28 +212,23 @@ def _speculation_as_fact(child, parent, changes, child_words, parent_words) -> D
     )
 
 
-def _certainty_changes(child, parent, changes, child_words, parent_words) -> Iterator[DriftEvent]:
+def _certainty_changes(child, parent, changes, child_words, parent_words, sure):
     gain = child.claim.certainty.score - parent.claim.certainty.score
-    child_lower = " ".join(word.lower for word in child_words)
-    dropped = [
-        cue
-        for cue in _hedge_cues(parent, parent_words)
-        if f" {cue.text.lower()} " not in f" {child_lower} "
-    ]
+    dropped = _dropped_hedges(parent, parent_words, child_words, sure)
     if dropped and gain > 0.05:
         cue = dropped[0]
         phrase, earlier = _quote(child, parent, changes, child_words, parent_words, near=cue)
-        upgraded = _replaced_by(changes, parent_words, child_words, cue, lexicon().boosters)
-        kind = DriftType.CERTAINTY_UPGRADED if upgraded else DriftType.HEDGE_DROPPED
         yield _event(
-            kind,
+            DriftType.HEDGE_DROPPED,
             child.article_id,
             parent.article_id,
             phrase,
             earlier,
-            f"'{cue.text}' dropped" + (f", now '{upgraded}'" if upgraded else ""),
+            f"'{cue.text}' dropped",
             max(child.claim.checkworthy, parent.claim.checkworthy),
         )
+        return
+    if not sure:
         return
     for change in changes:
         before = {w.lower for w in parent_words[change.i1 : change.i2]}
@@ -217,10 +250,14 @@ def _certainty_changes(child, parent, changes, child_words, parent_words) -> Ite
 
 def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator[DriftEvent]:
     was, now = parent.claim.attribution, child.claim.attribution
-    if was.source.kind == SourceKind.THE_ARTICLE or is_outlet(was.source) or is_outlet(now.source):
-        return
+    if was.source.kind == SourceKind.THE_ARTICLE or is_outlet(now.source):
+        return  # the parent asserts it, or the retelling credits the outlet it relays
+    if _vague(was.source) or _vague(now.source):
+        return  # "she", "the company": who is meant is not known well enough to compare
     earlier = _attribution_span(parent)
     if now.source.kind == SourceKind.THE_ARTICLE:
+        if is_outlet(was.source):
+            return  # the outlet's own claim, now told without its name: a citation question
         yield _event(
             DriftType.ATTRIBUTION_LOST,
             child.article_id,
@@ -230,7 +267,7 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
             f"no longer credited: '{was.source.name}' ({was.source.kind}) is gone",
             max(child.claim.checkworthy, parent.claim.checkworthy),
         )
-    elif not _same_source(now.source, was.source):
+    elif not any(_same_source(now.source, source) for source in (was.source, *was.chain)):
         yield _event(
             DriftType.ATTRIBUTION_GARBLED,
             child.article_id,
@@ -246,10 +283,11 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
 def _wording_changes(child, parent, change, child_words, parent_words) -> Iterator[DriftEvent]:
     before = parent_words[change.i1 : change.i2]
     after = child_words[change.j1 : change.j2]
-    if not after or len(before) > MAX_CHANGED_WORDS or len(after) > MAX_CHANGED_WORDS:
+    if not after or len(before) > MAX_SCOPE_WORDS or len(after) > MAX_SCOPE_WORDS:
         return  # a rewritten passage, not a changed detail: its claims are compared instead
     score = max(child.claim.checkworthy, parent.claim.checkworthy)
-    detail = _detail(before, after, parent.text, child.text)
+    small = len(before) <= MAX_CHANGED_WORDS and len(after) <= MAX_CHANGED_WORDS
+    detail = small and _detail(before, after, parent, child, parent_words, child_words)
     if detail:
         phrase, earlier = _spans(child, parent, change, child_words, parent_words)
         yield _event(
@@ -261,7 +299,7 @@ def _wording_changes(child, parent, change, child_words, parent_words) -> Iterat
             detail,
             score,
         )
-    stronger = _stronger(before, after)
+    stronger = _stronger(before, after, small)
     if stronger:
         phrase, earlier = _spans(child, parent, change, child_words, parent_words)
         yield _event(
@@ -278,12 +316,38 @@ def _wording_changes(child, parent, change, child_words, parent_words) -> Iterat
 # --- what counts as a change --------------------------------------------------------------------
 
 
+def _dropped_hedges(parent: Version, parent_words, child_words, sure: bool) -> list[Span]:
+    """The parent's hedges missing from the child claim, where the words they qualified are
+    still there (so it is the same statement, less hedged) or the pair is surely one claim."""
+    child_lower = f" {' '.join(word.lower for word in child_words)} "
+    return [
+        cue
+        for cue in _hedge_cues(parent, parent_words)
+        if f" {cue.text.lower()} " not in child_lower
+        and (sure or _anchored(cue, parent_words, child_words))
+    ]
+
+
+def _anchored(cue: Span, parent_words: list[Token], child_words: list[Token]) -> bool:
+    """Whether the two content words after the hedge ("may *help older* people") follow
+    each other in the retelling too."""
+    following = [
+        stem(w.lower) for w in parent_words if w.start >= cue.end and w.lower not in STOPWORDS
+    ][:2]
+    if len(following) < 2:
+        return False
+    child = [stem(w.lower) for w in child_words if w.lower not in STOPWORDS]
+    return any(child[i : i + 2] == following for i in range(len(child) - 1))
+
+
 def _hedge_cues(version: Version, words: list[Token]) -> list[Span]:
-    """The hedges of a claim: its ledger cues (not negation or 'if'), else hedge words."""
+    """The hedges of a claim: its ledger cues that hold a hedge word ("could be a sign",
+    "reportedly"; not "if" or "not"), else the hedge words found in it."""
+    hedges = lexicon().hedges
     cues = [
         cue
         for cue in version.claim.certainty.cues
-        if cue.text.lower() not in {"if", "then", "unless", "not", "n't", "no", "never"}
+        if any(f" {hedge} " in f" {cue.text.lower()} " for hedge in hedges)
     ]
     if cues:
         return cues
@@ -298,14 +362,23 @@ def _hedge_cues(version: Version, words: list[Token]) -> list[Span]:
     return found
 
 
-def _detail(before: list[Token], after: list[Token], old: str, new: str) -> str | None:
-    """A number, a date or a name that became another one."""
+def _detail(before, after, parent: Version, child: Version, parent_words, child_words):
+    """A number, a date or a name that became another one.
+
+    A changed word counts only when the new one is nowhere in the earlier article and the
+    old one nowhere in the retold claim: "six days a week to five" and "five days instead
+    of six" say the same, and a place named elsewhere in the source was not invented.
+    """
     lex = lexicon()
+    old_text, new_text = parent.text.lower(), child.text
+    new_claim = {_value(w.lower) for w in child_words}
 
-    def numbers(words):
-        return {w.lower for w in words if _NUMBER.search(w.lower) or w.lower in lex.number_words}
+    def numbers(words, text):
+        return {
+            _value(w.lower) for w in words if _NUMBER.search(w.lower) or w.lower in lex.number_words
+        }
 
-    def dates(words):
+    def dates(words, text):
         return {w.lower for w in words if w.lower in lex.dates}
 
     def names(words, text):
@@ -318,14 +391,21 @@ def _detail(before: list[Token], after: list[Token], old: str, new: str) -> str 
             and not _starts_sentence(text, w.start)
         }
 
-    for pick in (numbers, dates):
-        was, now = pick(before), pick(after)
-        if was and now and was != now:
-            return f"'{' '.join(sorted(was))}' became '{' '.join(sorted(now))}'"
-    was, now = names(before, old), names(after, new)
-    if was and now and not (was & now):
-        return f"'{' '.join(sorted(was))}' became '{' '.join(sorted(now))}'"
+    for pick in (numbers, dates, names):
+        was, now = pick(before, parent.text), pick(after, new_text)
+        new = {
+            w for w in now - was if not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
+        }
+        gone = {w for w in was - now if w not in new_claim}
+        if new and gone:
+            return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None
+
+
+def _value(word: str) -> str:
+    """A number word as its value, so "£180m" and "180 million" meet: "1,200" -> "1200"."""
+    word = word.replace(",", "").lstrip("£$€")
+    return word[:-1] if word[:-1].replace(".", "").isdigit() and word[-1] in "mkb" else word
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -333,48 +413,56 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in '.!?"“:\n'
 
 
-def _stronger(before: list[Token], after: list[Token]) -> str | None:
-    """Stronger wording or wider scope: up a scale ("rose" to "soared"), or a new "all"."""
+def _stronger(before: list[Token], after: list[Token], small: bool = True) -> str | None:
+    """Stronger wording or wider scope: up a scale ("rose" to "soared"), or a new "all"
+    (not "all seven" for "the seven": the same count). Scales only within a small change."""
     lex = lexicon()
     old = " ".join(w.lower for w in before)
     new = " ".join(w.lower for w in after)
-    for scale in lex.scales:
+    for scale in lex.scales if small else ():
         was = [rank for rank, word in enumerate(scale) if f" {word} " in f" {old} "]
         now = [rank for rank, word in enumerate(scale) if f" {word} " in f" {new} "]
         if was and now and max(now) > max(was):
             return f"'{scale[max(was)]}' became '{scale[max(now)]}'"
-    widened = {w.lower for w in after} & lex.universal
+    widened = {
+        w.lower
+        for w, following in zip(after, [*after[1:], None], strict=True)
+        if w.lower in lex.universal and not (following and following.is_number)
+    }
     if widened and before and not ({w.lower for w in before} & lex.universal):
         return f"'{old}' became '{new}' (wider scope)"
     return None
 
 
 def _same_source(a: Source, b: Source) -> bool:
-    """The same source, allowing for a shorter or fuller name ("a spokesman for the Fire
-    District" and "the Fire District"), or two unnamed sources."""
+    """The same source as far as the text tells: two unnamed sources, names that share a
+    word ("a spokesman for the Fire District", "the Fire District"), or one without a name
+    of the same kind; not a source of another kind (officials retold as "experts")."""
     if a.kind in _UNNAMED and b.kind in _UNNAMED:
         return True
     words_a, words_b = _source_words(a), _source_words(b)
-    if words_a & words_b:
-        return True
-    return not words_a and not words_b and a.kind == b.kind
+    if words_a and words_b:
+        return bool(words_a & words_b)
+    return _FAMILY.get(a.kind) == _FAMILY.get(b.kind)
+
+
+def _vague(source: Source) -> bool:
+    """A pronoun or a bare description ("it", "the company") rather than a source's name."""
+    if source.span is None:
+        return False
+    words = [w.lower for w in tokens(source.span.text)]
+    return all(w in STOPWORDS or w in lexicon().vague_source_words for w in words)
 
 
 def _source_words(source: Source) -> set[str]:
-    """The distinctive words of a source: its name and how the text names it."""
+    """The proper-name words of a source ("Tallis", "Harlan"), from its name and mentions."""
     texts = [source.name] + [span.text for span in (source.span, source.mention) if span]
     generic = lexicon().generic_source_words
-    return {w.lower for text in texts for w in tokens(text)} - generic - STOPWORDS
-
-
-def _replaced_by(changes, parent_words, child_words, cue: Span, words: frozenset[str]) -> str:
-    for change in changes:
-        span = parent_words[change.i1 : change.i2]
-        if span and span[0].start <= cue.start < span[-1].end:
-            found = [w.lower for w in child_words[change.j1 : change.j2] if w.lower in words]
-            if found:
-                return found[0]
-    return ""
+    return (
+        {w.lower for text in texts for w in tokens(text) if text[w.start].isupper()}
+        - generic
+        - STOPWORDS
+    )
 
 
 # --- quoting both phrasings ---------------------------------------------------------------------

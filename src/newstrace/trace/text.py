@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
+_SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*(?:[.!?]+[\"”’)]?|$)", re.MULTILINE)
 _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|‘[^’\n]{12,2000}’")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
 _Y_SUFFIXES = ("ies", "ied")
@@ -64,6 +65,15 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)] + ("y" if suffix in _Y_SUFFIXES else "")
             break
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence ranges (ends at . ! ? or a line break), enough to quote a retold line.
+
+    >>> [text[a:b] for text in ["One. Two!\\nThree"] for a, b in sentences(text)]
+    ['One.', 'Two!', 'Three']
+    """
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
