@@ -39,9 +39,7 @@ SEVERITY = {
     DriftType.CERTAINTY_UPGRADED: 0.6,
     DriftType.EXAGGERATION: 0.6,
 }
-_UNSURE = {CertaintyLevel.SPECULATIVE, CertaintyLevel.CONDITIONAL}
 _PLAIN = {CertaintyLevel.ASSERTED, CertaintyLevel.ATTRIBUTED}
-_SPECULATIVE_KINDS = {ClaimKind.SPECULATION}
 _FACT_KINDS = {ClaimKind.EVENT, ClaimKind.STATEMENT, ClaimKind.BACKGROUND}
 _UNNAMED = {SourceKind.ANONYMOUS_PERSON, SourceKind.UNNAMED_GROUP}
 # Kinds of source that a retelling may swap for one another without changing who speaks
@@ -75,6 +73,7 @@ class Lexicon:
     number_words: frozenset[str]
     generic_source_words: frozenset[str]
     vague_source_words: frozenset[str]
+    speculation_markers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +89,7 @@ def lexicon() -> Lexicon:
         frozenset(raw["number_words"]),
         frozenset(raw["generic_source_words"]),
         frozenset(raw["vague_source_words"]),
+        tuple(raw["speculation_markers"]),
     )
 
 
@@ -134,16 +134,16 @@ def claim_drift(
     changed words are reported, not changed certainty or sources, which a wrong pairing fakes.
     """
     child_words, parent_words = child.words, parent.words
-    changes = _diff(parent_words, child_words)
+    changes = _merged(_diff(parent_words, child_words))
     events: list[DriftEvent] = []
     sure = likeness >= SURE_PAIR
     speculation = _speculation_as_fact(child, parent, changes, child_words, parent_words, sure)
     if speculation:
-        events.append(speculation)
+        events.append(speculation)  # the whole claim changed status: nothing to add on it
     else:
         events.extend(_certainty_changes(child, parent, changes, child_words, parent_words, sure))
-    if sure:
-        events.extend(_attribution_changes(child, parent, is_outlet))
+        if sure:
+            events.extend(_attribution_changes(child, parent, is_outlet))
     for change in changes:
         events.extend(_wording_changes(child, parent, change, child_words, parent_words))
     return events
@@ -190,12 +190,23 @@ def _stems(words: list[Token]) -> set[str]:
 
 
 def _speculation_as_fact(child, parent, changes, child_words, parent_words, sure):
-    was_unsure = parent.claim.certainty.level in _UNSURE or parent.claim.kind in _SPECULATIVE_KINDS
-    now_fact = child.claim.certainty.level in _PLAIN and child.claim.kind in _FACT_KINDS
+    """Someone's conjecture ("if ...", "wondered whether", "could be a sign") retold as fact.
+
+    A hedge dropped from a plain report ("may have leaked" -> "leaked") is a dropped hedge;
+    it is speculation retold as fact when the earlier claim was a guess, a fear or a
+    condition, which its wording or its level shows.
+    """
+    cue = parent.claim.attribution.cue
+    said = [w.lower for w in tokens(cue.text)] if cue else []  # "Islanders *fear* ..."
+    parent_lower = f" {' '.join([*said, *(w.lower for w in parent_words)])} "
+    conjecture = parent.claim.certainty.level == CertaintyLevel.CONDITIONAL or any(
+        f" {marker} " in parent_lower for marker in lexicon().speculation_markers
+    )
+    now_fact = child.claim.certainty.level in _PLAIN or child.claim.kind in _FACT_KINDS
     gain = child.claim.certainty.score - parent.claim.certainty.score
-    if not (was_unsure and now_fact and gain >= 0.15):
+    if not (conjecture and now_fact and gain > 0.05):
         return None
-    dropped = _dropped_hedges(parent, parent_words, child_words, sure)
+    dropped = _dropped_hedges(parent, parent_words, _with_cue(child, child_words), sure)
     if not dropped:
         return None
     cue = dropped[0]
@@ -214,7 +225,7 @@ def _speculation_as_fact(child, parent, changes, child_words, parent_words, sure
 
 def _certainty_changes(child, parent, changes, child_words, parent_words, sure):
     gain = child.claim.certainty.score - parent.claim.certainty.score
-    dropped = _dropped_hedges(parent, parent_words, child_words, sure)
+    dropped = _dropped_hedges(parent, parent_words, _with_cue(child, child_words), sure)
     if dropped and gain > 0.05:
         cue = dropped[0]
         phrase, earlier = _quote(child, parent, changes, child_words, parent_words, near=cue)
@@ -252,8 +263,8 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
     was, now = parent.claim.attribution, child.claim.attribution
     if was.source.kind == SourceKind.THE_ARTICLE or is_outlet(now.source):
         return  # the parent asserts it, or the retelling credits the outlet it relays
-    if _vague(was.source) or _vague(now.source):
-        return  # "she", "the company": who is meant is not known well enough to compare
+    if _hearsay(parent):
+        return  # "a video said to show": a hedge, not a source
     earlier = _attribution_span(parent)
     if now.source.kind == SourceKind.THE_ARTICLE:
         if is_outlet(was.source):
@@ -267,6 +278,8 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
             f"no longer credited: '{was.source.name}' ({was.source.kind}) is gone",
             max(child.claim.checkworthy, parent.claim.checkworthy),
         )
+    elif _vague(was.source) or _vague(now.source):
+        return  # "she", "the company": who is meant is not known well enough to compare
     elif not any(_same_source(now.source, source) for source in (was.source, *was.chain)):
         yield _event(
             DriftType.ATTRIBUTION_GARBLED,
@@ -314,6 +327,14 @@ def _wording_changes(child, parent, change, child_words, parent_words) -> Iterat
 
 
 # --- what counts as a change --------------------------------------------------------------------
+
+
+def _with_cue(version: Version, words: list[Token]) -> list[Token]:
+    """The claim's words with its reporting cue's in front ("*are pushing over* the ridge")."""
+    cue = version.claim.attribution.cue
+    if cue is None or cue.start >= version.claim.span.start:
+        return words
+    return tokens(version.text, cue.start, cue.end) + words
 
 
 def _dropped_hedges(parent: Version, parent_words, child_words, sure: bool) -> list[Span]:
@@ -446,6 +467,12 @@ def _same_source(a: Source, b: Source) -> bool:
     return _FAMILY.get(a.kind) == _FAMILY.get(b.kind)
 
 
+def _hearsay(version: Version) -> bool:
+    """Whether the claim's cue is the hedge "said to" ("is said to be") and not a source."""
+    cue = version.claim.attribution.cue
+    return cue is not None and version.text[cue.end : cue.end + 4].lower() == " to "
+
+
 def _vague(source: Source) -> bool:
     """A pronoun or a bare description ("it", "the company") rather than a source's name."""
     if source.span is None:
@@ -475,6 +502,19 @@ def _diff(before: list[Token], after: list[Token]) -> list[Change]:
     return [
         Change(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
     ]
+
+
+def _merged(changes: list[Change]) -> list[Change]:
+    """Changes one equal word apart as one: "the island of Brask" -> "Bresk island" is one
+    change, though the diff keeps "island" in common."""
+    merged: list[Change] = []
+    for change in changes:
+        last = merged[-1] if merged else None
+        if last and change.i1 - last.i2 <= 1 and change.j1 - last.j2 <= 1:
+            merged[-1] = Change(last.i1, change.i2, last.j1, change.j2)
+        else:
+            merged.append(change)
+    return merged
 
 
 def _quote(child, parent, changes, child_words, parent_words, near: Span | None):
