@@ -21,6 +21,9 @@ TASKS = {
     "strength": "newstrace.eval.strength",
     "checkworthy": "newstrace.eval.checkworthy",
     "trace": "newstrace.eval.trace",
+    "exaggeration": "newstrace.eval.exaggeration",
+    "similarity": "newstrace.eval.similarity",
+    "credit": "newstrace.eval.credit",
 }
 
 

@@ -1,0 +1,121 @@
+"""How the story trace grows with corpus size: 10k and 40k synthetic articles, cold and cached.
+
+For each size a seeded synthetic corpus (``synth_corpus.py``) is written, then traced twice
+in a fresh child process each: cold (empty ledger cache: every article is analysed) and
+cached (the same cache: only the corpus-wide stages run). Each run reports wall time, peak
+resident memory (the process tree) and the story count; the growth exponent between the two
+sizes is log(t_large / t_small) / log(large / small) (1.0 = linear). An all-pairs baseline
+traces a small corpus with the candidate generation replaced by every pair, to show the gap.
+Prints one JSON line.
+
+    .venv/bin/python bench/trace_scale.py [--sizes 10000 40000] [--jobs 2] [--baseline 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def _write_corpus(path: Path, size: int, seed: int) -> None:
+    sys.path.insert(0, str(BENCH))
+    from synth_corpus import generate
+
+    with path.open("w", encoding="utf-8") as out:
+        for article, _drift in generate(size, seed):
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
+    """Trace once in this process and report; ``all_pairs`` swaps in the all-pairs baseline."""
+    from newstrace.engines.local import trace_corpus
+    from newstrace.trace import copies, stories
+    from newstrace.trace.cache import LedgerCache
+
+    if all_pairs:
+        every = lambda prints: set(itertools.combinations(range(len(prints)), 2))  # noqa: E731
+        copies.candidate_pairs = every
+        stories._lsh_candidates = lambda space, n: set(itertools.combinations(range(n), 2))
+        stories._blocked_candidates = lambda space, n: set()
+    start = time.perf_counter()
+    trace = trace_corpus(corpus, LedgerCache(cache), n_process=jobs)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(trace.articles) / seconds, 1),
+        "peak_mb": _peak_mb(),
+        "stories": len(trace.stories),
+        "largest_story": max(len(s.article_ids) for s in trace.stories),
+    }
+
+
+def _run(corpus: Path, cache: Path, jobs: int, all_pairs: bool = False) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--one",
+        str(corpus),
+        "--cache",
+        str(cache),
+        "--jobs",
+        str(jobs),
+    ] + (["--all-pairs"] if all_pairs else [])
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=(10_000, 40_000))
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--baseline", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("build/bench-trace"))
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--all-pairs", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(_one_run(args.one, args.cache, args.jobs, args.all_pairs)))
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    result: dict = {"jobs": args.jobs, "seed": args.seed}
+    for size in (*args.sizes, args.baseline):
+        corpus = args.workdir / f"corpus-{size}.jsonl"
+        cache = args.workdir / f"cache-{size}"
+        _write_corpus(corpus, size, args.seed)
+        shutil.rmtree(cache, ignore_errors=True)
+        runs = {"cold": _run(corpus, cache, args.jobs), "cached": _run(corpus, cache, args.jobs)}
+        if size == args.baseline:
+            runs["all_pairs_cached"] = _run(corpus, cache, args.jobs, all_pairs=True)
+        result[str(size)] = runs
+        print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
+    small, large = (str(s) for s in args.sizes)
+    ratio = math.log(args.sizes[1] / args.sizes[0])
+    result["growth_exponent"] = {
+        mode: round(
+            math.log(result[large][mode]["seconds"] / result[small][mode]["seconds"]) / ratio, 3
+        )
+        for mode in ("cold", "cached")
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
