@@ -18,6 +18,8 @@ demo: $(STAMP)
 	$(BIN)/newstrace analyze demo/port-hallow.txt --format text
 	$(BIN)/newstrace analyze demo/port-hallow.txt --format html > demo-ledger.html
 	@echo "HTML view of the same ledger: demo-ledger.html"
+	$(BIN)/newstrace trace data/trace-dev/articles.jsonl -o demo-trace -j 2
+	@echo "Story trace of the demo corpus: demo-trace/report.html (also trace.json, edges.csv)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -32,4 +34,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/analyze_speed.py
 
 clean:
-	rm -rf $(VENV) build demo-ledger.html
+	rm -rf $(VENV) build demo-ledger.html demo-trace

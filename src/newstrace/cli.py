@@ -181,6 +181,7 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
     from newstrace.engines.local import trace_corpus
     from newstrace.report.edges import write_edges
     from newstrace.report.trace_html import render_trace_html
+    from newstrace.report.trace_text import print_trace
     from newstrace.serialize import dumps_trace
     from newstrace.trace.cache import LedgerCache
 
@@ -198,6 +199,7 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
     (args.output / "trace.json").write_text(dumps_trace(trace), encoding="utf-8")
     (args.output / "report.html").write_text(render_trace_html(trace), encoding="utf-8")
     edges = write_edges(trace, args.output / "edges.csv")
+    print_trace(trace, Console())
     failed = [a for a in trace.articles if a.status.value == "error"]
     for article in failed:
         assert article.error is not None

@@ -105,7 +105,7 @@ def find_citations(
                 named.add(source.name)
     for name, span in outlets.mentions(text, extra=named):
         if _credits_in_sentence(text, span):
-            add(name, span)
+            add(name, _with_credit_words(text, span))
     return _resolve_short_forms(found, own)
 
 
@@ -145,6 +145,15 @@ def _alternation(keys: list[str]) -> re.Pattern[str]:
     ordered = sorted(keys, key=len, reverse=True)
     body = "|".join(re.escape(key).replace(r"\ ", r"[\s-]+") for key in ordered)
     return re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
+
+
+def _with_credit_words(text: str, span: Span) -> Span:
+    """The mention with the crediting words just before it ("according to a report in")."""
+    window = max(0, span.start - 45)
+    found = list(_CREDIT_WORDS.finditer(text, window, span.start))
+    if not found or _SENTENCE_END.search(text, found[-1].start(), span.start):
+        return span
+    return Span.of(text, found[-1].start(), span.end)
 
 
 def _credits_in_sentence(text: str, span: Span) -> bool:
