@@ -24,8 +24,13 @@ COPY = "From the Pellin Gazette:\n\n" + ORIGINAL + "\n\nRead more local news eve
 
 def _corpus(tmp_path):
     rows = [
-        {"id": "gazette-1", "outlet": "Pellin Gazette", "published": "2025-02-10", "text": ORIGINAL,
-         "title": "<script>alert(1)</script> Bridge to close"},
+        {
+            "id": "gazette-1",
+            "outlet": "Pellin Gazette",
+            "published": "2025-02-10",
+            "text": ORIGINAL,
+            "title": "<script>alert(1)</script> Bridge to close",
+        },
         {"id": "wire-1", "outlet": "Shore Wire", "published": "2025-02-11", "text": COPY},
         {"id": "wire-1", "outlet": "Shore Wire", "published": "11/02/2025", "text": COPY + " "},
         {"id": "empty", "text": "   "},

@@ -202,9 +202,13 @@ def _speculation_as_fact(child, parent, changes, child_words, parent_words, sure
     conjecture = parent.claim.certainty.level == CertaintyLevel.CONDITIONAL or any(
         f" {marker} " in parent_lower for marker in lexicon().speculation_markers
     )
-    now_fact = child.claim.certainty.level in _PLAIN or child.claim.kind in _FACT_KINDS
+    now_fact = (
+        child.claim.certainty.level in _PLAIN
+        or child.claim.kind in _FACT_KINDS
+        or not _hedge_cues(child, child_words)  # "is a sign that": no hedge word is left
+    )
     gain = child.claim.certainty.score - parent.claim.certainty.score
-    if not (conjecture and now_fact and gain > 0.05):
+    if not (conjecture and now_fact and (gain > 0.05 or not _hedge_cues(child, child_words))):
         return None
     dropped = _dropped_hedges(parent, parent_words, _with_cue(child, child_words), sure)
     if not dropped:

@@ -1,0 +1,100 @@
+"""Copies, stories and origins on small fictional corpora, without the analyser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newstrace.trace.copies import find_copies
+from newstrace.trace.fingerprint import fingerprint
+from newstrace.trace.origin import find_origin
+from newstrace.trace.stories import TermSpace, group_stories
+
+REPORT = (
+    "Engineers at the Pellin Quay swing bridge found rusted gears during a routine inspection "
+    "on Monday, and the harbour board closed the crossing to traffic while repairs are planned. "
+    "The board said the bridge carried about 4,000 vehicles a day and that buses would be "
+    "diverted through Marlow Street for at least six weeks. Traders on the quay said the spring "
+    "market, which opens on 3 March, would lose most of its passing trade. "
+    '"We had no warning at all," said Ada Penrose, who runs a fish stall beside the bridge.'
+)
+QUOTE_ONLY = (
+    "Stallholders at the Pellin spring market are asking the council for a rent holiday after a "
+    "week of empty aisles. Footfall fell by half, according to the market's own counters, and "
+    "several traders said they might not renew their pitches in April. "
+    '"We had no warning at all," said Ada Penrose, who runs a fish stall beside the bridge.'
+)
+LOOK_ALIKE = (
+    "The Pellin Quay swing bridge reopened on Friday after a year of works to replace its "
+    "deck, the harbour board said. The board said the new deck would carry heavier lorries "
+    "and that the old timber would be sold to a boatyard in Marlow. Traders on the quay welcomed "
+    "the reopening after twelve months of detours."
+)
+
+
+def _print(article_id, text, published=None, outlet=None):
+    return fingerprint(article_id, text, published, outlet)
+
+
+def test_verbatim_copy_with_its_own_intro_and_footer_is_found_and_points_back():
+    original = _print("gazette", REPORT, date(2025, 2, 10), "Pellin Gazette")
+    copy = _print(
+        "wire",
+        "PELLIN (Shore Wire) -\n\n" + REPORT + "\n\nRead more news at Shore Wire.",
+        date(2025, 2, 11),
+        "Shore Wire",
+    )
+    [edge] = find_copies([copy, original], {})
+    assert (edge.article_id, edge.copy_of, edge.kind.value) == ("wire", "gazette", "verbatim")
+    assert edge.overlap >= 0.8
+
+
+def test_crediting_the_other_outlet_decides_direction_over_a_wrong_date():
+    original = _print("gazette", REPORT, date(2025, 2, 10), "Pellin Gazette")
+    copy = _print("wire", REPORT + " First reported by the Pellin Gazette.", date(2024, 1, 1))
+    [edge] = find_copies([original, copy], {"wire": {"pellin gazette"}})
+    assert (edge.article_id, edge.copy_of) == ("wire", "gazette")
+
+
+def test_sharing_only_a_quotation_is_not_copying():
+    prints = [_print("report", REPORT), _print("market", QUOTE_ONLY)]
+    assert find_copies(prints, {}) == []
+
+
+def test_copy_of_a_wire_copy_points_at_the_first_text():
+    prints = [
+        _print("gazette", REPORT, date(2025, 2, 10)),
+        _print("wire", REPORT + " Shore Wire.", date(2025, 2, 11)),
+        _print("blog", REPORT, date(2025, 2, 12)),
+    ]
+    edges = {edge.article_id: edge.copy_of for edge in find_copies(prints, {})}
+    assert edges == {"wire": "gazette", "blog": "gazette"}
+
+
+def test_look_alike_from_another_year_is_another_story():
+    prints = [
+        _print("report", REPORT, date(2025, 2, 10)),
+        _print("copy", "Shore Wire:\n\n" + REPORT, date(2025, 2, 11)),
+        _print("later", LOOK_ALIKE, date(2026, 3, 1)),
+        _print("market", QUOTE_ONLY, date(2025, 2, 17)),
+    ]
+    copies = find_copies(prints, {})
+    groups = group_stories(prints, copies, TermSpace.fit(prints))
+    assert [0, 1] in groups
+    assert [2] in groups
+
+
+def test_an_outlet_every_version_credits_but_the_corpus_lacks_is_the_origin():
+    members = ["a", "b", "c"]
+    cited = {m: {"Northern Ledger"} for m in members}
+    origin = find_origin(members, {}, cited, {"a": "Valley Post"}, {"valley post"}, {})
+    assert origin.article_id is None and origin.outlet == "Northern Ledger"
+    assert "no article in the corpus" in origin.why
+
+
+def test_origin_is_the_version_others_derive_from_even_when_its_date_is_missing():
+    members = ["copy", "source", "rewrite"]
+    derived = {"copy": {"source"}, "rewrite": {"source"}}
+    published = {"copy": date(2025, 2, 11), "source": None, "rewrite": date(2025, 2, 12)}
+    origin = find_origin(members, derived, {}, {"source": "Pellin Gazette"}, set(), published)
+    assert origin.article_id == "source"
+    assert "derive" in origin.why

@@ -1,0 +1,74 @@
+"""Drift between two versions of a claim, on fictional sentence pairs through the analyser."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace import Article, analyze
+from newstrace.trace import align, drift
+
+pytestmark = pytest.mark.slow
+
+
+def _drift(earlier: str, later: str) -> list:
+    parent = analyze(Article(earlier, id="earlier", outlet="Pellin Gazette"))
+    child = analyze(Article(later, id="later", outlet="Shore Wire"))
+    events = []
+    for child_claim, parent_claim, likeness in align.pair_claims(child, parent):
+        events += drift.claim_drift(
+            drift.Version("later", child, child_claim),
+            drift.Version("earlier", parent, parent_claim),
+            likeness=likeness,
+        )
+    return events
+
+
+def _types(events) -> set[str]:
+    return {event.type.value for event in events}
+
+
+def test_a_faithful_retelling_has_no_drift():
+    text = "The harbour board said the swing bridge may stay shut until 3 March."
+    assert _drift(text, text) == []
+
+
+def test_a_dropped_hedge_is_quoted_from_both_versions():
+    events = _drift(
+        "The harbour board said the swing bridge may stay shut until 3 March.",
+        "The harbour board said the swing bridge will stay shut until 3 March.",
+    )
+    [event] = [e for e in events if e.type.value == "hedge_dropped"]
+    assert "will" in event.phrase.text and "may" in event.earlier_phrase.text
+    assert event.article_id == "later" and event.earlier_article_id == "earlier"
+
+
+def test_a_changed_number_is_a_changed_detail():
+    events = _drift(
+        "The harbour board said the bridge carries about 4,000 vehicles a day.",
+        "The harbour board said the bridge carries about 14,000 vehicles a day.",
+    )
+    assert "detail_changed" in _types(events)
+
+
+def test_stronger_wording_is_an_exaggeration():
+    events = _drift(
+        "Rents in Pellin rose by 3 percent last year, the letting agency said.",
+        "Rents in Pellin soared by 3 percent last year, the letting agency said.",
+    )
+    assert "exaggeration" in _types(events)
+
+
+def test_a_guess_retold_as_fact():
+    events = _drift(
+        "Analysts wonder whether the closure could be a sign that the board is short of money.",
+        "The closure is a sign that the board is short of money.",
+    )
+    assert "speculation_as_fact" in _types(events)
+
+
+def test_a_source_that_disappears_is_attribution_lost():
+    events = _drift(
+        "Harbour engineer Tomas Brae said the bridge will stay shut for six weeks.",
+        "The bridge will stay shut for six weeks.",
+    )
+    assert "attribution_lost" in _types(events)
