@@ -16,19 +16,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newstrace.errors import (
-    BinaryInputError,
     EncodingError,
-    InputError,
     InputTooLargeError,
     MalformedInputError,
     NewstraceError,
 )
-from newstrace.ingest.binary import SNIFF_BYTES, describe_binary
-from newstrace.ingest.decode import bom_encoding
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.json_article import METADATA_FIELDS, article_from_mapping
 from newstrace.ingest.limits import MAX_MARKUP_BYTES
 from newstrace.ingest.load import Loaded, finish, load_item
+from newstrace.ingest.text_corpus import text_corpus_items
 
 COLUMNS = ("text", *METADATA_FIELDS)
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
@@ -97,18 +94,12 @@ def csv_file_items(path: Path) -> Iterator[InputItem]:
     """Items of a ``.csv`` file; a binary or non-UTF-8 file, or one without a ``text`` column,
     is one failed item. Rows are named by their ``id`` or ``stem:line`` (the line they start on).
     """
-    try:
-        stream = path.open("rb")
-    except OSError as error:
-        yield InputItem(path.stem, str(path), None, InputError(f"{path}: {error.strerror}"))
-        return
-    with stream:
-        problem = _head_problem(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], str(path))
-        if problem:
-            yield InputItem(path.stem, str(path), None, problem)
-            return
+
+    def read(stream: BinaryIO) -> Iterator[InputItem]:
         csv.field_size_limit(MAX_MARKUP_BYTES)
-        yield from _items(_Lines(stream), path.stem, str(path))
+        return _items(_Lines(stream), path.stem, str(path))
+
+    return text_corpus_items(path, "CSV", read)
 
 
 def _items(lines: _Lines, label: str, origin: str) -> Iterator[InputItem]:
@@ -202,12 +193,3 @@ def _delimiter_hint(header: Sequence[str]) -> str:
         return ""
     return f"; its columns seem to be separated by {used!r}, but newstrace reads commas"
 
-
-def _head_problem(head: bytes, where: str) -> InputError | None:
-    encoding = bom_encoding(head)
-    if encoding:
-        return EncodingError(
-            f"{where}: a CSV file must be UTF-8, this one is {encoding}; re-save it as UTF-8"
-        )
-    what = describe_binary(head)
-    return BinaryInputError(f"{where}: the file looks like {what}, not CSV") if what else None
