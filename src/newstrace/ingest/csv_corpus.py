@@ -192,4 +192,3 @@ def _delimiter_hint(header: Sequence[str]) -> str:
     if used is None:
         return ""
     return f"; its columns seem to be separated by {used!r}, but newstrace reads commas"
-
