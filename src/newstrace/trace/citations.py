@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -184,14 +184,3 @@ def _line_around(text: str, span: Span) -> Span:
     return Span.of(
         text, start + len(line) - len(line.lstrip()), end - (len(line) - len(line.rstrip()))
     )
-
-
-def cited_keys(citations: Iterable[Citation]) -> set[str]:
-    return {outlet_key(citation.cited) for citation in citations}
-
-
-def citations_by_article(citations: Iterable[Citation]) -> Mapping[str, set[str]]:
-    by_article: dict[str, set[str]] = {}
-    for citation in citations:
-        by_article.setdefault(citation.article_id, set()).add(outlet_key(citation.cited))
-    return by_article
