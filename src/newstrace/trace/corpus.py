@@ -135,7 +135,6 @@ def build_trace(index: CorpusIndex) -> Trace:
             [index.prints[i].article_id for i in members],
             index,
             copies_of,
-            cites,
             space,
             by_id,
         )
@@ -146,27 +145,21 @@ def build_trace(index: CorpusIndex) -> Trace:
     return Trace(articles, tuple(stories))
 
 
-def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
+def _story(story_id, members, index, copies_of, space, by_id) -> Story:
+    """One story's trace: its citations, origin, the version each article retold, claim
+    families and drift, from the cached ledgers of its ``members``."""
     ledgers = {m: _ledger(index, m) for m in members}
     prints = {m: index.prints[by_id[m]] for m in members}
     copies = [copies_of[m] for m in members if m in copies_of and copies_of[m].copy_of in prints]
     # outlets credited by some version are recognised in all: "told the Vestmark Tidende"
     credited = {c.cited for m in members for c in index.citations.get(m, []) if " " in c.cited}
     found = {m: find_citations(ledgers[m], index.outlets, m, credited) for m in members}
-    citations = [c for m in members for c in found[m]]
     outlet_of = {m: prints[m].outlet for m in members}
-    member_outlets = {outlet_key(o): m for m, o in reversed(list(outlet_of.items())) if o}
-    derived: dict[str, set[str]] = {m: set() for m in members}
-    for edge in copies:
-        derived[edge.article_id].add(edge.copy_of)
-    for citation in citations:
-        source = member_outlets.get(outlet_key(citation.cited))
-        if source and source != citation.article_id:
-            derived[citation.article_id].add(source)
+    cited = {m: {c.cited for c in found[m]} for m in members}
     origin = find_origin(
         members,
-        derived,
-        {m: {c.cited for c in found[m]} for m in members},
+        _derivations(members, copies, cited, outlet_of),
+        cited,
         outlet_of,
         set(index.outlets.by_key),
         {m: prints[m].published for m in members},
@@ -185,15 +178,43 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
         versions,
         origin.article_id,
         {e.article_id: e.copy_of for e in copies},
-        cites,
+        {m: {outlet_key(name) for name in names} for m, names in cited.items()},
         lambda a, b: space.cosine(by_id[a], by_id[b]),
     )
+    pairs, events = _compare(parents, ledgers, index.outlets)
+    events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
+    return Story(
+        story_id,
+        _title(members, index, ledgers, origin.article_id),
+        tuple(members),
+        origin,
+        _ultimate_sources(ledgers.values(), index.outlets),
+        tuple(copies),
+        tuple(c for m in members for c in found[m]),
+        tuple(align.families(pairs)),
+        tuple(_distinct(events)),
+    )
+
+
+def _derivations(members, copies, cited, outlet_of) -> dict[str, set[str]]:
+    """The members each member copied or credits (an outlet's version in the story)."""
+    by_outlet = {outlet_key(o): m for m, o in reversed(list(outlet_of.items())) if o}
+    derived: dict[str, set[str]] = {m: set() for m in members}
+    for edge in copies:
+        derived[edge.article_id].add(edge.copy_of)
+    for member, names in cited.items():
+        for name in names:
+            source = by_outlet.get(outlet_key(name))
+            if source and source != member:
+                derived[member].add(source)
+    return derived
+
+
+def _compare(parents: dict[str, str], ledgers: dict[str, Ledger], outlets: OutletNames):
+    """Claim pairs (child id, claim, parent id, claim) and the drift between them."""
 
     def is_outlet(source: Source) -> bool:
-        return (
-            source.kind == SourceKind.MEDIA_OUTLET
-            or outlet_key(source.name) in index.outlets.by_key
-        )
+        return source.kind == SourceKind.MEDIA_OUTLET or outlet_key(source.name) in outlets.by_key
 
     pairs, events = [], []
     for child_id, parent_id in parents.items():
@@ -208,18 +229,7 @@ def _story(story_id, members, index, copies_of, cites, space, by_id) -> Story:
                     likeness,
                 )
             )
-    events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
-    return Story(
-        story_id,
-        _title(members, index, ledgers, origin.article_id),
-        tuple(members),
-        origin,
-        _ultimate_sources(ledgers.values(), index.outlets),
-        tuple(copies),
-        tuple(citations),
-        tuple(align.families(pairs)),
-        tuple(_distinct(events)),
-    )
+    return pairs, events
 
 
 def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
