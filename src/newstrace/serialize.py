@@ -26,7 +26,9 @@ from newstrace._version import __version__
 from newstrace.errors import MalformedInputError
 from newstrace.model import (
     CLAIMS_SCHEMA,
+    TRACE_SCHEMA,
     Article,
+    ArticleStatus,
     Attribution,
     Certainty,
     CertaintyLevel,
@@ -36,7 +38,9 @@ from newstrace.model import (
     ClaimKind,
     ClaimRef,
     CopyEdge,
+    CopyKind,
     DriftEvent,
+    DriftType,
     Ledger,
     Origin,
     Source,
@@ -56,14 +60,16 @@ __all__ = [
     "json_schema",
     "ledger_from_dict",
     "loads",
+    "loads_trace",
+    "story_from_dict",
     "to_dict",
+    "trace_from_dict",
     "trace_json_schema",
 ]
 
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "claims-1.schema.json"
 TRACE_SCHEMA_FILE = Path(__file__).parent / "schemas" / "trace-1.schema.json"
 
-_SCHEMA_FAMILY, _, _SCHEMA_MAJOR = CLAIMS_SCHEMA.rpartition("/")
 _E = TypeVar("_E", bound=Enum)
 
 
@@ -297,17 +303,19 @@ def ledger_from_dict(data: Any) -> Ledger:
     )
 
 
-def _check_schema(schema: Any) -> None:
-    """Accept ``newstrace.claims/1`` (any ``/1.x``); name the version found otherwise."""
-    if not isinstance(schema, str) or not schema.startswith(_SCHEMA_FAMILY + "/"):
+def _check_schema(schema: Any, expected: str = CLAIMS_SCHEMA) -> None:
+    """Accept ``expected`` (any ``/1.x`` of it); name the version found otherwise."""
+    family, _, wanted_major = expected.rpartition("/")
+    what = family.removeprefix("newstrace.")
+    if not isinstance(schema, str) or not schema.startswith(family + "/"):
         raise MalformedInputError(
-            f"not a newstrace claims document: 'schema' is {schema!r}, expected {CLAIMS_SCHEMA!r}"
+            f"not a newstrace {what} document: 'schema' is {schema!r}, expected {expected!r}"
         )
-    major = schema[len(_SCHEMA_FAMILY) + 1 :].split(".")[0]
-    if major != _SCHEMA_MAJOR:
+    major = schema[len(family) + 1 :].split(".")[0]
+    if major != wanted_major:
         raise MalformedInputError(
             f"this document uses schema {schema!r}, but newstrace {__version__} reads "
-            f"{CLAIMS_SCHEMA!r} only; read it with the newstrace version that wrote it "
+            f"{expected!r} only; read it with the newstrace version that wrote it "
             "(see its 'newstrace' field)"
         )
 
@@ -458,3 +466,148 @@ def _enum(enum: type[_E], value: Any, where: str) -> _E:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --- reading a trace ---------------------------------------------------------------------------
+# trace.json holds no article texts, so its spans are checked for shape, not against the text.
+
+
+def loads_trace(document: str) -> Trace:
+    """Read a story trace from a ``trace.json`` document written by :func:`dumps_trace`."""
+    try:
+        data = json.loads(document)
+    except json.JSONDecodeError as exc:
+        raise MalformedInputError(f"not a JSON document: {exc}") from None
+    return trace_from_dict(data)
+
+
+def trace_from_dict(data: Any) -> Trace:
+    """Rebuild a :class:`Trace`; refuse another schema major version clearly."""
+    doc = _object(data, "document")
+    _check_schema(doc.get("schema"), TRACE_SCHEMA)
+    return Trace(
+        articles=tuple(
+            _traced_article(a, f"articles[{i}]")
+            for i, a in enumerate(_list(doc, "articles", "document"))
+        ),
+        stories=tuple(
+            story_from_dict(s, f"stories[{i}]")
+            for i, s in enumerate(_list(doc, "stories", "document"))
+        ),
+        schema=doc["schema"],
+    )
+
+
+def _traced_article(data: Any, where: str) -> TracedArticle:
+    doc = _object(data, where)
+    error = doc.get("error")
+    if error is not None:
+        error_doc = _object(error, f"{where}.error")
+        error = (_typed(error_doc, "code", str, where), _typed(error_doc, "message", str, where))
+    return TracedArticle(
+        id=_typed(doc, "id", str, where),
+        status=_enum(ArticleStatus, _field(doc, "status", where), f"{where}.status"),
+        outlet=_typed(doc, "outlet", str, where, nullable=True),
+        published=_typed(doc, "published", str, where, nullable=True),
+        story_id=_typed(doc, "story_id", str, where, nullable=True),
+        title=_typed(doc, "title", str, where, nullable=True),
+        url=_typed(doc, "url", str, where, nullable=True),
+        error=error,
+        warnings=tuple(
+            _string(w, f"{where}.warnings[{i}]")
+            for i, w in enumerate(_list(doc, "warnings", where, default=[]))
+        ),
+    )
+
+
+def story_from_dict(data: Any, where: str = "story") -> Story:
+    """Rebuild one :class:`Story` from its dict (an element of ``trace.json``'s ``stories``)."""
+    doc = _object(data, where)
+    origin = _object(_field(doc, "origin", where), f"{where}.origin")
+    return Story(
+        id=_typed(doc, "id", str, where),
+        title=_typed(doc, "title", str, where),
+        article_ids=tuple(
+            _string(a, f"{where}.article_ids[{i}]")
+            for i, a in enumerate(_list(doc, "article_ids", where))
+        ),
+        origin=Origin(
+            _typed(origin, "article_id", str, f"{where}.origin", nullable=True),
+            _typed(origin, "outlet", str, f"{where}.origin", nullable=True),
+            _typed(origin, "why", str, f"{where}.origin"),
+        ),
+        ultimate_sources=tuple(
+            Source(
+                _typed(_object(s, w), "name", str, w),
+                _enum(SourceKind, _field(_object(s, w), "kind", w), f"{w}.kind"),
+            )
+            for i, s in enumerate(_list(doc, "ultimate_sources", where, default=[]))
+            for w in [f"{where}.ultimate_sources[{i}]"]
+        ),
+        copies=tuple(
+            _copy(c, f"{where}.copies[{i}]") for i, c in enumerate(_list(doc, "copies", where))
+        ),
+        citations=tuple(
+            Citation(
+                _typed(_object(c, w), "article_id", str, w),
+                _typed(_object(c, w), "cited", str, w),
+                _free_span(_field(_object(c, w), "cue", w), f"{w}.cue"),
+            )
+            for i, c in enumerate(_list(doc, "citations", where))
+            for w in [f"{where}.citations[{i}]"]
+        ),
+        families=tuple(
+            _family(f, f"{where}.families[{i}]")
+            for i, f in enumerate(_list(doc, "families", where, default=[]))
+        ),
+        drift=tuple(
+            _drift(d, f"{where}.drift[{i}]") for i, d in enumerate(_list(doc, "drift", where))
+        ),
+    )
+
+
+def _copy(data: Any, where: str) -> CopyEdge:
+    doc = _object(data, where)
+    return CopyEdge(
+        _typed(doc, "article_id", str, where),
+        _typed(doc, "copy_of", str, where),
+        _enum(CopyKind, _field(doc, "kind", where), f"{where}.kind"),
+        _number(_field(doc, "overlap", where), f"{where}.overlap"),
+    )
+
+
+def _family(data: Any, where: str) -> ClaimFamily:
+    doc = _object(data, where)
+    return ClaimFamily(
+        _typed(doc, "id", str, where),
+        tuple(
+            ClaimRef(
+                _typed(_object(c, w), "article_id", str, w),
+                _free_span(_field(_object(c, w), "span", w), f"{w}.span"),
+            )
+            for i, c in enumerate(_list(doc, "claims", where))
+            for w in [f"{where}.claims[{i}]"]
+        ),
+    )
+
+
+def _drift(data: Any, where: str) -> DriftEvent:
+    doc = _object(data, where)
+    return DriftEvent(
+        _typed(doc, "article_id", str, where),
+        _typed(doc, "earlier_article_id", str, where),
+        _enum(DriftType, _field(doc, "type", where), f"{where}.type"),
+        _free_span(_field(doc, "phrase", where), f"{where}.phrase"),
+        _free_span(_field(doc, "earlier_phrase", where), f"{where}.earlier_phrase"),
+        _typed(doc, "explanation", str, where),
+        _number(_field(doc, "severity", where), f"{where}.severity"),
+    )
+
+
+def _free_span(data: Any, where: str) -> Span:
+    """A span of a text not at hand: integer offsets in order, and its text."""
+    doc = _object(data, where)
+    start, end = _field(doc, "start", where), _field(doc, "end", where)
+    if not (_is_int(start) and _is_int(end) and 0 <= start <= end):
+        raise MalformedInputError(f"{where}: offsets {start!r}..{end!r} are not a span")
+    return Span(start, end, _typed(doc, "text", str, where))

@@ -7,8 +7,9 @@ import json
 import jsonschema
 import pytest
 
+from newstrace.errors import MalformedInputError
 from newstrace.eval.trace import _read_drift, _read_gold, score
-from newstrace.serialize import dumps_trace, trace_json_schema
+from newstrace.serialize import dumps_trace, loads_trace, trace_json_schema
 
 pytestmark = pytest.mark.slow
 
@@ -78,3 +79,14 @@ def test_quote_sharing_reports_are_not_copies(dev_trace):
     copies = {(e.article_id, e.copy_of) for s in dev_trace.stories for e in s.copies}
     assert not {("b-budget-02", "b-budget-01"), ("b-budget-01", "b-budget-02")} & copies
     assert not {("a-ferry-05", "a-ferry-02"), ("a-ferry-02", "a-ferry-05")} & copies
+
+
+def test_trace_json_reads_back_to_the_same_trace(dev_trace):
+    assert loads_trace(dumps_trace(dev_trace)) == dev_trace
+
+
+def test_a_later_major_version_is_refused_by_name(dev_trace):
+    document = json.loads(dumps_trace(dev_trace))
+    document["schema"] = "newstrace.trace/2"
+    with pytest.raises(MalformedInputError, match="newstrace.trace/2"):
+        loads_trace(json.dumps(document))
