@@ -47,9 +47,15 @@ class LedgerCache:
             return None  # absent, or a damaged file from a killed run: analyse again
 
     def put(self, ledger: Ledger) -> str:
-        """Store a ledger (atomically, so a killed run leaves no half file); return its key."""
+        """Store a ledger (atomically, so a killed run leaves no half file); return its key.
+
+        A ledger already stored under its key is not written again: only its metadata could
+        differ, and :meth:`get` puts the reader's own back.
+        """
         key = self.key(ledger.article)
         path = self._path(key)
+        if path.exists():
+            return key
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

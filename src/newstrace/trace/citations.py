@@ -30,6 +30,7 @@ _CREDIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_WORD = re.compile(r"\w+")
 
 
 def outlet_key(name: str) -> str:
@@ -54,59 +55,92 @@ class OutletNames:
                 short.setdefault(words[-1], []).append(name)
         # "the Gazette" names the corpus's one Gazette; with two Gazettes it names neither
         self.by_short = {word: names[0] for word, names in short.items() if len(names) == 1}
-        self._mentions = _alternation(list(self.by_key)) if self.by_key else None
+        self._finder = _NameFinder(self.by_key)
 
     def canonical(self, name: str) -> str:
         """The corpus's spelling of an outlet name, or the name itself for outside outlets."""
         key = outlet_key(name)
         return self.by_key.get(key) or self.by_short.get(key) or name
 
-    def mentions(self, text: str, extra: Iterable[str] = ()) -> Iterable[tuple[str, Span]]:
-        """Where the text names a corpus outlet, or one of the ``extra`` outlet names."""
-        patterns = [self._mentions] if self._mentions is not None else []
+    def mentions(
+        self, text: str, extra: Iterable[str] = (), corpus: bool = True
+    ) -> Iterable[tuple[str, Span]]:
+        """Where the text names a corpus outlet (unless not ``corpus``) or an ``extra`` one."""
+        finders = [self._finder] if corpus else []
         extra_keys = [outlet_key(name) for name in extra if outlet_key(name) not in self.by_key]
         if extra_keys:
-            patterns.append(_alternation(extra_keys))
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                yield self.canonical(match.group()), Span.of(text, match.start(), match.end())
+            finders.append(_NameFinder(extra_keys))
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        for finder in finders:
+            for start, end in finder.find(words):
+                yield self.canonical(text[start:end]), Span.of(text, start, end)
 
 
-def find_citations(
-    ledger: Ledger, outlets: OutletNames, article_id: str, known: Iterable[str] = ()
-) -> list[Citation]:
+def find_citations(ledger: Ledger, outlets: OutletNames, article_id: str) -> list[Citation]:
     """Each outlet other than its own that the article credits, once, with the crediting words.
 
-    ``known`` are outlet names found credited elsewhere (in other versions of the story), to
-    be recognised here too when the text names them without the ledger taking them as a source.
     A short form ("the Ledger") is read as the article's own outlet, or as a fuller name the
     same article credits, or as the corpus's one outlet of that name.
     """
     text = ledger.article.text
-    own = outlet_key(ledger.outlet) if ledger.outlet else None
-    found: dict[str, Citation] = {}
-
-    def add(name: str, cue: Span) -> None:
-        cited = outlets.canonical(name)
-        key = outlet_key(cited)
-        if key and key != own and key not in found:
-            found[key] = Citation(article_id, cited, cue)
-
+    found = _Found(ledger, outlets, article_id)
     credit = find_credit(text)
     if credit:
-        add(credit[0], _line_around(text, credit[1]))
-    named: set[str] = set(known)
+        found.add(credit[0], _line_around(text, credit[1]))
+    named: set[str] = set()
     for claim in ledger.claims:
         attribution = claim.attribution
         for source in attribution.chain:
             if source.span is not None and _is_outlet(source, outlets, text):
                 cue = attribution.cue if source == attribution.source else None
-                add(source.name, _cover(text, source.span, cue))
+                found.add(source.name, _cover(text, source.span, cue))
                 named.add(source.name)
-    for name, span in outlets.mentions(text, extra=named):
-        if _credits_in_sentence(text, span):
-            add(name, _with_credit_words(text, span))
-    return _resolve_short_forms(found, own)
+    found.add_mentions(outlets.mentions(text, extra=named))
+    return found.resolved()
+
+
+def with_known_outlets(
+    citations: list[Citation],
+    ledger: Ledger,
+    outlets: OutletNames,
+    article_id: str,
+    known: Iterable[str],
+) -> list[Citation]:
+    """``citations`` plus the ``known`` outlets (credited by other versions of the story) that
+    this text names with crediting words, though its ledger did not take them as sources."""
+    extra = [name for name in known if outlet_key(name) not in outlets.by_key]
+    if not extra:
+        return citations
+    found = _Found(ledger, outlets, article_id)
+    for citation in citations:
+        found.found[outlet_key(citation.cited)] = citation
+    found.add_mentions(outlets.mentions(ledger.article.text, extra=extra, corpus=False))
+    return found.resolved()
+
+
+class _Found:
+    """The citations of one article as they are found, one per outlet, its own left out."""
+
+    def __init__(self, ledger: Ledger, outlets: OutletNames, article_id: str) -> None:
+        self.text = ledger.article.text
+        self.own = outlet_key(ledger.outlet) if ledger.outlet else None
+        self.outlets = outlets
+        self.article_id = article_id
+        self.found: dict[str, Citation] = {}
+
+    def add(self, name: str, cue: Span) -> None:
+        cited = self.outlets.canonical(name)
+        key = outlet_key(cited)
+        if key and key != self.own and key not in self.found:
+            self.found[key] = Citation(self.article_id, cited, cue)
+
+    def add_mentions(self, mentions: Iterable[tuple[str, Span]]) -> None:
+        for name, span in mentions:
+            if _credits_in_sentence(self.text, span):
+                self.add(name, _with_credit_words(self.text, span))
+
+    def resolved(self) -> list[Citation]:
+        return _resolve_short_forms(self.found, self.own)
 
 
 def _resolve_short_forms(found: dict[str, Citation], own: str | None) -> list[Citation]:
@@ -140,11 +174,34 @@ def _told(text: str) -> set[str]:
     return {outlet_key(match.group("name")) for match in _TOLD.finditer(text)}
 
 
-def _alternation(keys: list[str]) -> re.Pattern[str]:
-    """One pattern for many names, longest first, spaces matching any run of spaces/hyphens."""
-    ordered = sorted(keys, key=len, reverse=True)
-    body = "|".join(re.escape(key).replace(r"\ ", r"[\s-]+") for key in ordered)
-    return re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
+class _NameFinder:
+    """Names (outlet keys, lower-case words) found in a text's words in one pass: a dict
+    from each name's first word, not a regular expression with hundreds of alternatives."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in keys:
+            words = tuple(key.split())
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+        for candidates in self.by_first.values():
+            candidates.sort(key=len, reverse=True)
+
+    def find(self, words: list[tuple[int, int, str]]) -> Iterable[tuple[int, int]]:
+        """(start, end) of each name in ``words`` ((start, end, lower-case word) each)."""
+        i = 0
+        while i < len(words):
+            length = next(
+                (
+                    len(name)
+                    for name in self.by_first.get(words[i][2], ())
+                    if tuple(w[2] for w in words[i : i + len(name)]) == name
+                ),
+                0,
+            )
+            if length:
+                yield words[i][0], words[i + length - 1][1]
+            i += length or 1
 
 
 def _with_credit_words(text: str, span: Span) -> Span:

@@ -28,7 +28,12 @@ from newstrace.model import (
 )
 from newstrace.trace import align, drift
 from newstrace.trace.cache import LedgerCache
-from newstrace.trace.citations import OutletNames, find_citations, outlet_key
+from newstrace.trace.citations import (
+    OutletNames,
+    find_citations,
+    outlet_key,
+    with_known_outlets,
+)
 from newstrace.trace.copies import find_copies
 from newstrace.trace.dates import parse_published
 from newstrace.trace.fingerprint import Fingerprint, fingerprint
@@ -77,6 +82,7 @@ class CorpusIndex:
     articles: list[TracedArticle] = field(default_factory=list)
     prints: list[Fingerprint] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
+    traced: dict[str, TracedArticle] = field(default_factory=dict)
     citations: dict[str, list[Citation]] = field(default_factory=dict)
 
     def add(self, item: InputItem, result: Ledger | NewstraceError) -> None:
@@ -106,19 +112,19 @@ class CorpusIndex:
         self.keys[item.name] = self.cache.put(result)
         self.citations[item.name] = find_citations(result, self.outlets, item.name)
         self.prints.append(fingerprint(item.name, result.article.text, published, result.outlet))
-        self.articles.append(
-            TracedArticle(
-                item.name,
-                ArticleStatus.OK,
-                result.outlet,
-                result.article.published,
-                None,
-                result.article.title,
-                result.article.url,
-                None,
-                tuple(warnings),
-            )
+        traced = TracedArticle(
+            item.name,
+            ArticleStatus.OK,
+            result.outlet,
+            result.article.published,
+            None,
+            result.article.title,
+            result.article.url,
+            None,
+            tuple(warnings),
         )
+        self.articles.append(traced)
+        self.traced[item.name] = traced
 
 
 def build_trace(index: CorpusIndex) -> Trace:
@@ -153,7 +159,10 @@ def _story(story_id, members, index, copies_of, space, by_id) -> Story:
     copies = [copies_of[m] for m in members if m in copies_of and copies_of[m].copy_of in prints]
     # outlets credited by some version are recognised in all: "told the Vestmark Tidende"
     credited = {c.cited for m in members for c in index.citations.get(m, []) if " " in c.cited}
-    found = {m: find_citations(ledgers[m], index.outlets, m, credited) for m in members}
+    found = {
+        m: with_known_outlets(index.citations.get(m, []), ledgers[m], index.outlets, m, credited)
+        for m in members
+    }
     outlet_of = {m: prints[m].outlet for m in members}
     cited = {m: {c.cited for c in found[m]} for m in members}
     origin = find_origin(
@@ -164,6 +173,8 @@ def _story(story_id, members, index, copies_of, space, by_id) -> Story:
         set(index.outlets.by_key),
         {m: prints[m].published for m in members},
     )
+    position = {m: k for k, m in enumerate(members)}
+    similarity = space.similarities([by_id[m] for m in members])
     versions = [
         align.Version(
             m,
@@ -179,7 +190,7 @@ def _story(story_id, members, index, copies_of, space, by_id) -> Story:
         origin.article_id,
         {e.article_id: e.copy_of for e in copies},
         {m: {outlet_key(name) for name in names} for m, names in cited.items()},
-        lambda a, b: space.cosine(by_id[a], by_id[b]),
+        lambda a, b: similarity[position[a], position[b]],
     )
     pairs, events = _compare(parents, ledgers, index.outlets)
     events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
@@ -253,10 +264,19 @@ def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
 
 
 def _ledger(index: CorpusIndex, article_id: str) -> Ledger:
+    """The article's ledger from the cache, with this corpus's metadata for it."""
     ledger = index.cache.get_by_key(index.keys[article_id])
     if ledger is None:
         raise NewstraceError(f"the cached ledger of {article_id!r} disappeared during the trace")
-    return ledger
+    traced = index.traced[article_id]
+    article = replace(
+        ledger.article,
+        id=article_id,
+        title=traced.title,
+        url=traced.url,
+        published=traced.published,
+    )
+    return replace(ledger, article=article)
 
 
 def _title(members, index, ledgers, origin_id) -> str:

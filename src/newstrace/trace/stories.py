@@ -11,13 +11,14 @@ in another year's event) apart, while one wrong date does not split a story.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
+from scipy import sparse
 
 from newstrace.model import CopyEdge
 from newstrace.trace.fingerprint import Fingerprint
@@ -34,35 +35,64 @@ MAX_DAYS_APART = 45
 # Texts this alike are one story whatever their dates say (a date may simply be wrong).
 DATE_PROOF_COSINE = 0.5
 
-Vector = dict[str, float]
+# Candidate pairs are scored this many at a time: the two row blocks stay small in memory.
+_COSINE_BATCH = 50_000
 
 
 @dataclass(frozen=True, slots=True)
 class TermSpace:
-    """Unit TF-IDF vectors of a corpus's articles, by article index."""
+    """Unit TF-IDF vectors of a corpus's articles (rows of a sparse matrix, by article index)
+    and the terms they are over."""
 
-    vectors: list[Vector]
+    matrix: sparse.csr_matrix
+    terms: list[str]
 
     @classmethod
     def fit(cls, prints: Sequence[Fingerprint]) -> TermSpace:
-        frequency: Counter[str] = Counter()
-        for print_ in prints:
-            frequency.update(print_.terms.keys())
-        n = len(prints)
-        idf = {term: math.log((n + 1) / (df + 1)) + 1.0 for term, df in frequency.items()}
-        return cls(
-            [_unit({t: (1 + math.log(c)) * idf[t] for t, c in p.terms.items()}) for p in prints]
+        vocabulary: dict[str, int] = {}
+        rows, columns, counts = [], [], []
+        for row, print_ in enumerate(prints):
+            for term, count in print_.terms.items():
+                rows.append(row)
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+                counts.append(count)
+        shape = (len(prints), len(vocabulary))
+        tf = sparse.csr_matrix(
+            (1 + np.log(np.asarray(counts, dtype=np.float64)), (rows, columns)), shape=shape
         )
+        df = np.bincount(np.asarray(columns, dtype=np.int64), minlength=len(vocabulary))
+        idf = np.log((len(prints) + 1) / (df + 1)) + 1.0
+        weighted = tf.multiply(idf).tocsr()
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        unit = sparse.diags(1 / norms) @ weighted
+        return cls(unit.tocsr(), sorted(vocabulary, key=vocabulary.__getitem__))
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.vectors[i], self.vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+        return float(self.matrix[i].multiply(self.matrix[j]).sum())
+
+    def similarities(self, rows: Sequence[int]) -> np.ndarray:
+        """The cosines between all of ``rows``, as a square array."""
+        block = self.matrix[np.asarray(rows, dtype=np.int64)]
+        return (block @ block.T).toarray()
+
+    def cosines(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """The cosine of every pair, computed in batches."""
+        if not pairs:
+            return np.zeros(0)
+        index = np.asarray(pairs, dtype=np.int64)
+        out = np.empty(len(index))
+        for start in range(0, len(index), _COSINE_BATCH):
+            block = index[start : start + _COSINE_BATCH]
+            products = self.matrix[block[:, 0]].multiply(self.matrix[block[:, 1]])
+            out[start : start + len(block)] = np.asarray(products.sum(axis=1)).ravel()
+        return out
 
     def keywords(self, i: int) -> list[str]:
-        vector = self.vectors[i]
-        return sorted(vector, key=lambda term: (-vector[term], term))[:KEYWORDS]
+        """The article's most specific terms, heaviest first."""
+        row = self.matrix.getrow(i)
+        order = np.lexsort((row.indices, -row.data))[:KEYWORDS]
+        return [self.terms[row.indices[k]] for k in order]
 
 
 def group_stories(
@@ -83,8 +113,8 @@ def group_stories(
 
     for edge in copies:
         union(index[edge.article_id], index[edge.copy_of])
-    for i, j in _lsh_candidates(space, len(prints)) | _blocked_candidates(space, len(prints)):
-        cosine = space.cosine(i, j)
+    pairs = sorted(_lsh_candidates(space, len(prints)) | _blocked_candidates(space, len(prints)))
+    for (i, j), cosine in zip(pairs, space.cosines(pairs), strict=True):
         if cosine >= DATE_PROOF_COSINE or (
             cosine >= SAME_STORY_COSINE and _close_in_time(prints[i], prints[j])
         ):
@@ -125,8 +155,3 @@ def _close_in_time(a: Fingerprint, b: Fingerprint) -> bool:
     if a.published is None or b.published is None:
         return True
     return abs((a.published - b.published).days) <= MAX_DAYS_APART
-
-
-def _unit(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-    return {term: weight / norm for term, weight in vector.items()}
