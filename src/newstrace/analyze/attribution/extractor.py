@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
 from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
@@ -27,13 +28,19 @@ _PARAMS = (
     "cue_c1",
     "cue_c2",
     "cue_iterations",
+    "cue_clusters",
     "role_c1",
     "role_c2",
     "role_iterations",
     "before",
     "after",
 )
-_FILES = {"cues": "cues.crfsuite", "roles": "roles.crfsuite", "lexicon": "lexicon.json"}
+_FILES = {
+    "cues": "cues.crfsuite",
+    "roles": "roles.crfsuite",
+    "lexicon": "lexicon.json",
+    "centroids": "centroids.npy",
+}
 
 
 class AttributionExtractor:
@@ -45,6 +52,7 @@ class AttributionExtractor:
         cue_c1: float = 2.0,
         cue_c2: float = 2.0,
         cue_iterations: int = 100,
+        cue_clusters: int = 128,
         role_c1: float = 1.0,
         role_c2: float = 1.0,
         role_iterations: int = 100,
@@ -54,6 +62,7 @@ class AttributionExtractor:
         self.cue_c1 = cue_c1
         self.cue_c2 = cue_c2
         self.cue_iterations = cue_iterations
+        self.cue_clusters = cue_clusters
         self.role_c1 = role_c1
         self.role_c2 = role_c2
         self.role_iterations = role_iterations
@@ -103,9 +112,15 @@ class AttributionExtractor:
         (directory / _FILES["roles"]).write_bytes(self.roles_.model_)
         lexicon = json.dumps(self.cues_.lexicon_, sort_keys=True, indent=0)
         (directory / _FILES["lexicon"]).write_text(lexicon + "\n", encoding="utf-8")
+        np.save(directory / _FILES["centroids"], self.cues_.centroids_)
 
     def _cue_tagger(self) -> CueTagger:
-        return CueTagger(c1=self.cue_c1, c2=self.cue_c2, max_iterations=self.cue_iterations)
+        return CueTagger(
+            c1=self.cue_c1,
+            c2=self.cue_c2,
+            max_iterations=self.cue_iterations,
+            clusters=self.cue_clusters,
+        )
 
     def _role_tagger(self) -> RoleTagger:
         return RoleTagger(
@@ -120,6 +135,7 @@ class AttributionExtractor:
         self.cues_ = self._cue_tagger()
         self.cues_.model_ = (directory / _FILES["cues"]).read_bytes()
         self.cues_.lexicon_ = json.loads((directory / _FILES["lexicon"]).read_text("utf-8"))
+        self.cues_.centroids_ = np.load(directory / _FILES["centroids"], allow_pickle=False)
         self.roles_ = self._role_tagger()
         self.roles_.model_ = (directory / _FILES["roles"]).read_bytes()
         return self
