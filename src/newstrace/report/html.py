@@ -8,7 +8,7 @@ autoescaping; the page's own CSS and JS are fixed files, never built from the in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,10 +34,14 @@ LEVEL_MEANINGS = {
 _EXCERPT = 180
 
 
-def render_html(ledger: Ledger) -> str:
-    """The ledger as a standalone HTML page (inline CSS and JS; article text escaped)."""
+def render_html(ledger: Ledger, nav: Sequence[tuple[str, str]] = ()) -> str:
+    """The ledger as a standalone HTML page (inline CSS and JS; article text escaped).
+
+    ``nav`` adds (label, address) links above the title, for the web app's pages.
+    """
     template = template_environment().get_template("ledger.html.j2")
     return template.render(
+        nav=[(label, href) for label, href in nav if _safe_link(href)],
         ledger=ledger,
         version=__version__,
         url=_safe_url(ledger.article.url),
@@ -56,6 +60,11 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def _safe_link(href: str) -> bool:
+    """An address of this site ("/stories/3") or of the web; never ``javascript:``."""
+    return href.startswith("/") and not href.startswith("//") or _safe_url(href) is not None
 
 
 def _safe_url(url: str | None) -> str | None:

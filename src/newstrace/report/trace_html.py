@@ -8,6 +8,7 @@ The picture is inline SVG computed here; all text goes through Jinja2's autoesca
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -21,7 +22,7 @@ from newstrace.report.html import template_environment
 from newstrace.trace.dates import parse_published
 from newstrace.trace.text import tokens
 
-__all__ = ["render_trace_html", "marked_diff"]
+__all__ = ["marked_diff", "render_story_html", "render_trace_html"]
 
 WIDTH, MARGIN, ROW = 860, 40, 26
 
@@ -48,7 +49,25 @@ def render_trace_html(trace: Trace) -> str:
             version=__version__,
             articles=trace.articles,
             failed=failed,
-            stories=[_story_view(story, articles) for story in stories],
+            stories=[_story_view(story, articles, {}) for story in stories],
+        )
+    )
+
+
+def render_story_html(
+    story: Story,
+    articles: dict[str, TracedArticle],
+    links: dict[str, str] | None = None,
+    nav: Sequence[tuple[str, str]] = (),
+) -> str:
+    """One story as a standalone page; ``links`` gives each version's page (the web app)."""
+    return (
+        template_environment()
+        .get_template("story.html.j2")
+        .render(
+            version=__version__,
+            view=_story_view(story, articles, links or {}),
+            nav=[(label, href) for label, href in nav if href.startswith("/")],
         )
     )
 
@@ -81,7 +100,9 @@ def _marked(text: str, words, changed: set[int]) -> Markup:
     return Markup("").join(out)
 
 
-def _story_view(story: Story, articles: dict[str, TracedArticle]) -> dict[str, Any]:
+def _story_view(
+    story: Story, articles: dict[str, TracedArticle], links: dict[str, str]
+) -> dict[str, Any]:
     nodes = _layout(story, articles)
     by_id = {node.id: node for node in nodes}
     arcs = [
@@ -102,10 +123,17 @@ def _story_view(story: Story, articles: dict[str, TracedArticle]) -> dict[str, A
         "articles": [articles[a] for a in story.article_ids],
         "nodes": nodes,
         "arcs": [
-            {"kind": kind, "path": _arc(by_id[a], by_id[b]), "title": title}
+            {
+                "kind": kind,
+                "path": _arc(by_id[a], by_id[b]),
+                "title": title,
+                "source": a,
+                "target": b,
+            }
             for kind, a, b, title in arcs
             if a in by_id and b in by_id
         ],
+        "links": {a: href for a, href in links.items() if href.startswith("/")},
         "height": max(node.y for node in nodes) + 3 * ROW,
         "drift": [
             {"event": event, "diff": marked_diff(event.earlier_phrase.text, event.phrase.text)}
