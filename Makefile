@@ -23,7 +23,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
-	$(BIN)/pytest -q --doctest-modules tests src/newstrace
+	$(BIN)/pytest -q --doctest-modules tests src/newstrace --ignore=src/newstrace/store/migrations
 
 train: $(STAMP)
 	$(BIN)/python -m newstrace.analyze.attribution.train --data $(SHARED)/datasets/polnear

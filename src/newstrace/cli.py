@@ -41,11 +41,36 @@ def _parser() -> argparse.ArgumentParser:
 
     trace = commands.add_parser("trace", help="stories, copies, citations and drift of a corpus")
     trace.add_argument("corpus", help="a directory, .jsonl, .csv or .warc(.gz) of articles")
-    trace.add_argument("-o", "--output", type=Path, required=True,
-                       help="write trace.json, report.html and edges.csv here")
-    trace.add_argument("--cache", type=Path,
-                       help="ledger cache folder (default OUTDIR/cache); reused across runs")
+    trace.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="write trace.json, report.html and edges.csv here",
+    )
+    trace.add_argument(
+        "--cache", type=Path, help="ledger cache folder (default OUTDIR/cache); reused across runs"
+    )
     trace.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
+
+    serve = commands.add_parser("serve", help="the web app and HTTP API over a store")
+    serve.add_argument(
+        "--db",
+        help="database URL (default: SQLite in the data folder; "
+        "postgresql://user:pass@host/db for teams)",
+    )
+    serve.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("newstrace-data"),
+        help="uploads, cached ledgers and the default SQLite file",
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--token", help="required to serve beyond loopback (or NEWSTRACE_TOKEN)")
+    serve.add_argument("--max-upload-mb", type=int, default=500, help="largest corpus upload")
+    serve.add_argument("--job-timeout", type=float, default=3600, help="seconds per trace job")
+    serve.add_argument("-j", "--jobs", type=int, default=1, help="processes per trace job")
 
     evaluate = commands.add_parser("eval", help="accuracy on a labelled data set")
     evaluate.add_argument("task", help="attribution, certainty, factuality, weasel, ...")
@@ -194,7 +219,7 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
             cache,
             n_process=args.jobs,
             on_start=lambda total: progress.update(task, total=total),
-            on_article=lambda article: progress.advance(task),
+            on_article=lambda article, result: progress.advance(task),
         )
     (args.output / "trace.json").write_text(dumps_trace(trace), encoding="utf-8")
     (args.output / "report.html").write_text(render_trace_html(trace), encoding="utf-8")
@@ -203,8 +228,10 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
     failed = [a for a in trace.articles if a.status.value == "error"]
     for article in failed:
         assert article.error is not None
-        err.print(f"[red]failed[/red] {article.id}: [{article.error[0]}] {article.error[1]}",
-                  highlight=False)
+        err.print(
+            f"[red]failed[/red] {article.id}: [{article.error[0]}] {article.error[1]}",
+            highlight=False,
+        )
     drift = sum(len(story.drift) for story in trace.stories)
     err.print(
         f"{len(trace.articles) - len(failed)} articles traced, {len(failed)} failed; "
@@ -212,6 +239,30 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
         f"report: {args.output / 'report.html'}"
     )
     return EXIT_PARTIAL if failed else 0
+
+
+def _run_serve(args: argparse.Namespace, err: Console) -> int:
+    import uvicorn
+
+    from newstrace.web.app import create_app
+    from newstrace.web.settings import Settings, token_from_env
+
+    settings = Settings(
+        data_dir=args.data_dir,
+        db_url=args.db,
+        host=args.host,
+        token=token_from_env(args.token),
+        max_upload_bytes=args.max_upload_mb * 1_000_000,
+        job_timeout_s=args.job_timeout,
+        job_processes=args.jobs,
+    ).check()
+    app = create_app(settings)
+    err.print(
+        f"newstrace serving on http://{args.host}:{args.port}/ (store: {settings.database})",
+        highlight=False,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
 
 
 def _run_eval(args: argparse.Namespace) -> int:
@@ -229,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_analyze(args, err)
         if args.command == "trace":
             return _run_trace(args, err)
+        if args.command == "serve":
+            return _run_serve(args, err)
         return _run_eval(args)
     except NewstraceError as error:
         err.print(f"[red]error[/red]: {error}", highlight=False)

@@ -81,3 +81,16 @@ class DataError(NewstraceError):
 
     code = "E300"
     exit_code = 2
+
+
+class ServiceError(NewstraceError):
+    """The server refuses a request for reasons of its own (access, configuration)."""
+
+    code = "E400"
+    exit_code = 2
+
+
+class AccessDeniedError(ServiceError):
+    """A request without the right token to a server that asks for one."""
+
+    code = "E401"

@@ -85,13 +85,14 @@ def trace_corpus(
     *,
     n_process: int = 1,
     on_start: Callable[[int], None] | None = None,
-    on_article: Callable[[TracedArticle], None] | None = None,
+    on_article: Callable[[TracedArticle, Result], None] | None = None,
 ) -> Trace:
     """The story trace of a corpus file or folder, analysing only articles not in ``cache``.
 
     The corpus is read twice, streaming: once for the outlets it holds (to recognise them
-    when an article credits them), once to analyse. ``on_article`` is told of each article
-    as it is indexed, ``on_start`` of how many there are (a progress bar).
+    when an article credits them), once to analyse. ``on_start`` is told how many articles
+    there are and ``on_article`` of each, with its ledger or error, as it is indexed (a
+    progress bar, a store).
     """
     hosts, names, total = learn_outlets(read_inputs(source))
     if on_start is not None:
@@ -112,5 +113,5 @@ def trace_corpus(
     for result in analyze_stream(inputs(), n_process=n_process):
         index.add(in_flight.popleft(), result)
         if on_article is not None:
-            on_article(index.articles[-1])
+            on_article(index.articles[-1], result)
     return build_trace(index)

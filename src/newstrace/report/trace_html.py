@@ -82,6 +82,8 @@ def marked_diff(old: str, new: str) -> tuple[Markup, Markup]:
     matcher = SequenceMatcher(None, [t.lower for t in a], [t.lower for t in b], autojunk=False)
     changed_a: set[int] = set()
     changed_b: set[int] = set()
+    if not any(block.size for block in matcher.get_matching_blocks()):
+        return _marked(old, a, set()), _marked(new, b, set())  # two unrelated phrasings
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
             changed_a.update(range(i1, i2))

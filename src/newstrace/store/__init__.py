@@ -1,0 +1,25 @@
+"""Store: ledgers, jobs, traces and stories kept in SQLite (default) or PostgreSQL."""
+
+from newstrace.store.store import (
+    DONE,
+    FAILED,
+    QUEUED,
+    RUNNING,
+    ClaimHit,
+    Job,
+    Store,
+    StoredArticle,
+    StorySummary,
+)
+
+__all__ = [
+    "DONE",
+    "FAILED",
+    "QUEUED",
+    "RUNNING",
+    "ClaimHit",
+    "Job",
+    "Store",
+    "StoredArticle",
+    "StorySummary",
+]

@@ -1,0 +1,434 @@
+"""``newstrace serve``: the HTTP API and the web app, over one store.
+
+The API speaks the CLI's JSON formats (``newstrace.claims/1`` ledgers, ``newstrace.trace/1``
+traces and stories); the pages are server-rendered HTML with all article text escaped by
+Jinja2. Analysing one article happens in the request; tracing a corpus is a background job
+(:mod:`newstrace.web.jobs`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
+
+from newstrace._version import __version__
+from newstrace.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    NewstraceError,
+    UnsupportedInputError,
+    UnsupportedLanguageError,
+)
+from newstrace.ingest import read_item
+from newstrace.ingest.json_article import article_from_mapping
+from newstrace.model import Article, Ledger
+from newstrace.serialize import dumps, to_dict
+from newstrace.store import ClaimHit, Store
+from newstrace.web.guards import GuardMiddleware
+from newstrace.web.jobs import JobRunner
+from newstrace.web.pages import page
+from newstrace.web.settings import Settings
+from newstrace.web.uploads import corpus_suffix, save_upload
+
+CLAIM_FIELDS = (
+    "article_id",
+    "article",
+    "outlet",
+    "claim",
+    "text",
+    "source",
+    "source_kind",
+    "chain",
+    "level",
+    "score",
+    "kind",
+    "checkworthy",
+)
+_STATUS = {
+    InputTooLargeError: 413,
+    UnsupportedInputError: 415,
+    UnsupportedLanguageError: 422,
+}
+
+
+class Service:
+    """What the routes share: the store, the job runner and one lazily loaded analyser."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings.check()
+        self.store = Store(settings.database)
+        self.runner = JobRunner(settings, self.store)
+        self._analysing = threading.Lock()
+
+    @cached_property
+    def analyzer(self):
+        from newstrace.analyze.pipeline import Analyzer
+
+        return Analyzer()
+
+    def analyze(self, article: Article, name: str | None = None) -> tuple[int, Ledger]:
+        with self._analysing:  # one parse at a time: spaCy pipelines are not thread-safe
+            ledger = self.analyzer(article)
+        return self.store.add_ledger(ledger, name=name or article.id), ledger
+
+    def start_trace(self, upload: UploadFile) -> str:
+        name = upload.filename or "corpus"
+        corpus_suffix(name)  # refuse an unsupported file before storing anything
+        job = self.store.create_job("trace", name)
+        folder = self.settings.data_dir / "uploads" / job.id
+        try:
+            corpus = save_upload(upload.file, folder, name, self.settings.max_upload_bytes)
+        except NewstraceError as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.store.fail_job(job.id, f"[{error.code}] {error.message}")
+            raise
+        self.runner.submit(job.id, corpus)
+        return job.id
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The newstrace web app and API over the store ``settings`` name."""
+    service = Service(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        service.runner.start()
+        yield
+        service.runner.stop()
+
+    app = FastAPI(
+        title="newstrace",
+        version=__version__,
+        lifespan=lifespan,
+        description="Who said this, via whom, how sure, and how the story changed as it was "
+        "retold. The API returns the CLI's JSON formats: newstrace.claims/1 ledgers and "
+        "newstrace.trace/1 traces and stories.",
+    )
+    app.state.service = service
+    app.add_middleware(GuardMiddleware, settings=settings)
+
+    @app.exception_handler(NewstraceError)
+    async def _newstrace_error(request: Request, error: NewstraceError) -> Response:
+        status = next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"code": error.code, "message": error.message}}, status)
+        return page("error.html.j2", status=status, error=error)
+
+    _api_routes(app, service)
+    _page_routes(app, service)
+    return app
+
+
+# --- the HTTP API ---------------------------------------------------------------------------
+
+
+def _api_routes(app: FastAPI, service: Service) -> None:
+    store = service.store
+
+    @app.post("/api/analyze", tags=["articles"], summary="Analyse one article")
+    def analyze_article(
+        request_body: Annotated[
+            dict[str, Any],
+            Body(
+                examples=[
+                    {
+                        "id": "a1",
+                        "outlet": "Pellin Gazette",
+                        "text": "Officials said the bridge may reopen in May.",
+                    }
+                ]
+            ),
+        ],
+    ) -> Response:
+        """Analyse an article given as JSON (``text`` and optional ``id, url, outlet,
+        published, title, lang``); returns its ledger (``newstrace.claims/1``) and keeps it.
+        ``Location`` names the stored article."""
+        article = article_from_mapping(request_body, "request body")
+        article_id, ledger = service.analyze(article)
+        return Response(
+            dumps(ledger),
+            media_type="application/json",
+            status_code=201,
+            headers={"Location": f"/api/articles/{article_id}"},
+        )
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="A stored article")
+    def get_article(article_id: int) -> Response:
+        """The stored article's ledger (``newstrace.claims/1``), or its error if it failed."""
+        stored = store.article(article_id)
+        if stored is None:
+            return _not_found(f"no article {article_id}")
+        if stored.ledger is None:
+            assert stored.error is not None
+            return JSONResponse(
+                {
+                    "id": stored.id,
+                    "name": stored.name,
+                    "status": "error",
+                    "error": {"code": stored.error[0], "message": stored.error[1]},
+                }
+            )
+        return Response(dumps(stored.ledger), media_type="application/json")
+
+    @app.post("/api/trace", tags=["traces"], summary="Trace an uploaded corpus", status_code=202)
+    def trace_corpus(corpus: Annotated[UploadFile, File()]) -> JSONResponse:
+        """Upload a corpus (JSONL, CSV, a zip of article files, WARC); returns the job."""
+        job_id = service.start_trace(corpus)
+        return JSONResponse(
+            _job_json(store.job(job_id)), 202, headers={"Location": f"/api/jobs/{job_id}"}
+        )
+
+    @app.get("/api/jobs/{job_id}", tags=["traces"], summary="A trace job's progress")
+    def get_job(job_id: str) -> Response:
+        job = store.job(job_id)
+        return _not_found(f"no job {job_id}") if job is None else JSONResponse(_job_json(job))
+
+    @app.get("/api/traces/{trace_id}", tags=["traces"], summary="A finished trace")
+    def get_trace(trace_id: int) -> Response:
+        """The whole trace of a finished job (``newstrace.trace/1``)."""
+        document = store.trace_document(trace_id)
+        if document is None:
+            return _not_found(f"no trace {trace_id}")
+        return Response(document, media_type="application/json")
+
+    @app.get("/api/stories", tags=["stories"], summary="Find stories")
+    def list_stories(
+        cites: Annotated[str | None, Query(description="stories crediting this outlet")] = None,
+        q: Annotated[str | None, Query(description="words in the title")] = None,
+        trace_id: int | None = None,
+    ) -> JSONResponse:
+        found = store.stories(trace_id=trace_id, cites=cites, text=q)
+        return JSONResponse({"stories": [asdict(s) for s in found]})
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="A story")
+    def get_story(story_id: int) -> Response:
+        """The story as in ``trace.json`` (``newstrace.trace/1``), plus its stored articles."""
+        found = store.story(story_id)
+        if found is None:
+            return _not_found(f"no story {story_id}")
+        summary, story, articles = found
+        return JSONResponse(
+            {
+                **to_dict(story),
+                "story_id": summary.id,
+                "trace_id": summary.trace_id,
+                "articles": {a.name: f"/api/articles/{a.id}" for a in articles},
+            }
+        )
+
+    @app.get("/api/claims", tags=["search"], summary="Search and export claims")
+    def search_claims(
+        source_kind: str | None = None,
+        level: str | None = None,
+        kind: str | None = None,
+        q: Annotated[str | None, Query(description="words in the claim")] = None,
+        source: Annotated[str | None, Query(description="a source or chain member")] = None,
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Response:
+        """Claims matching every filter: e.g. ``source_kind=anonymous_person``."""
+        hits = store.search_claims(
+            source_kind=source_kind, level=level, kind=kind, text=q, source=source, limit=100_000
+        )
+        if format == "csv":
+            return StreamingResponse(
+                _csv(hits),
+                media_type="text/csv",
+                headers={"Content-Disposition": 'attachment; filename="claims.csv"'},
+            )
+        return JSONResponse({"claims": [asdict(hit) for hit in hits]})
+
+    @app.get("/api/health", tags=["service"], summary="Is the server up")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "newstrace": __version__}
+
+
+def _job_json(job) -> dict[str, Any]:
+    data = asdict(job)
+    data["created_at"] = job.created_at.isoformat()
+    data["updated_at"] = job.updated_at.isoformat()
+    data["trace"] = f"/api/traces/{job.trace_id}" if job.trace_id else None
+    data["stories"] = f"/api/stories?trace_id={job.trace_id}" if job.trace_id else None
+    return data
+
+
+def _csv(hits: list[ClaimHit]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CLAIM_FIELDS)
+    for hit in hits:
+        writer.writerow([getattr(hit, field) for field in CLAIM_FIELDS])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _not_found(message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": "E101", "message": message}}, 404)
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+
+def _page_routes(app: FastAPI, service: Service) -> None:
+    from newstrace.model import ArticleStatus, TracedArticle
+    from newstrace.report.html import render_html
+    from newstrace.report.trace_html import render_story_html
+
+    store = service.store
+    nav = (("Home", "/"), ("Stories", "/stories"), ("Search", "/search"))
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home() -> Response:
+        return page("home.html.j2", jobs=store.jobs(limit=20))
+
+    @app.post("/analyze", include_in_schema=False)
+    def analyze_form(
+        text: Annotated[str, Form()] = "",
+        title: Annotated[str, Form()] = "",
+        file: Annotated[UploadFile | None, File()] = None,
+    ) -> Response:
+        if file is not None and file.filename:
+            article = _uploaded_article(file, service.settings)
+        elif text.strip():
+            article = Article(
+                text=text, title=title.strip() or None, id=f"pasted-{uuid.uuid4().hex[:8]}"
+            )
+        else:
+            raise EmptyInputError("paste an article's text or choose a file")
+        article_id, _ = service.analyze(article)
+        return RedirectResponse(f"/articles/{article_id}", status_code=303)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: int) -> Response:
+        stored = store.article(article_id)
+        if stored is None:
+            return page("error.html.j2", status=404, message=f"There is no article {article_id}.")
+        if stored.ledger is None:
+            code, message = stored.error or ("E100", "unknown error")
+            return page(
+                "error.html.j2",
+                status=200,
+                message=f"{stored.name} could not be analysed: [{code}] {message}",
+            )
+        links = list(nav) + (
+            [("This article's story", f"/stories/{stored.story_id}")] if stored.story_id else []
+        )
+        return HTMLResponse(render_html(stored.ledger, nav=links))
+
+    @app.post("/corpus", include_in_schema=False)
+    def corpus_form(corpus: Annotated[UploadFile, File()]) -> Response:
+        return RedirectResponse(f"/jobs/{service.start_trace(corpus)}", status_code=303)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(job_id: str) -> Response:
+        job = store.job(job_id)
+        if job is None:
+            return page("error.html.j2", status=404, message=f"There is no job {job_id}.")
+        return page("job.html.j2", job=job)
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(
+        cites: str | None = None, q: str | None = None, trace_id: int | None = None
+    ) -> Response:
+        stories = store.stories(trace_id=trace_id, cites=cites, text=q)
+        return page(
+            "stories.html.j2", stories=stories, cites=cites or "", q=q or "", trace_id=trace_id
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: int) -> Response:
+        found = store.story(story_id)
+        if found is None:
+            return page("error.html.j2", status=404, message=f"There is no story {story_id}.")
+        summary, story, stored = found
+        by_name = {a.name: a for a in stored}
+        articles = {
+            name: TracedArticle(
+                name,
+                ArticleStatus.OK,
+                by_name[name].outlet if name in by_name else None,
+                by_name[name].ledger.article.published
+                if name in by_name and by_name[name].ledger
+                else None,
+                story.id,
+                by_name[name].title if name in by_name else None,
+            )
+            for name in story.article_ids
+        }
+        links = {name: f"/articles/{a.id}" for name, a in by_name.items()}
+        json_nav = (*nav, ("JSON", f"/api/stories/{summary.id}"))
+        return HTMLResponse(render_story_html(story, articles, links, nav=json_nav))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request) -> Response:
+        filters = {
+            key: value
+            for key, value in request.query_params.items()
+            if key in ("source_kind", "level", "kind", "q", "source") and value
+        }
+        hits = []
+        if filters:
+            hits = store.search_claims(
+                source_kind=filters.get("source_kind"),
+                level=filters.get("level"),
+                kind=filters.get("kind"),
+                text=filters.get("q"),
+                source=filters.get("source"),
+                limit=500,
+            )
+        return page(
+            "search.html.j2",
+            filters=filters,
+            hits=hits,
+            searched=bool(filters),
+            query=request.url.query,
+        )
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page() -> Response:
+        return page("login.html.j2")
+
+
+def _uploaded_article(upload: UploadFile, settings: Settings) -> Article:
+    """One article from an uploaded .txt/.html/.json file, through the CLI's readers."""
+    name = Path(upload.filename or "article.txt").name
+    folder = settings.data_dir / "uploads" / f"article-{uuid.uuid4().hex}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    try:
+        data = upload.file.read(settings.max_request_bytes + 1)
+        if len(data) > settings.max_request_bytes:
+            raise InputTooLargeError(
+                f"{name}: larger than the limit of {settings.max_request_bytes:,} bytes for one "
+                "article; trace it as a corpus instead"
+            )
+        path.write_bytes(data)
+        article = read_item(path).article
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if article is None:
+        raise InputError(f"{name}: no article in it")
+    return article
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,46 @@
+"""The web app's own pages, rendered from ``templates/`` with Jinja2 autoescaping.
+
+The article and story pages reuse the report renderers; these templates are the frame
+around them: home, job progress, story list, search, login and errors.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from newstrace._version import __version__
+from newstrace.model import CertaintyLevel, ClaimKind, SourceKind
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A full HTML page from ``template`` with ``context``."""
+    html = (
+        _environment()
+        .get_template(template)
+        .render(
+            version=__version__,
+            source_kinds=[kind.value for kind in SourceKind],
+            levels=[level.value for level in CertaintyLevel],
+            claim_kinds=[kind.value for kind in ClaimKind],
+            **context,
+        )
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

@@ -1,0 +1,59 @@
+"""A newstrace server per test: the app over a fresh SQLite store, or a PostgreSQL one."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newstrace.web.app import create_app
+from newstrace.web.settings import Settings
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "trace-dev" / "articles.jsonl"
+POSTGRES_ENV = "NEWSTRACE_TEST_POSTGRES"
+
+
+def small_corpus(path: Path, prefixes: tuple[str, ...] = ("b-wildfire",), limit: int = 4) -> Path:
+    """The first ``limit`` versions of dev-corpus stories (fictional articles) as a JSONL."""
+    kept: list[str] = []
+    per_story: dict[str, int] = {}
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"].startswith(prefixes) and per_story.get(row["story"], 0) < limit:
+            per_story[row["story"]] = per_story.get(row["story"], 0) + 1
+            kept.append(line)
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path
+
+
+def wait_for_job(client: TestClient, job_id: str, timeout: float = 180) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/api/jobs/{job_id}").json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.5)
+    raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", job_timeout_s=300, parallel_jobs=2)
+
+
+@pytest.fixture
+def client(settings):
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://... (.ci/run does)")
+    return url

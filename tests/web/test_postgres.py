@@ -1,0 +1,52 @@
+"""The same store operations against a real PostgreSQL server (skipped where none runs)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import sqlalchemy
+from fastapi.testclient import TestClient
+
+from newstrace.web.app import create_app
+from newstrace.web.settings import Settings
+
+from .conftest import small_corpus, wait_for_job
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def database(postgres_url):
+    """A fresh database on the server, dropped afterwards."""
+    name = f"newstrace_test_{uuid.uuid4().hex[:10]}"
+    admin = sqlalchemy.create_engine(
+        postgres_url.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    yield postgres_url.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as connection:
+        connection.execute(sqlalchemy.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_analyze_trace_and_search_on_postgresql(database, tmp_path):
+    settings = Settings(data_dir=tmp_path, db_url=database)
+    with TestClient(create_app(settings)) as client:
+        analysed = client.post("/api/analyze", json={
+            "text": "Harbour officials said the Pellin Quay bridge may stay shut until March.",
+            "outlet": "Pellin Gazette"})
+        assert analysed.status_code == 201
+        corpus = small_corpus(tmp_path / "wildfire.jsonl")
+        with corpus.open("rb") as stream:
+            job_id = client.post("/api/trace", files={"corpus": ("w.jsonl", stream)}).json()["id"]
+        job = wait_for_job(client, job_id)
+        assert job["status"] == "done", job["error"]
+        stories = client.get(job["stories"]).json()["stories"]
+        assert client.get(f"/api/stories/{stories[0]['id']}").status_code == 200
+        assert client.get("/api/claims", params={"q": "bridge"}).json()["claims"]
+    # the store survives a restart: a new app over the same database sees the same job
+    with TestClient(create_app(settings)) as client:
+        assert client.get(f"/api/jobs/{job_id}").json()["status"] == "done"
