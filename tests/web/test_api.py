@@ -108,13 +108,20 @@ def test_parallel_uploads_all_finish_without_corrupting_the_store(client, tmp_pa
     assert sorted(len(t["articles"]) for t in traces) == [3, 3, 3]
 
 
-def test_a_job_left_running_by_a_stopped_server_is_marked_failed(settings):
+def test_a_job_left_running_by_a_stopped_server_is_marked_failed_and_keeps_its_articles(
+    settings,
+):
+    from newstrace import analyze
+
     store = Store(settings.database)
     job = store.create_job("trace", "crashed.jsonl")
-    store.job_progress(job.id, status="running", done=3, total=10)
+    store.job_progress(job.id, status="running", done=1, total=10)
+    finished = store.add_ledger(analyze(ARTICLE["text"]), name="finished-1", job_id=job.id)
     with TestClient(create_app(settings)) as client:
         after = client.get(f"/api/jobs/{job.id}").json()
+        kept = client.get(f"/api/articles/{finished}")
     assert after["status"] == "failed" and after["error"] == INTERRUPTED
+    assert kept.status_code == 200 and kept.json()["claims"]
 
 
 def test_a_job_past_its_time_limit_is_stopped(tmp_path):
