@@ -82,9 +82,9 @@ def _run(corpus: Path, cache: Path, jobs: int, all_pairs: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs=2, default=(10_000, 40_000))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 40_000])
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--baseline", type=int, default=2_000)
+    parser.add_argument("--baseline", type=int, default=2_000, help="0: no all-pairs run")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("build/bench-trace"))
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
@@ -96,24 +96,26 @@ def main() -> None:
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
     result: dict = {"jobs": args.jobs, "seed": args.seed}
-    for size in (*args.sizes, args.baseline):
+    for size in sorted(set(args.sizes) | ({args.baseline} if args.baseline else set())):
         corpus = args.workdir / f"corpus-{size}.jsonl"
         cache = args.workdir / f"cache-{size}"
         _write_corpus(corpus, size, args.seed)
         shutil.rmtree(cache, ignore_errors=True)
         runs = {"cold": _run(corpus, cache, args.jobs), "cached": _run(corpus, cache, args.jobs)}
-        if size == args.baseline:
+        if args.baseline and size == args.baseline:
             runs["all_pairs_cached"] = _run(corpus, cache, args.jobs, all_pairs=True)
         result[str(size)] = runs
         print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
-    small, large = (str(s) for s in args.sizes)
-    ratio = math.log(args.sizes[1] / args.sizes[0])
-    result["growth_exponent"] = {
-        mode: round(
-            math.log(result[large][mode]["seconds"] / result[small][mode]["seconds"]) / ratio, 3
-        )
-        for mode in ("cold", "cached")
-    }
+    if len(args.sizes) >= 2:
+        small, large = str(min(args.sizes)), str(max(args.sizes))
+        ratio = math.log(max(args.sizes) / min(args.sizes))
+        result["growth_exponent"] = {
+            mode: round(
+                math.log(result[large][mode]["seconds"] / result[small][mode]["seconds"]) / ratio,
+                3,
+            )
+            for mode in ("cold", "cached")
+        }
     print(json.dumps(result))
 
 
