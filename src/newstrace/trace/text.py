@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
-_SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*(?:[.!?]+[\"”’)]?|$)", re.MULTILINE)
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”’)]?(?=\s|$)|$)", re.MULTILINE)
 _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|‘[^’\n]{12,2000}’")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
 _Y_SUFFIXES = ("ies", "ied")
@@ -72,6 +72,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
     >>> [text[a:b] for text in ["One. Two!\\nThree"] for a, b in sentences(text)]
     ['One.', 'Two!', 'Three']
+    >>> [text[a:b] for text in ["A $412.6 million plan. Next."] for a, b in sentences(text)]
+    ['A $412.6 million plan.', 'Next.']
     """
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
 
