@@ -271,11 +271,14 @@ def dumps_trace(trace: Trace, indent: int | None = 2) -> str:
 
 def loads(document: str) -> Ledger:
     """Read a ledger from a JSON document written by :func:`dumps`."""
+    return ledger_from_dict(_json(document))
+
+
+def _json(document: str) -> Any:
     try:
-        data = json.loads(document)
+        return json.loads(document)
     except json.JSONDecodeError as exc:
         raise MalformedInputError(f"not a JSON document: {exc}") from None
-    return ledger_from_dict(data)
 
 
 def ledger_from_dict(data: Any) -> Ledger:
@@ -474,11 +477,7 @@ def _is_int(value: Any) -> bool:
 
 def loads_trace(document: str) -> Trace:
     """Read a story trace from a ``trace.json`` document written by :func:`dumps_trace`."""
-    try:
-        data = json.loads(document)
-    except json.JSONDecodeError as exc:
-        raise MalformedInputError(f"not a JSON document: {exc}") from None
-    return trace_from_dict(data)
+    return trace_from_dict(_json(document))
 
 
 def trace_from_dict(data: Any) -> Trace:
