@@ -9,6 +9,7 @@ from newstrace.store.store import (
     Job,
     Store,
     StoredArticle,
+    StoryRecord,
     StorySummary,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "Job",
     "Store",
     "StoredArticle",
+    "StoryRecord",
     "StorySummary",
 ]

@@ -15,7 +15,7 @@ from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import sessionmaker
 
 from newstrace.errors import NewstraceError
-from newstrace.model import Ledger, Story, Trace
+from newstrace.model import ArticleStatus, Ledger, Story, Trace, TracedArticle
 from newstrace.serialize import dumps, dumps_trace, loads, story_from_dict, to_dict
 from newstrace.store.database import open_engine
 from newstrace.store.tables import (
@@ -72,6 +72,17 @@ class StorySummary:
     versions: int
     drift: int
     trace_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """A stored story: its list line, its trace record, and its versions as stored
+    (``article_ids`` gives each version's stored article id)."""
+
+    summary: StorySummary
+    story: Story
+    versions: dict[str, TracedArticle]
+    article_ids: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,20 +261,29 @@ class Store:
         with self._session() as session:
             return [_summary(row) for row in session.scalars(query)]
 
-    def story(self, story_id: int) -> tuple[StorySummary, Story, list[StoredArticle]] | None:
-        """A story with its full trace record and its stored articles."""
+    def story(self, story_id: int) -> StoryRecord | None:
+        """A story with its full trace record and its stored versions."""
         with self._session() as session:
             row = session.get(StoryRow, story_id)
             if row is None:
                 return None
+            story = story_from_dict(json.loads(row.document))
             articles = session.scalars(
                 select(ArticleRow).where(ArticleRow.story_id == story_id).order_by(ArticleRow.id)
             )
-            return (
-                _summary(row),
-                story_from_dict(json.loads(row.document)),
-                [_stored_article(a) for a in articles],
-            )
+            versions, ids = {}, {}
+            for article in articles:
+                ids[article.name] = article.id
+                versions[article.name] = TracedArticle(
+                    article.name,
+                    ArticleStatus(article.status),
+                    article.outlet,
+                    article.published,
+                    story.id,
+                    article.title,
+                    article.url,
+                )
+            return StoryRecord(_summary(row), story, versions, ids)
 
     def trace_document(self, trace_id: int) -> str | None:
         with self._session() as session:

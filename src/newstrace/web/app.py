@@ -222,16 +222,15 @@ def _api_routes(app: FastAPI, service: Service) -> None:
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="A story")
     def get_story(story_id: int) -> Response:
         """The story as in ``trace.json`` (``newstrace.trace/1``), plus its stored articles."""
-        found = store.story(story_id)
-        if found is None:
+        record = store.story(story_id)
+        if record is None:
             return _not_found(f"no story {story_id}")
-        summary, story, articles = found
         return JSONResponse(
             {
-                **to_dict(story),
-                "story_id": summary.id,
-                "trace_id": summary.trace_id,
-                "articles": {a.name: f"/api/articles/{a.id}" for a in articles},
+                **to_dict(record.story),
+                "story_id": record.summary.id,
+                "trace_id": record.summary.trace_id,
+                "articles": {n: f"/api/articles/{i}" for n, i in record.article_ids.items()},
             }
         )
 
@@ -290,7 +289,6 @@ def _not_found(message: str) -> JSONResponse:
 
 
 def _page_routes(app: FastAPI, service: Service) -> None:
-    from newstrace.model import ArticleStatus, TracedArticle
     from newstrace.report.html import render_html
     from newstrace.report.trace_html import render_story_html
 
@@ -357,27 +355,12 @@ def _page_routes(app: FastAPI, service: Service) -> None:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: int) -> Response:
-        found = store.story(story_id)
-        if found is None:
+        record = store.story(story_id)
+        if record is None:
             return page("error.html.j2", status=404, message=f"There is no story {story_id}.")
-        summary, story, stored = found
-        by_name = {a.name: a for a in stored}
-        articles = {
-            name: TracedArticle(
-                name,
-                ArticleStatus.OK,
-                by_name[name].outlet if name in by_name else None,
-                by_name[name].ledger.article.published
-                if name in by_name and by_name[name].ledger
-                else None,
-                story.id,
-                by_name[name].title if name in by_name else None,
-            )
-            for name in story.article_ids
-        }
-        links = {name: f"/articles/{a.id}" for name, a in by_name.items()}
-        json_nav = (*nav, ("JSON", f"/api/stories/{summary.id}"))
-        return HTMLResponse(render_story_html(story, articles, links, nav=json_nav))
+        links = {name: f"/articles/{number}" for name, number in record.article_ids.items()}
+        json_nav = (*nav, ("JSON", f"/api/stories/{record.summary.id}"))
+        return HTMLResponse(render_story_html(record.story, record.versions, links, nav=json_nav))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request) -> Response:
