@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -324,10 +323,6 @@ class Store:
         query = query.order_by(ClaimRow.checkworthy.desc(), ClaimRow.id).limit(limit)
         with self._session() as session:
             return [_hit(claim, article) for claim, article in session.execute(query)]
-
-    def iter_claims(self, **filters) -> Iterator[ClaimHit]:
-        """All matching claims, for export."""
-        yield from self.search_claims(limit=1_000_000, **filters)
 
 
 def _claim_rows(article_id: int, ledger: Ledger) -> list[ClaimRow]:
