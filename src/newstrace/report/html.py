@@ -51,10 +51,11 @@ def render_html(ledger: Ledger, nav: Sequence[tuple[str, str]] = ()) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def template_environment() -> Environment:
+@lru_cache(maxsize=4)
+def template_environment(folder: Path = TEMPLATES) -> Environment:
+    """The Jinja2 environment of a template folder: autoescaping on, strict about names."""
     return Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(folder),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

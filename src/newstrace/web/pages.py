@@ -6,15 +6,14 @@ around them: home, job progress, story list, search, login and errors.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from newstrace._version import __version__
 from newstrace.model import CertaintyLevel, ClaimKind, SourceKind
+from newstrace.report.html import template_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -22,7 +21,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A full HTML page from ``template`` with ``context``."""
     html = (
-        _environment()
+        template_environment(TEMPLATES)
         .get_template(template)
         .render(
             version=__version__,
@@ -33,14 +32,3 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
         )
     )
     return HTMLResponse(html, status_code=status)
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
