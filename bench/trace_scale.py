@@ -6,9 +6,12 @@ cached (the same cache: only the corpus-wide stages run). Each run reports wall 
 resident memory (the process tree) and the story count; the growth exponent between the two
 sizes is log(t_large / t_small) / log(large / small) (1.0 = linear). An all-pairs baseline
 traces a small corpus with the candidate generation replaced by every pair, to show the gap.
-Prints one JSON line.
+Prints one JSON line. ``--reuse-cache`` keeps the ledger caches of an earlier run and
+measures only the cached trace: for changes to the corpus-wide stages, whose cold runs
+would repeat the (unchanged, linear) analysis.
 
     .venv/bin/python bench/trace_scale.py [--sizes 10000 40000] [--jobs 2] [--baseline 2000]
+        [--reuse-cache]
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def _peak_mb() -> float:
 def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
     """Trace once in this process and report; ``all_pairs`` swaps in the all-pairs baseline."""
     from newstrace.engines.local import trace_corpus
+    from newstrace.eval.trace import read_gold, score
     from newstrace.trace import copies, stories
     from newstrace.trace.cache import LedgerCache
 
@@ -56,13 +60,15 @@ def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
     start = time.perf_counter()
     trace = trace_corpus(corpus, LedgerCache(cache), n_process=jobs)
     seconds = time.perf_counter() - start
-    return {
+    measured = {
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(trace.articles) / seconds, 1),
         "peak_mb": _peak_mb(),
         "stories": len(trace.stories),
         "largest_story": max(len(s.article_ids) for s in trace.stories),
     }
+    quality = score(trace, read_gold(corpus), None)
+    return measured | {k: quality[k] for k in ("grouping_f1", "copy_f1", "origin_accuracy")}
 
 
 def _run(corpus: Path, cache: Path, jobs: int, all_pairs: bool = False) -> dict:
@@ -86,6 +92,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--baseline", type=int, default=2_000, help="0: no all-pairs run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--reuse-cache", action="store_true", help="keep earlier caches; cached runs only"
+    )
     parser.add_argument("--workdir", type=Path, default=Path("build/bench-trace"))
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
@@ -100,8 +109,11 @@ def main() -> None:
         corpus = args.workdir / f"corpus-{size}.jsonl"
         cache = args.workdir / f"cache-{size}"
         _write_corpus(corpus, size, args.seed)
-        shutil.rmtree(cache, ignore_errors=True)
-        runs = {"cold": _run(corpus, cache, args.jobs), "cached": _run(corpus, cache, args.jobs)}
+        runs = {}
+        if not (args.reuse_cache and cache.is_dir()):
+            shutil.rmtree(cache, ignore_errors=True)
+            runs["cold"] = _run(corpus, cache, args.jobs)
+        runs["cached"] = _run(corpus, cache, args.jobs)
         if args.baseline and size == args.baseline:
             runs["all_pairs_cached"] = _run(corpus, cache, args.jobs, all_pairs=True)
         result[str(size)] = runs
@@ -115,6 +127,7 @@ def main() -> None:
                 3,
             )
             for mode in ("cold", "cached")
+            if mode in result[small] and mode in result[large]
         }
     print(json.dumps(result))
 

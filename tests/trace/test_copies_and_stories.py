@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
+import numpy as np
+
 from newstrace.trace.copies import find_copies
-from newstrace.trace.fingerprint import fingerprint
+from newstrace.trace.fingerprint import Fingerprint, fingerprint
 from newstrace.trace.origin import find_origin
 from newstrace.trace.stories import TermSpace, group_stories
 
@@ -31,8 +34,29 @@ LOOK_ALIKE = (
 )
 
 
+# Two strikes told in one outlet's stock wording: same sentences, other town, people, figures.
+STRIKE = (
+    "Drivers on the buses and trams in {town} will strike for {days} days from {day} after "
+    "pay talks with the operator collapsed late on Sunday night. {person}, the union's branch "
+    "secretary, said the company had offered a rise of {offer} per cent, against the {ask} per "
+    "cent that members are seeking. Most of the routes in the area could be affected, the "
+    "operator said, and passengers were advised to check before they travel and to allow "
+    "extra time for their journeys. Business groups warned that a long dispute would hurt "
+    "shops and cafes that rely on passing trade, and called on both sides to return to talks "
+    "as soon as possible."
+)
+
+
 def _print(article_id, text, published=None, outlet=None):
     return fingerprint(article_id, text, published, outlet)
+
+
+def _copies(prints, cites=None):
+    return find_copies(prints, cites or {}, TermSpace.of_specifics(prints))
+
+
+def _stories(prints, copies):
+    return group_stories(prints, copies, TermSpace.fit(prints), TermSpace.of_specifics(prints))
 
 
 def test_verbatim_copy_with_its_own_intro_and_footer_is_found_and_points_back():
@@ -43,7 +67,7 @@ def test_verbatim_copy_with_its_own_intro_and_footer_is_found_and_points_back():
         date(2025, 2, 11),
         "Shore Wire",
     )
-    [edge] = find_copies([copy, original], {})
+    [edge] = _copies([copy, original])
     assert (edge.article_id, edge.copy_of, edge.kind.value) == ("wire", "gazette", "verbatim")
     assert edge.overlap >= 0.8
 
@@ -51,13 +75,13 @@ def test_verbatim_copy_with_its_own_intro_and_footer_is_found_and_points_back():
 def test_crediting_the_other_outlet_decides_direction_over_a_wrong_date():
     original = _print("gazette", REPORT, date(2025, 2, 10), "Pellin Gazette")
     copy = _print("wire", REPORT + " First reported by the Pellin Gazette.", date(2024, 1, 1))
-    [edge] = find_copies([original, copy], {"wire": {"pellin gazette"}})
+    [edge] = _copies([original, copy], {"wire": {"pellin gazette"}})
     assert (edge.article_id, edge.copy_of) == ("wire", "gazette")
 
 
 def test_sharing_only_a_quotation_is_not_copying():
     prints = [_print("report", REPORT), _print("market", QUOTE_ONLY)]
-    assert find_copies(prints, {}) == []
+    assert _copies(prints) == []
 
 
 def test_copy_of_a_wire_copy_points_at_the_first_text():
@@ -66,7 +90,7 @@ def test_copy_of_a_wire_copy_points_at_the_first_text():
         _print("wire", REPORT + " Shore Wire.", date(2025, 2, 11)),
         _print("blog", REPORT, date(2025, 2, 12)),
     ]
-    edges = {edge.article_id: edge.copy_of for edge in find_copies(prints, {})}
+    edges = {edge.article_id: edge.copy_of for edge in _copies(prints)}
     assert edges == {"wire": "gazette", "blog": "gazette"}
 
 
@@ -77,10 +101,30 @@ def test_look_alike_from_another_year_is_another_story():
         _print("later", LOOK_ALIKE, date(2026, 3, 1)),
         _print("market", QUOTE_ONLY, date(2025, 2, 17)),
     ]
-    copies = find_copies(prints, {})
-    groups = group_stories(prints, copies, TermSpace.fit(prints))
+    copies = _copies(prints)
+    groups = _stories(prints, copies)
     assert [0, 1] in groups
     assert [2] in groups
+
+
+def test_another_event_told_in_the_same_stock_wording_is_neither_a_copy_nor_the_story():
+    first = STRIKE.format(
+        town="Fenmouth", days=2, day="Wednesday", person="Ada Penrose", offer=4.4, ask=7
+    )
+    second = STRIKE.format(
+        town="Inchcarra", days=3, day="Friday", person="Tomas Brack", offer=3.1, ask=9
+    )
+    retold = first.replace("Most of the routes", "Nearly all of the routes").replace(
+        "Business groups", "Shopkeepers"
+    )
+    prints = [
+        _print("fenmouth", first, date(2025, 5, 5)),
+        _print("inchcarra", second, date(2025, 5, 12)),
+        _print("fenmouth-copy", retold, date(2025, 5, 6)),
+    ]
+    copies = _copies(prints)
+    assert [(e.article_id, e.copy_of) for e in copies] == [("fenmouth-copy", "fenmouth")]
+    assert sorted(_stories(prints, copies)) == [[0, 2], [1]]
 
 
 def test_an_outlet_every_version_credits_but_the_corpus_lacks_is_the_origin():
@@ -98,3 +142,22 @@ def test_origin_is_the_version_others_derive_from_even_when_its_date_is_missing(
     origin = find_origin(members, derived, {}, {"source": "Pellin Gazette"}, set(), published)
     assert origin.article_id == "source"
     assert "derive" in origin.why
+
+
+def test_one_bridging_article_does_not_chain_two_events_into_one_story():
+    """Two reports of each of two events, and a round-up naming both events' people: the
+    round-up is alike to every report, but the two events' groups are not alike on average."""
+    topic = Counter({"strik": 2, "driver": 2, "union": 1, "pay": 1, "talk": 1})
+
+    def article(article_id, names):
+        terms = topic + Counter({f"@{name}": 1 for name in names})
+        return Fingerprint(article_id, np.zeros(0, dtype=np.uint32), terms, date(2025, 5, 5), None)
+
+    prints = [
+        article("first", ["ada", "penrose", "fenmouth"]),
+        article("first-again", ["ada", "penrose", "fenmouth"]),
+        article("round-up", ["ada", "penrose", "fenmouth", "tomas", "brack", "inchcarra"]),
+        article("second", ["tomas", "brack", "inchcarra"]),
+        article("second-again", ["tomas", "brack", "inchcarra"]),
+    ]
+    assert _stories(prints, []) == [[0, 1, 2], [3, 4]]

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from newstrace.errors import MalformedInputError
-from newstrace.eval.trace import _read_drift, _read_gold, score
+from newstrace.eval.trace import _read_drift, read_gold, score
 from newstrace.serialize import dumps_trace, loads_trace, trace_json_schema
 
 pytestmark = pytest.mark.slow
@@ -26,7 +26,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def metrics(dev_trace, dev_corpus, dev_drift):
-    gold = _read_gold(dev_corpus)
+    gold = read_gold(dev_corpus)
     return score(dev_trace, gold, _read_drift(dev_drift, gold))
 
 

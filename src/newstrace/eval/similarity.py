@@ -4,8 +4,9 @@ term similarity that groups stories (:mod:`newstrace.trace.stories`).
 Data: the task's CSV (``pair_id, lang1, lang2, text1, text2, ..., Overall``, Overall 1 = very
 similar ... 4 = very dissimilar); English-English pairs are scored, others counted as
 skipped. Reports Pearson r between the cosine and Overall (negative is right: similar pairs
-have low Overall), and how well the grouping threshold separates pairs rated 1-2 (same story)
-from pairs rated 3-4. The term weights are fitted on the file's own English texts.
+have low Overall), and how well the grouping rule (the term cosine and the cosine of the names
+and numbers, each past its threshold) separates pairs rated 1-2 (same story) from pairs
+rated 3-4. The term weights are fitted on the file's own English texts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from newstrace.eval._metrics import f1_of, pearson
 
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     from newstrace.trace.fingerprint import fingerprint
-    from newstrace.trace.stories import SAME_STORY_COSINE, TermSpace
+    from newstrace.trace.stories import SAME_SPECIFICS_COSINE, SAME_STORY_COSINE, TermSpace
 
     csv.field_size_limit(sys.maxsize)
     try:
@@ -42,10 +43,14 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
         for pair_id, first, second, _ in pairs
         for side, text in ((1, first), (2, second))
     ]
-    space = TermSpace.fit(prints)
-    cosines = [space.cosine(2 * i, 2 * i + 1) for i in range(len(pairs))]
+    halves = [(2 * i, 2 * i + 1) for i in range(len(pairs))]
+    cosines = TermSpace.fit(prints).cosines(halves).tolist()
+    specifics = TermSpace.of_specifics(prints).cosines(halves)
     same = [overall <= 2 for *_, overall in pairs]
-    predicted = [cosine >= SAME_STORY_COSINE for cosine in cosines]
+    predicted = [
+        cosine >= SAME_STORY_COSINE and specific >= SAME_SPECIFICS_COSINE
+        for cosine, specific in zip(cosines, specifics, strict=True)
+    ]
     write_predictions(
         predictions,
         ((pair[0], round(cosine, 4)) for pair, cosine in zip(pairs, cosines, strict=True)),
@@ -59,4 +64,5 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
             sum(p == s for p, s in zip(predicted, same, strict=True)) / len(same), 4
         ),
         "threshold": SAME_STORY_COSINE,
+        "specifics_threshold": SAME_SPECIFICS_COSINE,
     }

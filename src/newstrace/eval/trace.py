@@ -33,7 +33,7 @@ def evaluate(
     from newstrace.engines.local import trace_corpus
     from newstrace.trace.cache import LedgerCache
 
-    gold = _read_gold(data)
+    gold = read_gold(data)
     with tempfile.TemporaryDirectory() as scratch:
         cache = LedgerCache(Path(os.environ.get(CACHE_ENV) or scratch))
         trace = trace_corpus(data, cache)
@@ -143,7 +143,8 @@ def _prefixed(prefix: str, values: dict[str, float]) -> dict[str, float]:
     return {f"{prefix}_{key}": value for key, value in values.items()}
 
 
-def _read_gold(path: Path) -> dict[str, dict]:
+def read_gold(path: Path) -> dict[str, dict]:
+    """Gold articles by id from a labelled corpus JSONL (``story``, ``copy_of``, ...)."""
     gold: dict[str, dict] = {}
     for number, line in _lines(path):
         try:

@@ -3,7 +3,9 @@
 Candidates come from blocking, never from all pairs: every 4th shingle value (by hash) is
 indexed, so two texts sharing a paragraph meet in a posting list, while boilerplate shared
 by very many articles is left out of candidate generation. Each candidate pair is then
-measured exactly on all its shingles.
+measured exactly on all its shingles. A partial copy must also name the same people, places
+and numbers as its original: another event told in the same boilerplate or template shares
+sentences, not specifics.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from itertools import combinations
 from newstrace.model import CopyEdge, CopyKind
 from newstrace.trace.citations import outlet_key
 from newstrace.trace.fingerprint import Fingerprint, shared_shingles
+from newstrace.trace.stories import SAME_SPECIFICS_COSINE, TermSpace
 
 SAMPLE_MODULUS = 4
 # A posting list longer than this is boilerplate ("Read more at ..."), not evidence of copying.
@@ -54,12 +57,15 @@ def candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     return {pair for pair, count in counts.items() if count >= MIN_SAMPLED_SHARED}
 
 
-def find_copies(prints: Sequence[Fingerprint], cites: Mapping[str, set[str]]) -> list[CopyEdge]:
+def find_copies(
+    prints: Sequence[Fingerprint], cites: Mapping[str, set[str]], specifics: TermSpace
+) -> list[CopyEdge]:
     """One edge per copying article, to the text it most likely took its wording from.
 
     ``cites`` maps an article id to the outlets it credits (normalised names, see
     :func:`newstrace.trace.citations.outlet_key`): crediting the other's outlet is the
     strongest sign of direction, then the publication dates, then the input order.
+    ``specifics`` holds the articles' names and numbers (:meth:`TermSpace.of_specifics`).
     """
     best: dict[str, _Candidate] = {}
     for i, j in sorted(candidate_pairs(prints)):
@@ -69,7 +75,9 @@ def find_copies(prints: Sequence[Fingerprint], cites: Mapping[str, set[str]]) ->
             continue
         copier, original = _direction(a, b, cites)
         share = shared / max(1, copier.shingles.size)
-        if share < PARTIAL_SHARE:
+        if share < PARTIAL_SHARE or (
+            share < VERBATIM_SHARE and specifics.cosine(i, j) < SAME_SPECIFICS_COSINE
+        ):
             continue
         candidate = _Candidate(
             original.article_id,

@@ -130,9 +130,10 @@ class CorpusIndex:
 def build_trace(index: CorpusIndex) -> Trace:
     """Copies, stories and everything per story, from an index of the whole corpus."""
     cites = {a: {outlet_key(c.cited) for c in found} for a, found in index.citations.items()}
-    copies = find_copies(index.prints, cites)
+    specifics = TermSpace.of_specifics(index.prints)
+    copies = find_copies(index.prints, cites, specifics)
     space = TermSpace.fit(index.prints)
-    groups = group_stories(index.prints, copies, space)
+    groups = group_stories(index.prints, copies, space, specifics)
     by_id = {p.article_id: i for i, p in enumerate(index.prints)}
     copies_of = {edge.article_id: edge for edge in copies}
     stories = [

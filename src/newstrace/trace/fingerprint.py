@@ -49,6 +49,12 @@ def fingerprint(article_id: str, text: str, published: date | None, outlet: str 
     )
 
 
+def is_specific(term: str) -> bool:
+    """Whether a term names who, where or how many (a name or a number): versions of one event
+    share these, while other events told in the same words (a template, boilerplate) do not."""
+    return term.startswith("@") or term[:1].isdigit()
+
+
 def shared_shingles(a: Fingerprint, b: Fingerprint) -> int:
     """How many word 5-grams the two articles' own wording has in common."""
     return int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)

@@ -6,13 +6,17 @@ LSH over each article's most specific terms (TF-IDF), and blocking on those term
 articles sharing two of each other's rarest terms). The cosine of the full term vectors then
 decides. Versions of one event are published within weeks, so two articles dated far apart
 join only through a copy or a near-identical text; that keeps look-alikes (the same people
-in another year's event) apart, while one wrong date does not split a story.
+in another year's event) apart, while one wrong date does not split a story. Two articles
+also join only when their specifics agree (names and numbers, compared on their own): other
+events told in the same words, a template or a recurring story, share the topic words but not
+the who, where and how many, and would otherwise chain into one giant story. For the same
+reason two groups merge only if their specifics agree on average, not through one pair.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -21,7 +25,7 @@ from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 
 from newstrace.model import CopyEdge
-from newstrace.trace.fingerprint import Fingerprint
+from newstrace.trace.fingerprint import Fingerprint, is_specific
 
 KEYWORDS = 24
 BLOCKING_KEYWORDS = 12
@@ -32,8 +36,14 @@ NUM_PERM = 128
 LSH_THRESHOLD = 0.15
 SAME_STORY_COSINE = 0.36
 MAX_DAYS_APART = 45
-# Texts this alike are one story whatever their dates say (a date may simply be wrong).
+# Texts this alike, in wording and in specifics, are one story whatever their dates say (a
+# date may simply be wrong).
 DATE_PROOF_COSINE = 0.5
+# Two articles of one story name the same people, places and numbers: the cosine of their
+# specifics reaches this; and two groups join only if their specifics reach the second figure
+# on average over all pairs of members.
+SAME_SPECIFICS_COSINE = 0.35
+GROUP_SPECIFICS_COSINE = 0.3
 
 # Candidate pairs are scored this many at a time: the two row blocks stay small in memory.
 _COSINE_BATCH = 50_000
@@ -48,11 +58,16 @@ class TermSpace:
     terms: list[str]
 
     @classmethod
-    def fit(cls, prints: Sequence[Fingerprint]) -> TermSpace:
+    def fit(
+        cls, prints: Sequence[Fingerprint], only: Callable[[str], bool] | None = None
+    ) -> TermSpace:
+        """The space of all the articles' terms, or of those ``only`` keeps."""
         vocabulary: dict[str, int] = {}
         rows, columns, counts = [], [], []
         for row, print_ in enumerate(prints):
             for term, count in print_.terms.items():
+                if only is not None and not only(term):
+                    continue
                 rows.append(row)
                 columns.append(vocabulary.setdefault(term, len(vocabulary)))
                 counts.append(count)
@@ -67,6 +82,11 @@ class TermSpace:
         norms[norms == 0] = 1.0
         unit = sparse.diags(1 / norms) @ weighted
         return cls(unit.tocsr(), sorted(vocabulary, key=vocabulary.__getitem__))
+
+    @classmethod
+    def of_specifics(cls, prints: Sequence[Fingerprint]) -> TermSpace:
+        """The space of the articles' names and numbers only."""
+        return cls.fit(prints, only=is_specific)
 
     def cosine(self, i: int, j: int) -> float:
         return float(self.matrix[i].multiply(self.matrix[j]).sum())
@@ -96,33 +116,90 @@ class TermSpace:
 
 
 def group_stories(
-    prints: Sequence[Fingerprint], copies: Sequence[CopyEdge], space: TermSpace
+    prints: Sequence[Fingerprint],
+    copies: Sequence[CopyEdge],
+    space: TermSpace,
+    specifics: TermSpace,
 ) -> list[list[int]]:
-    """Stories as lists of article indices, each in input order, stories by first member."""
-    index = {print_.article_id: i for i, print_ in enumerate(prints)}
-    parent = list(range(len(prints)))
+    """Stories as lists of article indices, each in input order, stories by first member.
 
-    def find(i: int) -> int:
+    ``space`` holds every term of the articles, ``specifics`` their names and numbers
+    (:meth:`TermSpace.of_specifics`). Copies join their originals outright; other pairs are
+    tried most alike first, and join two groups only if the groups' specifics are alike on
+    average, so one chance resemblance cannot chain two events together.
+    """
+    index = {print_.article_id: i for i, print_ in enumerate(prints)}
+    groups = _Groups(specifics)
+    for edge in copies:
+        groups.join(index[edge.article_id], index[edge.copy_of])
+    pairs = sorted(_lsh_candidates(space, len(prints)) | _blocked_candidates(space, len(prints)))
+    alike = [
+        (i, j)
+        for (i, j), cosine in zip(pairs, space.cosines(pairs), strict=True)
+        if cosine >= DATE_PROOF_COSINE
+        or (cosine >= SAME_STORY_COSINE and _close_in_time(prints[i], prints[j]))
+    ]
+    specific = specifics.cosines(alike)
+    for k in np.argsort(-specific, kind="stable"):
+        i, j = alike[k]
+        if specific[k] < SAME_SPECIFICS_COSINE:
+            break
+        if _close_in_time(prints[i], prints[j]) or specific[k] >= DATE_PROOF_COSINE:
+            groups.join_if_alike(i, j, GROUP_SPECIFICS_COSINE)
+    return groups.members()
+
+
+class _Groups:
+    """Union-find over articles that keeps each group's summed specifics vector: the mean
+    cosine between two groups' members is then one sparse dot product of their sums."""
+
+    def __init__(self, specifics: TermSpace) -> None:
+        self._vectors = specifics.matrix
+        self._parent = list(range(specifics.matrix.shape[0]))
+        self._size = [1] * len(self._parent)
+        self._sums: dict[int, sparse.csr_matrix] = {}
+        self._refused: set[tuple[int, int, int, int]] = set()
+
+    def find(self, i: int) -> int:
+        parent = self._parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        parent[max(find(i), find(j))] = min(find(i), find(j))
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        keep, gone = min(a, b), max(a, b)
+        self._sums[keep] = self._sum(a) + self._sum(b)
+        self._sums.pop(gone, None)
+        self._size[keep] = self._size[a] + self._size[b]
+        self._parent[gone] = keep
 
-    for edge in copies:
-        union(index[edge.article_id], index[edge.copy_of])
-    pairs = sorted(_lsh_candidates(space, len(prints)) | _blocked_candidates(space, len(prints)))
-    for (i, j), cosine in zip(pairs, space.cosines(pairs), strict=True):
-        if cosine >= DATE_PROOF_COSINE or (
-            cosine >= SAME_STORY_COSINE and _close_in_time(prints[i], prints[j])
-        ):
-            union(i, j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(prints)):
-        groups.setdefault(find(i), []).append(i)
-    return sorted(groups.values(), key=lambda members: members[0])
+    def join_if_alike(self, i: int, j: int, mean_cosine: float) -> None:
+        """Join the groups of ``i`` and ``j`` if their members' mean cosine reaches
+        ``mean_cosine``; a refused pair of groups is not measured again until one grows."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        key = (a, b, self._size[a], self._size[b])
+        if key in self._refused:
+            return
+        mean = self._sum(a).multiply(self._sum(b)).sum() / (self._size[a] * self._size[b])
+        if mean >= mean_cosine:
+            self.join(a, b)
+        else:
+            self._refused.add(key)
+
+    def members(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self._parent)):
+            groups.setdefault(self.find(i), []).append(i)
+        return sorted(groups.values(), key=lambda members: members[0])
+
+    def _sum(self, root: int) -> sparse.csr_matrix:
+        return self._sums.get(root, self._vectors[root])
 
 
 def _blocked_candidates(space: TermSpace, n: int) -> set[tuple[int, int]]:
