@@ -53,10 +53,10 @@ def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
     from newstrace.trace.cache import LedgerCache
 
     if all_pairs:
-        every = lambda prints: set(itertools.combinations(range(len(prints)), 2))  # noqa: E731
-        copies.candidate_pairs = every
-        stories._lsh_candidates = lambda space, n: set(itertools.combinations(range(n), 2))
-        stories._blocked_candidates = lambda space, n: set()
+        copies.candidate_pairs = lambda prints: set(itertools.combinations(range(len(prints)), 2))
+        stories.candidate_pairs = lambda keywords: set(
+            itertools.combinations(range(len(keywords)), 2)
+        )
     start = time.perf_counter()
     trace = trace_corpus(corpus, LedgerCache(cache), n_process=jobs)
     seconds = time.perf_counter() - start

@@ -11,12 +11,13 @@ sentences, not specifics.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from functools import partial
 
 from newstrace.model import CopyEdge, CopyKind
+from newstrace.trace.blocking import pairs_sharing
 from newstrace.trace.citations import outlet_key
 from newstrace.trace.fingerprint import Fingerprint, shared_shingles
 from newstrace.trace.stories import SAME_SPECIFICS_COSINE, TermSpace
@@ -35,26 +36,29 @@ ROOT_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class Candidate:
+    """An article's best guess so far at the text it copied, and by how much."""
+
     original: str
     shared: int
     share: float
     cited: bool
     published: date | None
+    pair: tuple[int, int]
+
+
+def shingle_keys(print_: Fingerprint) -> list[int]:
+    """The sampled shingles an article is indexed under for candidate generation."""
+    return [int(value) for value in print_.shingles[print_.shingles % SAMPLE_MODULUS == 0]]
 
 
 def candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     """Index pairs of articles that share enough sampled shingles to be worth measuring."""
     postings: dict[int, list[int]] = defaultdict(list)
     for index, print_ in enumerate(prints):
-        for value in print_.shingles[print_.shingles % SAMPLE_MODULUS == 0]:
-            postings[int(value)].append(index)
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    for members in postings.values():
-        if 1 < len(members) <= MAX_POSTING:
-            for pair in combinations(members, 2):
-                counts[pair] += 1
-    return {pair for pair, count in counts.items() if count >= MIN_SAMPLED_SHARED}
+        for value in shingle_keys(print_):
+            postings[value].append(index)
+    return pairs_sharing(postings.values(), limit=MAX_POSTING, at_least=MIN_SAMPLED_SHARED)
 
 
 def find_copies(
@@ -67,29 +71,51 @@ def find_copies(
     strongest sign of direction, then the publication dates, then the input order.
     ``specifics`` holds the articles' names and numbers (:meth:`TermSpace.of_specifics`).
     """
-    best: dict[str, _Candidate] = {}
+    best: dict[str, Candidate] = {}
     for i, j in sorted(candidate_pairs(prints)):
-        a, b = prints[i], prints[j]
-        shared = shared_shingles(a, b)
-        if shared < MIN_SHARED:
-            continue
-        copier, original = _direction(a, b, cites)
-        share = shared / max(1, copier.shingles.size)
-        if share < PARTIAL_SHARE or (
-            share < VERBATIM_SHARE and specifics.cosine(i, j) < SAME_SPECIFICS_COSINE
-        ):
-            continue
-        candidate = _Candidate(
-            original.article_id,
-            shared,
-            share,
-            _credits(copier, original, cites),
-            original.published,
-        )
-        current = best.get(copier.article_id)
-        if current is None or _rank(candidate) > _rank(current):
-            best[copier.article_id] = candidate
-    _to_root(best, prints)
+        found = measure_copy((i, j), prints[i], prints[j], cites, partial(specifics.cosine, i, j))
+        if found is not None:
+            copier, candidate = found
+            best[copier] = better_original(best.get(copier), candidate)
+    by_id = {print_.article_id: print_ for print_ in prints}
+    return copy_edges(to_root(best, by_id.__getitem__))
+
+
+def measure_copy(
+    pair: tuple[int, int],
+    a: Fingerprint,
+    b: Fingerprint,
+    cites: Mapping[str, set[str]],
+    specific: Callable[[], float],
+) -> tuple[str, Candidate] | None:
+    """(copier id, candidate) when one of a candidate pair copied the other, else None.
+
+    ``specific`` gives the cosine of the pair's names and numbers, asked only of a pair
+    that shares enough wording for a partial copy."""
+    shared = shared_shingles(a, b)
+    if shared < MIN_SHARED:
+        return None
+    copier, original = _direction(a, b, cites)
+    share = shared / max(1, copier.shingles.size)
+    if share < PARTIAL_SHARE or (share < VERBATIM_SHARE and specific() < SAME_SPECIFICS_COSINE):
+        return None
+    cited = _credits(copier, original, cites)
+    return copier.article_id, Candidate(
+        original.article_id, shared, share, cited, original.published, pair
+    )
+
+
+def better_original(current: Candidate | None, candidate: Candidate) -> Candidate:
+    """The more likely of two originals of one copier (ties: the pair met first)."""
+    if current is None or _rank(candidate) > _rank(current):
+        return candidate
+    if _rank(candidate) == _rank(current) and candidate.pair < current.pair:
+        return candidate
+    return current
+
+
+def copy_edges(best: Mapping[str, Candidate]) -> list[CopyEdge]:
+    """The copy edges of the chosen originals, by copier."""
     return [
         CopyEdge(
             copier,
@@ -97,7 +123,7 @@ def find_copies(
             CopyKind.VERBATIM if chosen.share >= VERBATIM_SHARE else CopyKind.PARTIAL,
             round(min(chosen.share, 1.0), 3),
         )
-        for copier, chosen in best.items()
+        for copier, chosen in sorted(best.items())
     ]
 
 
@@ -117,27 +143,33 @@ def _credits(copier: Fingerprint, original: Fingerprint, cites: Mapping[str, set
     return bool(original.outlet) and outlet_key(original.outlet) in cites.get(copier.article_id, ())
 
 
-def _rank(candidate: _Candidate) -> tuple[float, bool, float]:
+def _rank(candidate: Candidate) -> tuple[float, bool, float]:
     """Prefer the larger overlap (in steps of 0.05), then the credited text, then the earliest."""
     earliest = -candidate.published.toordinal() if candidate.published else float("-inf")
     return round(candidate.share * 20), candidate.cited, earliest
 
 
-def _to_root(best: dict[str, _Candidate], prints: Sequence[Fingerprint]) -> None:
+def to_root(
+    best: Mapping[str, Candidate], print_of: Callable[[str], Fingerprint]
+) -> dict[str, Candidate]:
     """Point a copy of a copy at the first text when it takes no more from the middle one.
 
     Two wire copies of one story look like copies of each other; only words the middle text
     added (an intro, a correction) show that a copy was taken from it rather than the source.
+    ``print_of`` gives the fingerprint of an article id (only those in copy chains are asked).
     """
-    by_id = {print_.article_id: print_ for print_ in prints}
-    for copier, chosen in list(best.items()):
+    rooted = dict(best)
+    for copier, chosen in best.items():
         seen = {copier}
         while chosen.original in best and chosen.original not in seen:
             seen.add(chosen.original)
             root = best[chosen.original]
-            shared = shared_shingles(by_id[copier], by_id[root.original])
-            share = shared / max(1, by_id[copier].shingles.size)
+            shared = shared_shingles(print_of(copier), print_of(root.original))
+            share = shared / max(1, print_of(copier).shingles.size)
             if share < chosen.share - ROOT_TOLERANCE:
                 break
-            chosen = _Candidate(root.original, shared, share, chosen.cited, root.published)
-        best[copier] = chosen
+            chosen = Candidate(
+                root.original, shared, share, chosen.cited, root.published, chosen.pair
+            )
+        rooted[copier] = chosen
+    return rooted

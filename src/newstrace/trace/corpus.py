@@ -9,7 +9,7 @@ origin, the version each article retold, claim families and drift.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ from newstrace.ingest import InputItem, outlet_from_url
 from newstrace.model import (
     ArticleStatus,
     Citation,
+    CopyEdge,
     DriftEvent,
     Ledger,
     Source,
@@ -73,6 +74,60 @@ def with_outlet(item: InputItem, hosts: dict[str, str]) -> InputItem:
     return replace(item, article=replace(article, outlet=outlet))
 
 
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """What the corpus-wide stages keep of one article: its trace entry and, when it was
+    analysed, its fingerprint and the outlets it credits."""
+
+    traced: TracedArticle
+    print_: Fingerprint | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+def index_article(
+    item: InputItem, result: Ledger | NewstraceError, outlets: OutletNames
+) -> IndexedArticle:
+    """The index entry of one input and its ledger (or the error that stopped it)."""
+    article = item.article
+    warnings = list(item.warnings)
+    if article is not None and article.id not in (None, item.name):
+        warnings.append(f"duplicate id {article.id!r}; traced as {item.name!r}")
+    if isinstance(result, NewstraceError):
+        return IndexedArticle(
+            TracedArticle(
+                item.name,
+                ArticleStatus.ERROR,
+                article.outlet if article else None,
+                article.published if article else None,
+                None,
+                article.title if article else None,
+                article.url if article else None,
+                (result.code, result.message),
+                tuple(warnings),
+            )
+        )
+    published, problem = parse_published(result.article.published)
+    if problem:
+        warnings.append(problem)
+    warnings.extend(result.warnings)
+    traced = TracedArticle(
+        item.name,
+        ArticleStatus.OK,
+        result.outlet,
+        result.article.published,
+        None,
+        result.article.title,
+        result.article.url,
+        None,
+        tuple(warnings),
+    )
+    return IndexedArticle(
+        traced,
+        fingerprint(item.name, result.article.text, published, result.outlet),
+        tuple(find_citations(result, outlets, item.name)),
+    )
+
+
 @dataclass
 class CorpusIndex:
     """What the trace keeps of each analysed article while the corpus streams past."""
@@ -83,48 +138,33 @@ class CorpusIndex:
     prints: list[Fingerprint] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
     traced: dict[str, TracedArticle] = field(default_factory=dict)
-    citations: dict[str, list[Citation]] = field(default_factory=dict)
+    citations: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
 
     def add(self, item: InputItem, result: Ledger | NewstraceError) -> None:
-        article = item.article
-        warnings = list(item.warnings)
-        if article is not None and article.id not in (None, item.name):
-            warnings.append(f"duplicate id {article.id!r}; traced as {item.name!r}")
-        if isinstance(result, NewstraceError):
-            self.articles.append(
-                TracedArticle(
-                    item.name,
-                    ArticleStatus.ERROR,
-                    article.outlet if article else None,
-                    article.published if article else None,
-                    None,
-                    article.title if article else None,
-                    article.url if article else None,
-                    (result.code, result.message),
-                    tuple(warnings),
-                )
-            )
+        indexed = index_article(item, result, self.outlets)
+        self.articles.append(indexed.traced)
+        if indexed.print_ is None:
             return
-        published, problem = parse_published(result.article.published)
-        if problem:
-            warnings.append(problem)
-        warnings.extend(result.warnings)
+        assert isinstance(result, Ledger)  # only an analysed article has a fingerprint
         self.keys[item.name] = self.cache.put(result)
-        self.citations[item.name] = find_citations(result, self.outlets, item.name)
-        self.prints.append(fingerprint(item.name, result.article.text, published, result.outlet))
-        traced = TracedArticle(
-            item.name,
-            ArticleStatus.OK,
-            result.outlet,
-            result.article.published,
-            None,
-            result.article.title,
-            result.article.url,
-            None,
-            tuple(warnings),
-        )
-        self.articles.append(traced)
-        self.traced[item.name] = traced
+        self.citations[item.name] = indexed.citations
+        self.prints.append(indexed.print_)
+        self.traced[item.name] = indexed.traced
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """What the per-story stages read of one version: its ledger (with this corpus's
+    metadata, see :func:`ledger_as_traced`), fingerprint, citations and unit term vector."""
+
+    ledger: Ledger
+    print_: Fingerprint
+    citations: tuple[Citation, ...]
+    vector: Mapping[str, float]
+
+    @property
+    def id(self) -> str:
+        return self.print_.article_id
 
 
 def build_trace(index: CorpusIndex) -> Trace:
@@ -134,48 +174,57 @@ def build_trace(index: CorpusIndex) -> Trace:
     copies = find_copies(index.prints, cites, specifics)
     space = TermSpace.fit(index.prints)
     groups = group_stories(index.prints, copies, space, specifics)
-    by_id = {p.article_id: i for i, p in enumerate(index.prints)}
     copies_of = {edge.article_id: edge for edge in copies}
+
+    def member(i: int) -> StoryMember:
+        article_id = index.prints[i].article_id
+        ledger = ledger_as_traced(_cached(index, article_id), index.traced[article_id])
+        return StoryMember(ledger, index.prints[i], index.citations[article_id], space.vector(i))
+
     stories = [
-        _story(
-            f"story-{number}",
-            [index.prints[i].article_id for i in members],
-            index,
-            copies_of,
-            space,
-            by_id,
-        )
+        build_story(f"story-{number}", [member(i) for i in members], copies_of, index.outlets)
         for number, members in enumerate(groups, start=1)
     ]
+    return assemble_trace(index.articles, stories)
+
+
+def assemble_trace(articles: Iterable[TracedArticle], stories: Sequence[Story]) -> Trace:
+    """The trace: every input article, placed in its story, and the stories."""
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    articles = tuple(replace(a, story_id=story_of.get(a.id)) for a in index.articles)
-    return Trace(articles, tuple(stories))
+    return Trace(tuple(replace(a, story_id=story_of.get(a.id)) for a in articles), tuple(stories))
 
 
-def _story(story_id, members, index, copies_of, space, by_id) -> Story:
-    """One story's trace: its citations, origin, the version each article retold, claim
-    families and drift, from the cached ledgers of its ``members``."""
-    ledgers = {m: _ledger(index, m) for m in members}
-    prints = {m: index.prints[by_id[m]] for m in members}
-    copies = [copies_of[m] for m in members if m in copies_of and copies_of[m].copy_of in prints]
+def build_story(
+    story_id: str,
+    members: Sequence[StoryMember],
+    copies_of: Mapping[str, CopyEdge],
+    outlets: OutletNames,
+) -> Story:
+    """One story's trace from its versions (in input order): their citations, the origin, the
+    version each article retold, claim families and drift. ``copies_of`` maps a copier to
+    its copy edge (edges to texts outside the story are left out)."""
+    ids = [m.id for m in members]
+    ledgers = {m.id: m.ledger for m in members}
+    prints = {m.id: m.print_ for m in members}
+    copies = [copies_of[m] for m in ids if m in copies_of and copies_of[m].copy_of in prints]
     # outlets credited by some version are recognised in all: "told the Vestmark Tidende"
-    credited = {c.cited for m in members for c in index.citations.get(m, []) if " " in c.cited}
+    credited = {c.cited for m in members for c in m.citations if " " in c.cited}
     found = {
-        m: with_known_outlets(index.citations.get(m, []), ledgers[m], index.outlets, m, credited)
+        m.id: with_known_outlets(list(m.citations), m.ledger, outlets, m.id, credited)
         for m in members
     }
-    outlet_of = {m: prints[m].outlet for m in members}
-    cited = {m: {c.cited for c in found[m]} for m in members}
+    outlet_of = {m: prints[m].outlet for m in ids}
+    cited = {m: {c.cited for c in found[m]} for m in ids}
     origin = find_origin(
-        members,
-        _derivations(members, copies, cited, outlet_of),
+        ids,
+        _derivations(ids, copies, cited, outlet_of),
         cited,
         outlet_of,
-        set(index.outlets.by_key),
-        {m: prints[m].published for m in members},
+        set(outlets.by_key),
+        {m: prints[m].published for m in ids},
     )
-    position = {m: k for k, m in enumerate(members)}
-    similarity = space.similarities([by_id[m] for m in members])
+    position = {m: k for k, m in enumerate(ids)}
+    similarity = TermSpace.of_vectors([m.vector for m in members]).similarities(range(len(ids)))
     versions = [
         align.Version(
             m,
@@ -184,7 +233,7 @@ def _story(story_id, members, index, copies_of, space, by_id) -> Story:
             prints[m].published,
             position,
         )
-        for position, m in enumerate(members)
+        for position, m in enumerate(ids)
     ]
     parents = align.choose_parents(
         versions,
@@ -193,16 +242,16 @@ def _story(story_id, members, index, copies_of, space, by_id) -> Story:
         {m: {outlet_key(name) for name in names} for m, names in cited.items()},
         lambda a, b: similarity[position[a], position[b]],
     )
-    pairs, events = _compare(parents, ledgers, index.outlets)
+    pairs, events = _compare(parents, ledgers, outlets)
     events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
     return Story(
         story_id,
-        _title(members, index, ledgers, origin.article_id),
-        tuple(members),
+        _title(ids, ledgers, origin.article_id),
+        tuple(ids),
         origin,
-        _ultimate_sources(ledgers.values(), index.outlets),
+        _ultimate_sources(ledgers.values(), outlets),
         tuple(copies),
-        tuple(c for m in members for c in found[m]),
+        tuple(c for m in ids for c in found[m]),
         tuple(align.families(pairs)),
         tuple(_distinct(events)),
     )
@@ -264,15 +313,19 @@ def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
     return events
 
 
-def _ledger(index: CorpusIndex, article_id: str) -> Ledger:
-    """The article's ledger from the cache, with this corpus's metadata for it."""
+def _cached(index: CorpusIndex, article_id: str) -> Ledger:
     ledger = index.cache.get_by_key(index.keys[article_id])
     if ledger is None:
         raise NewstraceError(f"the cached ledger of {article_id!r} disappeared during the trace")
-    traced = index.traced[article_id]
+    return ledger
+
+
+def ledger_as_traced(ledger: Ledger, traced: TracedArticle) -> Ledger:
+    """The ledger with this corpus's metadata for its article (a cached ledger may come
+    from another corpus, where the same text had another id, title or date)."""
     article = replace(
         ledger.article,
-        id=article_id,
+        id=traced.id,
         title=traced.title,
         url=traced.url,
         published=traced.published,
@@ -280,7 +333,7 @@ def _ledger(index: CorpusIndex, article_id: str) -> Ledger:
     return replace(ledger, article=article)
 
 
-def _title(members, index, ledgers, origin_id) -> str:
+def _title(members, ledgers, origin_id) -> str:
     first = origin_id or members[0]
     article = ledgers[first].article
     if article.title:

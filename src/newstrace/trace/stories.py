@@ -15,16 +15,18 @@ reason two groups merge only if their specifics agree on average, not through on
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 
 from newstrace.model import CopyEdge
+from newstrace.trace.blocking import pairs_sharing
 from newstrace.trace.fingerprint import Fingerprint, is_specific
 
 KEYWORDS = 24
@@ -47,6 +49,35 @@ GROUP_SPECIFICS_COSINE = 0.3
 
 # Candidate pairs are scored this many at a time: the two row blocks stay small in memory.
 _COSINE_BATCH = 50_000
+# LSH bands of the keyword MinHashes, as datasketch sizes them for the threshold: two
+# articles whose hashes agree on every row of any one band are candidates.
+_LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+BANDS, BAND_ROWS = _LSH.b, _LSH.r
+
+
+def inverse_frequencies(df: Mapping[str, int], articles: int) -> dict[str, float]:
+    """Smoothed IDF of each term from its document frequency among ``articles``."""
+    return {term: math.log((articles + 1) / (n + 1)) + 1.0 for term, n in df.items()}
+
+
+def unit_weights(
+    terms: Mapping[str, int], idf: Mapping[str, float], only: Callable[[str], bool] | None = None
+) -> dict[str, float]:
+    """An article's TF-IDF vector (log-scaled counts), scaled to unit length."""
+    weights = {
+        term: (1.0 + math.log(count)) * idf[term]
+        for term, count in terms.items()
+        if only is None or only(term)
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {term: w / norm for term, w in weights.items()}
+
+
+def keywords_of(weights: Mapping[str, float]) -> list[str]:
+    """The most specific terms of a vector, heaviest first (ties by the term itself, so the
+    choice does not depend on the order articles were read in)."""
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    return [term for term, _ in ranked[:KEYWORDS]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,31 +93,37 @@ class TermSpace:
         cls, prints: Sequence[Fingerprint], only: Callable[[str], bool] | None = None
     ) -> TermSpace:
         """The space of all the articles' terms, or of those ``only`` keeps."""
-        vocabulary: dict[str, int] = {}
-        rows, columns, counts = [], [], []
-        for row, print_ in enumerate(prints):
-            for term, count in print_.terms.items():
-                if only is not None and not only(term):
-                    continue
-                rows.append(row)
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
-                counts.append(count)
-        shape = (len(prints), len(vocabulary))
-        tf = sparse.csr_matrix(
-            (1 + np.log(np.asarray(counts, dtype=np.float64)), (rows, columns)), shape=shape
-        )
-        df = np.bincount(np.asarray(columns, dtype=np.int64), minlength=len(vocabulary))
-        idf = np.log((len(prints) + 1) / (df + 1)) + 1.0
-        weighted = tf.multiply(idf).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        unit = sparse.diags(1 / norms) @ weighted
-        return cls(unit.tocsr(), sorted(vocabulary, key=vocabulary.__getitem__))
+        df: Counter[str] = Counter()
+        for print_ in prints:
+            df.update(term for term in print_.terms if only is None or only(term))
+        idf = inverse_frequencies(df, len(prints))
+        return cls.of_vectors([unit_weights(p.terms, idf, only) for p in prints])
 
     @classmethod
     def of_specifics(cls, prints: Sequence[Fingerprint]) -> TermSpace:
         """The space of the articles' names and numbers only."""
         return cls.fit(prints, only=is_specific)
+
+    @classmethod
+    def of_vectors(cls, vectors: Sequence[Mapping[str, float]]) -> TermSpace:
+        """The space holding these unit vectors (from :func:`unit_weights`) as its rows."""
+        vocabulary: dict[str, int] = {}
+        indptr, columns, data = [0], [], []
+        for vector in vectors:
+            for term, weight in vector.items():
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+                data.append(weight)
+            indptr.append(len(columns))
+        matrix = sparse.csr_matrix(
+            (np.asarray(data, dtype=np.float64), np.asarray(columns, dtype=np.int64), indptr),
+            shape=(len(vectors), len(vocabulary)),
+        )
+        return cls(matrix, sorted(vocabulary, key=vocabulary.__getitem__))
+
+    def vector(self, i: int) -> dict[str, float]:
+        """Row ``i`` as a term -> weight mapping."""
+        row = self.matrix.getrow(i)
+        return {self.terms[k]: float(w) for k, w in zip(row.indices, row.data, strict=True)}
 
     def cosine(self, i: int, j: int) -> float:
         return float(self.matrix[i].multiply(self.matrix[j]).sum())
@@ -110,9 +147,50 @@ class TermSpace:
 
     def keywords(self, i: int) -> list[str]:
         """The article's most specific terms, heaviest first."""
-        row = self.matrix.getrow(i)
-        order = np.lexsort((row.indices, -row.data))[:KEYWORDS]
-        return [self.terms[row.indices[k]] for k in order]
+        return keywords_of(self.vector(i))
+
+
+def band_keys(keywords: Sequence[Sequence[str]]) -> list[list[bytes]]:
+    """The LSH band keys of each article's keywords (one MinHash each, cut into bands)."""
+    hashes = MinHash.bulk(([t.encode() for t in words] for words in keywords), num_perm=NUM_PERM)
+    return [
+        [
+            band.to_bytes(2, "big")
+            + h.hashvalues[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes()
+            for band in range(BANDS)
+        ]
+        for h in hashes
+    ]
+
+
+def blocking_terms(keywords: Sequence[str]) -> list[str]:
+    """The keywords an article is blocked on: two articles sharing two of them are candidates."""
+    return list(keywords[:BLOCKING_KEYWORDS])
+
+
+def candidate_pairs(keywords: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
+    """Index pairs of articles worth comparing: sharing an LSH band, or blocking terms."""
+    by_band: dict[bytes, list[int]] = {}
+    for i, keys in enumerate(band_keys(keywords)):
+        for key in keys:
+            by_band.setdefault(key, []).append(i)
+    pairs = set(pairs_sharing(by_band.values(), limit=None, at_least=1))
+    by_term: dict[str, list[int]] = {}
+    for i, words in enumerate(keywords):
+        for term in blocking_terms(words):
+            by_term.setdefault(term, []).append(i)
+    pairs.update(pairs_sharing(by_term.values(), limit=MAX_POSTING, at_least=MIN_SHARED_KEYWORDS))
+    return pairs
+
+
+def linked(cosine: float, specific: float, a: date | None, b: date | None) -> bool:
+    """Whether two articles tell one story, by the cosines of their terms and specifics and
+    by their dates."""
+    if specific < SAME_SPECIFICS_COSINE:
+        return False
+    if _close_in_time(a, b):
+        return cosine >= SAME_STORY_COSINE
+    return cosine >= DATE_PROOF_COSINE and specific >= DATE_PROOF_COSINE
 
 
 def group_stories(
@@ -124,28 +202,38 @@ def group_stories(
     """Stories as lists of article indices, each in input order, stories by first member.
 
     ``space`` holds every term of the articles, ``specifics`` their names and numbers
-    (:meth:`TermSpace.of_specifics`). Copies join their originals outright; other pairs are
-    tried most alike first, and join two groups only if the groups' specifics are alike on
-    average, so one chance resemblance cannot chain two events together.
+    (:meth:`TermSpace.of_specifics`).
     """
     index = {print_.article_id: i for i, print_ in enumerate(prints)}
-    groups = _Groups(specifics)
-    for edge in copies:
-        groups.join(index[edge.article_id], index[edge.copy_of])
-    pairs = sorted(_lsh_candidates(space, len(prints)) | _blocked_candidates(space, len(prints)))
-    alike = [
-        (i, j)
-        for (i, j), cosine in zip(pairs, space.cosines(pairs), strict=True)
-        if cosine >= DATE_PROOF_COSINE
-        or (cosine >= SAME_STORY_COSINE and _close_in_time(prints[i], prints[j]))
+    pairs = sorted(candidate_pairs([space.keywords(i) for i in range(len(prints))]))
+    near = [
+        (pair, cosine)
+        for pair, cosine in zip(pairs, space.cosines(pairs), strict=True)
+        if cosine >= SAME_STORY_COSINE
     ]
-    specific = specifics.cosines(alike)
-    for k in np.argsort(-specific, kind="stable"):
-        i, j = alike[k]
-        if specific[k] < SAME_SPECIFICS_COSINE:
-            break
-        if _close_in_time(prints[i], prints[j]) or specific[k] >= DATE_PROOF_COSINE:
-            groups.join_if_alike(i, j, GROUP_SPECIFICS_COSINE)
+    alike = specifics.cosines([pair for pair, _ in near])
+    links = [
+        (i, j, specific)
+        for ((i, j), cosine), specific in zip(near, alike, strict=True)
+        if linked(cosine, specific, prints[i].published, prints[j].published)
+    ]
+    joined = [(index[edge.article_id], index[edge.copy_of]) for edge in copies]
+    return join_groups(specifics, joined, links)
+
+
+def join_groups(
+    specifics: TermSpace,
+    copies: Iterable[tuple[int, int]],
+    links: Iterable[tuple[int, int, float]],
+) -> list[list[int]]:
+    """Groups of article indices: copies join their originals outright; linked pairs
+    ``(i, j, specifics cosine)``, most alike first, join two groups only if the groups'
+    specifics are alike on average, so one chance resemblance cannot chain two events."""
+    groups = _Groups(specifics)
+    for i, j in copies:
+        groups.join(i, j)
+    for i, j, _ in sorted(links, key=lambda link: (-link[2], link[0], link[1])):
+        groups.join_if_alike(i, j, GROUP_SPECIFICS_COSINE)
     return groups.members()
 
 
@@ -202,33 +290,7 @@ class _Groups:
         return self._sums.get(root, self._vectors[root])
 
 
-def _blocked_candidates(space: TermSpace, n: int) -> set[tuple[int, int]]:
-    """Pairs sharing at least two of their most specific terms."""
-    postings: dict[str, list[int]] = {}
-    for i in range(n):
-        for term in space.keywords(i)[:BLOCKING_KEYWORDS]:
-            postings.setdefault(term, []).append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if len(members) <= MAX_POSTING:
-            shared.update(combinations(members, 2))
-    return {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYWORDS}
-
-
-def _lsh_candidates(space: TermSpace, n: int) -> set[tuple[int, int]]:
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    hashes = MinHash.bulk(
-        ([term.encode() for term in space.keywords(i)] for i in range(n)), num_perm=NUM_PERM
-    )
-    for i, minhash in enumerate(hashes):
-        lsh.insert(i, minhash)
-    pairs: set[tuple[int, int]] = set()
-    for i, minhash in enumerate(hashes):
-        pairs.update((i, j) for j in lsh.query(minhash) if j > i)
-    return pairs
-
-
-def _close_in_time(a: Fingerprint, b: Fingerprint) -> bool:
-    if a.published is None or b.published is None:
+def _close_in_time(a: date | None, b: date | None) -> bool:
+    if a is None or b is None:
         return True
-    return abs((a.published - b.published).days) <= MAX_DAYS_APART
+    return abs((a - b).days) <= MAX_DAYS_APART
