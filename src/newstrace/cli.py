@@ -52,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
         "--cache", type=Path, help="ledger cache folder (default OUTDIR/cache); reused across runs"
     )
     trace.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
+    trace.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="spark: run on Apache Spark (pip install 'newstrace[spark]'); also writes "
+        "Parquet tables",
+    )
+    trace.add_argument("--master", help="spark: master URL (default: local[*] on loopback)")
+    trace.add_argument("--partitions", type=int, help="spark: input partitions")
 
     serve = commands.add_parser("serve", help="the web app and HTTP API over a store")
     serve.add_argument(
@@ -203,27 +212,75 @@ def _run_analyze(args: argparse.Namespace, err: Console) -> int:
 
 
 def _run_trace(args: argparse.Namespace, err: Console) -> int:
-    from newstrace.engines.local import trace_corpus
+    from newstrace.trace.cache import LedgerCache
+
+    args.output.mkdir(parents=True, exist_ok=True)
+    if args.engine == "spark":
+        trace, failed = _trace_on_spark(args, err)
+        if trace is None:
+            return EXIT_PARTIAL if failed else 0
+    else:
+        from newstrace.engines.local import trace_corpus
+
+        with _progress(err) as progress:
+            task = progress.add_task("analyse", total=None)
+            trace = trace_corpus(
+                args.corpus,
+                LedgerCache(args.cache or args.output / "cache"),
+                n_process=args.jobs,
+                on_start=lambda total: progress.update(task, total=total),
+                on_article=lambda article, result: progress.advance(task),
+            )
+    return _write_trace(trace, args.output, err)
+
+
+def _trace_on_spark(args: argparse.Namespace, err: Console):
+    """(the trace, or None when it is too large to hold; the failed article count).
+
+    The Parquet tables are always written, under ``OUTDIR/parquet``."""
+    try:
+        from newstrace.engines.spark import SMALL_TRACE, spark_session, trace_on_spark
+    except ImportError as error:
+        raise NewstraceError(
+            f"the Spark engine needs pyspark ({error}): pip install 'newstrace[spark]'"
+        ) from error
+    local = not args.master or args.master.startswith("local")
+    cache = args.cache or (args.output / "cache" if local else None)
+    err.print(f"tracing on Spark ({args.master or 'local[*]'}) ...")
+    spark = spark_session(args.master)
+    try:
+        result = trace_on_spark(
+            spark,
+            str(args.corpus),
+            partitions=args.partitions,
+            cache=str(cache) if cache else None,
+        )
+        tables = args.output / "parquet"
+        result.write_parquet(spark, str(tables))
+        err.print(f"Parquet tables: {tables}")
+        total = result.count()
+        if total <= SMALL_TRACE:
+            return result.collect(), None
+        failed = result.failed()
+        err.print(
+            f"{total:,} articles ({failed:,} failed): more than {SMALL_TRACE:,}, so no "
+            "trace.json or report.html; read the Parquet tables"
+        )
+        return None, failed
+    finally:
+        spark.stop()
+
+
+def _write_trace(trace, output: Path, err: Console) -> int:
+    """trace.json, report.html and edges.csv in ``output``, a summary on the terminal."""
     from newstrace.report.edges import write_edges
     from newstrace.report.trace_html import render_trace_html
     from newstrace.report.trace_text import print_trace
     from newstrace.serialize import dumps_trace
-    from newstrace.trace.cache import LedgerCache
 
-    args.output.mkdir(parents=True, exist_ok=True)
-    cache = LedgerCache(args.cache or args.output / "cache")
-    with _progress(err) as progress:
-        task = progress.add_task("analyse", total=None)
-        trace = trace_corpus(
-            args.corpus,
-            cache,
-            n_process=args.jobs,
-            on_start=lambda total: progress.update(task, total=total),
-            on_article=lambda article, result: progress.advance(task),
-        )
-    (args.output / "trace.json").write_text(dumps_trace(trace), encoding="utf-8")
-    (args.output / "report.html").write_text(render_trace_html(trace), encoding="utf-8")
-    edges = write_edges(trace, args.output / "edges.csv")
+    (output / "trace.json").write_text(dumps_trace(trace), encoding="utf-8")
+    (output / "report.html").write_text(render_trace_html(trace), encoding="utf-8")
+    edges = write_edges(trace, output / "edges.csv")
     print_trace(trace, Console())
     failed = [a for a in trace.articles if a.status.value == "error"]
     for article in failed:
@@ -236,7 +293,7 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
     err.print(
         f"{len(trace.articles) - len(failed)} articles traced, {len(failed)} failed; "
         f"{len(trace.stories)} stories, {edges} copy/citation links, {drift} drift events\n"
-        f"report: {args.output / 'report.html'}"
+        f"report: {output / 'report.html'}"
     )
     return EXIT_PARTIAL if failed else 0
 

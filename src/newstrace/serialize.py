@@ -199,8 +199,12 @@ def _(obj: TracedArticle) -> dict[str, Any]:
 
 @to_dict.register
 def _(obj: CopyEdge) -> dict[str, Any]:
-    return {"article_id": obj.article_id, "copy_of": obj.copy_of, "kind": obj.kind.value,
-            "overlap": obj.overlap}
+    return {
+        "article_id": obj.article_id,
+        "copy_of": obj.copy_of,
+        "kind": obj.kind.value,
+        "overlap": obj.overlap,
+    }
 
 
 @to_dict.register
@@ -610,3 +614,162 @@ def _free_span(data: Any, where: str) -> Span:
     if not (_is_int(start) and _is_int(end) and 0 <= start <= end):
         raise MalformedInputError(f"{where}: offsets {start!r}..{end!r} are not a span")
     return Span(start, end, _typed(doc, "text", str, where))
+
+
+# --- flat tables (Parquet, for the Spark engine and other tools) ----------------------------
+
+TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        ("id", "string"),
+        ("status", "string"),
+        ("outlet", "string"),
+        ("published", "string"),
+        ("story_id", "string"),
+        ("title", "string"),
+        ("url", "string"),
+        ("error_code", "string"),
+        ("error_message", "string"),
+        ("warnings", "array<string>"),
+    ),
+    "claims": (
+        ("article_id", "string"),
+        ("claim_id", "string"),
+        ("start", "int"),
+        ("end", "int"),
+        ("text", "string"),
+        ("source", "string"),
+        ("source_kind", "string"),
+        ("chain", "array<string>"),
+        ("cue", "string"),
+        ("certainty_score", "double"),
+        ("certainty_level", "string"),
+        ("hedge_cues", "array<string>"),
+        ("kind", "string"),
+        ("checkworthy", "double"),
+    ),
+    "stories": (
+        ("id", "string"),
+        ("title", "string"),
+        ("article_ids", "array<string>"),
+        ("origin_article_id", "string"),
+        ("origin_outlet", "string"),
+        ("origin_why", "string"),
+        ("ultimate_sources", "array<string>"),
+    ),
+    "copies": (
+        ("story_id", "string"),
+        ("article_id", "string"),
+        ("copy_of", "string"),
+        ("kind", "string"),
+        ("overlap", "double"),
+    ),
+    "citations": (
+        ("story_id", "string"),
+        ("article_id", "string"),
+        ("cited", "string"),
+        ("cue_start", "int"),
+        ("cue_end", "int"),
+        ("cue_text", "string"),
+    ),
+    "drift": (
+        ("story_id", "string"),
+        ("article_id", "string"),
+        ("earlier_article_id", "string"),
+        ("type", "string"),
+        ("phrase_start", "int"),
+        ("phrase_end", "int"),
+        ("phrase", "string"),
+        ("earlier_phrase_start", "int"),
+        ("earlier_phrase_end", "int"),
+        ("earlier_phrase", "string"),
+        ("explanation", "string"),
+        ("severity", "double"),
+    ),
+}
+
+
+def article_row(article: TracedArticle) -> dict[str, Any]:
+    """The ``articles`` table row of a traced article."""
+    code, message = article.error or (None, None)
+    return {
+        "id": article.id,
+        "status": article.status.value,
+        "outlet": article.outlet,
+        "published": article.published,
+        "story_id": article.story_id,
+        "title": article.title,
+        "url": article.url,
+        "error_code": code,
+        "error_message": message,
+        "warnings": list(article.warnings),
+    }
+
+
+def claim_rows(ledger: Ledger) -> list[dict[str, Any]]:
+    """The ``claims`` table rows of an article's ledger."""
+    return [
+        {
+            "article_id": ledger.article.id,
+            "claim_id": claim.id,
+            "start": claim.span.start,
+            "end": claim.span.end,
+            "text": claim.span.text,
+            "source": claim.attribution.source.name,
+            "source_kind": claim.attribution.source.kind.value,
+            "chain": [source.name for source in claim.attribution.chain],
+            "cue": claim.attribution.cue.text if claim.attribution.cue else None,
+            "certainty_score": claim.certainty.score,
+            "certainty_level": claim.certainty.level.value,
+            "hedge_cues": [cue.text for cue in claim.certainty.cues],
+            "kind": claim.kind.value,
+            "checkworthy": claim.checkworthy,
+        }
+        for claim in ledger.claims
+    ]
+
+
+def story_rows(story: Story) -> dict[str, list[dict[str, Any]]]:
+    """The rows a story adds to the ``stories``, ``copies``, ``citations`` and ``drift``
+    tables."""
+    return {
+        "stories": [
+            {
+                "id": story.id,
+                "title": story.title,
+                "article_ids": list(story.article_ids),
+                "origin_article_id": story.origin.article_id,
+                "origin_outlet": story.origin.outlet,
+                "origin_why": story.origin.why,
+                "ultimate_sources": [source.name for source in story.ultimate_sources],
+            }
+        ],
+        "copies": [{"story_id": story.id, **to_dict(edge)} for edge in story.copies],
+        "citations": [
+            {
+                "story_id": story.id,
+                "article_id": c.article_id,
+                "cited": c.cited,
+                "cue_start": c.cue.start,
+                "cue_end": c.cue.end,
+                "cue_text": c.cue.text,
+            }
+            for c in story.citations
+        ],
+        "drift": [
+            {
+                "story_id": story.id,
+                "article_id": e.article_id,
+                "earlier_article_id": e.earlier_article_id,
+                "type": e.type.value,
+                "phrase_start": e.phrase.start,
+                "phrase_end": e.phrase.end,
+                "phrase": e.phrase.text,
+                "earlier_phrase_start": e.earlier_phrase.start,
+                "earlier_phrase_end": e.earlier_phrase.end,
+                "earlier_phrase": e.earlier_phrase.text,
+                "explanation": e.explanation,
+                "severity": e.severity,
+            }
+            for e in story.drift
+        ],
+    }

@@ -29,9 +29,17 @@ def jsonl_file_items(path: Path) -> Iterator[InputItem]:
 def jsonl_items(lines: Iterable[bytes], label: str, origin: str) -> Iterator[InputItem]:
     """One item per non-blank line, named by its ``id`` or ``label:line``."""
     for number, line in enumerate(lines, start=1):
-        if line.strip():
-            where = f"{origin}:{number}"
-            yield load_item(f"{label}:{number}", where, partial(_load_line, line, where))
+        item = jsonl_line_item(line, number, label, origin)
+        if item is not None:
+            yield item
+
+
+def jsonl_line_item(line: bytes, number: int, label: str, origin: str) -> InputItem | None:
+    """The item of line ``number`` of a JSONL corpus; None for a blank line."""
+    if not line.strip():
+        return None
+    where = f"{origin}:{number}"
+    return load_item(f"{label}:{number}", where, partial(_load_line, line, where))
 
 
 def capped_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:

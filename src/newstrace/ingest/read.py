@@ -59,24 +59,38 @@ def read_article(source: str | Path) -> Article:
     return article
 
 
+class UniqueNames:
+    """Gives each name in turn a free one: repeated names become ``name-2``, ``name-3`` ..."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._last_number: dict[str, int] = {}
+
+    def take(self, name: str) -> str:
+        """``name``, or the next free ``name-N``.
+
+        >>> names = UniqueNames()
+        >>> [names.take(n) for n in ["a", "a", "a-2", "a"]]
+        ['a', 'a-2', 'a-2-2', 'a-3']
+        """
+        candidate, number = name, self._last_number.get(name, 1)
+        while candidate in self._used:
+            number += 1
+            candidate = f"{name}-{number}"
+        self._last_number[name] = number
+        self._used.add(candidate)
+        return candidate
+
+
+def named(item: InputItem, name: str) -> InputItem:
+    """The item under its unique ``name``; an article without an id takes it as its id."""
+    article = item.article
+    if article is not None and article.id is None:
+        article = replace(article, id=name)
+    return replace(item, name=name, article=article)
+
+
 def _uniquely_named(items: Iterable[InputItem]) -> Iterator[InputItem]:
-    """Suffix repeated names ``-2``, ``-3`` ...; an article without an id takes its name."""
-    used: set[str] = set()
-    last_number: dict[str, int] = {}
+    names = UniqueNames()
     for item in items:
-        name = _free_name(item.name, used, last_number)
-        used.add(name)
-        article = item.article
-        if article is not None and article.id is None:
-            article = replace(article, id=name)
-        yield replace(item, name=name, article=article)
-
-
-def _free_name(name: str, used: set[str], last_number: dict[str, int]) -> str:
-    """``name``, or the next free ``name-N``; ``last_number`` keeps repeated names cheap."""
-    candidate, number = name, last_number.get(name, 1)
-    while candidate in used:
-        number += 1
-        candidate = f"{name}-{number}"
-    last_number[name] = number
-    return candidate
+        yield named(item, names.take(item.name))

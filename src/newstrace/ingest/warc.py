@@ -50,10 +50,13 @@ def warc_file_items(path: Path) -> Iterator[InputItem]:
         yield InputItem(label, str(path), None, InputError(f"{path}: {error.strerror}"))
         return
     with stream:
-        yield from _items(stream, path, label)
+        yield from warc_stream_items(stream, path)
 
 
-def _items(stream: BinaryIO, path: Path, label: str) -> Iterator[InputItem]:
+def warc_stream_items(stream: BinaryIO, path: Path) -> Iterator[InputItem]:
+    """Items of a WARC read from ``stream``; ``path`` names it in origins and errors (the
+    Spark engine reads archives from any file system as bytes)."""
+    label = _label(path)
     records = WARCIterator(stream)
     last = None
     while True:

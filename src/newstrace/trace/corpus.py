@@ -44,6 +44,42 @@ from newstrace.trace.stories import TermSpace, group_stories
 ULTIMATE_SOURCES = 5
 
 
+@dataclass
+class OutletVotes:
+    """The outlets publishing in (part of) a corpus: the names given with each web host, every
+    name given, and how many items were seen. Votes from parts of a corpus add up."""
+
+    by_host: dict[str, Counter[str]] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    total: int = 0
+
+    @classmethod
+    def of(cls, items: Iterable[InputItem]) -> OutletVotes:
+        votes = cls()
+        for item in items:
+            votes.total += 1
+            article = item.article
+            if article is not None and article.outlet:
+                votes.names.add(article.outlet)
+                host = _host(article.url) if article.url else None
+                if host:
+                    votes.by_host.setdefault(host, Counter())[article.outlet] += 1
+        return votes
+
+    def __add__(self, other: OutletVotes) -> OutletVotes:
+        by_host = {host: Counter(counts) for host, counts in self.by_host.items()}
+        for host, counts in other.by_host.items():
+            by_host.setdefault(host, Counter()).update(counts)
+        return OutletVotes(by_host, self.names | other.names, self.total + other.total)
+
+    def hosts(self) -> dict[str, str]:
+        """Each host's outlet name: the one given most often (ties: the first by name)."""
+        return {
+            host: min(counts, key=lambda name: (-counts[name], name))
+            for host, counts in self.by_host.items()
+        }
+
+
 def learn_outlets(items: Iterable[InputItem]) -> tuple[dict[str, str], set[str], int]:
     """The outlets publishing in a corpus: names by web host, every name given, and how
     many items the corpus holds.
@@ -51,18 +87,8 @@ def learn_outlets(items: Iterable[InputItem]) -> tuple[dict[str, str], set[str],
     An article with only a URL then gets the name its sister articles use ("Harbour
     Gazette"), not the bare host, so citations and copies can be matched to it.
     """
-    votes: dict[str, Counter[str]] = {}
-    names: set[str] = set()
-    total = 0
-    for item in items:
-        total += 1
-        article = item.article
-        if article is not None and article.outlet:
-            names.add(article.outlet)
-            host = _host(article.url) if article.url else None
-            if host:
-                votes.setdefault(host, Counter())[article.outlet] += 1
-    return {host: counts.most_common(1)[0][0] for host, counts in votes.items()}, names, total
+    votes = OutletVotes.of(items)
+    return votes.hosts(), votes.names, votes.total
 
 
 def with_outlet(item: InputItem, hosts: dict[str, str]) -> InputItem:

@@ -1,0 +1,128 @@
+"""The Spark engine against the local engine on synthetic corpora, by size and partitions.
+
+For each size a seeded synthetic corpus (``synth_corpus.py``) is traced by the local engine
+and by the Spark engine on ``--master`` (default ``local[2]``) with each partition count,
+every run in a fresh child process. Runs share one ledger cache per size, so after the
+first run of a size only the corpus-wide stages run (the analysis, linear per core, is
+measured by the cold runs of ``trace_scale.py``). Each run reports wall time, articles per
+second, peak resident memory of its process tree, the story count and a digest of its
+``trace.json``: Spark's digest must equal the local engine's. Prints one JSON line.
+
+    .venv/bin/python bench/spark_scale.py [--sizes 50000 200000] [--partitions 2 4 8]
+        [--master local[2]] [--jobs 2] [--workdir build/bench-trace]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def _write_corpus(path: Path, size: int, seed: int) -> None:
+    sys.path.insert(0, str(BENCH))
+    from synth_corpus import generate
+
+    with path.open("w", encoding="utf-8") as out:
+        for article, _drift in generate(size, seed):
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, partitions: int):
+    """Trace once in this process and report."""
+    from newstrace.serialize import dumps_trace
+
+    start = time.perf_counter()
+    if engine == "local":
+        from newstrace.engines.local import trace_corpus
+        from newstrace.trace.cache import LedgerCache
+
+        trace = trace_corpus(corpus, LedgerCache(cache), n_process=jobs)
+    else:
+        from newstrace.engines.spark import spark_session, trace_on_spark
+
+        spark = spark_session(master, app_name="newstrace-bench")
+        spark.sparkContext.setLogLevel("ERROR")
+        trace = trace_on_spark(spark, str(corpus), partitions=partitions, cache=str(cache))
+        trace = trace.collect()
+        spark.stop()
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(trace.articles) / seconds, 1),
+        "peak_mb": _peak_mb(),
+        "stories": len(trace.stories),
+        "largest_story": max(len(s.article_ids) for s in trace.stories),
+        "digest": hashlib.sha256(dumps_trace(trace).encode()).hexdigest()[:16],
+    }
+
+
+def _run(corpus: Path, cache: Path, engine: str, args, partitions: int = 0) -> dict:
+    command = [sys.executable, __file__, "--one", str(corpus), "--cache", str(cache)]
+    command += ["--engine", engine, "--jobs", str(args.jobs), "--master", args.master]
+    command += ["--partitions", str(partitions)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 200_000])
+    parser.add_argument("--partitions", type=int, nargs="+", default=[2, 4, 8])
+    parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--jobs", type=int, default=2, help="local engine processes")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("build/bench-trace"))
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        partitions = args.partitions[0]
+        run = _one_run(args.one, args.cache, args.engine, args.jobs, args.master, partitions)
+        print(json.dumps(run))
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    result: dict = {"master": args.master, "jobs": args.jobs, "seed": args.seed}
+    for size in sorted(args.sizes):
+        corpus = args.workdir / f"corpus-{size}.jsonl"
+        cache = args.workdir / f"cache-{size}"
+        _write_corpus(corpus, size, args.seed)
+        runs = {} if cache.is_dir() else {"local_cold": _run(corpus, cache, "local", args)}
+        runs["local"] = _run(corpus, cache, "local", args)
+        for partitions in args.partitions:
+            run = _run(corpus, cache, "spark", args, partitions)
+            run["same_as_local"] = run["digest"] == runs["local"]["digest"]
+            runs[f"spark_{partitions}"] = run
+        result[str(size)] = runs
+        print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
+    if len(args.sizes) >= 2:
+        small, large = str(min(args.sizes)), str(max(args.sizes))
+        ratio = math.log(max(args.sizes) / min(args.sizes))
+        result["growth_exponent"] = {
+            mode: round(
+                math.log(result[large][mode]["seconds"] / result[small][mode]["seconds"]) / ratio,
+                3,
+            )
+            for mode in result[small]
+            if mode in result[large] and mode != "local_cold"
+        }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

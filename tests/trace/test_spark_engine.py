@@ -1,0 +1,89 @@
+"""The Spark engine on local[2]: the same trace as the local engine, bad input kept per article,
+and the Parquet tables.
+
+Skipped with a message where pyspark or a Java runtime is missing. Spark stays on loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from newstrace.engines.local import trace_corpus
+from newstrace.serialize import TABLE_COLUMNS, dumps_trace
+from newstrace.trace.cache import LedgerCache
+
+pytestmark = pytest.mark.slow
+
+pyspark = pytest.importorskip("pyspark", reason="the Spark engine needs newstrace[spark]")
+if shutil.which("java") is None:
+    pytest.skip("the Spark engine needs a Java runtime (java on PATH)", allow_module_level=True)
+
+from newstrace.engines.spark import spark_session, trace_on_spark  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spark():
+    session = spark_session("local[2]", app_name="newstrace-tests")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def spark_dev(spark, dev_corpus, tmp_path_factory):
+    """The dev corpus traced on Spark, every article analysed on the executors."""
+    cache = tmp_path_factory.mktemp("spark-ledgers")
+    return trace_on_spark(spark, str(dev_corpus), partitions=3, cache=str(cache))
+
+
+def test_spark_traces_the_dev_corpus_exactly_as_the_local_engine(spark_dev, dev_trace):
+    on_spark = json.loads(dumps_trace(spark_dev.collect()))
+    local = json.loads(dumps_trace(dev_trace))
+    assert [s["article_ids"] for s in on_spark["stories"]] == [
+        s["article_ids"] for s in local["stories"]
+    ]
+    for ours, theirs in zip(on_spark["stories"], local["stories"], strict=True):
+        for part in ("origin", "copies", "citations", "families", "drift"):
+            assert ours[part] == theirs[part], f"{ours['id']}: {part} differs"
+    assert on_spark == local
+
+
+def test_parquet_tables_hold_every_article_claim_and_story(spark, spark_dev, dev_trace, tmp_path):
+    spark_dev.write_parquet(spark, str(tmp_path))
+    tables = {name: spark.read.parquet(str(tmp_path / f"{name}.parquet")) for name in TABLE_COLUMNS}
+    for name, frame in tables.items():
+        assert frame.columns == [column for column, _ in TABLE_COLUMNS[name]]
+    assert tables["articles"].count() == len(dev_trace.articles)
+    assert tables["stories"].count() == len(dev_trace.stories)
+    assert tables["drift"].count() == sum(len(s.drift) for s in dev_trace.stories)
+    assert tables["copies"].count() == sum(len(s.copies) for s in dev_trace.stories)
+    assert tables["claims"].select("article_id").distinct().count() == len(dev_trace.articles)
+
+
+def test_bad_lines_and_duplicate_ids_are_kept_per_article_as_locally(spark, tmp_path):
+    good = {
+        "id": "quay",
+        "outlet": "Pellin Gazette",
+        "published": "2025-02-10",
+        "text": "Engineers closed the Pellin Quay swing bridge on Monday after finding rusted "
+        "gears, the harbour board said. Buses will be diverted for six weeks.",
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps({**good, "published": "the tenth of never"}),  # duplicate id, bad date
+        json.dumps({"id": "no-text"}),
+    ]
+    corpus = tmp_path / "mixed.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    on_spark = trace_on_spark(spark, str(corpus), partitions=2).collect()
+    local = trace_corpus(corpus, LedgerCache(tmp_path / "ledgers"))
+    assert on_spark == local
+    statuses = {a.id: (a.status.value, a.error[0] if a.error else None) for a in on_spark.articles}
+    assert len(statuses) == len(lines)
+    assert statuses["quay"] == ("ok", None) and statuses["quay-2"] == ("ok", None)
+    assert sum(status == "error" for status, _ in statuses.values()) == 3
