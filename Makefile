@@ -23,6 +23,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest -q --doctest-modules tests src/newstrace --ignore=src/newstrace/store/migrations
 
 train: $(STAMP)

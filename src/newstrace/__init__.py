@@ -100,9 +100,7 @@ def analyze(text_or_article: str | Article) -> Ledger:
     return _default_analyzer()(text_or_article)
 
 
-def trace_corpus(
-    source: str | Path, *, cache: str | Path | None = None, jobs: int = 1
-) -> Trace:
+def trace_corpus(source: str | Path, *, cache: str | Path | None = None, jobs: int = 1) -> Trace:
     """The story trace of a corpus (a directory, ``.jsonl``, ``.csv`` or ``.warc(.gz)``).
 
     Ledgers are kept in ``cache`` (a folder; a temporary one when ``None``), so tracing the

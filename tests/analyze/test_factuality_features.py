@@ -29,9 +29,11 @@ def test_adapt_keeps_shared_and_adds_domain_copies():
 
 def test_model_orders_plain_over_hedged_over_negated():
     model = FactualityModel.load()
-    rows = [_features("The ferry sank on Friday.", "sank"),
-            _features("The ferry might have sunk on Friday.", "sunk"),
-            _features("The ferry did not sink on Friday.", "sink")]
+    rows = [
+        _features("The ferry sank on Friday.", "sank"),
+        _features("The ferry might have sunk on Friday.", "sunk"),
+        _features("The ferry did not sink on Friday.", "sink"),
+    ]
     plain, hedged, negated = model.predict(rows)
     assert plain > hedged > negated
     assert plain > 2.0 and negated < 0.0

@@ -24,8 +24,13 @@ _SPEC.loader.exec_module(synth)
 
 N = 300
 DRIFT_TYPES = {
-    "hedge_dropped", "certainty_upgraded", "attribution_lost", "attribution_garbled",
-    "speculation_as_fact", "exaggeration", "detail_changed",
+    "hedge_dropped",
+    "certainty_upgraded",
+    "attribution_lost",
+    "attribution_garbled",
+    "speculation_as_fact",
+    "exaggeration",
+    "detail_changed",
 }
 
 
@@ -55,8 +60,17 @@ def test_exactly_the_requested_size(n, corpus):
 
 def test_articles_have_the_spec_fields(corpus):
     for article in _articles(corpus):
-        assert {"id", "text", "title", "lang", "story", "copy_of", "copy_kind", "cites",
-                "origin"} <= article.keys()
+        assert {
+            "id",
+            "text",
+            "title",
+            "lang",
+            "story",
+            "copy_of",
+            "copy_kind",
+            "cites",
+            "origin",
+        } <= article.keys()
         assert article["lang"] == "en"
         assert "outlet" in article or "url" in article
         assert 120 <= len(article["text"].split()) <= 400
@@ -78,8 +92,9 @@ def test_ids_unique_and_gold_references_valid(corpus):
         if copy_of is not None:  # the copied article came earlier, in the same story
             assert seen[copy_of]["story"] == article["story"]
         seen[article["id"]] = article
-    for story, members in itertools.groupby(sorted(articles, key=lambda a: a["story"]),
-                                            key=lambda a: a["story"]):
+    for story, members in itertools.groupby(
+        sorted(articles, key=lambda a: a["story"]), key=lambda a: a["story"]
+    ):
         members = list(members)
         origins = {a["origin"] for a in members}
         assert len(origins) == 1, story

@@ -29,10 +29,13 @@ def test_factuality_meantime_dev(shared_path):
     assert result["mae"] < result["mean_baseline_mae"]
 
 
-@pytest.mark.parametrize(("task", "file", "metric", "floor"), [
-    ("weasel", "datasets/weasel/train.csv", "f1_uncertain", 0.6),  # TF-IDF LR: 0.603 here
-    ("strength", "datasets/claim-strength/annotated_pubmed.csv", "macro_f1", 0.6),
-])
+@pytest.mark.parametrize(
+    ("task", "file", "metric", "floor"),
+    [
+        ("weasel", "datasets/weasel/train.csv", "f1_uncertain", 0.6),  # TF-IDF LR: 0.603 here
+        ("strength", "datasets/claim-strength/annotated_pubmed.csv", "macro_f1", 0.6),
+    ],
+)
 def test_classifier_on_its_held_out_rows(shared_path, tmp_path, task, file, metric, floor):
     with shared_path(file).open(encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))

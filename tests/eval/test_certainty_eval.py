@@ -37,17 +37,23 @@ def _write_jsonl(path, items):
 
 
 def test_certainty_scores_val_items_of_a_full_file(tmp_path):
-    items = [{"id": i, "finding": f"Finding {i} .", "sentence-level-certainty": 3.0,
-              "split": split} for i, split in enumerate(["train", "val", "test", "val"])]
+    items = [
+        {"id": i, "finding": f"Finding {i} .", "sentence-level-certainty": 3.0, "split": split}
+        for i, split in enumerate(["train", "val", "test", "val"])
+    ]
     chosen = certainty.scored_items(certainty.read_items(_write_jsonl(tmp_path / "a.jsonl", items)))
     assert [item["id"] for item in chosen] == [1, 3]
 
 
 def test_certainty_scores_whole_file_without_train_val(tmp_path):
-    items = [{"finding": "A .", "sentence-level-certainty": 2}, {"finding": "B .",
-             "sentence-level-certainty": 5, "split": "test"}]
-    assert len(certainty.scored_items(certainty.read_items(_write_jsonl(tmp_path / "t.jsonl",
-                                                                        items)))) == 2
+    items = [
+        {"finding": "A .", "sentence-level-certainty": 2},
+        {"finding": "B .", "sentence-level-certainty": 5, "split": "test"},
+    ]
+    assert (
+        len(certainty.scored_items(certainty.read_items(_write_jsonl(tmp_path / "t.jsonl", items))))
+        == 2
+    )
 
 
 def test_certainty_malformed_line_is_a_data_error(tmp_path):
@@ -59,8 +65,9 @@ def test_certainty_malformed_line_is_a_data_error(tmp_path):
 def test_factuality_reads_targets_and_checks_spans(tmp_path):
     good = {"text": "The ferry did not sail .", "targets": [{"span1": [4, 5], "label": -3.0}]}
     sentences = factuality.read_sentences(_write_jsonl(tmp_path / "dev.jsonl", [good]))
-    assert sentences == [{"words": ["The", "ferry", "did", "not", "sail", "."],
-                          "targets": [(4, 5, -3.0)]}]
+    assert sentences == [
+        {"words": ["The", "ferry", "did", "not", "sail", "."], "targets": [(4, 5, -3.0)]}
+    ]
     bad = {"text": "Too short .", "targets": [{"span1": [2, 9], "label": 1.0}]}
     with pytest.raises(DataError):
         factuality.read_sentences(_write_jsonl(tmp_path / "bad.jsonl", [bad]))
@@ -72,8 +79,10 @@ def test_factuality_folder_rule(tmp_path):
         (tmp_path / name).mkdir()
         _write_jsonl(tmp_path / name / f"{split}.jsonl", [item])
     (tmp_path / "EMPTY").mkdir()
-    assert factuality.data_files(tmp_path) == {"NEWS": tmp_path / "NEWS" / "dev.jsonl",
-                                               "WEB": tmp_path / "WEB" / "test.jsonl"}
+    assert factuality.data_files(tmp_path) == {
+        "NEWS": tmp_path / "NEWS" / "dev.jsonl",
+        "WEB": tmp_path / "WEB" / "test.jsonl",
+    }
     assert factuality.data_files(tmp_path / "NEWS") == {"NEWS": tmp_path / "NEWS/dev.jsonl"}
     with pytest.raises(DataError):
         factuality.data_files(tmp_path / "EMPTY")
@@ -87,8 +96,9 @@ def test_factuality_figures_include_the_mean_baseline():
 def test_ptb_unescape_and_csv_reading(tmp_path):
     assert unescape_ptb("A -LRB- b -RRB- `` c ''\n") == 'A ( b ) " c "'
     path = tmp_path / "w.csv"
-    path.write_text('text,label\n"It is -LRB- said -RRB- so\n",1\nPlain fact .,0\n',
-                    encoding="utf-8")
+    path.write_text(
+        'text,label\n"It is -LRB- said -RRB- so\n",1\nPlain fact .,0\n', encoding="utf-8"
+    )
     assert read_rows(path, "text") == (["It is ( said ) so", "Plain fact ."], [1, 0])
     with pytest.raises(DataError):
         read_rows(path, "sentence")

@@ -44,8 +44,13 @@ def test_bad_articles_get_clear_errors(client):
     assert missing.status_code == 400 and missing.json()["error"]["code"] == "E105"
     empty = client.post("/api/analyze", json={"text": "   "})
     assert empty.json()["error"]["code"] == "E102"
-    french = client.post("/api/analyze", json={"text": "Le maire a annoncé hier que le pont "
-                         "restera fermé jusqu'en mars, selon des sources municipales."})
+    french = client.post(
+        "/api/analyze",
+        json={
+            "text": "Le maire a annoncé hier que le pont "
+            "restera fermé jusqu'en mars, selon des sources municipales."
+        },
+    )
     assert french.status_code == 422 and french.json()["error"]["code"] == "E106"
     assert client.get("/api/articles/999").status_code == 404
 
@@ -92,8 +97,10 @@ def test_unsupported_and_oversized_uploads_are_refused(tmp_path):
 
 
 def test_parallel_uploads_all_finish_without_corrupting_the_store(client, tmp_path):
-    corpora = [small_corpus(tmp_path / f"c{n}.jsonl", (prefix,), 3)
-               for n, prefix in enumerate(("b-wildfire", "a-leak", "b-takeover"))]
+    corpora = [
+        small_corpus(tmp_path / f"c{n}.jsonl", (prefix,), 3)
+        for n, prefix in enumerate(("b-wildfire", "a-leak", "b-takeover"))
+    ]
 
     def upload(path):
         with path.open("rb") as stream:
@@ -152,14 +159,24 @@ def test_beyond_loopback_a_token_is_required(tmp_path):
 
 def test_the_openapi_document_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/analyze", "/api/trace", "/api/jobs/{job_id}", "/api/stories/{story_id}",
-                 "/api/articles/{article_id}", "/api/claims", "/api/stories"):
+    for path in (
+        "/api/analyze",
+        "/api/trace",
+        "/api/jobs/{job_id}",
+        "/api/stories/{story_id}",
+        "/api/articles/{article_id}",
+        "/api/claims",
+        "/api/stories",
+    ):
         assert path in paths
 
 
 def test_pages_escape_article_text(client):
-    hostile = {"text": "The mayor said <script>alert('x')</script> the bridge <img src=x "
-               "onerror=alert(1)> would reopen in May, officials said.", "title": "<b>bold</b>"}
+    hostile = {
+        "text": "The mayor said <script>alert('x')</script> the bridge <img src=x "
+        "onerror=alert(1)> would reopen in May, officials said.",
+        "title": "<b>bold</b>",
+    }
     response = client.post("/api/analyze", json=hostile)
     article_id = response.headers["location"].rsplit("/", 1)[1]
     html = client.get(f"/articles/{article_id}").text

@@ -29,7 +29,7 @@ ARTICLE = (
 )
 HOSTILE = (
     "The mayor said <script>window.pwned = 1; alert('x')</script> the bridge would "
-    "<img src=x onerror=\"window.pwned = 2\"> reopen in May, officials said."
+    '<img src=x onerror="window.pwned = 2"> reopen in May, officials said.'
 )
 
 
@@ -39,8 +39,9 @@ def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         yield browser
         browser.close()
 
@@ -53,8 +54,18 @@ def server(tmp_path_factory):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "newstrace.cli", "serve", "--data-dir", str(data), "--port",
-         str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "newstrace.cli",
+            "serve",
+            "--data-dir",
+            str(data),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

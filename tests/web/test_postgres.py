@@ -35,9 +35,13 @@ def database(postgres_url):
 def test_analyze_trace_and_search_on_postgresql(database, tmp_path):
     settings = Settings(data_dir=tmp_path, db_url=database)
     with TestClient(create_app(settings)) as client:
-        analysed = client.post("/api/analyze", json={
-            "text": "Harbour officials said the Pellin Quay bridge may stay shut until March.",
-            "outlet": "Pellin Gazette"})
+        analysed = client.post(
+            "/api/analyze",
+            json={
+                "text": "Harbour officials said the Pellin Quay bridge may stay shut until March.",
+                "outlet": "Pellin Gazette",
+            },
+        )
         assert analysed.status_code == 201
         corpus = small_corpus(tmp_path / "wildfire.jsonl")
         with corpus.open("rb") as stream:

@@ -48,8 +48,9 @@ _LOOSE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "appos", "re
 _FUNCTION_DEPS = frozenset({"cc", "punct", "mark", "det", "case", "prep", "advmod"})
 _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
-_CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "assuming", "long",
-                              "case", "condition", "event"})
+_CONDITION_MARKS = frozenset(
+    {"if", "unless", "provided", "providing", "assuming", "long", "case", "condition", "event"}
+)
 
 
 class CertaintyAssessor:
@@ -70,11 +71,18 @@ class CertaintyAssessor:
         near = _clipped(doc, region_tokens, scope)
         spine = _spine(near, content_tokens)
         cues = span_cues(scope)
-        governing = [cue for cue in cues if cue.category in _BY_CATEGORY
-                     and _governs(doc, cue, spine, content_tokens)]
+        governing = [
+            cue
+            for cue in cues
+            if cue.category in _BY_CATEGORY and _governs(doc, cue, spine, content_tokens)
+        ]
         level = _level(governing, attributed)
-        listed = [cue for cue in cues if cue in governing or (
-            cue.category in _ALWAYS_LISTED and near.start <= cue.start < near.end)]
+        listed = [
+            cue
+            for cue in cues
+            if cue in governing
+            or (cue.category in _ALWAYS_LISTED and near.start <= cue.start < near.end)
+        ]
         rank = self.model.rank(self.model.predict_one([t.text for t in near]))
         return Certainty(_score(level, rank), level, tuple(_char_span(doc, c) for c in listed))
 
@@ -132,8 +140,11 @@ def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
     roots = _roots(content)
     spine = set(roots)
     for root in roots:
-        spine.update(child for child in root.children
-                     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+        spine.update(
+            child
+            for child in root.children
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+        )
         spine.update(a for a in root.ancestors if region.start <= a.i < region.end)
     return spine
 
@@ -164,21 +175,25 @@ def _inside(token: Token, span: TokenSpan) -> bool:
 
 
 def _backshifted(tokens: TokenSpan, spine: set[Token], content: TokenSpan) -> bool:
-    """"would" under a past-tense reporting verb is reported "will" ("said it would close")."""
+    """ "would" under a past-tense reporting verb is reported "will" ("said it would close")."""
     return tokens.text.lower() == "would" and any(
-        t.tag_ == "VBD" and not _inside(t, content) for t in spine)
+        t.tag_ == "VBD" and not _inside(t, content) for t in spine
+    )
 
 
 def _attached(token: Token, spine: set[Token]) -> bool:
     """On the spine, a direct dependent of it, or an adverb one preposition below it."""
     if token in spine or (token.head in spine and token.dep_ not in _LOOSE_DEPS):
         return True
-    return token.dep_ == "advmod" and token.head.dep_ in ("prep", "advmod") and (
-        token.head.head in spine)
+    return (
+        token.dep_ == "advmod"
+        and token.head.dep_ in ("prep", "advmod")
+        and (token.head.head in spine)
+    )
 
 
 def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
-    """"not"/"never" on the claim's own verbs ("did not say that X" does not deny X);
+    """ "not"/"never" on the claim's own verbs ("did not say that X" does not deny X);
     "no"/"nothing" as or in an argument of the spine; a denial verb above the claim."""
     if token.dep_ == "neg":
         return token.head in spine and _inside(token.head, content)
@@ -192,9 +207,13 @@ def _conditions(token: Token, spine: set[Token]) -> bool:
     if token.lower_ == "then":
         return token.head in spine and any(
             c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children)
-            for c in token.head.children)
-    return token.lower_ in _CONDITION_MARKS and token.head.dep_ == "advcl" and (
-        token.head.head in spine or token.head in spine)
+            for c in token.head.children
+        )
+    return (
+        token.lower_ in _CONDITION_MARKS
+        and token.head.dep_ == "advcl"
+        and (token.head.head in spine or token.head in spine)
+    )
 
 
 def _char_span(doc: Doc, cue: Cue) -> Span:

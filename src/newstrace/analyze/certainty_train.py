@@ -41,11 +41,20 @@ def train_certainty(data: Path) -> dict[str, Any]:
     dev = certainty_eval.scored_items(items)
     pred = model.predict(tokenise([item["finding"] for item in dev]))
     gold = [item[certainty_eval.LABEL] for item in dev]
-    figures = {"n": len(dev), "pearson_r": round(pearson(pred, gold), 4),
-               "mae": round(mae(pred, gold), 4)}
+    figures = {
+        "n": len(dev),
+        "pearson_r": round(pearson(pred, gold), 4),
+        "mae": round(mae(pred, gold), 4),
+    }
     model.save()
-    write_meta(NAME, fmt=FORMAT, trained_on=f"{path.name} split=train ({len(train)})",
-               alpha=alpha, seed=SEED, dev=figures)
+    write_meta(
+        NAME,
+        fmt=FORMAT,
+        trained_on=f"{path.name} split=train ({len(train)})",
+        alpha=alpha,
+        seed=SEED,
+        dev=figures,
+    )
     return figures
 
 

@@ -120,15 +120,18 @@ class FactualityModel:
         """The domain a subset is scored as: its own if trained on and not news, else news."""
         return subset if subset in self.domains_ and subset not in NEWS_SUBSETS else NEWS
 
-    def fit(self, rows: Sequence[dict[str, float]], y: Sequence[float],
-            subsets: Sequence[str]) -> FactualityModel:
+    def fit(
+        self, rows: Sequence[dict[str, float]], y: Sequence[float], subsets: Sequence[str]
+    ) -> FactualityModel:
         self.domains_ = sorted(set(subsets))
         adapted = [adapt(row, self.domain_of(s)) for row, s in zip(rows, subsets, strict=True)]
         self.model_ = SparseLinear(task="regression", alpha=self.alpha, tfidf=False, min_df=2)
         self.model_.fit(adapted, y)
         domains = [self.domain_of(s) for s in subsets]
-        self.means_ = {d: float(np.mean([v for v, e in zip(y, domains, strict=True) if e == d]))
-                       for d in sorted(set(domains))}
+        self.means_ = {
+            d: float(np.mean([v for v, e in zip(y, domains, strict=True) if e == d]))
+            for d in sorted(set(domains))
+        }
         return self
 
     def baseline(self, subset: str) -> float:

@@ -61,9 +61,17 @@ def train(data: Path, subsets: tuple[str, ...] = TRAIN_SUBSETS) -> dict[str, Any
         pred = model.predict(dev_rows, subset)
         dev[subset] = factuality_eval.figures(pred, gold, model.baseline(subset))
     model.save()
-    write_meta(NAME, fmt=FORMAT, trained_on=[f"{s}/train.jsonl" for s in subsets],
-               domains=model.domains_, targets=len(y), alpha=alpha,
-               domain_means=model.means_, seed=SEED, dev=dev)
+    write_meta(
+        NAME,
+        fmt=FORMAT,
+        trained_on=[f"{s}/train.jsonl" for s in subsets],
+        domains=model.domains_,
+        targets=len(y),
+        alpha=alpha,
+        domain_means=model.means_,
+        seed=SEED,
+        dev=dev,
+    )
     return dev
 
 

@@ -30,8 +30,16 @@ SEED = 13
 HOLDOUT = 0.2
 C_GRID = (1.0, 3.0, 10.0, 30.0)
 HOLDOUT_DIR = Path("build/holdout")
-_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-        "``": '"', "''": '"'}
+_PTB = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "``": '"',
+    "''": '"',
+}
 _PTB_RE = re.compile("|".join(re.escape(k) for k in _PTB))
 
 
@@ -47,10 +55,12 @@ class Task:
 
 
 TASKS = {
-    "weasel": Task("weasel/train.csv", "text", lambda p, g: f1_of(p, g, 1), "f1_uncertain",
-                   "balanced"),
-    "strength": Task("claim-strength/annotated_pubmed.csv", "sentence", macro_f1, "macro_f1",
-                     "balanced"),
+    "weasel": Task(
+        "weasel/train.csv", "text", lambda p, g: f1_of(p, g, 1), "f1_uncertain", "balanced"
+    ),
+    "strength": Task(
+        "claim-strength/annotated_pubmed.csv", "sentence", macro_f1, "macro_f1", "balanced"
+    ),
 }
 
 
@@ -128,9 +138,14 @@ def train(name: str, data: Path, holdout_dir: Path | None = HOLDOUT_DIR) -> dict
     pred = model.predict([words[i] for i in dev_ids])
     figures = {"n": len(dev_ids), task.metric_name: round(task.metric(pred, y[dev_ids]), 4)}
     model.model_.save(model_dir(name), "classifier")
-    write_meta(name, fmt=FORMAT, trained_on=f"{path.name}: {len(fit_ids)} rows (seeded 80%)",
-               holdout=f"rows {HOLDOUT:.0%} by numpy default_rng({SEED}).permutation", C=C,
-               dev=figures)
+    write_meta(
+        name,
+        fmt=FORMAT,
+        trained_on=f"{path.name}: {len(fit_ids)} rows (seeded 80%)",
+        holdout=f"rows {HOLDOUT:.0%} by numpy default_rng({SEED}).permutation",
+        C=C,
+        dev=figures,
+    )
     if holdout_dir is not None:
         _write_holdout(holdout_dir / f"{name}_dev.csv", path, dev_ids)
     return figures

@@ -79,8 +79,9 @@ class SparseLinear:
 
     def _row(self, row: Features) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and weighted values of one row (sublinear tf-idf, l2 norm)."""
-        pairs = [(self.vocabulary_[n], float(v)) for n, v in row.items()
-                 if v and n in self.vocabulary_]
+        pairs = [
+            (self.vocabulary_[n], float(v)) for n, v in row.items() if v and n in self.vocabulary_
+        ]
         cols = np.array([c for c, _ in pairs], dtype=np.int64)
         values = np.array([v for _, v in pairs], dtype=np.float64)
         if self.tfidf and len(values):

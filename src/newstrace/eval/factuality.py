@@ -46,8 +46,9 @@ def read_sentences(path: Path) -> list[dict[str, Any]]:
 def _checked(item: dict[str, Any], where: str) -> dict[str, Any]:
     try:
         words = item["text"].split(" ")
-        targets = [(int(t["span1"][0]), int(t["span1"][1]), float(t["label"]))
-                   for t in item["targets"]]
+        targets = [
+            (int(t["span1"][0]), int(t["span1"][1]), float(t["label"])) for t in item["targets"]
+        ]
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise DataError(f"{where}: not a factuality item ({exc})") from exc
     if any(not 0 <= s < e <= len(words) for s, e, _ in targets):
@@ -79,8 +80,11 @@ def data_files(data: Path) -> dict[str, Path]:
     own = next((data / name for name in SPLIT_FILES if (data / name).is_file()), None)
     if own is not None:
         return {data.name: own}
-    found = {sub.name: data_files(sub)[sub.name] for sub in sorted(data.iterdir())
-             if sub.is_dir() and any((sub / name).is_file() for name in SPLIT_FILES)}
+    found = {
+        sub.name: data_files(sub)[sub.name]
+        for sub in sorted(data.iterdir())
+        if sub.is_dir() and any((sub / name).is_file() for name in SPLIT_FILES)
+    }
     if not found:
         raise DataError(f"{data}: no dev.jsonl or test.jsonl here or in its subfolders")
     return found
@@ -109,5 +113,11 @@ def figures(pred: np.ndarray, gold: list[float], mean: float | list[float]) -> d
     if not gold:
         raise DataError("no factuality targets to score")
     baseline = list(mean) if isinstance(mean, list) else [float(mean)] * len(gold)
-    return rounded({"n": len(gold), "pearson_r": pearson(pred, gold), "mae": mae(pred, gold),
-                    "mean_baseline_mae": mae(baseline, gold)})
+    return rounded(
+        {
+            "n": len(gold),
+            "pearson_r": pearson(pred, gold),
+            "mae": mae(pred, gold),
+            "mean_baseline_mae": mae(baseline, gold),
+        }
+    )
