@@ -6,6 +6,7 @@ Skipped with a message where pyspark or a Java runtime is missing. Spark stays o
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 
@@ -87,3 +88,55 @@ def test_bad_lines_and_duplicate_ids_are_kept_per_article_as_locally(spark, tmp_
     assert len(statuses) == len(lines)
     assert statuses["quay"] == ("ok", None) and statuses["quay-2"] == ("ok", None)
     assert sum(status == "error" for status, _ in statuses.values()) == 3
+
+
+def test_parquet_input_gives_the_trace_of_the_same_articles_as_jsonl(
+    spark, spark_dev, dev_corpus, dev_trace, tmp_path
+):
+    rows = [json.loads(line) for line in dev_corpus.read_text(encoding="utf-8").splitlines()]
+    columns = ("id", "text", "url", "outlet", "published", "title")
+    frame = spark.createDataFrame(
+        [tuple(row.get(c) for c in columns) for row in rows],
+        ", ".join(f"{c} string" for c in columns),
+    )
+    frame.coalesce(1).write.parquet(str(tmp_path / "dev.parquet"))
+    cache = tmp_path / "ledgers"
+    on_spark = trace_on_spark(spark, str(tmp_path / "dev.parquet"), cache=str(cache)).collect()
+    assert [s.article_ids for s in on_spark.stories] == [s.article_ids for s in dev_trace.stories]
+    assert [s.drift for s in on_spark.stories] == [s.drift for s in dev_trace.stories]
+
+
+def test_a_web_archive_is_read_page_by_page_with_failures_kept(spark, tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (
+        "<html><head><title>{0}</title></head><body><article><h1>{0}</h1><p>{1}</p>"
+        "</article></body></html>"
+    )
+    captures = [
+        (
+            "https://gazette.example/ferry",
+            "text/html",
+            page.format(
+                "Ferry to resume",
+                "The harbour council in Quillmere said on Monday that the island ferry would "
+                "resume next week. Captain Odile Marsh told reporters the repairs were finished.",
+            ),
+        ),
+        ("https://gazette.example/logo.png", "image/png", "not a page"),
+    ]
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for uri, kind, body in captures:
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body.encode()), http_headers=http
+                )
+            )
+    on_spark = trace_on_spark(spark, str(path)).collect()
+    local = trace_corpus(path, LedgerCache(tmp_path / "ledgers"))
+    assert on_spark == local
+    assert [a.status.value for a in on_spark.articles] == ["ok", "error"]

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from newstrace.engines.local import analyze_stream
 from newstrace.errors import InputError, InputNotFoundError
@@ -217,33 +218,31 @@ def _story_number(story_id: str) -> int:
 
 def _read_items(spark, source: str, partitions: int):
     """(position, item) pairs of every input, positions in input order."""
+    if "://" not in source and not Path(source).exists():
+        raise InputNotFoundError(f"{source}: no such file or directory")
     name = source.rstrip("/").lower()
-    if name.endswith(".jsonl") or name.endswith(".jsonl.gz"):
+    sc = spark.sparkContext
+    if name.endswith((".jsonl", ".jsonl.gz")):
         label = Path(source.rstrip("/")).name.split(".")[0]
-        lines = spark.sparkContext.textFile(source, partitions).zipWithIndex()
-        items = lines.map(lambda li: (li[1], _jsonl_item(li[0], li[1] + 1, label, source)))
+        # bytes, not text: a line that is not UTF-8 fails alone, as in the local reader
+        lines = sc.textFile(source, partitions, use_unicode=False).zipWithIndex()
+        items = lines.map(lambda li: (li[1], jsonl_line_item(li[0], li[1] + 1, label, source)))
         return items.filter(lambda pi: pi[1] is not None)  # blank lines, as the local reader
     if name.endswith(".parquet"):
         rows = spark.read.parquet(source).rdd.zipWithIndex()
         return rows.map(lambda ri: (ri[1], _row_item(ri[0].asDict(), ri[1] + 1, source)))
-    if name.endswith(".warc") or name.endswith(".warc.gz") or _is_folder_of_warcs(source):
-        files = spark.sparkContext.binaryFiles(source, partitions).sortByKey()
+    if name.endswith((".warc", ".warc.gz")) or _holds_warcs(source):
+        files = sc.binaryFiles(source, partitions).sortByKey()
         numbered = files.flatMap(lambda pf: list(_warc_items(*pf))).zipWithIndex()
         return numbered.map(lambda it: (it[1], it[0]))
     raise InputError(f"{source}: the Spark engine reads .jsonl, .parquet and .warc(.gz) paths")
 
 
-def _is_folder_of_warcs(source: str) -> bool:
+def _holds_warcs(source: str) -> bool:
     path = Path(source)
-    if not path.exists() and "://" not in source:
-        raise InputNotFoundError(f"{source}: no such file or directory")
     return path.is_dir() and any(
         p.name.lower().endswith((".warc", ".warc.gz")) for p in path.iterdir()
     )
-
-
-def _jsonl_item(line: str, number: int, label: str, origin: str) -> InputItem | None:
-    return jsonl_line_item(line.encode("utf-8", "surrogateescape"), number, label, origin)
 
 
 def _row_item(row: dict[str, Any], number: int, origin: str) -> InputItem:
@@ -253,8 +252,10 @@ def _row_item(row: dict[str, Any], number: int, origin: str) -> InputItem:
     return load_item(f"row-{number}", where, lambda: finish(article_from_mapping(value, where), ()))
 
 
-def _warc_items(path: str, content: bytes) -> Iterator[InputItem]:
-    return warc_stream_items(io.BytesIO(content), Path(path.split("://", 1)[-1]))
+def _warc_items(uri: str, content: bytes) -> Iterator[InputItem]:
+    """The items of one archive Spark read as bytes; a local file keeps its plain path."""
+    path = urlsplit(uri).path if uri.startswith("file:") else uri
+    return warc_stream_items(io.BytesIO(content), Path(path))
 
 
 def _unique(items):

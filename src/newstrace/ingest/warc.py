@@ -89,7 +89,7 @@ def warc_stream_items(stream: BinaryIO, path: Path) -> Iterator[InputItem]:
 def _end_problem(stream: BinaryIO, end: int, last: int | None) -> tuple[int, str] | None:
     """A cut the loop cannot see, as (offset, reason): warcio stops quietly at a record whose
     headers or gzip data end early. ``end`` is where warcio would read the next record."""
-    if end < os.fstat(stream.fileno()).st_size:
+    if end < stream.seek(0, os.SEEK_END):  # a file, or the bytes Spark read
         return end, "the file ends inside a record's headers"
     if last is not None and _gzip_cut(stream, last):
         return last, "the file ends inside this record's gzip data"
