@@ -17,29 +17,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-
-
-def _write_corpus(path: Path, size: int, seed: int) -> None:
-    sys.path.insert(0, str(BENCH))
-    from synth_corpus import generate
-
-    with path.open("w", encoding="utf-8") as out:
-        for article, _drift in generate(size, seed):
-            out.write(json.dumps(article, ensure_ascii=False) + "\n")
-
-
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round(max(own, children) / 1024, 1)
+from scale_runs import growth_exponents, peak_mb, write_corpus
 
 
 def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, partitions: int):
@@ -64,7 +47,7 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
     return {
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(trace.articles) / seconds, 1),
-        "peak_mb": _peak_mb(),
+        "peak_mb": peak_mb(),
         "stories": len(trace.stories),
         "largest_story": max(len(s.article_ids) for s in trace.stories),
         "digest": hashlib.sha256(dumps_trace(trace).encode()).hexdigest()[:16],
@@ -101,7 +84,7 @@ def main() -> None:
     for size in sorted(args.sizes):
         corpus = args.workdir / f"corpus-{size}.jsonl"
         cache = args.workdir / f"cache-{size}"
-        _write_corpus(corpus, size, args.seed)
+        write_corpus(corpus, size, args.seed)
         runs = {} if cache.is_dir() else {"local_cold": _run(corpus, cache, "local", args)}
         runs["local"] = _run(corpus, cache, "local", args)
         for partitions in args.partitions:
@@ -111,16 +94,8 @@ def main() -> None:
         result[str(size)] = runs
         print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
     if len(args.sizes) >= 2:
-        small, large = str(min(args.sizes)), str(max(args.sizes))
-        ratio = math.log(max(args.sizes) / min(args.sizes))
-        result["growth_exponent"] = {
-            mode: round(
-                math.log(result[large][mode]["seconds"] / result[small][mode]["seconds"]) / ratio,
-                3,
-            )
-            for mode in result[small]
-            if mode in result[large] and mode != "local_cold"
-        }
+        modes = [m for m in result[str(min(args.sizes))] if m != "local_cold"]
+        result["growth_exponent"] = growth_exponents(result, args.sizes, modes)
     print(json.dumps(result))
 
 

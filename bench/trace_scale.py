@@ -19,30 +19,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
-import resource
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-
-
-def _write_corpus(path: Path, size: int, seed: int) -> None:
-    sys.path.insert(0, str(BENCH))
-    from synth_corpus import generate
-
-    with path.open("w", encoding="utf-8") as out:
-        for article, _drift in generate(size, seed):
-            out.write(json.dumps(article, ensure_ascii=False) + "\n")
-
-
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round(max(own, children) / 1024, 1)
+from scale_runs import growth_exponents, peak_mb, write_corpus
 
 
 def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
@@ -63,7 +46,7 @@ def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
     measured = {
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(trace.articles) / seconds, 1),
-        "peak_mb": _peak_mb(),
+        "peak_mb": peak_mb(),
         "stories": len(trace.stories),
         "largest_story": max(len(s.article_ids) for s in trace.stories),
     }
@@ -108,7 +91,7 @@ def main() -> None:
     for size in sorted(set(args.sizes) | ({args.baseline} if args.baseline else set())):
         corpus = args.workdir / f"corpus-{size}.jsonl"
         cache = args.workdir / f"cache-{size}"
-        _write_corpus(corpus, size, args.seed)
+        write_corpus(corpus, size, args.seed)
         runs = {}
         if not (args.reuse_cache and cache.is_dir()):
             shutil.rmtree(cache, ignore_errors=True)
@@ -119,16 +102,7 @@ def main() -> None:
         result[str(size)] = runs
         print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
     if len(args.sizes) >= 2:
-        small, large = str(min(args.sizes)), str(max(args.sizes))
-        ratio = math.log(max(args.sizes) / min(args.sizes))
-        result["growth_exponent"] = {
-            mode: round(
-                math.log(result[large][mode]["seconds"] / result[small][mode]["seconds"]) / ratio,
-                3,
-            )
-            for mode in ("cold", "cached")
-            if mode in result[small] and mode in result[large]
-        }
+        result["growth_exponent"] = growth_exponents(result, args.sizes, ("cold", "cached"))
     print(json.dumps(result))
 
 
