@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pyspark import StorageLevel
+
 from newstrace.engines.local import analyze_stream
 from newstrace.errors import InputError, InputNotFoundError
 from newstrace.ingest import InputItem
@@ -87,6 +89,9 @@ from newstrace.trace.stories import (
 # Above this many articles the trace is only written as Parquet tables, not collected into
 # trace.json and report.html on the driver.
 SMALL_TRACE = 50_000
+# Analysed and weighed articles are reused by several stages: when they do not fit in memory
+# they go to disk rather than being dropped and recomputed (which re-reads every ledger).
+_SPILL = StorageLevel.MEMORY_AND_DISK
 # Spark stays on this machine's loopback unless a master URL (or spark-submit) says otherwise.
 LOOPBACK = {
     "spark.driver.bindAddress": "127.0.0.1",
@@ -187,7 +192,7 @@ def trace_on_spark(
     outlets = sc.broadcast(OutletNames(votes.names | set(votes.hosts().values())))
     analysed = items.mapPartitions(
         lambda part: _analyse(part, hosts.value, outlets.value, cache)
-    ).persist()
+    ).persist(_SPILL)
     weighed = _weigh(sc, analysed)
     copies = _copies(weighed)
     groups = _groups(weighed, copies)
@@ -320,7 +325,7 @@ def _weigh(sc, analysed):
         specifics = unit_weights(terms, specific_idf.value, is_specific)
         return _Weighed(number, analysed, vector, specifics, keywords_of(vector))
 
-    return ok.map(weigh).persist()
+    return ok.map(weigh).persist(_SPILL)
 
 
 def _copies(weighed) -> list[CopyEdge]:
