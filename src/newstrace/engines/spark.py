@@ -188,8 +188,9 @@ def trace_on_spark(
     votes = items.mapPartitions(lambda part: [OutletVotes.of(item for _, item in part)]).reduce(
         lambda a, b: a + b
     )
-    hosts = sc.broadcast(votes.hosts())
-    outlets = sc.broadcast(OutletNames(votes.names | set(votes.hosts().values())))
+    by_host = votes.hosts()
+    hosts = sc.broadcast(by_host)
+    outlets = sc.broadcast(OutletNames(votes.names | set(by_host.values())))
     analysed = items.mapPartitions(
         lambda part: _analyse(part, hosts.value, outlets.value, cache)
     ).persist(_SPILL)
