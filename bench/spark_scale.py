@@ -2,9 +2,11 @@
 
 For each size a seeded synthetic corpus (``synth_corpus.py``) is traced by the local engine
 and by the Spark engine on ``--master`` (default ``local[2]``) with each partition count,
-every run in a fresh child process. Runs share one ledger cache per size, so after the
-first run of a size only the corpus-wide stages run (the analysis, linear per core, is
-measured by the cold runs of ``trace_scale.py``). Each run reports wall time, articles per
+every run in a fresh child process. A Spark run does what ``newstrace trace --engine
+spark`` does: it writes the Parquet tables (``until_parquet_s``), then collects the trace on
+the driver. Runs share one ledger cache per size, so after the first run of a size only
+the corpus-wide stages run (the analysis, linear per core, is measured by the cold runs of
+``trace_scale.py``). Each run reports wall time, articles per
 second, peak resident memory of its process tree, the story count and a digest of its
 ``trace.json``: Spark's digest must equal the local engine's. Prints one JSON line.
 
@@ -19,6 +21,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +33,7 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
     from newstrace.serialize import dumps_trace
 
     start = time.perf_counter()
+    parquet_s = None
     if engine == "local":
         from newstrace.engines.local import trace_corpus
         from newstrace.trace.cache import LedgerCache
@@ -40,12 +44,16 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
 
         spark = spark_session(master, app_name="newstrace-bench")
         spark.sparkContext.setLogLevel("ERROR")
-        trace = trace_on_spark(spark, str(corpus), partitions=partitions, cache=str(cache))
-        trace = trace.collect()
+        result = trace_on_spark(spark, str(corpus), partitions=partitions, cache=str(cache))
+        with tempfile.TemporaryDirectory(dir=cache.parent) as tables:
+            result.write_parquet(spark, tables)  # what `newstrace trace --engine spark` does
+            parquet_s = round(time.perf_counter() - start, 2)
+        trace = result.collect()
         spark.stop()
     seconds = time.perf_counter() - start
     return {
         "seconds": round(seconds, 2),
+        "until_parquet_s": parquet_s,
         "articles_per_s": round(len(trace.articles) / seconds, 1),
         "peak_mb": peak_mb(),
         "stories": len(trace.stories),

@@ -112,11 +112,13 @@ class _Analysed:
 
 @dataclass(frozen=True, slots=True)
 class _Weighed:
-    """An analysed article with its term vectors and keywords (``number``: its index among
-    the analysed articles, in input order)."""
+    """An analysed article's index entry with its term vectors and keywords (``number``: its
+    index among the analysed articles, in input order). The ledger stays behind: the
+    candidate stages pass over these rows many times and never read it."""
 
     number: int
-    analysed: _Analysed
+    position: int
+    indexed: IndexedArticle
     vector: dict[str, float]
     specifics: dict[str, float]
     keywords: list[str]
@@ -194,9 +196,11 @@ def trace_on_spark(
     analysed = items.mapPartitions(
         lambda part: _analyse(part, hosts.value, outlets.value, cache)
     ).persist(_SPILL)
-    weighed = _weigh(sc, analysed)
-    copies = _copies(weighed)
-    groups = _groups(weighed, copies)
+    index = analysed.map(lambda a: (a.position, a.indexed)).persist(_SPILL)
+    ledgers = analysed.filter(lambda a: a.ledger is not None).map(lambda a: (a.position, a.ledger))
+    weighed = _weigh(sc, index)
+    copies = _copies(weighed, partitions)
+    groups = _groups(weighed, copies, partitions)
     story_of = sc.parallelize(
         [(n, f"story-{k}") for k, members in enumerate(groups, start=1) for n in members],
         partitions,
@@ -204,18 +208,21 @@ def trace_on_spark(
     placed = weighed.map(lambda w: (w.number, w)).join(story_of).values()
     copies_of = sc.broadcast({edge.article_id: edge for edge in copies})
     stories = (
-        placed.map(lambda ws: (ws[1], ws[0]))
+        placed.map(lambda ws: (ws[0].position, ws))
+        .join(ledgers)
+        .map(lambda kv: (kv[1][0][1], (kv[1][0][0], kv[1][1])))
         .groupByKey()
         .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value))
+        .persist(_SPILL)  # read by every story table and by collect: built once
     )
-    story_by_position = placed.map(lambda ws: (ws[0].analysed.position, ws[1]))
+    story_by_position = placed.map(lambda ws: (ws[0].position, ws[1]))
     articles = (
-        analysed.map(lambda a: (a.position, a.indexed.traced))
+        index.mapValues(lambda indexed: indexed.traced)
         .leftOuterJoin(story_by_position)
         .mapValues(lambda ts: replace(ts[0], story_id=ts[1]))
+        .persist(_SPILL)
     )
-    ledgers = analysed.filter(lambda a: a.ledger is not None).map(lambda a: a.ledger)
-    return SparkTrace(articles, stories, ledgers)
+    return SparkTrace(articles, stories, ledgers.values())
 
 
 def _story_number(story_id: str) -> int:
@@ -302,38 +309,31 @@ def _analyse(
         yield _Analysed(position, indexed, ledger)
 
 
-def _weigh(sc, analysed):
-    """The analysed articles numbered in input order, with their vectors and keywords."""
-    ok = (
-        analysed.filter(lambda a: a.indexed.traced.status == ArticleStatus.OK)
-        .map(lambda a: (a.position, a))
-        .sortByKey()
-        .values()
-        .zipWithIndex()
-    )
+def _weigh(sc, index):
+    """The analysed articles (``(position, IndexedArticle)``) numbered in input order, with
+    their vectors and keywords."""
+    ok = index.filter(lambda pi: pi[1].traced.status == ArticleStatus.OK).sortByKey().zipWithIndex()
     total = ok.count()
-    terms = ok.flatMap(lambda an: [(t, 1) for t in an[0].indexed.print_.terms])
+    terms = ok.flatMap(lambda pin: [(t, 1) for t in pin[0][1].print_.terms])
     df = terms.reduceByKey(lambda a, b: a + b).collectAsMap()
     idf = sc.broadcast(inverse_frequencies(df, total))
     specific_idf = sc.broadcast(
         inverse_frequencies({t: n for t, n in df.items() if is_specific(t)}, total)
     )
 
-    def weigh(an: tuple[_Analysed, int]) -> _Weighed:
-        analysed, number = an
-        terms = analysed.indexed.print_.terms
+    def weigh(pin: tuple[tuple[int, IndexedArticle], int]) -> _Weighed:
+        (position, indexed), number = pin
+        terms = indexed.print_.terms
         vector = unit_weights(terms, idf.value)
         specifics = unit_weights(terms, specific_idf.value, is_specific)
-        return _Weighed(number, analysed, vector, specifics, keywords_of(vector))
+        return _Weighed(number, position, indexed, vector, specifics, keywords_of(vector))
 
     return ok.map(weigh).persist(_SPILL)
 
 
-def _copies(weighed) -> list[CopyEdge]:
+def _copies(weighed, partitions: int) -> list[CopyEdge]:
     """Copy edges: sampled shingles joined by key, candidates measured beside both texts."""
-    keys = weighed.flatMap(
-        lambda w: [(key, w.number) for key in shingle_keys(w.analysed.indexed.print_)]
-    )
+    keys = weighed.flatMap(lambda w: [(key, w.number) for key in shingle_keys(w.indexed.print_)])
     pairs = (
         keys.groupByKey()
         .flatMap(lambda kv: [(pair, 1) for pair in posting_pairs(kv[1], COPY_POSTING)])
@@ -346,13 +346,13 @@ def _copies(weighed) -> list[CopyEdge]:
         lambda w: (
             w.number,
             (
-                w.analysed.indexed.print_,
-                {outlet_key(c.cited) for c in w.analysed.indexed.citations},
+                w.indexed.print_,
+                {outlet_key(c.cited) for c in w.indexed.citations},
                 w.specifics,
             ),
         )
     )
-    both = _beside(pairs, slim)
+    both = _beside(pairs, slim, partitions)
 
     def measure(pair_ab):
         (i, j), ((print_a, cites_a, specifics_a), (print_b, cites_b, specifics_b)) = pair_ab
@@ -369,21 +369,27 @@ def _copies(weighed) -> list[CopyEdge]:
         if chosen.original in best:
             in_chains |= {copier, chosen.original, best[chosen.original].original}
     prints = dict(
-        weighed.filter(lambda w: w.analysed.indexed.traced.id in in_chains)
-        .map(lambda w: (w.analysed.indexed.traced.id, w.analysed.indexed.print_))
+        weighed.filter(lambda w: w.indexed.traced.id in in_chains)
+        .map(lambda w: (w.indexed.traced.id, w.indexed.print_))
         .collect()
     )
     return copy_edges(to_root(best, prints.__getitem__))
 
 
-def _beside(pairs, by_number):
-    """Each pair ``(i, j)`` with the two articles' rows: ``((i, j), (row i, row j))``."""
-    first = pairs.map(lambda p: (p[0], p)).join(by_number).map(lambda kv: (kv[1][0], kv[1][1]))
-    second = pairs.map(lambda p: (p[1], p)).join(by_number).map(lambda kv: (kv[1][0], kv[1][1]))
-    return first.join(second)
+def _beside(pairs, rows, partitions: int):
+    """Each pair ``(i, j)`` with the two articles' rows: ``((i, j), (row i, row j))``.
+
+    The rows are hash-partitioned by article once; the pairs go to row i's partition, then
+    with row i to row j's, so both joins are local and one row per pair crosses the network
+    (PySpark skips the shuffle of a join whose sides share a partitioner)."""
+    rows = rows.partitionBy(partitions)
+    with_first = pairs.partitionBy(partitions).join(rows, partitions)  # (i, (j, row i))
+    by_second = with_first.map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).partitionBy(partitions)
+    both = by_second.join(rows, partitions)  # (j, ((i, row i), row j))
+    return both.map(lambda kv: ((kv[1][0][0], kv[0]), (kv[1][0][1], kv[1][1])))
 
 
-def _groups(weighed, copies: list[CopyEdge]) -> list[list[int]]:
+def _groups(weighed, copies: list[CopyEdge], partitions: int) -> list[list[int]]:
     """Stories as lists of article numbers: candidates by LSH band and blocking term, linked
     beside both articles, joined on the driver."""
     bands = weighed.mapPartitions(
@@ -399,9 +405,7 @@ def _groups(weighed, copies: list[CopyEdge]) -> list[list[int]]:
         .keys()
     )
     pairs = by_band.union(shared_terms).distinct()
-    slim = weighed.map(
-        lambda w: (w.number, (w.vector, w.specifics, w.analysed.indexed.print_.published))
-    )
+    slim = weighed.map(lambda w: (w.number, (w.vector, w.specifics, w.indexed.print_.published)))
 
     def link(pair_ab):
         (i, j), ((vector_a, specifics_a, date_a), (vector_b, specifics_b, date_b)) = pair_ab
@@ -411,8 +415,8 @@ def _groups(weighed, copies: list[CopyEdge]) -> list[list[int]]:
         specific = cosine_of(specifics_a, specifics_b)
         return [(i, j, specific)] if linked(cosine, specific, date_a, date_b) else []
 
-    links = _beside(pairs, slim).flatMap(link).collect()
-    numbered = weighed.map(lambda w: (w.number, w.analysed.indexed.traced.id, w.specifics))
+    links = _beside(pairs, slim, partitions).flatMap(link).collect()
+    numbered = weighed.map(lambda w: (w.number, w.indexed.traced.id, w.specifics))
     rows = sorted(numbered.collect(), key=lambda row: row[0])
     number_of = {article_id: number for number, article_id, _ in rows}
     specifics = TermSpace.of_vectors([vector for _, _, vector in rows])
@@ -424,12 +428,10 @@ def _with_bands(part: list[_Weighed]):
     return zip(part, band_keys([w.keywords for w in part]), strict=True)
 
 
-def _story(story_id: str, rows: Iterable[_Weighed], copies_of, outlets) -> Story:
+def _story(story_id: str, rows: Iterable[tuple[_Weighed, Ledger]], copies_of, outlets) -> Story:
     members = [
-        StoryMember(
-            w.analysed.ledger, w.analysed.indexed.print_, w.analysed.indexed.citations, w.vector
-        )
-        for w in sorted(rows, key=lambda w: w.number)
+        StoryMember(ledger, w.indexed.print_, w.indexed.citations, w.vector)
+        for w, ledger in sorted(rows, key=lambda row: row[0].number)
     ]
     return build_story(story_id, members, copies_of, outlets)
 
