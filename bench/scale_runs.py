@@ -39,5 +39,5 @@ def growth_exponents(result: dict, sizes: Iterable[int], modes: Iterable[str]) -
     return {
         mode: round(math.log(last[mode]["seconds"] / first[mode]["seconds"]) / ratio, 3)
         for mode in modes
-        if mode in first and mode in last
+        if "seconds" in first.get(mode, {}) and "seconds" in last.get(mode, {})  # not failed
     }

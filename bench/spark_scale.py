@@ -66,7 +66,9 @@ def _run(corpus: Path, cache: Path, engine: str, args, partitions: int = 0) -> d
     command = [sys.executable, __file__, "--one", str(corpus), "--cache", str(cache)]
     command += ["--engine", engine, "--jobs", str(args.jobs), "--master", args.master]
     command += ["--partitions", str(partitions)]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:  # one failed run is a figure too, and the others still run
+        return {"failed": done.stderr.strip().splitlines()[-20:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -95,12 +97,16 @@ def main() -> None:
         write_corpus(corpus, size, args.seed)
         runs = {} if cache.is_dir() else {"local_cold": _run(corpus, cache, "local", args)}
         runs["local"] = _run(corpus, cache, "local", args)
+        print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
         for partitions in args.partitions:
             run = _run(corpus, cache, "spark", args, partitions)
-            run["same_as_local"] = run["digest"] == runs["local"]["digest"]
+            if "digest" in run:
+                run["same_as_local"] = run["digest"] == runs["local"].get("digest")
             runs[f"spark_{partitions}"] = run
+            print(
+                json.dumps({str(size): {f"spark_{partitions}": run}}), file=sys.stderr, flush=True
+            )
         result[str(size)] = runs
-        print(json.dumps({str(size): runs}), file=sys.stderr, flush=True)
     if len(args.sizes) >= 2:
         modes = [m for m in result[str(min(args.sizes))] if m != "local_cold"]
         result["growth_exponent"] = growth_exponents(result, args.sizes, modes)

@@ -64,6 +64,27 @@ def test_parquet_tables_hold_every_article_claim_and_story(spark, spark_dev, dev
     assert tables["claims"].select("article_id").distinct().count() == len(dev_trace.articles)
 
 
+def test_work_done_again_over_what_a_killed_task_left_duplicates_nothing(
+    spark, spark_dev, dev_corpus, dev_trace, tmp_path
+):
+    """A task Spark retries starts over from its input; the one side effect it finds is the
+    ledger cache as the killed attempt left it: some ledgers written, one file half written."""
+    folder = tmp_path / "ledgers"
+    cache = LedgerCache(folder)
+    ledgers = spark_dev.ledgers.collect()
+    for ledger in ledgers[::2]:
+        cache.put(ledger)
+    half_written = next(folder.iterdir()) / "tmp1234.part"
+    half_written.write_text('{"article": {"te', encoding="utf-8")
+
+    again = trace_on_spark(spark, str(dev_corpus), partitions=3, cache=str(folder))
+    assert dumps_trace(again.collect()) == dumps_trace(dev_trace)
+    again.write_parquet(spark, str(tmp_path / "tables"))
+    articles = spark.read.parquet(str(tmp_path / "tables" / "articles.parquet"))
+    assert articles.count() == articles.select("id").distinct().count() == len(dev_trace.articles)
+    assert len(list(folder.glob("*/*.json"))) == len(ledgers)
+
+
 def test_bad_lines_and_duplicate_ids_are_kept_per_article_as_locally(spark, tmp_path):
     good = {
         "id": "quay",
