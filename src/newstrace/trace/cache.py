@@ -34,6 +34,10 @@ class LedgerCache:
             digest.update(b"\0" + (part or "").encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    def __contains__(self, article: Article) -> bool:
+        """Whether a ledger of ``article`` is stored (checked without reading it)."""
+        return self._path(self.key(article)).exists()
+
     def get(self, article: Article) -> Ledger | None:
         """The cached ledger of ``article``, with this article's metadata, or ``None``."""
         ledger = self.get_by_key(self.key(article))
