@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         "Parquet tables",
     )
     trace.add_argument("--master", help="spark: master URL (default: local[*] on loopback)")
-    trace.add_argument("--partitions", type=int, help="spark: input partitions")
+    trace.add_argument(
+        "--partitions", type=int, help="spark: partitions (default: one per 5,000 articles)"
+    )
 
     serve = commands.add_parser("serve", help="the web app and HTTP API over a store")
     serve.add_argument(

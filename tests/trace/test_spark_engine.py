@@ -22,6 +22,7 @@ pyspark = pytest.importorskip("pyspark", reason="the Spark engine needs newstrac
 if shutil.which("java") is None:
     pytest.skip("the Spark engine needs a Java runtime (java on PATH)", allow_module_level=True)
 
+from newstrace.engines import spark as spark_engine  # noqa: E402
 from newstrace.engines.spark import spark_session, trace_on_spark  # noqa: E402
 
 
@@ -83,6 +84,17 @@ def test_work_done_again_over_what_a_killed_task_left_duplicates_nothing(
     articles = spark.read.parquet(str(tmp_path / "tables" / "articles.parquet"))
     assert articles.count() == articles.select("id").distinct().count() == len(dev_trace.articles)
     assert len(list(folder.glob("*/*.json"))) == len(ledgers)
+
+
+def test_a_corpus_spread_over_more_partitions_than_it_was_read_in_traces_the_same(
+    spark, dev_corpus, dev_trace, tmp_path, monkeypatch
+):
+    """By default a partition holds at most ARTICLES_PER_PARTITION articles; with 10, the
+    68 development articles read in 2 partitions are spread over 7."""
+    monkeypatch.setattr(spark_engine, "ARTICLES_PER_PARTITION", 10)
+    spread = trace_on_spark(spark, str(dev_corpus), cache=str(tmp_path / "ledgers"))
+    assert spread.articles.getNumPartitions() >= 7
+    assert dumps_trace(spread.collect()) == dumps_trace(dev_trace)
 
 
 def test_bad_lines_and_duplicate_ids_are_kept_per_article_as_locally(spark, tmp_path):
