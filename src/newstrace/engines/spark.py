@@ -206,7 +206,7 @@ def trace_on_spark(
     """
     sc = spark.sparkContext
     items, count = _unique(_read_items(spark, source, partitions or sc.defaultParallelism))
-    if partitions is None:
+    if not partitions:  # None or 0: choose
         partitions = max(sc.defaultParallelism, -(-count // ARTICLES_PER_PARTITION))
     if items.getNumPartitions() < partitions:
         items = items.partitionBy(partitions)  # by input position: an even spread
