@@ -3,13 +3,14 @@
 For each size a seeded synthetic corpus (``synth_corpus.py``) is traced by the local engine
 and by the Spark engine on ``--master`` (default ``local[2]``) with each partition count,
 every run in a fresh child process. A Spark run does what ``newstrace trace --engine
-spark`` does: it writes the Parquet tables (``until_parquet_s``), then collects the trace on
-the driver. Runs share one ledger cache per size: when it lacks any article's ledger, a
-first local run (``local_cold``) analyses what is missing, so the measured runs only read
-ledgers and run the corpus-wide stages (the analysis, linear per core, is measured by the
-cold runs of ``trace_scale.py``). Each run reports wall time, articles per
-second, peak resident memory of its process tree, the story count and a digest of its
-``trace.json``: Spark's digest must equal the local engine's. Prints one JSON line.
+spark`` does: it traces (``traced_s``: copies and stories joined), writes the Parquet
+tables (``until_parquet_s``), then collects the trace on the driver. Runs share one ledger
+cache per size: when it lacks any article's ledger, a first local run (``local_cold``)
+analyses what is missing, so the measured runs only read ledgers and run the corpus-wide
+stages (the analysis, linear per core, is measured by the cold runs of ``trace_scale.py``).
+Each run reports wall time, articles per second, peak resident memory of its process tree,
+the story count and a digest of its ``trace.json``: Spark's digest must equal the local
+engine's. Prints one JSON line.
 
     .venv/bin/python bench/spark_scale.py [--sizes 50000 200000] [--partitions 2 4 8]
         [--master local[2]] [--jobs 2] [--workdir build/bench-trace]
@@ -34,7 +35,7 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
     from newstrace.serialize import dumps_trace
 
     start = time.perf_counter()
-    parquet_s = None
+    traced_s = parquet_s = None
     if engine == "local":
         from newstrace.engines.local import trace_corpus
         from newstrace.trace.cache import LedgerCache
@@ -46,6 +47,7 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
         spark = spark_session(master, app_name="newstrace-bench")
         spark.sparkContext.setLogLevel("ERROR")
         result = trace_on_spark(spark, str(corpus), partitions=partitions, cache=str(cache))
+        traced_s = round(time.perf_counter() - start, 2)  # copies and stories are joined by now
         with tempfile.TemporaryDirectory(dir=cache.parent) as tables:
             result.write_parquet(spark, tables)  # what `newstrace trace --engine spark` does
             parquet_s = round(time.perf_counter() - start, 2)
@@ -54,6 +56,7 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
     seconds = time.perf_counter() - start
     return {
         "seconds": round(seconds, 2),
+        "traced_s": traced_s,
         "until_parquet_s": parquet_s,
         "articles_per_s": round(len(trace.articles) / seconds, 1),
         "peak_mb": peak_mb(),
