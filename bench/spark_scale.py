@@ -14,6 +14,8 @@ engine's. Prints one JSON line.
 
     .venv/bin/python bench/spark_scale.py [--sizes 50000 200000] [--partitions 2 4 8]
         [--master local[2]] [--jobs 2] [--workdir build/bench-trace]
+    .venv/bin/python bench/spark_scale.py --one CORPUS --cache CACHE --engine spark
+        [--partitions 0]      # one run only; compare its digest with a local run's
 """
 
 from __future__ import annotations
@@ -97,9 +99,14 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="local engine processes")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("build/bench-trace"))
-    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--one",
+        type=Path,
+        help="trace only this corpus once, with --engine, --cache and the "
+        "first --partitions (0: the engine's default), and print that run",
+    )
+    parser.add_argument("--cache", type=Path, help="ledger cache folder for --one")
+    parser.add_argument("--engine", default="local", choices=["local", "spark"])
     args = parser.parse_args()
     if args.one:
         partitions = args.partitions[0]
