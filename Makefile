@@ -27,9 +27,9 @@ test: $(STAMP)
 	$(BIN)/pytest -q --doctest-modules tests src/newstrace --ignore=src/newstrace/store/migrations
 
 train: $(STAMP)
-	$(BIN)/python -m newstrace.analyze.attribution.train --data $(SHARED)/datasets/polnear
-	$(BIN)/python -m newstrace.analyze.certainty_train --data $(SHARED)/datasets
-	$(BIN)/python -m newstrace.analyze.checkworthy_train --data $(SHARED)/datasets/checkworthiness
+	$(BIN)/python -m newstrace.training.attribution --data $(SHARED)/datasets/polnear
+	$(BIN)/python -m newstrace.training.certainty --data $(SHARED)/datasets
+	$(BIN)/python -m newstrace.training.checkworthy --data $(SHARED)/datasets/checkworthiness
 
 bench: $(STAMP)
 	$(BIN)/python bench/analyze_speed.py

@@ -39,16 +39,18 @@ def _one_run(corpus: Path, cache: Path, engine: str, jobs: int, master: str, par
     start = time.perf_counter()
     traced_s = parquet_s = None
     if engine == "local":
-        from newstrace.engines.local import trace_corpus
-        from newstrace.trace.cache import LedgerCache
+        import newstrace
 
-        trace = trace_corpus(corpus, LedgerCache(cache), n_process=jobs)
+        trace = newstrace.trace(corpus, cache=cache, jobs=jobs).trace
     else:
         from newstrace.engines.spark import spark_session, trace_on_spark
+        from newstrace.trace.options import DEFAULT_OPTIONS
 
         spark = spark_session(master, app_name="newstrace-bench")
         spark.sparkContext.setLogLevel("ERROR")
-        result = trace_on_spark(spark, str(corpus), partitions=partitions, cache=str(cache))
+        result = trace_on_spark(
+            spark, str(corpus), DEFAULT_OPTIONS, partitions=partitions, cache=str(cache)
+        )
         traced_s = round(time.perf_counter() - start, 2)  # copies and stories are joined by now
         with tempfile.TemporaryDirectory(dir=cache.parent) as tables:
             result.write_parquet(spark, tables)  # what `newstrace trace --engine spark` does
@@ -73,10 +75,10 @@ def _all_cached(corpus: Path, cache: Path) -> bool:
     (the outlet named as the trace names it)."""
     from newstrace.ingest import read_inputs
     from newstrace.trace.cache import LedgerCache
-    from newstrace.trace.corpus import learn_outlets, with_outlet
+    from newstrace.trace.index import OutletVotes, with_outlet
 
     ledgers = LedgerCache(cache)
-    hosts, _names, _total = learn_outlets(read_inputs(corpus))
+    hosts = OutletVotes.of(read_inputs(corpus)).hosts()
     articles = (with_outlet(item, hosts).article for item in read_inputs(corpus))
     return all(article is None or article in ledgers for article in articles)
 

@@ -30,18 +30,18 @@ from scale_runs import growth_exponents, peak_mb, write_corpus
 
 def _one_run(corpus: Path, cache: Path, jobs: int, all_pairs: bool) -> dict:
     """Trace once in this process and report; ``all_pairs`` swaps in the all-pairs baseline."""
-    from newstrace.engines.local import trace_corpus
+    import newstrace
+    from newstrace.engines import local
     from newstrace.eval.trace import read_gold, score
-    from newstrace.trace import copies, stories
-    from newstrace.trace.cache import LedgerCache
 
-    if all_pairs:
-        copies.candidate_pairs = lambda prints: set(itertools.combinations(range(len(prints)), 2))
-        stories.candidate_pairs = lambda keywords: set(
-            itertools.combinations(range(len(keywords)), 2)
-        )
+    if all_pairs:  # the baseline: every pair measured, no blocking
+
+        def every_pair(weighed, options):
+            return set(itertools.combinations(range(len(weighed)), 2))
+
+        local.copy_candidates = local.story_candidates = every_pair
     start = time.perf_counter()
-    trace = trace_corpus(corpus, LedgerCache(cache), n_process=jobs)
+    trace = newstrace.trace(corpus, cache=cache, jobs=jobs).trace
     seconds = time.perf_counter() - start
     measured = {
         "seconds": round(seconds, 2),

@@ -271,6 +271,19 @@ def test_golden_file_matches_the_hand_built_ledger(ledger, fixtures_dir):
     assert serialize.ledger_from_dict(golden) == ledger
 
 
+def test_a_document_from_before_credit_spans_still_reads(ledger):
+    """``credit_span`` came in 0.2 (an additive change of ``newstrace.claims/1``)."""
+    older = {k: v for k, v in serialize.to_dict(ledger).items() if k != "credit_span"}
+    assert serialize.ledger_from_dict(older) == ledger
+
+
+def test_the_credit_line_is_kept_with_where_it_is_named():
+    text = "Kim cried.\nAs reported by Business Insider"
+    ledger = Ledger(Article(text), "en", None, (), (), "Business Insider", Span.of(text, 26, 42))
+    again = serialize.loads(serialize.dumps(ledger))
+    assert again.credit_span == Span(26, 42, "Business Insider")
+
+
 def test_document_shape(ledger):
     doc = serialize.to_dict(ledger)
     assert doc["schema"] == "newstrace.claims/1"
@@ -281,6 +294,7 @@ def test_document_shape(ledger):
         "language",
         "outlet",
         "credit",
+        "credit_span",
         "warnings",
         "claims",
         "sources",

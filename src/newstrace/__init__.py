@@ -1,20 +1,42 @@
-"""newstrace: who said this, via whom, how sure, and how the story changed as it was retold.
+r"""newstrace: who said this, via whom, how sure, and how the story changed as it was retold.
+
+One article's claim ledger:
 
 >>> import newstrace
->>> ledger = newstrace.analyze("Officials said the bridge would reopen in May.")  # doctest: +SKIP
->>> [claim.attribution.source.name for claim in ledger.claims]  # doctest: +SKIP
-['Officials']
->>> story_trace = newstrace.trace_corpus("corpus.jsonl", cache="ledgers/")  # doctest: +SKIP
->>> [story.origin.outlet for story in story_trace.stories]  # doctest: +SKIP
-['Harbour Gazette', 'Northern Ledger']
+>>> ledger = newstrace.analyze("Officials said the bridge would reopen in May.")
+>>> [(claim.attribution.source.name, claim.span.text) for claim in ledger.claims]
+[('Officials', 'the bridge would reopen in May')]
+
+A corpus's story trace (here three short reports, two of them of one event):
+
+>>> import json, pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> report = ("Engineers closed the Pellin Quay swing bridge on Monday after finding rusted "
+...           "gears, the Pellin harbour board said. Buses will use Marlow Street for six weeks.")
+>>> articles = [
+...     {"id": "gazette", "outlet": "Pellin Gazette", "published": "2025-02-10", "text": report},
+...     {"id": "wire", "outlet": "Shore Wire", "published": "2025-02-11",
+...      "text": "As reported by the Pellin Gazette:\n\n" + report},
+...     {"id": "ferry", "outlet": "Shore Wire", "published": "2025-02-12",
+...      "text": "The Inchcarra ferry will run an extra evening sailing from March, the "
+...              "operator said, after a petition signed by 900 islanders."},
+... ]
+>>> corpus = folder / "corpus.jsonl"
+>>> _ = corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+>>> result = newstrace.trace(corpus, cache=folder / "ledgers")
+>>> [(story.article_ids, story.origin.article_id) for story in result.trace.stories]
+[(('gazette', 'wire'), 'gazette'), (('ferry',), 'ferry')]
+>>> written = result.write(folder / "out")
+>>> sorted(path.name for path in (folder / "out").iterdir())
+['edges.csv', 'index.json', 'report.html', 'trace.json']
+
+The stage packages share two of these names (``newstrace.analyze``, ``newstrace.trace``):
+import their modules with ``from newstrace.trace.stories import ...``.
 """
 
 from __future__ import annotations
 
 import importlib
-import tempfile
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstrace._version import __version__
@@ -24,26 +46,53 @@ from newstrace.model import (
     Attribution,
     Certainty,
     CertaintyLevel,
+    Citation,
     Claim,
     ClaimKind,
     CopyEdge,
     DriftEvent,
     DriftType,
     Ledger,
+    Origin,
     Source,
     SourceKind,
     SourceSummary,
     Span,
     Story,
     Trace,
+    TracedArticle,
+)
+from newstrace.serialize import dumps, dumps_trace, loads, loads_trace
+from newstrace.trace.options import TraceOptions
+
+# The stage packages ``newstrace.analyze`` and ``newstrace.trace`` share their names with the
+# front-door functions. Importing a submodule for the first time binds it on its parent, so
+# both packages are imported here, before the functions are bound: the names then stay the
+# functions for good, however the stages are imported later.
+importlib.import_module("newstrace.analyze")
+importlib.import_module("newstrace.trace")
+
+from newstrace.api import (  # noqa: E402  (after the stage packages, see above)
+    Analysed,
+    Batch,
+    TraceResult,
+    analyze,
+    analyze_many,
+    trace,
 )
 
+if TYPE_CHECKING:
+    from newstrace.analyze.pipeline import Analyzer
+
 __all__ = [
+    "Analysed",
     "Analyzer",
     "Article",
     "Attribution",
+    "Batch",
     "Certainty",
     "CertaintyLevel",
+    "Citation",
     "Claim",
     "ClaimKind",
     "CopyEdge",
@@ -51,20 +100,25 @@ __all__ = [
     "DriftType",
     "Ledger",
     "NewstraceError",
+    "Origin",
     "Source",
     "SourceKind",
     "SourceSummary",
     "Span",
     "Story",
     "Trace",
+    "TraceOptions",
+    "TraceResult",
+    "TracedArticle",
     "__version__",
     "analyze",
-    "trace_corpus",
+    "analyze_many",
+    "dumps",
+    "dumps_trace",
+    "loads",
+    "loads_trace",
+    "trace",
 ]
-
-
-if TYPE_CHECKING:
-    from newstrace.analyze.pipeline import Analyzer
 
 
 def __getattr__(name: str) -> Any:
@@ -74,42 +128,3 @@ def __getattr__(name: str) -> Any:
 
         return Analyzer
     raise AttributeError(f"module 'newstrace' has no attribute '{name}'")
-
-
-# The stage package ``newstrace.analyze`` and the function ``newstrace.analyze()`` share a name.
-# Importing the package binds it on ``newstrace`` once, when it is first imported; doing that
-# here, before the function is defined, lets the function keep the name for good. (Import its
-# modules with ``from newstrace.analyze.x import y``.) The corpus-level function is
-# ``trace_corpus``, so that ``newstrace.trace`` stays the stage package.
-importlib.import_module("newstrace.analyze")
-
-
-@lru_cache(maxsize=1)
-def _default_analyzer() -> Analyzer:
-    from newstrace.analyze.pipeline import Analyzer
-
-    return Analyzer()
-
-
-def analyze(text_or_article: str | Article) -> Ledger:
-    """The claim ledger of one article (plain text or an :class:`Article` with metadata).
-
-    Models load on the first call and are reused after it. Raises a
-    :class:`NewstraceError` subclass (with a code) when the input cannot be analysed.
-    """
-    return _default_analyzer()(text_or_article)
-
-
-def trace_corpus(source: str | Path, *, cache: str | Path | None = None, jobs: int = 1) -> Trace:
-    """The story trace of a corpus (a directory, ``.jsonl``, ``.csv`` or ``.warc(.gz)``).
-
-    Ledgers are kept in ``cache`` (a folder; a temporary one when ``None``), so tracing the
-    same or a grown corpus again only analyses new articles. ``jobs`` processes analyse.
-    """
-    from newstrace.engines.local import trace_corpus as run
-    from newstrace.trace.cache import LedgerCache
-
-    if cache is not None:
-        return run(source, LedgerCache(Path(cache)), n_process=jobs)
-    with tempfile.TemporaryDirectory(prefix="newstrace-ledgers-") as scratch:
-        return run(source, LedgerCache(Path(scratch)), n_process=jobs)

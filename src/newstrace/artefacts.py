@@ -1,9 +1,14 @@
 """Trained artefacts: where they live and how their format version is checked.
 
-Every model directory under ``newstrace/models/<name>/`` holds a ``meta.json`` with
-``format`` (the artefact format this code reads), ``newstrace`` (the version that wrote it),
-``trained_on`` and the figures measured when it was trained. Loading refuses a format that
-this code does not read, with a message that says how to rebuild (``make train``).
+Every model directory holds a ``meta.json`` with ``format`` (the artefact format this code
+reads), ``newstrace`` (the version that wrote it), ``trained_on`` and the figures measured when
+it was trained. Loading refuses a format that this code does not read, with a message that
+says how to rebuild (``make train``).
+
+Two roots hold them: :data:`MODELS_DIR` (``models/<name>/`` in the package), the models that
+``analyze`` and ``trace`` load at run time (and that the ledger cache key hashes), and
+:data:`EVAL_MODELS_DIR` (``eval/models/<name>/``), the models only the ``eval`` command
+loads. Each function takes ``root`` to pick one; the runtime root is the default.
 """
 
 from __future__ import annotations
@@ -16,25 +21,26 @@ from newstrace._version import __version__
 from newstrace.errors import ArtefactError
 
 MODELS_DIR = Path(__file__).parent / "models"
+EVAL_MODELS_DIR = Path(__file__).parent / "eval" / "models"
 
 
-def model_dir(name: str) -> Path:
-    """The directory of the packaged artefact ``name``."""
-    return MODELS_DIR / name
+def model_dir(name: str, *, root: Path = MODELS_DIR) -> Path:
+    """The directory of the packaged artefact ``name`` under ``root``."""
+    return root / name
 
 
-def write_meta(name: str, *, fmt: int, **facts: Any) -> Path:
+def write_meta(name: str, *, fmt: int, root: Path = MODELS_DIR, **facts: Any) -> Path:
     """Write ``meta.json`` for artefact ``name`` (format version, our version, facts)."""
-    path = model_dir(name) / "meta.json"
+    path = model_dir(name, root=root) / "meta.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     meta = {"name": name, "format": fmt, "newstrace": __version__, **facts}
     path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
-def read_meta(name: str, *, fmt: int) -> dict[str, Any]:
+def read_meta(name: str, *, fmt: int, root: Path = MODELS_DIR) -> dict[str, Any]:
     """Read and check ``meta.json`` of artefact ``name``; refuse a foreign format version."""
-    path = model_dir(name) / "meta.json"
+    path = model_dir(name, root=root) / "meta.json"
     if not path.exists():
         raise ArtefactError(f"model '{name}' is missing ({path}); rebuild it with `make train`")
     meta = json.loads(path.read_text(encoding="utf-8"))

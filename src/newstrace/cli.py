@@ -1,29 +1,31 @@
 """The ``newstrace`` command: parse arguments, call the library, map outcomes to exit codes.
 
-Nothing here analyses anything; every command is a thin wrapper over a library function,
-so the CLI, the Python API and (later) the web app give the same results.
+Nothing here analyses or decides anything: every command is a few lines of glue over the
+front door (:mod:`newstrace.api`), so the CLI, the Python API and the web app give the same
+results. Run as a script it is also the entry point ``spark-submit`` is given::
+
+    spark-submit --master yarn "$(python -c 'import newstrace.cli as c; print(c.__file__)')" \\
+        trace hdfs:///news/2026-11.parquet --engine spark -o out/
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections import deque
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+import newstrace
 from newstrace._version import __version__
-from newstrace.errors import NewstraceError
-from newstrace.model import Ledger
+from newstrace.errors import MissingExtraError, NewstraceError, UsageError
+from newstrace.model import Trace
+from newstrace.report.files import LEDGER_FORMATS, TraceFiles, render_ledger
+from newstrace.serialize import dumps
 
-FORMATS = ("json", "text", "html")
 EXIT_PARTIAL = 1
-_SUFFIX = {"json": ".json", "text": ".txt", "html": ".html"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="the claim ledger of articles")
     analyze.add_argument("input", help="a .txt/.html/.json/.jsonl file, a directory, or - (stdin)")
     analyze.add_argument("-o", "--output", type=Path, help="write one file per article here")
-    analyze.add_argument("--format", choices=FORMATS, default="text")
+    analyze.add_argument("--format", choices=tuple(LEDGER_FORMATS), default="text")
     analyze.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
 
     trace = commands.add_parser("trace", help="stories, copies, citations and drift of a corpus")
@@ -54,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     trace.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
     trace.add_argument(
         "--engine",
-        choices=("local", "spark"),
+        choices=newstrace.api.ENGINES,
         default="local",
         help="spark: run on Apache Spark (pip install 'newstrace[spark]'); also writes "
         "Parquet tables",
@@ -91,31 +93,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(ledger: Ledger, fmt: str) -> str:
-    if fmt == "json":
-        from newstrace.serialize import dumps
-
-        return dumps(ledger)
-    if fmt == "html":
-        from newstrace.report.html import render_html
-
-        return render_html(ledger)
-    from newstrace.report.text import render_text
-
-    return render_text(ledger)
-
-
-def _is_single(source: str) -> bool:
-    from newstrace.ingest.files import corpus_reader
-
-    path = Path(source)
-    return source == "-" or (path.is_file() and corpus_reader(path) is None)
-
-
-def _safe_name(name: str) -> str:
-    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "article"
-
-
 def _progress(console: Console) -> Progress:
     return Progress(
         TextColumn("[bold]analysing"),
@@ -127,81 +104,25 @@ def _progress(console: Console) -> Progress:
     )
 
 
-def _analyzed(items: Iterable, jobs: int) -> Iterator[tuple]:
-    """Each input item with its result, streamed: only the items in flight are held."""
-    from newstrace.engines.local import analyze_stream
+def _is_single(source: str) -> bool:
+    from newstrace.ingest.files import corpus_reader
 
-    in_flight: deque = deque()
-
-    def inputs():
-        for item in items:
-            in_flight.append(item)
-            yield item.article if item.article is not None else item.error
-
-    for result in analyze_stream(inputs(), n_process=jobs):
-        yield in_flight.popleft(), result
-
-
-def _index_row(item, result, output: str | None) -> dict:
-    row = {"name": item.name, "origin": item.origin, "warnings": list(item.warnings)}
-    if isinstance(result, NewstraceError):
-        return {**row, "status": "error", "error": {"code": result.code, "message": result.message}}
-    return {
-        **row,
-        "status": "ok",
-        "output": output,
-        "warnings": row["warnings"] + list(result.warnings),
-    }
-
-
-def _run_batch(args: argparse.Namespace, err: Console) -> int:
-    from newstrace.ingest import read_inputs
-
-    items = read_inputs(args.input)
-    rows = []
-    if args.output:
-        args.output.mkdir(parents=True, exist_ok=True)
-    with _progress(err) as progress:
-        task = progress.add_task("analyse", total=None)
-        for item, result in _analyzed(items, args.jobs):
-            output = None
-            if not isinstance(result, NewstraceError):
-                text = _render(result, args.format)
-                if args.output:
-                    output = _safe_name(item.name) + _SUFFIX[args.format]
-                    (args.output / output).write_text(text, encoding="utf-8")
-                else:
-                    print(json.dumps(json.loads(text)) if args.format == "json" else text)
-            rows.append(_index_row(item, result, output))
-            progress.advance(task)
-    failed = [row for row in rows if row["status"] == "error"]
-    if args.output:
-        index = {"schema": "newstrace.index/1", "newstrace": __version__, "inputs": rows}
-        (args.output / "index.json").write_text(json.dumps(index, indent=2), encoding="utf-8")
-    for row in failed:
-        error = row["error"]
-        err.print(
-            f"[red]failed[/red] {row['origin']}: [{error['code']}] {error['message']}",
-            highlight=False,
-        )
-    err.print(
-        f"{len(rows) - len(failed)} analysed, {len(failed)} failed"
-        + (f"; index: {args.output / 'index.json'}" if args.output else "")
-    )
-    return EXIT_PARTIAL if failed else 0
+    path = Path(source)
+    return source == "-" or (path.is_file() and corpus_reader(path) is None)
 
 
 def _run_analyze(args: argparse.Namespace, err: Console) -> int:
-    if args.format == "html" and not args.output and not _is_single(args.input):
-        err.print("[E001] --format html for several articles needs -o OUTDIR")
-        return 2
-    if args.output or not _is_single(args.input):
-        return _run_batch(args, err)
-    from newstrace import analyze
+    single = _is_single(args.input)
+    if args.format == "html" and not args.output and not single:
+        raise UsageError("--format html for several articles needs -o OUTDIR")
+    if args.output:
+        return _write_batch(args, err)
+    if not single:
+        return _print_batch(args, err)
     from newstrace.ingest import read_item
 
     item = read_item(args.input)
-    ledger = analyze(item.article)
+    ledger = newstrace.analyze(item.article)
     for warning in item.warnings + ledger.warnings:
         err.print(f"[yellow]warning[/yellow]: {warning}")
     if args.format == "text":
@@ -209,102 +130,103 @@ def _run_analyze(args: argparse.Namespace, err: Console) -> int:
 
         print_ledger(ledger, Console())
     else:
-        print(_render(ledger, args.format))
+        print(render_ledger(ledger, args.format))
     return 0
 
 
+def _write_batch(args: argparse.Namespace, err: Console) -> int:
+    with _progress(err) as progress:
+        task = progress.add_task("analyse", total=None)
+        written = newstrace.analyze_many(args.input, jobs=args.jobs).write(
+            args.output, format=args.format, each=lambda _: progress.advance(task)
+        )
+    for analysed in written.failed:
+        _report_failure(err, analysed.item.origin, analysed.error)
+    err.print(
+        f"{written.inputs - len(written.failed)} analysed, {len(written.failed)} failed; "
+        f"index: {written.index_json}"
+    )
+    return EXIT_PARTIAL if written.failed else 0
+
+
+def _print_batch(args: argparse.Namespace, err: Console) -> int:
+    """Several inputs to stdout: a JSON document per line, or each ledger's view in turn."""
+    failed = total = 0
+    for analysed in newstrace.analyze_many(args.input, jobs=args.jobs):
+        total += 1
+        if analysed.ledger is None:
+            failed += 1
+            _report_failure(err, analysed.item.origin, analysed.error)
+        elif args.format == "json":
+            print(dumps(analysed.ledger, indent=None))
+        else:
+            print(render_ledger(analysed.ledger, args.format))
+    err.print(f"{total - failed} analysed, {failed} failed")
+    return EXIT_PARTIAL if failed else 0
+
+
 def _run_trace(args: argparse.Namespace, err: Console) -> int:
-    from newstrace.trace.cache import LedgerCache
-
-    args.output.mkdir(parents=True, exist_ok=True)
-    if args.engine == "spark":
-        trace, failed = _trace_on_spark(args, err)
-        if trace is None:
-            return EXIT_PARTIAL if failed else 0
-    else:
-        from newstrace.engines.local import trace_corpus
-
-        with _progress(err) as progress:
-            task = progress.add_task("analyse", total=None)
-            trace = trace_corpus(
-                args.corpus,
-                LedgerCache(args.cache or args.output / "cache"),
-                n_process=args.jobs,
-                on_start=lambda total: progress.update(task, total=total),
-                on_article=lambda article, result: progress.advance(task),
-            )
-    return _write_trace(trace, args.output, err)
-
-
-def _trace_on_spark(args: argparse.Namespace, err: Console):
-    """(the trace, or None when it is too large to hold; the failed article count).
-
-    The Parquet tables are always written, under ``OUTDIR/parquet``."""
-    try:
-        from newstrace.engines.spark import SMALL_TRACE, spark_session, trace_on_spark
-    except ImportError as error:
-        raise NewstraceError(
-            f"the Spark engine needs pyspark ({error}): pip install 'newstrace[spark]'"
-        ) from error
-    local = not args.master or args.master.startswith("local")
-    cache = args.cache or (args.output / "cache" if local else None)
-    err.print(f"tracing on Spark ({args.master or 'local[*]'}) ...")
-    spark = spark_session(args.master)
-    try:
-        result = trace_on_spark(
-            spark,
-            str(args.corpus),
+    cache = args.cache or newstrace.api.default_cache(args.output, args.engine, args.master)
+    with _progress(err) as progress:
+        task = progress.add_task("analyse", total=None)
+        if args.engine == "spark":
+            err.print(f"tracing on Spark ({args.master or 'local[*]'}) ...")
+        result = newstrace.trace(
+            args.corpus,
+            engine=args.engine,
+            cache=cache,
+            jobs=args.jobs,
+            master=args.master,
             partitions=args.partitions,
-            cache=str(cache) if cache else None,
+            on_start=lambda total: progress.update(task, total=total),
+            on_article=lambda article, ledger: progress.advance(task),
         )
-        tables = args.output / "parquet"
-        result.write_parquet(spark, str(tables))
-        err.print(f"Parquet tables: {tables}")
-        total = result.count()
-        if total <= SMALL_TRACE:
-            return result.collect(), None
-        failed = result.failed()
-        err.print(
-            f"{total:,} articles ({failed:,} failed): more than {SMALL_TRACE:,}, so no "
-            "trace.json or report.html; read the Parquet tables"
-        )
-        return None, failed
-    finally:
-        spark.stop()
+    with result:
+        written = result.write(args.output)
+        if written.parquet is not None:
+            err.print(f"Parquet tables: {written.parquet}")
+        if written.files is None:
+            err.print(
+                f"{result.articles:,} articles ({result.failed:,} failed): too many to hold in "
+                "memory, so no trace.json or report.html; read the Parquet tables"
+            )
+            return EXIT_PARTIAL if result.failed else 0
+        return _summarise_trace(result.trace, written.files, err)
 
 
-def _write_trace(trace, output: Path, err: Console) -> int:
-    """trace.json, report.html and edges.csv in ``output``, a summary on the terminal."""
-    from newstrace.report.edges import write_edges
-    from newstrace.report.trace_html import render_trace_html
+def _summarise_trace(trace: Trace, files: TraceFiles, err: Console) -> int:
+    """The stories on the terminal, then each failed input and the counts."""
     from newstrace.report.trace_text import print_trace
-    from newstrace.serialize import dumps_trace
 
-    (output / "trace.json").write_text(dumps_trace(trace), encoding="utf-8")
-    (output / "report.html").write_text(render_trace_html(trace), encoding="utf-8")
-    edges = write_edges(trace, output / "edges.csv")
     print_trace(trace, Console())
-    failed = [a for a in trace.articles if a.status.value == "error"]
+    failed = [a for a in trace.articles if a.error is not None]
     for article in failed:
-        assert article.error is not None
-        err.print(
-            f"[red]failed[/red] {article.id}: [{article.error[0]}] {article.error[1]}",
-            highlight=False,
-        )
+        code, message = article.error or ("", "")
+        err.print(f"[red]failed[/red] {article.id}: [{code}] {message}", highlight=False)
     drift = sum(len(story.drift) for story in trace.stories)
     err.print(
         f"{len(trace.articles) - len(failed)} articles traced, {len(failed)} failed; "
-        f"{len(trace.stories)} stories, {edges} copy/citation links, {drift} drift events\n"
-        f"report: {output / 'report.html'}"
+        f"{len(trace.stories)} stories, {files.edges} copy/citation links, {drift} drift events\n"
+        f"report: {files.report_html}"
     )
     return EXIT_PARTIAL if failed else 0
 
 
-def _run_serve(args: argparse.Namespace, err: Console) -> int:
-    import uvicorn
+def _report_failure(err: Console, origin: str, error: NewstraceError | None) -> None:
+    assert error is not None  # only failed inputs are reported
+    err.print(f"[red]failed[/red] {origin}: [{error.code}] {error.message}", highlight=False)
 
-    from newstrace.web.app import create_app
-    from newstrace.web.settings import Settings, token_from_env
+
+def _run_serve(args: argparse.Namespace, err: Console) -> int:
+    try:
+        import uvicorn
+
+        from newstrace.web.app import create_app
+        from newstrace.web.settings import Settings, token_from_env
+    except ImportError as error:
+        raise MissingExtraError(
+            f"newstrace serve needs the web stack ({error}): pip install 'newstrace[web]'"
+        ) from error
 
     settings = Settings(
         data_dir=args.data_dir,

@@ -1,6 +1,9 @@
 """newstrace's errors: one small hierarchy, each with a stable code and a hint what to do.
 
-The CLI maps them to exit codes; batch runs record ``code`` and ``message`` per input.
+One code per meaning, in families: ``E0xx`` how newstrace was called, ``E1xx`` an input,
+``E2xx`` models and caches, ``E3xx`` evaluation and training data, ``E4xx`` the server's
+refusals. The CLI maps them to exit codes, the server to HTTP statuses; batch runs record
+``code`` and ``message`` per input. docs/INPUTS.md lists every code.
 """
 
 from __future__ import annotations
@@ -19,6 +22,28 @@ class NewstraceError(Exception):
     def __reduce__(self):
         # errors cross process boundaries in batch runs; rebuild from the bare message
         return (self.__class__, (self.message,))
+
+
+class UsageError(NewstraceError):
+    """Options that do not go together or are out of range (``--format html`` for many
+    articles without ``-o``, zero jobs, an unknown engine)."""
+
+    code = "E001"
+    exit_code = 2
+
+
+class TraceTooLargeError(UsageError):
+    """A trace asked for in memory that is larger than ``TraceOptions.collect_limit``."""
+
+    code = "E002"
+
+
+class MissingExtraError(NewstraceError):
+    """A feature whose optional dependencies are not installed (``newstrace[spark]``,
+    ``newstrace[web]``, ``newstrace[postgres]``)."""
+
+    code = "E003"
+    exit_code = 4
 
 
 class InputError(NewstraceError):
@@ -76,6 +101,12 @@ class ArtefactError(NewstraceError):
     exit_code = 4
 
 
+class LedgerCacheError(ArtefactError):
+    """A cached ledger vanished or became unreadable while a trace was reading it back."""
+
+    code = "E201"
+
+
 class DataError(NewstraceError):
     """An evaluation or training data set is missing or not in the expected format."""
 
@@ -84,7 +115,8 @@ class DataError(NewstraceError):
 
 
 class ServiceError(NewstraceError):
-    """The server refuses a request for reasons of its own (access, configuration)."""
+    """The server refuses a request or a configuration for reasons of its own (serving
+    beyond loopback without a token, an unsupported database URL)."""
 
     code = "E400"
     exit_code = 2
@@ -94,3 +126,9 @@ class AccessDeniedError(ServiceError):
     """A request without the right token to a server that asks for one."""
 
     code = "E401"
+
+
+class NotFoundError(ServiceError):
+    """A job, trace, story or article the store does not hold."""
+
+    code = "E404"

@@ -159,8 +159,9 @@ class Ledger:
     """The claim ledger of one article.
 
     ``outlet`` comes from the metadata or the URL; ``credit`` is the outlet the text itself
-    says it relays ("As reported by Business Insider", "(Reuters) -"). ``warnings`` tells what
-    was done to the input on the way (truncation, a guessed encoding).
+    says it relays ("As reported by Business Insider", "(Reuters) -"), named at
+    ``credit_span``. ``warnings`` tells what was done to the input on the way (truncation, a
+    guessed encoding).
     """
 
     article: Article
@@ -169,6 +170,7 @@ class Ledger:
     claims: tuple[Claim, ...]
     sources: tuple[SourceSummary, ...]
     credit: str | None = None
+    credit_span: Span | None = None
     warnings: tuple[str, ...] = field(default=())
     schema: str = CLAIMS_SCHEMA
 
@@ -225,11 +227,13 @@ class CopyEdge:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """``article_id`` credits the outlet ``cited``, with the words in ``cue``."""
+    """``article_id`` credits the outlet ``cited``, with the words in ``cue``;
+    ``target_article_id`` is the story's version from that outlet, when the corpus has one."""
 
     article_id: str
     cited: str
     cue: Span
+    target_article_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

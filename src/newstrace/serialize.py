@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from functools import singledispatch
 from pathlib import Path
@@ -56,6 +56,7 @@ __all__ = [
     "SCHEMA_FILE",
     "TRACE_SCHEMA_FILE",
     "dumps",
+    "dumps_index",
     "dumps_trace",
     "json_schema",
     "ledger_from_dict",
@@ -169,6 +170,7 @@ def _(obj: Ledger) -> dict[str, Any]:
         "language": obj.language,
         "outlet": obj.outlet,
         "credit": obj.credit,
+        "credit_span": _opt(obj.credit_span),
         "warnings": list(obj.warnings),
         "claims": [to_dict(claim) for claim in obj.claims],
         "sources": [to_dict(row) for row in obj.sources],
@@ -209,7 +211,12 @@ def _(obj: CopyEdge) -> dict[str, Any]:
 
 @to_dict.register
 def _(obj: Citation) -> dict[str, Any]:
-    return {"article_id": obj.article_id, "cited": obj.cited, "cue": to_dict(obj.cue)}
+    return {
+        "article_id": obj.article_id,
+        "cited": obj.cited,
+        "cue": to_dict(obj.cue),
+        "target_article_id": obj.target_article_id,
+    }
 
 
 @to_dict.register
@@ -270,6 +277,52 @@ def dumps_trace(trace: Trace, indent: int | None = 2) -> str:
     return json.dumps(to_dict(trace), indent=indent, ensure_ascii=False)
 
 
+INDEX_SCHEMA = "newstrace.index/1"
+_INDEX_FIELDS = ("name", "origin", "status", "error", "warnings", "output", "story_id")
+
+
+def dumps_index(rows: Iterable[Mapping[str, Any]]) -> str:
+    """An ``index.json`` document (``newstrace.index/1``): one row per input of a run.
+
+    A row has the input's ``name`` and ``status`` (``ok`` or ``error``), its ``warnings``,
+    ``error`` as ``{"code", "message"}`` when it failed, and where known its ``origin`` (the
+    path or ``path:line`` it was read from), its ``output`` file and its ``story_id``.
+
+    >>> rows = [{"name": "a", "status": "error", "error": ("E102", "empty")}]
+    >>> print(dumps_index(rows))  # doctest: +ELLIPSIS
+    {
+      "schema": "newstrace.index/1",
+      "newstrace": "...",
+      "inputs": [
+        {
+          "name": "a",
+          "status": "error",
+          "error": {
+            "code": "E102",
+            "message": "empty"
+          },
+          "warnings": []
+        }
+      ]
+    }
+    """
+    inputs = []
+    for row in rows:
+        entry: dict[str, Any] = {}
+        for key in _INDEX_FIELDS:
+            value = row.get(key)
+            if key == "warnings":
+                entry[key] = list(value or ())
+            elif key == "error" and value is not None:
+                code, message = value
+                entry[key] = {"code": code, "message": message}
+            elif value is not None:
+                entry[key] = value
+        inputs.append(entry)
+    document = {"schema": INDEX_SCHEMA, "newstrace": __version__, "inputs": inputs}
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -302,6 +355,7 @@ def ledger_from_dict(data: Any) -> Ledger:
             _summary(s, f"sources[{i}]") for i, s in enumerate(_list(doc, "sources", "document"))
         ),
         credit=_typed(doc, "credit", str, "document", nullable=True),
+        credit_span=_opt_span(doc.get("credit_span"), article.text, "credit_span"),
         warnings=tuple(
             _string(w, f"warnings[{i}]")
             for i, w in enumerate(_list(doc, "warnings", "document", default=[]))
@@ -555,6 +609,7 @@ def story_from_dict(data: Any, where: str = "story") -> Story:
                 _typed(_object(c, w), "article_id", str, w),
                 _typed(_object(c, w), "cited", str, w),
                 _free_span(_field(_object(c, w), "cue", w), f"{w}.cue"),
+                _typed(_object(c, w), "target_article_id", str, w, nullable=True),
             )
             for i, c in enumerate(_list(doc, "citations", where))
             for w in [f"{where}.citations[{i}]"]
@@ -670,6 +725,7 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("cue_start", "int"),
         ("cue_end", "int"),
         ("cue_text", "string"),
+        ("target_article_id", "string"),
     ),
     "drift": (
         ("story_id", "string"),
@@ -706,7 +762,8 @@ def article_row(article: TracedArticle) -> dict[str, Any]:
 
 
 def claim_rows(ledger: Ledger) -> list[dict[str, Any]]:
-    """The ``claims`` table rows of an article's ledger."""
+    """The ``claims`` table rows of an article's ledger: the one flat view of a claim, used
+    by the Parquet tables, the store and the claim export (columns: ``TABLE_COLUMNS``)."""
     return [
         {
             "article_id": ledger.article.id,
@@ -726,6 +783,22 @@ def claim_rows(ledger: Ledger) -> list[dict[str, Any]]:
         }
         for claim in ledger.claims
     ]
+
+
+LIST_SEPARATORS = {"chain": " <- ", "hedge_cues": "; ", "warnings": "; "}
+"""How a table row's lists are written where a cell holds text (CSV, SQL columns)."""
+
+
+def flat(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A table row with its lists as text, for CSV and SQL.
+
+    >>> flat({"chain": ["Business Insider", "Asahi Shimbun"], "kind": "statement"})
+    {'chain': 'Business Insider <- Asahi Shimbun', 'kind': 'statement'}
+    """
+    return {
+        key: LIST_SEPARATORS.get(key, "; ").join(value) if isinstance(value, list) else value
+        for key, value in row.items()
+    }
 
 
 def story_rows(story: Story) -> dict[str, list[dict[str, Any]]]:
@@ -752,6 +825,7 @@ def story_rows(story: Story) -> dict[str, list[dict[str, Any]]]:
                 "cue_start": c.cue.start,
                 "cue_end": c.cue.end,
                 "cue_text": c.cue.text,
+                "target_article_id": c.target_article_id,
             }
             for c in story.citations
         ],

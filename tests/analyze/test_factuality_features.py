@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.factuality import FactualityModel, adapt, predicate_features
 from newstrace.analyze.nlp import load_nlp
+from newstrace.eval.factuality_model import FactualityModel, adapt, predicate_features
 
 pytestmark = pytest.mark.slow
 

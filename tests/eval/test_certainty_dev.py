@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from newstrace.analyze.sentence_classifier import holdout_rows
 from newstrace.eval import evaluate
+from newstrace.eval.sentence_classifier import holdout_rows
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 

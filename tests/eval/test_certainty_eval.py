@@ -7,10 +7,10 @@ import math
 
 import pytest
 
-from newstrace.analyze.sentence_classifier import holdout_rows, read_rows, unescape_ptb
 from newstrace.errors import DataError
 from newstrace.eval import certainty, factuality
 from newstrace.eval._metrics import f1_of, macro_f1, mae, pearson
+from newstrace.eval.sentence_classifier import holdout_rows, read_rows, unescape_ptb
 
 
 def test_pearson_and_mae_by_hand():

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.engines.local import trace_corpus
-from newstrace.trace.cache import LedgerCache
+import newstrace
 
 DEV = Path(__file__).resolve().parents[2] / "data" / "trace-dev"
 
@@ -25,4 +24,4 @@ def dev_drift() -> Path:
 @pytest.fixture(scope="session")
 def dev_trace(dev_corpus, tmp_path_factory):
     """The trace of data/trace-dev (about 15 s: 68 articles are analysed)."""
-    return trace_corpus(dev_corpus, LedgerCache(tmp_path_factory.mktemp("ledgers")))
+    return newstrace.trace(dev_corpus, cache=tmp_path_factory.mktemp("ledgers")).trace

@@ -7,10 +7,14 @@ from datetime import date
 
 import numpy as np
 
-from newstrace.trace.copies import find_copies
+from newstrace.engines.local import find_copies, group_stories, weigh_corpus
+from newstrace.model import ArticleStatus, Citation, Span, TracedArticle
 from newstrace.trace.fingerprint import Fingerprint, fingerprint
+from newstrace.trace.index import IndexedArticle
+from newstrace.trace.options import TraceOptions
 from newstrace.trace.origin import find_origin
-from newstrace.trace.stories import TermSpace, group_stories
+
+OPTIONS = TraceOptions()
 
 REPORT = (
     "Engineers at the Pellin Quay swing bridge found rusted gears during a routine inspection "
@@ -51,12 +55,28 @@ def _print(article_id, text, published=None, outlet=None):
     return fingerprint(article_id, text, published, outlet)
 
 
+def _weighed(prints, cites=None):
+    """The articles as the candidate stages see them; ``cites``: article id -> outlets."""
+    indexed = [
+        IndexedArticle(
+            TracedArticle(p.article_id, ArticleStatus.OK),
+            p,
+            tuple(
+                Citation(p.article_id, name, Span(0, 0, ""))
+                for name in (cites or {}).get(p.article_id, ())
+            ),
+        )
+        for p in prints
+    ]
+    return weigh_corpus(indexed, OPTIONS)
+
+
 def _copies(prints, cites=None):
-    return find_copies(prints, cites or {}, TermSpace.of_specifics(prints))
+    return find_copies(_weighed(prints, cites), OPTIONS)
 
 
 def _stories(prints, copies):
-    return group_stories(prints, copies, TermSpace.fit(prints), TermSpace.of_specifics(prints))
+    return group_stories(_weighed(prints), copies, OPTIONS)
 
 
 def test_verbatim_copy_with_its_own_intro_and_footer_is_found_and_points_back():
@@ -75,7 +95,7 @@ def test_verbatim_copy_with_its_own_intro_and_footer_is_found_and_points_back():
 def test_crediting_the_other_outlet_decides_direction_over_a_wrong_date():
     original = _print("gazette", REPORT, date(2025, 2, 10), "Pellin Gazette")
     copy = _print("wire", REPORT + " First reported by the Pellin Gazette.", date(2024, 1, 1))
-    [edge] = _copies([original, copy], {"wire": {"pellin gazette"}})
+    [edge] = _copies([original, copy], {"wire": {"Pellin Gazette"}})
     assert (edge.article_id, edge.copy_of) == ("wire", "gazette")
 
 

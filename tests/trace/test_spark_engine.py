@@ -12,9 +12,10 @@ import shutil
 
 import pytest
 
-from newstrace.engines.local import trace_corpus
+import newstrace
 from newstrace.serialize import TABLE_COLUMNS, dumps_trace
 from newstrace.trace.cache import LedgerCache
+from newstrace.trace.options import TraceOptions
 
 pytestmark = pytest.mark.slow
 
@@ -22,8 +23,9 @@ pyspark = pytest.importorskip("pyspark", reason="the Spark engine needs newstrac
 if shutil.which("java") is None:
     pytest.skip("the Spark engine needs a Java runtime (java on PATH)", allow_module_level=True)
 
-from newstrace.engines import spark as spark_engine  # noqa: E402
 from newstrace.engines.spark import spark_session, trace_on_spark  # noqa: E402
+
+OPTIONS = TraceOptions()
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,7 @@ def spark():
 def spark_dev(spark, dev_corpus, tmp_path_factory):
     """The dev corpus traced on Spark, every article analysed on the executors."""
     cache = tmp_path_factory.mktemp("spark-ledgers")
-    return trace_on_spark(spark, str(dev_corpus), partitions=3, cache=str(cache))
+    return trace_on_spark(spark, str(dev_corpus), OPTIONS, partitions=3, cache=str(cache))
 
 
 def test_spark_traces_the_dev_corpus_exactly_as_the_local_engine(spark_dev, dev_trace):
@@ -78,7 +80,7 @@ def test_work_done_again_over_what_a_killed_task_left_duplicates_nothing(
     half_written = next(folder.iterdir()) / "tmp1234.part"
     half_written.write_text('{"article": {"te', encoding="utf-8")
 
-    again = trace_on_spark(spark, str(dev_corpus), partitions=3, cache=str(folder))
+    again = trace_on_spark(spark, str(dev_corpus), OPTIONS, partitions=3, cache=str(folder))
     assert dumps_trace(again.collect()) == dumps_trace(dev_trace)
     again.write_parquet(spark, str(tmp_path / "tables"))
     articles = spark.read.parquet(str(tmp_path / "tables" / "articles.parquet"))
@@ -87,12 +89,12 @@ def test_work_done_again_over_what_a_killed_task_left_duplicates_nothing(
 
 
 def test_a_corpus_spread_over_more_partitions_than_it_was_read_in_traces_the_same(
-    spark, dev_corpus, dev_trace, tmp_path, monkeypatch
+    spark, dev_corpus, dev_trace, tmp_path
 ):
-    """By default a partition holds at most ARTICLES_PER_PARTITION articles; with 10, the
+    """By default a partition holds at most ``articles_per_partition`` articles; with 10, the
     68 development articles read in 2 partitions are spread over 7."""
-    monkeypatch.setattr(spark_engine, "ARTICLES_PER_PARTITION", 10)
-    spread = trace_on_spark(spark, str(dev_corpus), cache=str(tmp_path / "ledgers"))
+    options = TraceOptions(articles_per_partition=10)
+    spread = trace_on_spark(spark, str(dev_corpus), options, cache=str(tmp_path / "ledgers"))
     assert spread.articles.getNumPartitions() >= 7
     assert dumps_trace(spread.collect()) == dumps_trace(dev_trace)
 
@@ -114,8 +116,8 @@ def test_bad_lines_and_duplicate_ids_are_kept_per_article_as_locally(spark, tmp_
     ]
     corpus = tmp_path / "mixed.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    on_spark = trace_on_spark(spark, str(corpus), partitions=2).collect()
-    local = trace_corpus(corpus, LedgerCache(tmp_path / "ledgers"))
+    on_spark = trace_on_spark(spark, str(corpus), OPTIONS, partitions=2).collect()
+    local = newstrace.trace(corpus, cache=tmp_path / "ledgers").trace
     assert on_spark == local
     statuses = {a.id: (a.status.value, a.error[0] if a.error else None) for a in on_spark.articles}
     assert len(statuses) == len(lines)
@@ -134,7 +136,8 @@ def test_parquet_input_gives_the_trace_of_the_same_articles_as_jsonl(
     )
     frame.coalesce(1).write.parquet(str(tmp_path / "dev.parquet"))
     cache = tmp_path / "ledgers"
-    on_spark = trace_on_spark(spark, str(tmp_path / "dev.parquet"), cache=str(cache)).collect()
+    on_spark = trace_on_spark(spark, str(tmp_path / "dev.parquet"), OPTIONS, cache=str(cache))
+    on_spark = on_spark.collect()
     assert [s.article_ids for s in on_spark.stories] == [s.article_ids for s in dev_trace.stories]
     assert [s.drift for s in on_spark.stories] == [s.drift for s in dev_trace.stories]
 
@@ -169,7 +172,7 @@ def test_a_web_archive_is_read_page_by_page_with_failures_kept(spark, tmp_path):
                     uri, "response", payload=io.BytesIO(body.encode()), http_headers=http
                 )
             )
-    on_spark = trace_on_spark(spark, str(path)).collect()
-    local = trace_corpus(path, LedgerCache(tmp_path / "ledgers"))
+    on_spark = trace_on_spark(spark, str(path), OPTIONS).collect()
+    local = newstrace.trace(path, cache=tmp_path / "ledgers").trace
     assert on_spark == local
     assert [a.status.value for a in on_spark.articles] == ["ok", "error"]

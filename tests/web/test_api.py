@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from newstrace.serialize import json_schema, trace_json_schema
+from newstrace.serialize import TABLE_COLUMNS, json_schema, trace_json_schema
 from newstrace.store import Store
 from newstrace.web.app import create_app
 from newstrace.web.jobs import INTERRUPTED
@@ -85,6 +85,11 @@ def test_trace_job_stores_articles_stories_and_claims(client, tmp_path):
     exported = client.get("/api/claims", params={"source_kind": "named_person", "format": "csv"})
     assert exported.headers["content-type"].startswith("text/csv")
     assert len(exported.text.strip().splitlines()) == len(claims) + 1
+    # the store and the export speak the one claim-row definition the Parquet tables use
+    header = exported.text.splitlines()[0].split(",")
+    claim_columns = [name for name, _ in TABLE_COLUMNS["claims"]]
+    assert header == ["article_id", "article", "outlet", *claim_columns[1:]]
+    assert list(claims[0]) == header
 
 
 def test_unsupported_and_oversized_uploads_are_refused(tmp_path):
@@ -141,9 +146,9 @@ def test_a_job_past_its_time_limit_is_stopped(tmp_path):
 
 
 def test_beyond_loopback_a_token_is_required(tmp_path):
-    from newstrace.errors import InputError
+    from newstrace.errors import ServiceError
 
-    with pytest.raises(InputError, match="token"):
+    with pytest.raises(ServiceError, match="token"):
         create_app(Settings(data_dir=tmp_path, host="0.0.0.0"))
     settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="s3cret")
     with TestClient(create_app(settings)) as client:

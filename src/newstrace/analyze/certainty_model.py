@@ -1,11 +1,10 @@
 """The learned sentence-certainty model: how certain a sentence sounds, on Pei & Jurgens' 1-6 scale.
 
 It is a ridge regression over :func:`~newstrace.analyze.sentence_features.sentence_features`
-trained on the Pei & Jurgens (EMNLP 2021) findings (``python -m
-newstrace.analyze.certainty_train``). Besides the 1-6 prediction it keeps the quantiles of its
-own predictions on the training sentences, so :meth:`SentenceCertainty.rank` can say where a
-claim stands among typical sentences; the assessor uses that rank to place a claim inside the
-score band of its level.
+trained on the Pei & Jurgens (EMNLP 2021) findings (``make train``: ``training/certainty.py``).
+Besides the 1-6 prediction it keeps the quantiles of its own predictions on the training
+sentences, so :meth:`SentenceCertainty.rank` can say where a claim stands among typical
+sentences; the assessor uses that rank to place a claim inside the score band of its level.
 """
 
 from __future__ import annotations

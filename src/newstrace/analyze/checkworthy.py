@@ -4,8 +4,8 @@ A class-balanced logistic regression (:class:`~newstrace.analyze.sparse_linear.S
 over what marks such sentences without parsing them: word 1-2-grams, character 2-5-grams (both
 with digits folded to ``0``, so "$4.2 billion" and "$7.9 billion" look alike) and a few cue flags
 (numbers, percentages, money, years, quantity words, first-person talk, "should"). It is
-trained on CLEF CheckThat! 2024 task 1 (English political debates) by
-:mod:`newstrace.analyze.checkworthy_train`; scoring a sentence costs well under a millisecond,
+trained on CLEF CheckThat! 2024 task 1 (English political debates) by ``make train``
+(``training/checkworthy.py``); scoring a sentence costs well under a millisecond,
 so a whole ledger is scored in one batch.
 """
 

@@ -186,6 +186,7 @@ class Analyzer:
             claims=tuple(claims),
             sources=_sources_table(claims),
             credit=credit[0] if credit else None,
+            credit_span=credit[1] if credit else None,
             warnings=warnings,
         )
 

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 from pyspark import StorageLevel
 
-from newstrace.engines.local import analyze_stream
+from newstrace.engines.local import analyze_items
 from newstrace.errors import InputError, InputNotFoundError
 from newstrace.ingest import InputItem
 from newstrace.ingest.json_article import article_from_mapping
@@ -47,51 +47,30 @@ from newstrace.model import ArticleStatus, CopyEdge, Ledger, Story, Trace
 from newstrace.serialize import TABLE_COLUMNS, article_row, claim_rows, story_rows
 from newstrace.trace.blocking import posting_pairs
 from newstrace.trace.cache import LedgerCache
-from newstrace.trace.citations import OutletNames, outlet_key
+from newstrace.trace.citations import OutletNames
 from newstrace.trace.copies import (
-    MAX_POSTING as COPY_POSTING,
-)
-from newstrace.trace.copies import (
-    MIN_SAMPLED_SHARED,
+    CopyRow,
     better_original,
     copy_edges,
+    in_chains,
     measure_copy,
     shingle_keys,
     to_root,
 )
-from newstrace.trace.corpus import (
+from newstrace.trace.index import (
     IndexedArticle,
     OutletVotes,
-    StoryMember,
-    build_story,
+    WeighedArticle,
     index_article,
     ledger_as_traced,
+    weigh,
     with_outlet,
 )
-from newstrace.trace.fingerprint import is_specific
-from newstrace.trace.stories import (
-    MAX_POSTING as STORY_POSTING,
-)
-from newstrace.trace.stories import (
-    MIN_SHARED_KEYWORDS,
-    SAME_STORY_COSINE,
-    TermSpace,
-    band_keys,
-    blocking_terms,
-    cosine_of,
-    inverse_frequencies,
-    join_groups,
-    keywords_of,
-    linked,
-    unit_weights,
-)
+from newstrace.trace.options import TraceOptions
+from newstrace.trace.stories import LinkRow, band_keys, blocking_terms, join_groups, link
+from newstrace.trace.story import StoryMember, build_story
+from newstrace.trace.vectors import TermSpace, Vocabulary
 
-# Unless told otherwise, a partition per this many articles (and at least one per core):
-# 50,000 articles in 2 partitions spilled and grew superlinearly, in 8 they stayed linear.
-ARTICLES_PER_PARTITION = 5_000
-# Above this many articles the trace is only written as Parquet tables, not collected into
-# trace.json and report.html on the driver.
-SMALL_TRACE = 50_000
 # Analysed and weighed articles are reused by several stages: when they do not fit in memory
 # they go to disk rather than being dropped and recomputed (which re-reads every ledger).
 _SPILL = StorageLevel.MEMORY_AND_DISK
@@ -115,16 +94,13 @@ class _Analysed:
 
 @dataclass(frozen=True, slots=True)
 class _Weighed:
-    """An analysed article's index entry with its term vectors and keywords (``number``: its
-    index among the analysed articles, in input order). The ledger stays behind: the
+    """An analysed article weighed for the candidate stages, with its place in the input and
+    its index entry (the fingerprint lives in ``article``). The ledger stays behind: the
     candidate stages pass over these rows many times and never read it."""
 
-    number: int
     position: int
     indexed: IndexedArticle
-    vector: dict[str, float]
-    specifics: dict[str, float]
-    keywords: list[str]
+    article: WeighedArticle
 
 
 def spark_session(master: str | None = None, app_name: str = "newstrace"):
@@ -196,46 +172,50 @@ class SparkTrace:
 
 
 def trace_on_spark(
-    spark, source: str, *, partitions: int | None = None, cache: str | None = None
+    spark,
+    source: str,
+    options: TraceOptions,
+    *,
+    partitions: int | None = None,
+    cache: str | None = None,
 ) -> SparkTrace:
     """The story trace of ``source`` (JSONL, Parquet or WARC, any path Spark reads).
 
     ``partitions``: how many to analyse and join in (default: one per
-    :data:`ARTICLES_PER_PARTITION` articles, at least one per core). ``cache``: a ledger
+    ``options.articles_per_partition`` articles, at least one per core). ``cache``: a ledger
     cache folder every executor can reach (a shared file system).
     """
     sc = spark.sparkContext
     items, count = _unique(_read_items(spark, source, partitions or sc.defaultParallelism))
     if not partitions:  # None or 0: choose
-        partitions = max(sc.defaultParallelism, -(-count // ARTICLES_PER_PARTITION))
+        partitions = max(sc.defaultParallelism, -(-count // options.articles_per_partition))
     if items.getNumPartitions() < partitions:
         items = items.partitionBy(partitions)  # by input position: an even spread
     votes = items.mapPartitions(lambda part: [OutletVotes.of(item for _, item in part)]).reduce(
         lambda a, b: a + b
     )
-    by_host = votes.hosts()
-    hosts = sc.broadcast(by_host)
-    outlets = sc.broadcast(OutletNames(votes.names | set(by_host.values())))
+    hosts = sc.broadcast(votes.hosts())
+    outlets = sc.broadcast(votes.outlets())
     analysed = items.mapPartitions(
         lambda part: _analyse(part, hosts.value, outlets.value, cache)
     ).persist(_SPILL)
     index = analysed.map(lambda a: (a.position, a.indexed)).persist(_SPILL)
     ledgers = analysed.filter(lambda a: a.ledger is not None).map(lambda a: (a.position, a.ledger))
-    weighed = _weigh(sc, index)
-    copies = _copies(weighed, partitions)
-    groups = _groups(weighed, copies, partitions)
+    weighed = _weigh(sc, index, options)
+    copies = _copies(weighed, options, partitions)
+    groups = _groups(weighed, copies, options, partitions)
     story_of = sc.parallelize(
         [(n, f"story-{k}") for k, members in enumerate(groups, start=1) for n in members],
         partitions,
     )
-    placed = weighed.map(lambda w: (w.number, w)).join(story_of).values()
+    placed = weighed.map(lambda w: (w.article.number, w)).join(story_of).values()
     copies_of = sc.broadcast({edge.article_id: edge for edge in copies})
     stories = (
         placed.map(lambda ws: (ws[0].position, ws))
         .join(ledgers)
         .map(lambda kv: (kv[1][0][1], (kv[1][0][0], kv[1][1])))
         .groupByKey()
-        .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value))
+        .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value, options))
         .persist(_SPILL)  # read by every story table and by collect: built once
     )
     story_by_position = placed.map(lambda ws: (ws[0].position, ws[1]))
@@ -314,18 +294,8 @@ def _analyse(
     """Analyse one partition with one pipeline (loaded lazily, only if something is new)."""
     cache = LedgerCache(Path(cache_dir)) if cache_dir else None
     items = [(position, with_outlet(item, hosts)) for position, item in part]
-
-    def inputs():
-        for _, item in items:
-            if item.error is not None:
-                yield item.error
-            else:
-                assert item.article is not None  # an item has its article or its error
-                yield (cache.get(item.article) if cache else None) or item.article
-
-    for (position, item), result in zip(items, analyze_stream(inputs()), strict=True):
-        if cache is not None and isinstance(result, Ledger):
-            cache.put(result)
+    analysed = analyze_items((item for _, item in items), cache=cache)
+    for (position, _), (item, result) in zip(items, analysed, strict=True):
         indexed = index_article(item, result, outlets)
         ledger = result if isinstance(result, Ledger) else None
         if ledger is not None:
@@ -333,71 +303,54 @@ def _analyse(
         yield _Analysed(position, indexed, ledger)
 
 
-def _weigh(sc, index):
-    """The analysed articles (``(position, IndexedArticle)``) numbered in input order, with
-    their vectors and keywords."""
+def _weigh(sc, index, options: TraceOptions):
+    """The analysed articles (``(position, IndexedArticle)``) numbered in input order and
+    weighed over the corpus's vocabulary (document frequencies counted on the cluster)."""
     ok = index.filter(lambda pi: pi[1].traced.status == ArticleStatus.OK).sortByKey().zipWithIndex()
     total = ok.count()
     terms = ok.flatMap(lambda pin: [(t, 1) for t in pin[0][1].print_.terms])
-    df = terms.reduceByKey(lambda a, b: a + b).collectAsMap()
-    idf = sc.broadcast(inverse_frequencies(df, total))
-    specific_idf = sc.broadcast(
-        inverse_frequencies({t: n for t, n in df.items() if is_specific(t)}, total)
+    vocabulary = sc.broadcast(
+        Vocabulary.of(terms.reduceByKey(lambda a, b: a + b).collectAsMap(), total)
     )
 
-    def weigh(pin: tuple[tuple[int, IndexedArticle], int]) -> _Weighed:
+    def weighed(pin: tuple[tuple[int, IndexedArticle], int]) -> _Weighed:
         (position, indexed), number = pin
-        terms = indexed.print_.terms
-        vector = unit_weights(terms, idf.value)
-        specifics = unit_weights(terms, specific_idf.value, is_specific)
-        return _Weighed(number, position, indexed, vector, specifics, keywords_of(vector))
+        article = weigh(number, indexed, vocabulary.value, options)
+        return _Weighed(position, replace(indexed, print_=None), article)
 
-    return ok.map(weigh).persist(_SPILL)
+    return ok.map(weighed).persist(_SPILL)
 
 
-def _copies(weighed, partitions: int) -> list[CopyEdge]:
+def _copies(weighed, options: TraceOptions, partitions: int) -> list[CopyEdge]:
     """Copy edges: sampled shingles joined by key, candidates measured beside both texts."""
-    keys = weighed.flatMap(lambda w: [(key, w.number) for key in shingle_keys(w.indexed.print_)])
+    keys = weighed.flatMap(
+        lambda w: [(key, w.article.number) for key in shingle_keys(w.article.print_, options)]
+    )
     pairs = (
         keys.groupByKey()
-        .flatMap(lambda kv: [(pair, 1) for pair in posting_pairs(kv[1], COPY_POSTING)])
+        .flatMap(lambda kv: [(pair, 1) for pair in posting_pairs(kv[1], options.copy_max_posting)])
         .reduceByKey(lambda a, b: a + b)
-        .filter(lambda pc: pc[1] >= MIN_SAMPLED_SHARED)
+        .filter(lambda pc: pc[1] >= options.copy_min_sampled_shared)
         .keys()
     )
-    # only what measuring needs travels with each pair: the fingerprint, credits, specifics
-    slim = weighed.map(
-        lambda w: (
-            w.number,
-            (
-                w.indexed.print_,
-                {outlet_key(c.cited) for c in w.indexed.citations},
-                w.specifics,
-            ),
-        )
-    )
-    both = _beside(pairs, slim, partitions)
+    rows = weighed.map(lambda w: (w.article.number, CopyRow.of(w.article)))
 
     def measure(pair_ab):
-        (i, j), ((print_a, cites_a, specifics_a), (print_b, cites_b, specifics_b)) = pair_ab
-        cites = {print_a.article_id: cites_a, print_b.article_id: cites_b}
-        found = measure_copy(
-            (i, j), print_a, print_b, cites, lambda: cosine_of(specifics_a, specifics_b)
-        )
+        pair, (row_a, row_b) = pair_ab
+        found = measure_copy(pair, row_a, row_b, options)
         return [] if found is None else [found]
 
-    best = dict(both.flatMap(measure).reduceByKey(better_original).collect())
+    best = dict(
+        _beside(pairs, rows, partitions).flatMap(measure).reduceByKey(better_original).collect()
+    )
     # only copies of copies need their texts again, to find the root they took words from
-    in_chains = set()
-    for copier, chosen in best.items():
-        if chosen.original in best:
-            in_chains |= {copier, chosen.original, best[chosen.original].original}
+    chained = in_chains(best)
     prints = dict(
-        weighed.filter(lambda w: w.indexed.traced.id in in_chains)
-        .map(lambda w: (w.indexed.traced.id, w.indexed.print_))
+        weighed.filter(lambda w: w.article.id in chained)
+        .map(lambda w: (w.article.id, w.article.print_))
         .collect()
     )
-    return copy_edges(to_root(best, prints.__getitem__))
+    return copy_edges(to_root(best, prints.__getitem__, options), options)
 
 
 def _beside(pairs, rows, partitions: int):
@@ -413,54 +366,56 @@ def _beside(pairs, rows, partitions: int):
     return both.map(lambda kv: ((kv[1][0][0], kv[0]), (kv[1][0][1], kv[1][1])))
 
 
-def _groups(weighed, copies: list[CopyEdge], partitions: int) -> list[list[int]]:
+def _groups(weighed, copies: list[CopyEdge], options: TraceOptions, partitions: int):
     """Stories as lists of article numbers: candidates by LSH band and blocking term, linked
     beside both articles, joined on the driver."""
-    bands = weighed.mapPartitions(
-        lambda part: [(key, w.number) for w, keys in _with_bands(list(part)) for key in keys]
-    )
-    by_band = bands.groupByKey().flatMap(lambda kv: list(posting_pairs(kv[1], None)))
-    shared_terms = (
-        weighed.flatMap(lambda w: [(t, w.number) for t in blocking_terms(w.keywords)])
+
+    def with_bands(part):
+        articles = [w.article for w in part]
+        keys = band_keys([a.keywords for a in articles], options)
+        return [(key, a.number) for a, found in zip(articles, keys, strict=True) for key in found]
+
+    by_band = (
+        weighed.mapPartitions(with_bands)
         .groupByKey()
-        .flatMap(lambda kv: [(pair, 1) for pair in posting_pairs(kv[1], STORY_POSTING)])
+        .flatMap(lambda kv: list(posting_pairs(kv[1], None)))
+    )
+    shared_terms = (
+        weighed.flatMap(
+            lambda w: [(t, w.article.number) for t in blocking_terms(w.article.keywords, options)]
+        )
+        .groupByKey()
+        .flatMap(lambda kv: [(pair, 1) for pair in posting_pairs(kv[1], options.story_max_posting)])
         .reduceByKey(lambda a, b: a + b)
-        .filter(lambda pc: pc[1] >= MIN_SHARED_KEYWORDS)
+        .filter(lambda pc: pc[1] >= options.min_shared_keywords)
         .keys()
     )
     pairs = by_band.union(shared_terms).distinct()
-    slim = weighed.map(lambda w: (w.number, (w.vector, w.specifics, w.indexed.print_.published)))
+    rows = weighed.map(lambda w: (w.article.number, LinkRow.of(w.article)))
 
-    def link(pair_ab):
-        (i, j), ((vector_a, specifics_a, date_a), (vector_b, specifics_b, date_b)) = pair_ab
-        cosine = cosine_of(vector_a, vector_b)
-        if cosine < SAME_STORY_COSINE:
-            return []
-        specific = cosine_of(specifics_a, specifics_b)
-        return [(i, j, specific)] if linked(cosine, specific, date_a, date_b) else []
+    def linked(pair_ab):
+        (i, j), (row_a, row_b) = pair_ab
+        specific = link(row_a, row_b, options)
+        return [] if specific is None else [(i, j, specific)]
 
-    links = _beside(pairs, slim, partitions).flatMap(link).collect()
-    numbered = weighed.map(lambda w: (w.number, w.indexed.traced.id, w.specifics))
-    rows = sorted(numbered.collect(), key=lambda row: row[0])
-    number_of = {article_id: number for number, article_id, _ in rows}
-    specifics = TermSpace.of_vectors([vector for _, _, vector in rows])
+    links = _beside(pairs, rows, partitions).flatMap(linked).collect()
+    numbered = weighed.map(lambda w: (w.article.number, w.article.id, w.article.specifics))
+    found = sorted(numbered.collect(), key=lambda row: row[0])
+    number_of = {article_id: number for number, article_id, _ in found}
+    specifics = TermSpace.of([vector for _, _, vector in found])
     joined = [(number_of[e.article_id], number_of[e.copy_of]) for e in copies]
-    return join_groups(specifics, joined, links)
+    return join_groups(specifics, joined, links, options)
 
 
-def _with_bands(part: list[_Weighed]):
-    return zip(part, band_keys([w.keywords for w in part]), strict=True)
-
-
-def _story(story_id: str, rows: Iterable[tuple[_Weighed, Ledger]], copies_of, outlets) -> Story:
+def _story(
+    story_id: str,
+    rows: Iterable[tuple[_Weighed, Ledger]],
+    copies_of,
+    outlets: OutletNames,
+    options: TraceOptions,
+) -> Story:
     members = [
-        StoryMember(ledger, w.indexed.print_, w.indexed.citations, w.vector)
-        for w, ledger in sorted(rows, key=lambda row: row[0].number)
+        StoryMember(ledger, w.article.print_, w.indexed.citations, w.article.vector)
+        for w, ledger in sorted(rows, key=lambda row: row[0].article.number)
     ]
-    return build_story(story_id, members, copies_of, outlets)
-
-
-if __name__ == "__main__":  # spark-submit .../newstrace/engines/spark.py CORPUS -o OUTDIR
-    from newstrace.cli import main
-
-    sys.exit(main(["trace", *sys.argv[1:], "--engine", "spark"]))
+    return build_story(story_id, members, copies_of, outlets, options)

@@ -1,6 +1,6 @@
 """Exaggeration of scientific findings (Wright & Augenstein 2021, InSciOut pairs): macro-F1
 over same / exaggerates / downplays, judging a press release's conclusion against the
-paper's (:func:`newstrace.trace.strength.judge`).
+paper's (:func:`newstrace.eval.strength_judge.judge`).
 
 Data: JSON lines with ``abstract_conclusion``, ``press_release_conclusion`` and
 ``exaggeration_label`` (``insciout_train.jsonl``), every line scored. The strength model
@@ -21,7 +21,7 @@ from newstrace.eval._metrics import macro_f1
 
 
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
-    from newstrace.trace.strength import judge, strengths
+    from newstrace.eval.strength_judge import judge, strengths
 
     rows = []
     with Path(data).open(encoding="utf-8") as stream:

@@ -24,11 +24,11 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from newstrace.analyze.factuality import FactualityModel, predicate_features, predicate_head
 from newstrace.analyze.nlp import load_nlp
 from newstrace.errors import DataError
 from newstrace.eval._io import rounded, write_predictions
 from newstrace.eval._metrics import mae, pearson
+from newstrace.eval.factuality_model import FactualityModel, predicate_features, predicate_head
 
 SPLIT_FILES = ("dev.jsonl", "test.jsonl")
 

@@ -3,8 +3,7 @@
 A folder holds ``text/<article>.txt`` and ``attributions/<article>_<annotator>.ann`` (brat
 standoff). Some articles were annotated by several people; like the published baselines we read
 only the first annotator file by sorted name, so every article has exactly one gold reading.
-Training (:mod:`newstrace.analyze.attribution.train`) and scoring
-(:mod:`newstrace.eval.attribution`)
+Training (:mod:`newstrace.training.attribution`) and scoring (:mod:`newstrace.eval.attribution`)
 share this reader, so both see the same gold.
 """
 

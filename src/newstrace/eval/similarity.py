@@ -22,8 +22,10 @@ from newstrace.eval._metrics import f1_of, pearson
 
 
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
-    from newstrace.trace.fingerprint import fingerprint
-    from newstrace.trace.stories import SAME_SPECIFICS_COSINE, SAME_STORY_COSINE, TermSpace
+    from newstrace.trace.fingerprint import fingerprint, is_specific
+    from newstrace.trace.index import document_frequencies
+    from newstrace.trace.options import DEFAULT_OPTIONS as OPTIONS
+    from newstrace.trace.vectors import Vocabulary, cosine
 
     csv.field_size_limit(sys.maxsize)
     try:
@@ -43,17 +45,20 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
         for pair_id, first, second, _ in pairs
         for side, text in ((1, first), (2, second))
     ]
+    vocabulary = Vocabulary.of(*document_frequencies(prints))
+    vectors = [vocabulary.vector(vocabulary.weights(p.terms)) for p in prints]
+    names = [vocabulary.vector(vocabulary.weights(p.terms, is_specific)) for p in prints]
     halves = [(2 * i, 2 * i + 1) for i in range(len(pairs))]
-    cosines = TermSpace.fit(prints).cosines(halves).tolist()
-    specifics = TermSpace.of_specifics(prints).cosines(halves)
+    cosines = [cosine(vectors[i], vectors[j]) for i, j in halves]
+    specifics = [cosine(names[i], names[j]) for i, j in halves]
     same = [overall <= 2 for *_, overall in pairs]
     predicted = [
-        cosine >= SAME_STORY_COSINE and specific >= SAME_SPECIFICS_COSINE
-        for cosine, specific in zip(cosines, specifics, strict=True)
+        terms >= OPTIONS.same_story_cosine and specific >= OPTIONS.same_specifics_cosine
+        for terms, specific in zip(cosines, specifics, strict=True)
     ]
     write_predictions(
         predictions,
-        ((pair[0], round(cosine, 4)) for pair, cosine in zip(pairs, cosines, strict=True)),
+        ((pair[0], round(value, 4)) for pair, value in zip(pairs, cosines, strict=True)),
     )
     return {
         "n": len(pairs),
@@ -63,6 +68,6 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
         "same_story_accuracy": round(
             sum(p == s for p, s in zip(predicted, same, strict=True)) / len(same), 4
         ),
-        "threshold": SAME_STORY_COSINE,
-        "specifics_threshold": SAME_SPECIFICS_COSINE,
+        "threshold": OPTIONS.same_story_cosine,
+        "specifics_threshold": OPTIONS.same_specifics_cosine,
     }

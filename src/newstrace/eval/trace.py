@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,13 +29,10 @@ CACHE_ENV = "NEWSTRACE_CACHE_DIR"
 def evaluate(
     data: Path, predictions: Path | None = None, drift: Path | None = None
 ) -> dict[str, Any]:
-    from newstrace.engines.local import trace_corpus
-    from newstrace.trace.cache import LedgerCache
+    from newstrace.api import trace as trace_corpus
 
     gold = read_gold(data)
-    with tempfile.TemporaryDirectory() as scratch:
-        cache = LedgerCache(Path(os.environ.get(CACHE_ENV) or scratch))
-        trace = trace_corpus(data, cache)
+    trace = trace_corpus(data, cache=os.environ.get(CACHE_ENV) or None).trace
     metrics = score(trace, gold, _read_drift(drift, gold) if drift else None)
     write_predictions(predictions, _prediction_rows(trace))
     return metrics

@@ -31,10 +31,6 @@ def write_edges(trace: Trace, path: Path) -> int:
         writer = csv.writer(stream)
         writer.writerow(COLUMNS)
         for story in trace.stories:
-            by_outlet = {}
-            for article_id in story.article_ids:
-                if outlets.get(article_id):
-                    by_outlet.setdefault(outlets[article_id].lower(), article_id)
             for edge in story.copies:
                 writer.writerow(
                     (
@@ -50,13 +46,12 @@ def write_edges(trace: Trace, path: Path) -> int:
                 )
                 rows += 1
             for citation in story.citations:
-                target = by_outlet.get(citation.cited.lower(), "")
                 writer.writerow(
                     (
                         story.id,
                         "citation",
                         citation.article_id,
-                        target,
+                        citation.target_article_id or "",
                         citation.cited,
                         "",
                         "",

@@ -111,15 +111,16 @@ def _story_view(
         ("copy", e.article_id, e.copy_of, f"{e.kind.value} copy ({e.overlap:.0%})")
         for e in story.copies
     ]
-    outlet_article = {}
-    for article_id in story.article_ids:
-        outlet = articles[article_id].outlet
-        if outlet:
-            outlet_article.setdefault(outlet.lower(), article_id)
     for citation in story.citations:
-        target = outlet_article.get(citation.cited.lower())
-        if target and target != citation.article_id:
-            arcs.append(("cite", citation.article_id, target, f"credits {citation.cited}"))
+        if citation.target_article_id:
+            arcs.append(
+                (
+                    "cite",
+                    citation.article_id,
+                    citation.target_article_id,
+                    f"credits {citation.cited}",
+                )
+            )
     return {
         "story": story,
         "articles": [articles[a] for a in story.article_ids],

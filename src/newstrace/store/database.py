@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 
-from newstrace.errors import InputError
+from newstrace.errors import MissingExtraError, ServiceError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _SQLITE_BUSY_MS = 30_000
@@ -23,11 +23,11 @@ def open_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith(("sqlite", "postgresql+psycopg://")):
-        raise InputError(f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql://")
+        raise ServiceError(f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql://")
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as error:
-        raise InputError(
+        raise MissingExtraError(
             f"{url.split('://')[0]} needs the {error.name} package: "
             "pip install 'newstrace[postgres]'"
         ) from error

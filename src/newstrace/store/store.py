@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from sqlalchemy import Select, func, or_, select, update
@@ -15,7 +15,15 @@ from sqlalchemy.orm import sessionmaker
 
 from newstrace.errors import NewstraceError
 from newstrace.model import ArticleStatus, Ledger, Story, Trace, TracedArticle
-from newstrace.serialize import dumps, dumps_trace, loads, story_from_dict, to_dict
+from newstrace.serialize import (
+    claim_rows,
+    dumps,
+    dumps_trace,
+    flat,
+    loads,
+    story_from_dict,
+    to_dict,
+)
 from newstrace.store.database import open_engine
 from newstrace.store.tables import (
     ArticleRow,
@@ -86,18 +94,23 @@ class StoryRecord:
 
 @dataclass(frozen=True, slots=True)
 class ClaimHit:
-    """A stored claim found by search, with the article it belongs to."""
+    """A stored claim found by search: its article (the store's id, name and outlet), then
+    the columns of :func:`newstrace.serialize.claim_rows`, lists as text."""
 
     article_id: int
     article: str
     outlet: str | None
-    claim: str
+    claim_id: str
+    start: int
+    end: int
     text: str
     source: str
     source_kind: str
     chain: str
-    level: str
-    score: float
+    cue: str | None
+    certainty_score: float
+    certainty_level: str
+    hedge_cues: str
     kind: str
     checkworthy: float
 
@@ -305,7 +318,7 @@ class Store:
         query = select(ClaimRow, ArticleRow).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
         for column, value in (
             (ClaimRow.source_kind, source_kind),
-            (ClaimRow.level, level),
+            (ClaimRow.certainty_level, level),
             (ClaimRow.kind, kind),
         ):
             if value:
@@ -327,24 +340,9 @@ class Store:
 
 def _claim_rows(article_id: int, ledger: Ledger) -> list[ClaimRow]:
     rows = []
-    for claim in ledger.claims:
-        attribution = claim.attribution
-        rows.append(
-            ClaimRow(
-                article_id=article_id,
-                claim=claim.id,
-                start=claim.span.start,
-                end=claim.span.end,
-                text=claim.span.text,
-                source=attribution.source.name[:512],
-                source_kind=attribution.source.kind.value,
-                chain=" <- ".join(source.name for source in attribution.chain),
-                level=claim.certainty.level.value,
-                score=claim.certainty.score,
-                kind=claim.kind.value,
-                checkworthy=claim.checkworthy,
-            )
-        )
+    for row in claim_rows(ledger):
+        row = flat(row) | {"article_id": article_id}
+        rows.append(ClaimRow(**row | {"source": row["source"][:512]}))
     return rows
 
 
@@ -394,21 +392,12 @@ def _summary(row: StoryRow) -> StorySummary:
     )
 
 
+_HIT_COLUMNS = [field.name for field in fields(ClaimHit)][3:]  # after the article's three
+
+
 def _hit(claim: ClaimRow, article: ArticleRow) -> ClaimHit:
-    return ClaimHit(
-        article.id,
-        article.name,
-        article.outlet,
-        claim.claim,
-        claim.text,
-        claim.source,
-        claim.source_kind,
-        claim.chain,
-        claim.level,
-        claim.score,
-        claim.kind,
-        claim.checkworthy,
-    )
+    columns = {name: getattr(claim, name) for name in _HIT_COLUMNS}
+    return ClaimHit(article.id, article.name, article.outlet, **columns)
 
 
 def _like(text: str) -> str:

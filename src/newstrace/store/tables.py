@@ -72,21 +72,24 @@ class ArticleRow(Base):
 
 
 class ClaimRow(Base):
-    """A claim of a stored article, flattened for search and export."""
+    """A claim of a stored article, flattened for search and export: the columns of
+    :func:`newstrace.serialize.claim_rows`, lists as text (:func:`~newstrace.serialize.flat`)."""
 
     __tablename__ = "claims"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
-    claim: Mapped[str] = mapped_column(String(16))
+    claim_id: Mapped[str] = mapped_column(String(16))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(512), index=True)
     source_kind: Mapped[str] = mapped_column(String(32), index=True)
     chain: Mapped[str] = mapped_column(Text)
-    level: Mapped[str] = mapped_column(String(16), index=True)
-    score: Mapped[float] = mapped_column(Float)
+    cue: Mapped[str | None] = mapped_column(Text)
+    certainty_score: Mapped[float] = mapped_column(Float)
+    certainty_level: Mapped[str] = mapped_column(String(16), index=True)
+    hedge_cues: Mapped[str] = mapped_column(Text, server_default="")
     kind: Mapped[str] = mapped_column(String(16), index=True)
     checkworthy: Mapped[float] = mapped_column(Float)
 

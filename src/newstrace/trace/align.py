@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from newstrace.model import Claim, ClaimFamily, ClaimRef, Ledger
+from newstrace.trace.options import DEFAULT_OPTIONS
 from newstrace.trace.text import STOPWORDS, stem, tokens
-
-SAME_CLAIM = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +88,18 @@ def claim_words(ledger: Ledger, claim: Claim) -> frozenset[str]:
     )
 
 
-def pair_claims(child: Ledger, parent: Ledger) -> list[tuple[Claim, Claim, float]]:
-    """One-to-one (child claim, parent claim, likeness) triples, best matches first."""
+def pair_claims(
+    child: Ledger, parent: Ledger, same_claim: float = DEFAULT_OPTIONS.same_claim
+) -> list[tuple[Claim, Claim, float]]:
+    """One-to-one (child claim, parent claim, likeness) triples, best matches first; a pair
+    shares at least ``same_claim`` of its content words (Dice)."""
     child_words = [claim_words(child, claim) for claim in child.claims]
     parent_words = [claim_words(parent, claim) for claim in parent.claims]
     scored = []
     for i, a in enumerate(child_words):
         for j, b in enumerate(parent_words):
             score = _dice(a, b)
-            if score >= SAME_CLAIM:
+            if score >= same_claim:
                 scored.append((score, i, j))
     used_child: set[int] = set()
     used_parent: set[int] = set()

@@ -1,9 +1,10 @@
 """Ledgers kept on disk by text hash, so a re-run or a grown corpus only analyses what is new.
 
 A ledger depends on the article's text and on the metadata that names its outlet (outlet,
-url) and its language, and on the newstrace version and models that made it; the key hashes
-all of these. Other metadata (id, title, date) is put back from the article on reading, so
-the same text under another id is not analysed twice.
+url) and its language, and on everything else that made it (the newstrace version, the spaCy
+pipeline, lexicons and models: :func:`~newstrace.analyze.provenance.ledger_provenance`); the
+key hashes all of these. Other metadata (id, title, date) is put back from the article on
+reading, so the same text under another id is not analysed twice.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ import hashlib
 import os
 import tempfile
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from newstrace._version import __version__
+from newstrace.analyze.provenance import ledger_provenance
 from newstrace.errors import MalformedInputError
 from newstrace.model import Article, Ledger
 from newstrace.serialize import dumps, loads
@@ -29,7 +28,7 @@ class LedgerCache:
         self.directory = Path(directory)
 
     def key(self, article: Article) -> str:
-        digest = hashlib.sha256(_models_fingerprint().encode())
+        digest = hashlib.sha256(ledger_provenance().encode())
         for part in (article.text, article.outlet, article.url, article.lang):
             digest.update(b"\0" + (part or "").encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
@@ -39,9 +38,13 @@ class LedgerCache:
         return self._path(self.key(article)).exists()
 
     def get(self, article: Article) -> Ledger | None:
-        """The cached ledger of ``article``, with this article's metadata, or ``None``."""
+        """The cached ledger of ``article``, with this article's metadata, or ``None``.
+
+        The text stays the ledger's own: analysis may have cut an over-long one."""
         ledger = self.get_by_key(self.key(article))
-        return None if ledger is None else replace(ledger, article=article)
+        if ledger is None:
+            return None
+        return replace(ledger, article=replace(article, text=ledger.article.text))
 
     def get_by_key(self, key: str) -> Ledger | None:
         """The ledger stored under ``key`` as it was stored, or ``None``."""
@@ -50,13 +53,15 @@ class LedgerCache:
         except (OSError, MalformedInputError):
             return None  # absent, or a damaged file from a killed run: analyse again
 
-    def put(self, ledger: Ledger) -> str:
+    def put(self, ledger: Ledger, article: Article | None = None) -> str:
         """Store a ledger (atomically, so a killed run leaves no half file); return its key.
 
-        A ledger already stored under its key is not written again: only its metadata could
-        differ, and :meth:`get` puts the reader's own back.
+        The key is that of ``article``, the input the ledger was made from (default: the
+        ledger's own article, which differs where analysis cut an over-long text). A ledger
+        already stored under its key is not written again: only its metadata could differ,
+        and :meth:`get` puts the reader's own back.
         """
-        key = self.key(ledger.article)
+        key = self.key(article or ledger.article)
         path = self._path(key)
         if path.exists():
             return key
@@ -69,15 +74,3 @@ class LedgerCache:
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
-
-
-@lru_cache(maxsize=1)
-def _models_fingerprint() -> str:
-    """The version plus every model's metadata: retraining invalidates cached ledgers."""
-    models = resources.files("newstrace").joinpath("models")
-    metas = sorted(
-        (entry.name, entry.joinpath("meta.json").read_text(encoding="utf-8"))
-        for entry in models.iterdir()
-        if entry.is_dir() and entry.joinpath("meta.json").is_file()
-    )
-    return __version__ + "".join(f"|{name}:{meta}" for name, meta in metas)

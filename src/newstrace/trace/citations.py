@@ -1,8 +1,8 @@
 """Who cites whom: the outlets an article credits, from its ledger and its own words.
 
-Three signals, unioned: the credit line ("As first reported by ..."), the media outlets in
-the ledger's attribution chains, and mentions of outlets that publish in the corpus (the
-ledger cannot know a small local paper is an outlet; the corpus can).
+Three signals, unioned: the credit line the ledger found ("As first reported by ..."), the
+media outlets in the ledger's attribution chains, and mentions of outlets that publish in the
+corpus (the ledger cannot know a small local paper is an outlet; the corpus can).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from newstrace.analyze.credit import find_credit
 from newstrace.model import Citation, Ledger, Source, SourceKind, Span
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -84,9 +83,8 @@ def find_citations(ledger: Ledger, outlets: OutletNames, article_id: str) -> lis
     """
     text = ledger.article.text
     found = _Found(ledger, outlets, article_id)
-    credit = find_credit(text)
-    if credit:
-        found.add(credit[0], _line_around(text, credit[1]))
+    if ledger.credit and ledger.credit_span:
+        found.add(ledger.credit, _line_around(text, ledger.credit_span))
     named: set[str] = set()
     for claim in ledger.claims:
         attribution = claim.attribution

@@ -1,38 +1,41 @@
 """Which articles copy which: candidates from a shingle index, then exact overlap and direction.
 
 Candidates come from blocking, never from all pairs: every 4th shingle value (by hash) is
-indexed, so two texts sharing a paragraph meet in a posting list, while boilerplate shared
-by very many articles is left out of candidate generation. Each candidate pair is then
-measured exactly on all its shingles. A partial copy must also name the same people, places
-and numbers as its original: another event told in the same boilerplate or template shares
-sentences, not specifics.
+indexed (:func:`shingle_keys`), so two texts sharing a paragraph meet in a posting list, while
+boilerplate shared by very many articles is left out of candidate generation. Each candidate
+pair is then measured exactly on all its shingles (:func:`measure_copy`); each copier keeps
+its likeliest original (:func:`better_original`), and copies of copies are pointed at the
+first text (:func:`to_root`). A partial copy must also name the same people, places and
+numbers as its original: another event told in the same boilerplate or template shares
+sentences, not specifics. The engines only decide where these functions run.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 
 from newstrace.model import CopyEdge, CopyKind
-from newstrace.trace.blocking import pairs_sharing
 from newstrace.trace.citations import outlet_key
 from newstrace.trace.fingerprint import Fingerprint, shared_shingles
-from newstrace.trace.stories import SAME_SPECIFICS_COSINE, TermSpace
+from newstrace.trace.index import WeighedArticle
+from newstrace.trace.options import TraceOptions
+from newstrace.trace.vectors import UnitVector, cosine
 
-SAMPLE_MODULUS = 4
-# A posting list longer than this is boilerplate ("Read more at ..."), not evidence of copying.
-MAX_POSTING = 40
-MIN_SAMPLED_SHARED = 2
-# A copy shares at least this many 5-grams of its own wording (about two sentences) ...
-MIN_SHARED = 12
-# ... and at least this share of its text; past VERBATIM_SHARE it is a verbatim copy.
-PARTIAL_SHARE = 0.4
-VERBATIM_SHARE = 0.8
-# A copy of a copy that shares at most this much less with the first text copied that one.
-ROOT_TOLERANCE = 0.02
+
+@dataclass(frozen=True, slots=True)
+class CopyRow:
+    """What measuring a pair reads of each article: its fingerprint, the outlet keys it
+    credits and its specifics vector (the Spark engine ships only this beside a pair)."""
+
+    print_: Fingerprint
+    cites: frozenset[str]
+    specifics: UnitVector
+
+    @classmethod
+    def of(cls, weighed: WeighedArticle) -> CopyRow:
+        return cls(weighed.print_, weighed.cites, weighed.specifics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,61 +50,38 @@ class Candidate:
     pair: tuple[int, int]
 
 
-def shingle_keys(print_: Fingerprint) -> list[int]:
+def shingle_keys(print_: Fingerprint, options: TraceOptions) -> list[int]:
     """The sampled shingles an article is indexed under for candidate generation."""
-    return [int(value) for value in print_.shingles[print_.shingles % SAMPLE_MODULUS == 0]]
-
-
-def candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
-    """Index pairs of articles that share enough sampled shingles to be worth measuring."""
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, print_ in enumerate(prints):
-        for value in shingle_keys(print_):
-            postings[value].append(index)
-    return pairs_sharing(postings.values(), limit=MAX_POSTING, at_least=MIN_SAMPLED_SHARED)
-
-
-def find_copies(
-    prints: Sequence[Fingerprint], cites: Mapping[str, set[str]], specifics: TermSpace
-) -> list[CopyEdge]:
-    """One edge per copying article, to the text it most likely took its wording from.
-
-    ``cites`` maps an article id to the outlets it credits (normalised names, see
-    :func:`newstrace.trace.citations.outlet_key`): crediting the other's outlet is the
-    strongest sign of direction, then the publication dates, then the input order.
-    ``specifics`` holds the articles' names and numbers (:meth:`TermSpace.of_specifics`).
-    """
-    best: dict[str, Candidate] = {}
-    for i, j in sorted(candidate_pairs(prints)):
-        found = measure_copy((i, j), prints[i], prints[j], cites, partial(specifics.cosine, i, j))
-        if found is not None:
-            copier, candidate = found
-            best[copier] = better_original(best.get(copier), candidate)
-    by_id = {print_.article_id: print_ for print_ in prints}
-    return copy_edges(to_root(best, by_id.__getitem__))
+    sampled = print_.shingles[print_.shingles % options.copy_sample_modulus == 0]
+    return [int(value) for value in sampled]
 
 
 def measure_copy(
-    pair: tuple[int, int],
-    a: Fingerprint,
-    b: Fingerprint,
-    cites: Mapping[str, set[str]],
-    specific: Callable[[], float],
+    pair: tuple[int, int], a: CopyRow, b: CopyRow, options: TraceOptions
 ) -> tuple[str, Candidate] | None:
     """(copier id, candidate) when one of a candidate pair copied the other, else None.
 
-    ``specific`` gives the cosine of the pair's names and numbers, asked only of a pair
-    that shares enough wording for a partial copy."""
-    shared = shared_shingles(a, b)
-    if shared < MIN_SHARED:
+    Crediting the other's outlet is the strongest sign of direction, then the publication
+    dates, then the input order (``pair`` holds the two articles' numbers, first one first).
+    """
+    shared = shared_shingles(a.print_, b.print_)
+    if shared < options.copy_min_shared:
         return None
-    copier, original = _direction(a, b, cites)
-    share = shared / max(1, copier.shingles.size)
-    if share < PARTIAL_SHARE or (share < VERBATIM_SHARE and specific() < SAME_SPECIFICS_COSINE):
+    copier, original = _direction(a, b)
+    share = shared / max(1, copier.print_.shingles.size)
+    if share < options.copy_partial_share:
         return None
-    cited = _credits(copier, original, cites)
-    return copier.article_id, Candidate(
-        original.article_id, shared, share, cited, original.published, pair
+    if share < options.copy_verbatim_share and (
+        cosine(a.specifics, b.specifics) < options.same_specifics_cosine
+    ):
+        return None
+    return copier.print_.article_id, Candidate(
+        original.print_.article_id,
+        shared,
+        share,
+        _credits(copier, original.print_),
+        original.print_.published,
+        pair,
     )
 
 
@@ -114,49 +94,38 @@ def better_original(current: Candidate | None, candidate: Candidate) -> Candidat
     return current
 
 
-def copy_edges(best: Mapping[str, Candidate]) -> list[CopyEdge]:
+def copy_edges(best: Mapping[str, Candidate], options: TraceOptions) -> list[CopyEdge]:
     """The copy edges of the chosen originals, by copier."""
     return [
         CopyEdge(
             copier,
             chosen.original,
-            CopyKind.VERBATIM if chosen.share >= VERBATIM_SHARE else CopyKind.PARTIAL,
+            CopyKind.VERBATIM if chosen.share >= options.copy_verbatim_share else CopyKind.PARTIAL,
             round(min(chosen.share, 1.0), 3),
         )
         for copier, chosen in sorted(best.items())
     ]
 
 
-def _direction(
-    a: Fingerprint, b: Fingerprint, cites: Mapping[str, set[str]]
-) -> tuple[Fingerprint, Fingerprint]:
-    """(copier, original) of a pair: who credits whom, else who was published first."""
-    a_credits_b, b_credits_a = _credits(a, b, cites), _credits(b, a, cites)
-    if a_credits_b != b_credits_a:
-        return (a, b) if a_credits_b else (b, a)
-    if a.published and b.published and a.published != b.published:
-        return (a, b) if a.published > b.published else (b, a)
-    return b, a  # same day or unknown: the one given first is taken as the original
-
-
-def _credits(copier: Fingerprint, original: Fingerprint, cites: Mapping[str, set[str]]) -> bool:
-    return bool(original.outlet) and outlet_key(original.outlet) in cites.get(copier.article_id, ())
-
-
-def _rank(candidate: Candidate) -> tuple[float, bool, float]:
-    """Prefer the larger overlap (in steps of 0.05), then the credited text, then the earliest."""
-    earliest = -candidate.published.toordinal() if candidate.published else float("-inf")
-    return round(candidate.share * 20), candidate.cited, earliest
+def in_chains(best: Mapping[str, Candidate]) -> set[str]:
+    """The articles :func:`to_root` reads again: copies of copies and what they copied."""
+    found: set[str] = set()
+    for copier, chosen in best.items():
+        if chosen.original in best:
+            found |= {copier, chosen.original, best[chosen.original].original}
+    return found
 
 
 def to_root(
-    best: Mapping[str, Candidate], print_of: Callable[[str], Fingerprint]
+    best: Mapping[str, Candidate],
+    print_of: Callable[[str], Fingerprint],
+    options: TraceOptions,
 ) -> dict[str, Candidate]:
     """Point a copy of a copy at the first text when it takes no more from the middle one.
 
     Two wire copies of one story look like copies of each other; only words the middle text
     added (an intro, a correction) show that a copy was taken from it rather than the source.
-    ``print_of`` gives the fingerprint of an article id (only those in copy chains are asked).
+    ``print_of`` gives the fingerprint of an article id (only those :func:`in_chains`).
     """
     rooted = dict(best)
     for copier, chosen in best.items():
@@ -166,10 +135,31 @@ def to_root(
             root = best[chosen.original]
             shared = shared_shingles(print_of(copier), print_of(root.original))
             share = shared / max(1, print_of(copier).shingles.size)
-            if share < chosen.share - ROOT_TOLERANCE:
+            if share < chosen.share - options.copy_root_tolerance:
                 break
             chosen = Candidate(
                 root.original, shared, share, chosen.cited, root.published, chosen.pair
             )
         rooted[copier] = chosen
     return rooted
+
+
+def _direction(a: CopyRow, b: CopyRow) -> tuple[CopyRow, CopyRow]:
+    """(copier, original) of a pair: who credits whom, else who was published first."""
+    a_credits_b, b_credits_a = _credits(a, b.print_), _credits(b, a.print_)
+    if a_credits_b != b_credits_a:
+        return (a, b) if a_credits_b else (b, a)
+    first, second = a.print_.published, b.print_.published
+    if first and second and first != second:
+        return (a, b) if first > second else (b, a)
+    return b, a  # same day or unknown: the one given first is taken as the original
+
+
+def _credits(copier: CopyRow, original: Fingerprint) -> bool:
+    return bool(original.outlet) and outlet_key(original.outlet) in copier.cites
+
+
+def _rank(candidate: Candidate) -> tuple[float, bool, float]:
+    """Prefer the larger overlap (in steps of 0.05), then the credited text, then the earliest."""
+    earliest = -candidate.published.toordinal() if candidate.published else float("-inf")
+    return round(candidate.share * 20), candidate.cited, earliest

@@ -13,9 +13,7 @@ from datetime import date
 
 from newstrace.model import Origin
 from newstrace.trace.citations import outlet_key
-
-# Share of versions that must credit one outside outlet for it to be taken as the origin.
-OUTSIDE_SHARE = 0.8
+from newstrace.trace.options import DEFAULT_OPTIONS
 
 
 def find_origin(
@@ -25,13 +23,15 @@ def find_origin(
     outlets: Mapping[str, str],
     corpus_outlets: set[str],
     published: Mapping[str, date | None],
+    outside_share: float = DEFAULT_OPTIONS.outside_share,
 ) -> Origin:
     """The origin of a story of article ids ``members`` (in input order).
 
     ``derived_from`` maps an article to the story members it copies or credits; ``cited``
-    to the outlet names it credits; ``outlets`` gives each member's outlet name.
+    to the outlet names it credits; ``outlets`` gives each member's outlet name. An outlet
+    outside the corpus that ``outside_share`` of the versions credit is the origin.
     """
-    outside = _outside_outlet(members, cited, corpus_outlets)
+    outside = _outside_outlet(members, cited, corpus_outlets, outside_share)
     if outside:
         name, count = outside
         return Origin(
@@ -54,7 +54,10 @@ def find_origin(
 
 
 def _outside_outlet(
-    members: Sequence[str], cited: Mapping[str, set[str]], corpus_outlets: set[str]
+    members: Sequence[str],
+    cited: Mapping[str, set[str]],
+    corpus_outlets: set[str],
+    share: float,
 ) -> tuple[str, int] | None:
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -71,7 +74,7 @@ def _outside_outlet(
     if not counts or len(members) < 2:
         return None
     key, count = counts.most_common(1)[0]
-    return (names[key], count) if count >= OUTSIDE_SHARE * len(members) else None
+    return (names[key], count) if count >= share * len(members) else None
 
 
 def _fullest(key: str, keys: set[str]) -> str:

@@ -15,7 +15,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,6 +35,7 @@ from newstrace.errors import (
     InputError,
     InputTooLargeError,
     NewstraceError,
+    NotFoundError,
     UnsupportedInputError,
     UnsupportedLanguageError,
 )
@@ -49,20 +50,7 @@ from newstrace.web.pages import page
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import corpus_suffix, save_upload
 
-CLAIM_FIELDS = (
-    "article_id",
-    "article",
-    "outlet",
-    "claim",
-    "text",
-    "source",
-    "source_kind",
-    "chain",
-    "level",
-    "score",
-    "kind",
-    "checkworthy",
-)
+CLAIM_FIELDS = tuple(field.name for field in fields(ClaimHit))
 _STATUS = {
     InputTooLargeError: 413,
     UnsupportedInputError: 415,
@@ -282,7 +270,8 @@ def _csv(hits: list[ClaimHit]) -> Iterator[str]:
 
 
 def _not_found(message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": "E101", "message": message}}, 404)
+    error = NotFoundError(message)
+    return JSONResponse({"error": {"code": error.code, "message": error.message}}, 404)
 
 
 # --- the pages ------------------------------------------------------------------------------

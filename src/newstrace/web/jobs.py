@@ -106,8 +106,7 @@ class JobRunner:
 
 def run_job(db_url: str, job_id: str, corpus: str, cache_dir: str, processes: int) -> None:
     """A job process: trace ``corpus``, storing each article as it comes and the trace last."""
-    from newstrace.engines.local import trace_corpus
-    from newstrace.trace.cache import LedgerCache
+    import newstrace
 
     store = Store(db_url)
     store.job_progress(job_id, status=RUNNING, done=0)
@@ -124,15 +123,15 @@ def run_job(db_url: str, job_id: str, corpus: str, cache_dir: str, processes: in
             store.job_progress(job_id, done=len(stored))
 
     try:
-        trace = trace_corpus(
+        result = newstrace.trace(
             corpus,
-            LedgerCache(Path(cache_dir)),
-            n_process=processes,
+            cache=cache_dir,
+            jobs=processes,
             on_start=lambda total: store.job_progress(job_id, total=total),
             on_article=on_article,
         )
         store.job_progress(job_id, done=len(stored))
-        store.finish_job(job_id, trace, stored)
+        store.finish_job(job_id, result.trace, stored)
     except NewstraceError as error:
         store.fail_job(job_id, f"[{error.code}] {error.message}")
     except Exception as error:

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from newstrace.errors import InputError
+from newstrace.errors import ServiceError
 
 TOKEN_ENV = "NEWSTRACE_TOKEN"
 LOOPBACK_NAMES = {"localhost"}
@@ -37,7 +37,7 @@ class Settings:
     def check(self) -> Settings:
         """Refuse to serve beyond loopback without a token."""
         if not _is_loopback(self.host) and not self.token:
-            raise InputError(
+            raise ServiceError(
                 f"serving on {self.host} makes newstrace reachable from other machines: give a "
                 f"token with --token or the {TOKEN_ENV} environment variable"
             )

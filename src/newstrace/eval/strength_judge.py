@@ -1,9 +1,10 @@
 """Is a retelling stronger than what it retells? The pairwise judgement behind exaggeration.
 
 Each phrasing gets a claim strength (0 no relation, 1 correlational, 2 conditional causal,
-3 direct causal; the packaged ``strength`` model, trained on PubMed conclusions), and the
+3 direct causal; the eval-only ``strength`` model, trained on PubMed conclusions), and the
 hedges each carries are counted: a retelling that claims a stronger relation, or keeps it
-with fewer hedges, exaggerates; the reverse downplays.
+with fewer hedges, exaggerates; the reverse downplays. Only ``newstrace eval exaggeration``
+uses it (:mod:`newstrace.eval.exaggeration`); the trace's own drift labels do not.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newstrace.analyze.sentence_classifier import SentenceClassifier
 from newstrace.analyze.sentence_features import tokenise
+from newstrace.eval.sentence_classifier import SentenceClassifier
 from newstrace.trace.drift import lexicon
 
 SAME, EXAGGERATES, DOWNPLAYS = "same", "exaggerates", "downplays"

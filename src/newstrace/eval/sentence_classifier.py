@@ -2,8 +2,10 @@
 
 Both are logistic regressions over :func:`~newstrace.analyze.sentence_features.sentence_features`
 read from a ``text,label`` CSV. Both data sets ship only a train file here, so a seeded 20% of
-its rows is held out as our dev set (:func:`holdout_rows`); training never sees those rows, and
-``--holdout-dir`` writes them out as a CSV of the same format for ``newstrace eval``.
+its rows is held out as our dev set (:func:`holdout_rows`); training
+(:mod:`newstrace.training.sentence_classifier`) never sees those rows and writes them out as a
+CSV of the same format for ``newstrace eval``. Only ``newstrace eval weasel``, ``eval strength``
+and ``eval exaggeration`` load these models, from ``newstrace/eval/models/``.
 """
 
 from __future__ import annotations
@@ -16,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold
 
 from newstrace.analyze.sentence_features import sentence_features, tokenise
 from newstrace.analyze.sparse_linear import SparseLinear
-from newstrace.artefacts import model_dir, read_meta, write_meta
+from newstrace.artefacts import EVAL_MODELS_DIR, model_dir, read_meta
 from newstrace.errors import DataError
 from newstrace.eval._io import write_predictions
 from newstrace.eval._metrics import f1_of, macro_f1
@@ -28,8 +29,6 @@ from newstrace.eval._metrics import f1_of, macro_f1
 FORMAT = 1
 SEED = 13
 HOLDOUT = 0.2
-C_GRID = (1.0, 3.0, 10.0, 30.0)
-HOLDOUT_DIR = Path("build/holdout")
 _PTB = {
     "-LRB-": "(",
     "-RRB-": ")",
@@ -108,9 +107,9 @@ class SentenceClassifier:
 
     @classmethod
     def load(cls, name: str) -> SentenceClassifier:
-        read_meta(name, fmt=FORMAT)
+        read_meta(name, fmt=FORMAT, root=EVAL_MODELS_DIR)
         model = cls()
-        model.model_ = SparseLinear.load(model_dir(name), "classifier")
+        model.model_ = SparseLinear.load(model_dir(name, root=EVAL_MODELS_DIR), "classifier")
         return model
 
 
@@ -121,52 +120,3 @@ def evaluate_file(name: str, data: Path, predictions: Path | None) -> dict[str, 
     pred = SentenceClassifier.load(name).predict(tokenise(texts))
     write_predictions(predictions, ((str(i), int(p)) for i, p in enumerate(pred)))
     return {"n": len(texts), task.metric_name: round(task.metric(pred.tolist(), labels), 4)}
-
-
-def train(name: str, data: Path, holdout_dir: Path | None = HOLDOUT_DIR) -> dict[str, Any]:
-    """Fit task ``name`` on its non-held-out rows (C by 5-fold CV); score the held-out rows."""
-    task = TASKS[name]
-    path = data / task.file
-    texts, labels = read_rows(path, task.text)
-    held = set(holdout_rows(len(texts)).tolist())
-    fit_ids = [i for i in range(len(texts)) if i not in held]
-    dev_ids = sorted(held)
-    words, y = tokenise(texts), np.array(labels)
-    fit_words, fit_y = [words[i] for i in fit_ids], y[fit_ids]
-    C = max(C_GRID, key=lambda c: _cv_score(task, fit_words, fit_y, c))
-    model = SentenceClassifier(C=C, class_weight=task.class_weight).fit(fit_words, fit_y)
-    pred = model.predict([words[i] for i in dev_ids])
-    figures = {"n": len(dev_ids), task.metric_name: round(task.metric(pred, y[dev_ids]), 4)}
-    model.model_.save(model_dir(name), "classifier")
-    write_meta(
-        name,
-        fmt=FORMAT,
-        trained_on=f"{path.name}: {len(fit_ids)} rows (seeded 80%)",
-        holdout=f"rows {HOLDOUT:.0%} by numpy default_rng({SEED}).permutation",
-        C=C,
-        dev=figures,
-    )
-    if holdout_dir is not None:
-        _write_holdout(holdout_dir / f"{name}_dev.csv", path, dev_ids)
-    return figures
-
-
-def _cv_score(task: Task, words: list[list[str]], y: np.ndarray, C: float) -> float:
-    scores = []
-    for fit, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(words, y):
-        model = SentenceClassifier(C=C, class_weight=task.class_weight)
-        model.fit([words[i] for i in fit], y[fit])
-        scores.append(task.metric(model.predict([words[i] for i in held]), y[held]))
-    return float(np.mean(scores))
-
-
-def _write_holdout(target: Path, source: Path, ids: list[int]) -> None:
-    """Copy the held-out rows, as they are, to a CSV outside the package (under build/)."""
-    with source.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header, rows = next(reader), list(reader)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows[i] for i in ids)

@@ -1,4 +1,4 @@
-"""Train the event-factuality model (run through ``newstrace.analyze.certainty_train``).
+"""Train the event-factuality model (run through ``newstrace.training.certainty``).
 
 Trains on the train splits of :data:`TRAIN_SUBSETS`, picks the ridge penalty by 5-fold cross
 validation on those training targets, and reports dev figures per subset. The parses of the
@@ -15,11 +15,11 @@ import numpy as np
 from sklearn.model_selection import KFold
 from spacy.tokens import DocBin
 
-from newstrace.analyze.factuality import FORMAT, NAME, FactualityModel
 from newstrace.analyze.nlp import load_nlp
-from newstrace.artefacts import write_meta
+from newstrace.artefacts import EVAL_MODELS_DIR, write_meta
 from newstrace.eval import factuality as factuality_eval
 from newstrace.eval._metrics import pearson
+from newstrace.eval.factuality_model import FORMAT, NAME, FactualityModel
 
 #: News (MEANTIME, UW) plus the large web-text set and CommitmentBank: see MODEL_CARD.md
 #: for the comparison that chose them.
@@ -64,6 +64,7 @@ def train(data: Path, subsets: tuple[str, ...] = TRAIN_SUBSETS) -> dict[str, Any
     write_meta(
         NAME,
         fmt=FORMAT,
+        root=EVAL_MODELS_DIR,
         trained_on=[f"{s}/train.jsonl" for s in subsets],
         domains=model.domains_,
         targets=len(y),

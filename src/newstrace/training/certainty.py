@@ -1,9 +1,10 @@
-"""Train the certainty-family models: ``python -m newstrace.analyze.certainty_train``.
+"""Train the certainty-family models: ``python -m newstrace.training.certainty``.
 
-Reads ``../shared/datasets`` (``--data`` overrides) and writes into ``newstrace/models/``:
-``certainty`` (Pei & Jurgens sentence certainty), ``factuality`` (event factuality),
-``weasel`` and ``strength`` (sentence classifiers). ``--only`` picks some of them. Every
-choice is seeded, so a rerun on the same data writes the same weights.
+Reads ``../shared/datasets`` (``--data`` overrides) and writes ``certainty`` (Pei & Jurgens
+sentence certainty, a runtime model) into ``newstrace/models/``, and ``factuality`` (event
+factuality), ``weasel`` and ``strength`` (sentence classifiers), which only ``newstrace eval``
+loads, into ``newstrace/eval/models/``. ``--only`` picks some of them. Every choice is
+seeded, so a rerun on the same data writes the same weights.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import KFold
 
-from newstrace.analyze import factuality_train, sentence_classifier
 from newstrace.analyze.certainty_model import FORMAT, NAME, SentenceCertainty
 from newstrace.analyze.sentence_features import tokenise
 from newstrace.artefacts import write_meta
 from newstrace.eval import certainty as certainty_eval
 from newstrace.eval._metrics import mae, pearson
+from newstrace.training import factuality as factuality_train
+from newstrace.training import sentence_classifier
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "datasets"
 SEED = 13

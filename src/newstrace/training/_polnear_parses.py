@@ -1,4 +1,4 @@
-"""Parsing a labelled corpus once: spaCy Docs cached as DocBin files under ``build/``.
+"""Parsing a labelled corpus once for training: spaCy Docs cached as DocBin files under ``build/``.
 
 Parsing is most of the cost of training and of a dev evaluation, so the parsed Docs are kept
 in a DocBin whose name carries a hash of the texts and of the pipeline: a changed text or a

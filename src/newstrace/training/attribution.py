@@ -1,6 +1,6 @@
 """Train the packaged attribution extractor on PolNeAR and measure it on the dev split.
 
-``python -m newstrace.analyze.attribution.train [--data ../shared/datasets/polnear]``
+``python -m newstrace.training.attribution [--data ../shared/datasets/polnear]``
 
 Parses ``train/`` and ``dev/`` (cached as DocBins under ``--cache``), fits the extractor on
 ``train/``, writes it to ``newstrace/models/attribution/`` and records the dev figures and the
@@ -14,12 +14,12 @@ import argparse
 import time
 from pathlib import Path
 
-from newstrace.analyze.attribution._corpus import parse_cached
 from newstrace.analyze.attribution.extractor import ARTEFACT, FORMAT, AttributionExtractor
 from newstrace.analyze.nlp import model_name
 from newstrace.artefacts import model_dir, write_meta
 from newstrace.eval.attribution import score
 from newstrace.eval.polnear import read_polnear
+from newstrace.training._polnear_parses import parse_cached
 
 
 def main(argv: list[str] | None = None) -> int:

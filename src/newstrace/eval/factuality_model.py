@@ -6,6 +6,9 @@ spaCy parse around the predicate: its own negation, modal and tense; the words t
 up the tree (reporting and non-factive verbs, "if", "whether", negated or modal governors,
 hedge adverbs); whether the sentence is a question. A ridge regression over them, trained on
 the unified factuality data of Jiang & de Marneffe (TACL 2021), places the event on the scale.
+
+Only ``newstrace eval factuality`` (:mod:`newstrace.eval.factuality`) and its training load
+it; its artefact lives in ``newstrace/eval/models/factuality/``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newstrace.analyze.hedges import word_category
 from newstrace.analyze.sparse_linear import SparseLinear
-from newstrace.artefacts import model_dir, read_meta
+from newstrace.artefacts import EVAL_MODELS_DIR, model_dir, read_meta
 
 NAME = "factuality"
 FORMAT = 1
@@ -109,8 +112,8 @@ def adapt(row: dict[str, float], domain: str) -> dict[str, float]:
 class FactualityModel:
     """Ridge regression of factuality over :func:`predicate_features`, domain-adapted.
 
-    ``domains_`` are the training subsets; news text (MEANTIME, UW, and anything unknown,
-    including the articles newstrace reads) is scored as the ``news`` domain.
+    ``domains_`` are the training subsets; news text (MEANTIME, UW, and anything unknown) is
+    scored as the ``news`` domain.
     """
 
     def __init__(self, *, alpha: float = 1.0) -> None:
@@ -143,13 +146,13 @@ class FactualityModel:
         return np.clip(self.model_.predict([adapt(row, domain) for row in rows]), *SCALE)
 
     def save(self) -> None:
-        self.model_.save(model_dir(NAME), "predicate")
+        self.model_.save(model_dir(NAME, root=EVAL_MODELS_DIR), "predicate")
 
     @classmethod
     def load(cls) -> FactualityModel:
-        meta = read_meta(NAME, fmt=FORMAT)
+        meta = read_meta(NAME, fmt=FORMAT, root=EVAL_MODELS_DIR)
         model = cls()
-        model.model_ = SparseLinear.load(model_dir(NAME), "predicate")
+        model.model_ = SparseLinear.load(model_dir(NAME, root=EVAL_MODELS_DIR), "predicate")
         model.domains_ = list(meta["domains"])
         model.means_ = dict(meta["domain_means"])
         return model

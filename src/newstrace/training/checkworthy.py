@@ -1,4 +1,4 @@
-"""Train the check-worthiness model: ``python -m newstrace.analyze.checkworthy_train``.
+"""Train the check-worthiness model: ``python -m newstrace.training.checkworthy``.
 
 C and the decision threshold are chosen by stratified cross-validation on the CheckThat! 2024
 *train* split only (out-of-fold F1 of "Yes"); the dev split is scored once at the end and only
@@ -120,7 +120,7 @@ def _write_card(scorer: CheckworthyScorer, figures: dict, n_train: int, n_dev: i
   Dev is easier than CheckThat! test sets; do not read it as a test figure.
 - **Scope**: trained on debate speech; on news it ranks numeric, checkable statements of fact
   above opinions, questions and greetings, but its probabilities are not calibrated for news.
-- **Rebuild**: `python -m newstrace.analyze.checkworthy_train [--data DIR]`
+- **Rebuild**: `python -m newstrace.training.checkworthy [--data DIR]`
 """
     (model_dir(NAME) / "MODEL_CARD.md").write_text(card, encoding="utf-8")
 

@@ -1,0 +1,67 @@
+"""What a ledger depends on besides its article: the code, the parser, the lexicons, the models.
+
+A ledger cached under a key that misses one of these comes back stale after that part
+changes (edit a lexicon, retrain a model, set ``NEWSTRACE_SPACY_MODEL``), so the key is this
+digest plus the article. Nothing here loads spaCy: versions come from package metadata, and
+lexicons and models are hashed byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata, resources
+from importlib.abc import Traversable
+
+from newstrace._version import __version__
+from newstrace.analyze.nlp import model_name
+
+# Data files read while an article is analysed (models: every file of every runtime model).
+_DATA = (("newstrace.analyze", "lexicons"), ("newstrace.ingest", "outlets.json"))
+_MODELS = ("newstrace", "models")
+
+
+def ledger_provenance() -> str:
+    """A digest of everything besides the article that goes into its ledger.
+
+    Computed once per process and pipeline, as the analyser loads its lexicons and models
+    once per process."""
+    return _digest(model_name())
+
+
+@lru_cache(maxsize=4)
+def _digest(pipeline: str) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        "newstrace",
+        __version__,
+        "spacy",
+        _version("spacy"),
+        pipeline,
+        _version(pipeline),
+    ):
+        digest.update(part.encode() + b"\0")
+    for package, name in (*_DATA, _MODELS):
+        for path, data in _files(resources.files(package).joinpath(name), name):
+            digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"  # a pipeline loaded from a folder: its name stands for it
+
+
+def _files(entry: Traversable, path: str) -> list[tuple[str, bytes]]:
+    """Every file under ``entry`` (or ``entry`` itself), by relative path, in a fixed order."""
+    if entry.is_file():
+        return [(path, entry.read_bytes())]
+    if not entry.is_dir():
+        return []
+    found: list[tuple[str, bytes]] = []
+    for child in sorted(entry.iterdir(), key=lambda c: c.name):
+        if child.name != "__pycache__":
+            found.extend(_files(child, f"{path}/{child.name}"))
+    return found

@@ -1,0 +1,227 @@
+"""One story's trace from its versions: citations, origin, who retold whom, claim families, drift.
+
+:func:`build_story` reads only the story's own members, so an engine can build each story
+wherever its versions are (the Spark engine does it on the executors); :func:`assemble_trace`
+then places every input article in its story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from newstrace.model import (
+    Citation,
+    CopyEdge,
+    DriftEvent,
+    Ledger,
+    Source,
+    SourceKind,
+    Story,
+    Trace,
+    TracedArticle,
+)
+from newstrace.trace import align, drift
+from newstrace.trace.citations import OutletNames, outlet_key, with_known_outlets
+from newstrace.trace.fingerprint import Fingerprint
+from newstrace.trace.options import TraceOptions
+from newstrace.trace.origin import find_origin
+from newstrace.trace.vectors import TermSpace, UnitVector
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """What the per-story stages read of one version: its ledger (with this corpus's
+    metadata, see :func:`~newstrace.trace.index.ledger_as_traced`), fingerprint, citations and
+    unit term vector."""
+
+    ledger: Ledger
+    print_: Fingerprint
+    citations: tuple[Citation, ...]
+    vector: UnitVector
+
+    @property
+    def id(self) -> str:
+        return self.print_.article_id
+
+
+def assemble_trace(articles: Iterable[TracedArticle], stories: Sequence[Story]) -> Trace:
+    """The trace: every input article, placed in its story, and the stories."""
+    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    return Trace(tuple(replace(a, story_id=story_of.get(a.id)) for a in articles), tuple(stories))
+
+
+def build_story(
+    story_id: str,
+    members: Sequence[StoryMember],
+    copies_of: Mapping[str, CopyEdge],
+    outlets: OutletNames,
+    options: TraceOptions,
+) -> Story:
+    """One story's trace from its versions (in input order): their citations, the origin, the
+    version each article retold, claim families and drift. ``copies_of`` maps a copier to
+    its copy edge (edges to texts outside the story are left out)."""
+    ids = [m.id for m in members]
+    ledgers = {m.id: m.ledger for m in members}
+    prints = {m.id: m.print_ for m in members}
+    copies = [copies_of[m] for m in ids if m in copies_of and copies_of[m].copy_of in prints]
+    # outlets credited by some version are recognised in all: "told the Vestmark Tidende"
+    credited = {c.cited for m in members for c in m.citations if " " in c.cited}
+    outlet_of = {m: prints[m].outlet for m in ids}
+    version_of = {outlet_key(o): m for m, o in reversed(list(outlet_of.items())) if o}
+    found = {
+        m.id: _targeted(
+            with_known_outlets(list(m.citations), m.ledger, outlets, m.id, credited), version_of
+        )
+        for m in members
+    }
+    cited = {m: {c.cited for c in found[m]} for m in ids}
+    origin = find_origin(
+        ids,
+        _derivations(ids, copies, found),
+        cited,
+        outlet_of,
+        set(outlets.by_key),
+        {m: prints[m].published for m in ids},
+        options.outside_share,
+    )
+    position = {m: k for k, m in enumerate(ids)}
+    similarity = TermSpace.of([m.vector for m in members]).similarities()
+    versions = [
+        align.Version(
+            m,
+            ledgers[m],
+            outlet_key(outlet_of[m]) if outlet_of[m] else None,
+            prints[m].published,
+            position,
+        )
+        for position, m in enumerate(ids)
+    ]
+    parents = align.choose_parents(
+        versions,
+        origin.article_id,
+        {e.article_id: e.copy_of for e in copies},
+        {m: {outlet_key(name) for name in names} for m, names in cited.items()},
+        lambda a, b: similarity[position[a], position[b]],
+    )
+    pairs, events = _compare(parents, ledgers, outlets, options.same_claim)
+    events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
+    return Story(
+        story_id,
+        _title(ids, ledgers, origin.article_id),
+        tuple(ids),
+        origin,
+        _ultimate_sources(ledgers.values(), outlets, options.ultimate_sources),
+        tuple(copies),
+        tuple(c for m in ids for c in found[m]),
+        tuple(align.families(pairs)),
+        tuple(_distinct(events)),
+    )
+
+
+def _targeted(citations: list[Citation], version_of: Mapping[str, str]) -> list[Citation]:
+    """Each citation with the story's version from the credited outlet (its first one)."""
+    targeted = []
+    for citation in citations:
+        target = version_of.get(outlet_key(citation.cited))
+        if target == citation.article_id:
+            target = None
+        targeted.append(replace(citation, target_article_id=target))
+    return targeted
+
+
+def _derivations(
+    members: Sequence[str], copies: Iterable[CopyEdge], found: Mapping[str, list[Citation]]
+) -> dict[str, set[str]]:
+    """The members each member copied or credits (an outlet's version in the story)."""
+    derived: dict[str, set[str]] = {m: set() for m in members}
+    for edge in copies:
+        derived[edge.article_id].add(edge.copy_of)
+    for member, citations in found.items():
+        derived[member].update(c.target_article_id for c in citations if c.target_article_id)
+    return derived
+
+
+def _compare(
+    parents: dict[str, str], ledgers: dict[str, Ledger], outlets: OutletNames, same_claim: float
+):
+    """Claim pairs (child id, claim, parent id, claim) and the drift between them."""
+
+    def is_outlet(source: Source) -> bool:
+        return source.kind == SourceKind.MEDIA_OUTLET or outlet_key(source.name) in outlets.by_key
+
+    pairs, events = [], []
+    for child_id, parent_id in parents.items():
+        child, parent = ledgers[child_id], ledgers[parent_id]
+        for child_claim, parent_claim, likeness in align.pair_claims(child, parent, same_claim):
+            pairs.append((child_id, child_claim, parent_id, parent_claim))
+            events.extend(
+                drift.claim_drift(
+                    drift.Version(child_id, child, child_claim),
+                    drift.Version(parent_id, parent, parent_claim),
+                    is_outlet,
+                    likeness,
+                )
+            )
+    return pairs, events
+
+
+def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
+    """Credits a copied text carried that its copy left out."""
+    events = []
+    for edge in copies:
+        own = outlet_key(outlet_of[edge.article_id] or "")
+        kept = {outlet_key(c.cited) for c in found[edge.article_id]} | {own}
+        for citation in found[edge.copy_of]:
+            if outlet_key(citation.cited) not in kept:
+                event = drift.credit_dropped(
+                    edge.article_id,
+                    ledgers[edge.article_id],
+                    edge.copy_of,
+                    ledgers[edge.copy_of],
+                    citation.cue,
+                )
+                if event is not None:
+                    events.append(event)
+    return events
+
+
+def _title(members, ledgers, origin_id) -> str:
+    first = origin_id or members[0]
+    article = ledgers[first].article
+    if article.title:
+        return article.title
+    text = article.text.strip()
+    return text.split("\n", 1)[0][:120]
+
+
+def _ultimate_sources(
+    ledgers: Iterable[Ledger], outlets: OutletNames, count: int
+) -> tuple[Source, ...]:
+    """The innermost sources of the story's claims, most often relied on first."""
+    counts: Counter[tuple[str, SourceKind]] = Counter()
+    for ledger in ledgers:
+        for claim in ledger.claims:
+            source = claim.attribution.source
+            if (
+                source.kind != SourceKind.THE_ARTICLE
+                and outlet_key(source.name) not in outlets.by_key
+            ):
+                counts[(source.name, source.kind)] += 1
+    return tuple(Source(name, kind) for (name, kind), _ in counts.most_common(count))
+
+
+def _distinct(events: list[DriftEvent]) -> list[DriftEvent]:
+    """One event per article, type and place: nested claims would report a change twice."""
+    kept: list[DriftEvent] = []
+    for event in sorted(events, key=lambda e: (-e.severity, e.article_id, e.phrase.start)):
+        if not any(
+            other.article_id == event.article_id
+            and other.type == event.type
+            and other.phrase.start < event.phrase.end
+            and event.phrase.start < other.phrase.end
+            for other in kept
+        ):
+            kept.append(event)
+    return sorted(kept, key=lambda e: (e.article_id, e.phrase.start, e.type))
