@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
+DOCTESTS := --doctest-modules tests src/newstrace --ignore=src/newstrace/store/migrations
 
-.PHONY: demo test lint train bench clean
+.PHONY: demo test check lint types train bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,10 +22,21 @@ demo: $(STAMP)
 	$(BIN)/newstrace trace data/trace-dev/articles.jsonl -o demo-trace -j 2
 	@echo "Story trace of the demo corpus: demo-trace/report.html (also trace.json, edges.csv)"
 
-test: $(STAMP)
+# everything, as CI runs it (Spark, PostgreSQL and the browser tests where they are present)
+test: lint types
+	$(BIN)/pytest -q $(DOCTESTS)
+
+# the loop while working, under a minute: lint, types and the tests that take seconds, not
+# minutes (tests marked slow are left to `make test`)
+check: lint types
+	$(BIN)/pytest -q -m "not slow" $(DOCTESTS)
+
+lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/pytest -q --doctest-modules tests src/newstrace --ignore=src/newstrace/store/migrations
+
+types: $(STAMP)
+	$(BIN)/mypy
 
 train: $(STAMP)
 	$(BIN)/python -m newstrace.training.attribution --data $(SHARED)/datasets/polnear
@@ -35,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/analyze_speed.py
 
 clean:
-	rm -rf $(VENV) build demo-ledger.html demo-trace
+	rm -rf $(VENV) build demo-ledger.html demo-trace .mypy_cache

@@ -10,8 +10,6 @@ import pytest
 from newstrace.cli import main
 from newstrace.serialize import json_schema
 
-pytestmark = pytest.mark.slow
-
 ARTICLE = (
     "Harbour officials said on Monday that the ferry to Gull Island would stop running in "
     "June. The island's council reportedly fears the decision could empty the village. "

@@ -122,7 +122,7 @@ def _run_analyze(args: argparse.Namespace, err: Console) -> int:
     from newstrace.ingest import read_item
 
     item = read_item(args.input)
-    ledger = newstrace.analyze(item.article)
+    ledger = newstrace.analyze(item.loaded())
     for warning in item.warnings + ledger.warnings:
         err.print(f"[yellow]warning[/yellow]: {warning}")
     if args.format == "text":

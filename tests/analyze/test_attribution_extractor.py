@@ -10,8 +10,6 @@ import pytest
 
 from newstrace.model import AttributionSpans, Span
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def nlp():

@@ -8,8 +8,6 @@ from newstrace.analyze.certainty import BANDS, CertaintyAssessor
 from newstrace.analyze.nlp import load_nlp
 from newstrace.model import CertaintyLevel, Span
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def assessor() -> CertaintyAssessor:

@@ -19,8 +19,6 @@ TEXT = (
     "As reported by the Valley Herald"
 )
 
-pytestmark = pytest.mark.slow
-
 
 def _span(phrase: str, after: int = 0) -> Span:
     start = TEXT.index(phrase, after)

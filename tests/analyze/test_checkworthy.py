@@ -64,7 +64,6 @@ def test_load_without_scorer_file_is_an_artefact_error(tmp_path):
         CheckworthyScorer.load(tmp_path)
 
 
-@pytest.mark.slow
 def test_packaged_model_ranks_numeric_news_claims_above_opinions_and_greetings():
     scorer = CheckworthyScorer.load()
     facts = [

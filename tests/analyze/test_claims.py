@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newstrace.analyze.claims import asserted_spans
 from newstrace.analyze.nlp import load_nlp
 from newstrace.model import Span
-
-pytestmark = pytest.mark.slow
 
 TEXT = (
     "Strange news\n"

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newstrace.analyze.nlp import load_nlp
 from newstrace.eval.factuality_model import FactualityModel, adapt, predicate_features
-
-pytestmark = pytest.mark.slow
 
 
 def _features(sentence: str, word: str) -> dict[str, float]:

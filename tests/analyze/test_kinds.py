@@ -33,7 +33,6 @@ def test_lexicon_entries_are_lower_case_and_lists_not_empty():
         assert all(entry == entry.lower() for entry in entries), key
 
 
-@pytest.mark.slow
 def test_fixture_accuracy_and_every_kind_recognised(fixtures_dir):
     rows = [json.loads(line) for line in (fixtures_dir / "kinds.jsonl").open(encoding="utf-8")]
     assert len(rows) >= 60
@@ -46,7 +45,6 @@ def test_fixture_accuracy_and_every_kind_recognised(fixtures_dir):
         assert correct[kind] / n >= 0.8, kind
 
 
-@pytest.mark.slow
 def test_certainty_level_turns_a_claim_into_speculation_unless_it_is_future():
     plain = "The ministry closed the border crossing."
     assert _kind(plain) is ClaimKind.EVENT
@@ -55,7 +53,6 @@ def test_certainty_level_turns_a_claim_into_speculation_unless_it_is_future():
     assert _kind("The ministry will close the border.", level="speculative") is ClaimKind.PREDICTION
 
 
-@pytest.mark.slow
 def test_would_is_future_in_reported_speech_and_hypothetical_in_the_article_voice():
     text = "The council said the pool would reopen in June."
     content = "the pool would reopen in June"
@@ -69,7 +66,6 @@ def test_would_is_future_in_reported_speech_and_hypothetical_in_the_article_voic
     )
 
 
-@pytest.mark.slow
 def test_claim_without_tokens_falls_back_by_attribution():
     doc = load_nlp()("Hello there.")
     empty = Span.of(doc.text, 12, 12)
@@ -78,7 +74,6 @@ def test_claim_without_tokens_falls_back_by_attribution():
     assert classify_kind(doc, empty, True, certainty) is ClaimKind.STATEMENT
 
 
-@pytest.mark.slow
 def test_attribution_decides_statement_or_background_for_present_states():
     text = "The agency said the reservoir holds enough water for two years."
     content = "the reservoir holds enough water for two years"
@@ -88,14 +83,12 @@ def test_attribution_decides_statement_or_background_for_present_states():
     assert _kind(text) is ClaimKind.STATEMENT
 
 
-@pytest.mark.slow
 def test_evaluative_word_inside_an_event_is_not_an_opinion():
     assert _kind("A video of the mayor praising the terrible road was shared online.") is (
         ClaimKind.EVENT
     )
 
 
-@pytest.mark.slow
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("start", "level", "attributed", "expected"),

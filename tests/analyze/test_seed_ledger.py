@@ -14,7 +14,7 @@ import newstrace
 from newstrace.model import CertaintyLevel, ClaimKind, SourceKind
 from newstrace.serialize import dumps, json_schema, loads
 
-pytestmark = [pytest.mark.slow, pytest.mark.shared]
+pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")

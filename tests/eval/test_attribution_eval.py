@@ -95,7 +95,6 @@ def test_overlap_matching_is_one_to_one():
     assert m["content_overlap_p"] == 0.5 and m["content_overlap_r"] == 1.0
 
 
-@pytest.mark.slow
 def test_evaluate_on_five_dev_articles(tmp_path, shared_path):
     from newstrace.eval.attribution import evaluate
 

@@ -9,7 +9,7 @@ import pytest
 from newstrace.eval import evaluate
 from newstrace.eval.sentence_classifier import holdout_rows
 
-pytestmark = [pytest.mark.slow, pytest.mark.shared]
+pytestmark = pytest.mark.shared
 
 
 def test_certainty_dev(shared_path, tmp_path):

@@ -104,7 +104,6 @@ def test_missing_file_is_a_data_error(tmp_path):
         read_sentences(tmp_path / "absent.tsv")
 
 
-@pytest.mark.slow
 @pytest.mark.shared
 def test_real_dev_split(shared_path):
     data = shared_path("datasets/checkworthiness/CT24_checkworthy_english_dev.tsv")

@@ -62,9 +62,8 @@ def test_binary_is_refused_before_decoding():
         ("ab\r\ncdef", 3, "ab"),
     ],
 )
-def test_truncation_prefers_paragraph_line_sentence_then_word_ends(text, limit, kept, monkeypatch):
-    monkeypatch.setattr("newstrace.ingest.truncate._SEARCH_FRACTION", 1)
-    cut, warning = truncate_text(text, limit)
+def test_truncation_prefers_paragraph_line_sentence_then_word_ends(text, limit, kept):
+    cut, warning = truncate_text(text, limit, window=limit)
     assert cut == kept
     assert warning == (
         f"text truncated from {len(text)} to {len(kept)} characters (limit {limit})",

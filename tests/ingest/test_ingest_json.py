@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newstrace.errors import EmptyInputError, InputError, MalformedInputError
-from newstrace.ingest import load, read_article, read_item
+from newstrace.ingest import InputLimits, read_article, read_item
 from newstrace.model import Article
 
 FULL = {
@@ -66,9 +66,7 @@ def test_empty_text_field(tmp_path):
         read_article(_write(tmp_path, '{"text": "  \\n "}'))
 
 
-def test_oversized_json_is_refused_not_cut(tmp_path, monkeypatch):
-    monkeypatch.setitem(load.READ_LIMITS, "json", 100)
-    monkeypatch.setattr(load, "MAX_MARKUP_BYTES", 100)
+def test_oversized_json_is_refused_not_cut(tmp_path):
     path = _write(tmp_path, json.dumps({"text": "word " * 100}))
     with pytest.raises(InputError, match="at most 100 bytes"):
-        read_article(path)
+        read_article(path, limits=InputLimits(markup_bytes=100))

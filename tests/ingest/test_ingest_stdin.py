@@ -10,7 +10,7 @@ import types
 import pytest
 
 from newstrace.errors import EmptyInputError, MalformedInputError
-from newstrace.ingest import load, read_article, read_inputs, read_item
+from newstrace.ingest import InputLimits, read_article, read_inputs, read_item
 
 
 @pytest.fixture
@@ -66,10 +66,9 @@ def test_empty_stdin(stdin):
         read_article("-")
 
 
-def test_long_stdin_is_read_up_to_the_limit(stdin, monkeypatch):
-    monkeypatch.setitem(load.READ_LIMITS, None, 30)
+def test_long_stdin_is_read_up_to_the_limit(stdin):
     stdin(b"The mayor said so. " * 10)
-    item = read_item("-")
+    item = read_item("-", limits=InputLimits(markup_bytes=30))
     assert item.article.text == "The mayor said so. The mayor s"
     assert item.warnings == (
         "only the first 30 bytes of standard input were read (the read limit)",

@@ -15,9 +15,8 @@ from newstrace.errors import (
     InputNotFoundError,
 )
 from newstrace.ingest import (
-    MAX_TEXT_BYTES,
-    MAX_TEXT_CHARS,
-    load,
+    DEFAULT_LIMITS,
+    InputLimits,
     read_article,
     read_inputs,
     read_item,
@@ -117,19 +116,19 @@ def test_huge_text_is_read_in_part_and_truncated_at_a_paragraph(tmp_path):
     path.write_text(paragraph * (10_500_000 // len(paragraph)), encoding="utf-8")
     item = read_item(path)
     text = item.article.text
-    assert MAX_TEXT_CHARS - 60_000 < len(text) <= MAX_TEXT_CHARS
+    limit = DEFAULT_LIMITS.text_chars
+    assert limit - 60_000 < len(text) <= limit
     assert text.endswith("sure.\n\n")
-    assert any(f"first {MAX_TEXT_BYTES:,} of" in w for w in item.warnings)
+    assert any(f"first {DEFAULT_LIMITS.text_bytes:,} of" in w for w in item.warnings)
     assert any(f"to {len(text):,} characters" in w for w in item.warnings)
 
 
-def test_multibyte_character_cut_by_the_read_limit_is_dropped(tmp_path, monkeypatch):
-    monkeypatch.setitem(load.READ_LIMITS, "text", 5)
+def test_multibyte_character_cut_by_the_read_limit_is_dropped(tmp_path):
     path = tmp_path / "cut.txt"
-    path.write_bytes("abcd\u00e9fgh".encode())  # the limit falls inside the two bytes of é
-    item = read_item(path)
-    assert item.article.text == "abcd"
-    assert "only the first 5 of 9 bytes" in item.warnings[0]
+    path.write_bytes("\u00e9\U0001f4f0".encode())  # 4 bytes read: é's 2, then 2 of 📰's 4
+    item = read_item(path, limits=InputLimits(text_chars=1))
+    assert item.article.text == "\u00e9"
+    assert "only the first 4 of 6 bytes" in item.warnings[0]
 
 
 def test_unknown_suffix_named_explicitly_is_sniffed(tmp_path):

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newstrace import Article, analyze
 from newstrace.trace import align, drift
-
-pytestmark = pytest.mark.slow
 
 
 def _drift(earlier: str, later: str) -> list:

@@ -6,12 +6,9 @@ import csv
 import json
 
 import jsonschema
-import pytest
 
 from newstrace.cli import main
 from newstrace.serialize import trace_json_schema
-
-pytestmark = pytest.mark.slow
 
 ORIGINAL = (
     "Harbour officials said on Monday that the old swing bridge at Pellin Quay could close "

@@ -17,8 +17,6 @@ from newstrace.web.settings import Settings
 
 from .conftest import small_corpus, wait_for_job
 
-pytestmark = pytest.mark.slow
-
 ARTICLE = {
     "id": "bridge-1",
     "outlet": "Pellin Gazette",
@@ -62,6 +60,7 @@ def test_a_request_over_the_limit_is_refused(tmp_path):
     assert response.status_code == 413 and response.json()["error"]["code"] == "E108"
 
 
+@pytest.mark.slow  # trace jobs in their own processes
 def test_trace_job_stores_articles_stories_and_claims(client, tmp_path):
     corpus = small_corpus(tmp_path / "wildfire.jsonl")
     with corpus.open("rb") as stream:
@@ -101,6 +100,7 @@ def test_unsupported_and_oversized_uploads_are_refused(tmp_path):
         assert big.status_code == 413 and big.json()["error"]["code"] == "E108"
 
 
+@pytest.mark.slow  # trace jobs in their own processes
 def test_parallel_uploads_all_finish_without_corrupting_the_store(client, tmp_path):
     corpora = [
         small_corpus(tmp_path / f"c{n}.jsonl", (prefix,), 3)
@@ -136,6 +136,7 @@ def test_a_job_left_running_by_a_stopped_server_is_marked_failed_and_keeps_its_a
     assert kept.status_code == 200 and kept.json()["claims"]
 
 
+@pytest.mark.slow  # trace jobs in their own processes
 def test_a_job_past_its_time_limit_is_stopped(tmp_path):
     settings = Settings(data_dir=tmp_path, job_timeout_s=0.5)
     corpus = small_corpus(tmp_path / "slow.jsonl")

@@ -118,7 +118,7 @@ def _scope(doc: Doc, region: TokenSpan, content: TokenSpan) -> TokenSpan:
     that runs further off (to a credit line at the article's end) is not followed, and the
     scope stops at line breaks, which spaCy may glue to a heading ("Big if true").
     """
-    sents = list(content.sents)
+    sents = list(content.sents)  # type: ignore[attr-defined]  # spaCy's stubs lack Span.sents
     start, end = sents[0].start, sents[-1].end
     if 0 < region.start < start and region.start >= doc[start - 1].sent.start:
         start = region.start

@@ -30,7 +30,9 @@ class SentenceCertainty:
         self.min_df = min_df
         self.n_quantiles = n_quantiles
 
-    def fit(self, sentences: Sequence[Sequence[str]], y: Sequence[float]) -> SentenceCertainty:
+    def fit(
+        self, sentences: Sequence[Sequence[str]], y: Sequence[float] | np.ndarray
+    ) -> SentenceCertainty:
         rows = [sentence_features(words) for words in sentences]
         self.model_ = SparseLinear(task="regression", alpha=self.alpha, min_df=self.min_df)
         self.model_.fit(rows, y)

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
 from newstrace.analyze.sparse_linear import SparseLinear
@@ -84,7 +85,9 @@ class CheckworthyScorer:
         self.threshold = threshold
         self.min_df = min_df
 
-    def fit(self, texts: Sequence[str], labels: Sequence[int | bool]) -> CheckworthyScorer:
+    def fit(
+        self, texts: Sequence[str], labels: Sequence[int | bool] | np.ndarray
+    ) -> CheckworthyScorer:
         """Learn the weights; classes are balanced (only a quarter of the sentences are Yes)."""
         self.model_ = SparseLinear(
             task="classification", C=self.C, min_df=self.min_df, class_weight="balanced"

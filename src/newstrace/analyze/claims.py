@@ -75,6 +75,8 @@ def _uncovered(start: int, end: int, covered: list[Span]) -> Iterator[tuple[int,
 def _says_something(doc: Doc, span: Span) -> bool:
     """A clause, not a heading or a fragment: enough words and a finite verb among them."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
     words = [t for t in tokens if t.is_alpha]
     return len(words) >= _MIN_WORDS and any(t.tag_ in _FINITE_TAGS for t in tokens)
 

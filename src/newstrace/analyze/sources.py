@@ -42,7 +42,10 @@ class _Mention:
 
 def token_span(doc: Doc, span: Span) -> TokenSpan:
     """The spaCy tokens covering a character span (expanded to whole tokens)."""
-    return doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        raise ValueError(f"characters {span.start}..{span.end} are not inside the parsed text")
+    return tokens
 
 
 def _short_name(tokens: TokenSpan) -> str:

@@ -49,7 +49,7 @@ class SparseLinear:
         self.class_weight = class_weight
         self.seed = seed
 
-    def fit(self, rows: Sequence[Features], y: Sequence[Any]) -> SparseLinear:
+    def fit(self, rows: Sequence[Features], y: Sequence[Any] | np.ndarray) -> SparseLinear:
         if self.task not in ("regression", "classification"):
             raise ValueError(f"task must be regression or classification, not {self.task!r}")
         self._fit_vocabulary(rows)
@@ -84,7 +84,7 @@ class SparseLinear:
         ]
         cols = np.array([c for c, _ in pairs], dtype=np.int64)
         values = np.array([v for _, v in pairs], dtype=np.float64)
-        if self.tfidf and len(values):
+        if self.idf_ is not None and len(values):  # an idf is kept exactly when tfidf is on
             values = (1.0 + np.log(values)) * self.idf_[cols]
             values /= np.sqrt(values @ values)
         return cols, values
@@ -134,7 +134,7 @@ class SparseLinear:
         arrays = {"coef": self.coef_, "intercept": self.intercept_}
         if self.idf_ is not None:
             arrays["idf"] = self.idf_
-        np.savez_compressed(directory / f"{name}.npz", **arrays)
+        np.savez_compressed(directory / f"{name}.npz", allow_pickle=False, **arrays)
 
     @classmethod
     def load(cls, directory: Path, name: str) -> SparseLinear:

@@ -123,11 +123,11 @@ def analyze_items(
     def inputs() -> Iterator[Input]:
         for item in items:
             in_flight.append(item)
-            if item.error is not None:
-                yield item.error
+            content = item.content
+            if isinstance(content, Article) and cache is not None:
+                yield cache.get(content) or content
             else:
-                assert item.article is not None  # an item has its article or its error
-                yield (cache.get(item.article) if cache is not None else None) or item.article
+                yield content
 
     for result in analyze_stream(inputs(), n_process=jobs):
         item = in_flight.popleft()
@@ -151,10 +151,9 @@ class CorpusIndex:
         """Index one input with its result; return its trace entry."""
         indexed = index_article(item, result, self.outlets)
         self.articles.append(indexed.traced)
-        if indexed.print_ is not None:
-            assert item.article is not None  # only an analysed article has a fingerprint
+        if indexed.print_ is not None:  # analysed: its ledger is in the cache
             self.analysed.append(indexed)
-            self.keys.append(self.cache.key(item.article))
+            self.keys.append(self.cache.key(item.loaded()))
         return indexed.traced
 
     def ledger(self, number: int) -> Ledger:

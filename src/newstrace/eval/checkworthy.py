@@ -42,7 +42,7 @@ def read_sentences(path: Path) -> list[LabelledSentence]:
     header = [name.strip().lower() for name in lines[0].split("\t")]
     if "sentence_id" not in header or "text" not in header:
         raise DataError(f"{path} lacks the columns Sentence_id and Text (header: {lines[0]!r})")
-    columns = {
+    columns: dict[str, int] = {
         name: header.index(name)
         for name in ("sentence_id", "text", "class_label")
         if name in header

@@ -93,7 +93,11 @@ def data_files(data: Path) -> dict[str, Path]:
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     model = FactualityModel.load()
     files = data_files(Path(data))
-    subsets, all_pred, all_gold, baselines, ids = {}, [], [], [], []
+    subsets: dict[str, Any] = {}
+    all_pred: list[float] = []
+    all_gold: list[float] = []
+    baselines: list[float] = []
+    ids: list[str] = []
     for name, path in files.items():
         sentences = read_sentences(path)
         rows, gold = target_rows(sentences, parse(sentences))

@@ -74,7 +74,7 @@ def _own(token: Token, features: dict[str, float]) -> None:
     if category:
         features[f"cat:{category}"] = 1.0
     for key in ("Tense", "VerbForm", "Mood"):
-        for value in token.morph.get(key):
+        for value in token.morph.get(key, []):
             features[f"morph:{key}={value}"] = 1.0
 
 
@@ -124,7 +124,10 @@ class FactualityModel:
         return subset if subset in self.domains_ and subset not in NEWS_SUBSETS else NEWS
 
     def fit(
-        self, rows: Sequence[dict[str, float]], y: Sequence[float], subsets: Sequence[str]
+        self,
+        rows: Sequence[dict[str, float]],
+        y: Sequence[float] | np.ndarray,
+        subsets: Sequence[str],
     ) -> FactualityModel:
         self.domains_ = sorted(set(subsets))
         adapted = [adapt(row, self.domain_of(s)) for row, s in zip(rows, subsets, strict=True)]

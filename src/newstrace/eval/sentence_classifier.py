@@ -48,7 +48,7 @@ class Task:
 
     file: str
     text: str
-    metric: Callable[[Sequence[int], Sequence[int]], float]
+    metric: Callable[[Sequence[int] | np.ndarray, Sequence[int] | np.ndarray], float]
     metric_name: str
     class_weight: str | None
 
@@ -95,7 +95,9 @@ class SentenceClassifier:
         self.C = C
         self.class_weight = class_weight
 
-    def fit(self, sentences: Sequence[Sequence[str]], y: Sequence[int]) -> SentenceClassifier:
+    def fit(
+        self, sentences: Sequence[Sequence[str]], y: Sequence[int] | np.ndarray
+    ) -> SentenceClassifier:
         rows = [sentence_features(words) for words in sentences]
         self.model_ = SparseLinear(
             task="classification", C=self.C, class_weight=self.class_weight, min_df=2, seed=SEED

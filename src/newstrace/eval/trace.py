@@ -92,7 +92,7 @@ def _origin_accuracy(trace: Trace, gold: dict[str, dict]) -> tuple[float, int]:
         if len(articles) < 2:
             continue
         judged += 1
-        votes = Counter(story_of.get(a) for a in articles if story_of.get(a))
+        votes = Counter(story for a in articles if (story := story_of.get(a)) is not None)
         if not votes:
             continue
         origin = stories[votes.most_common(1)[0][0]].origin

@@ -7,16 +7,15 @@ each a :mod:`newstrace.errors` class with a stable code, so a batch goes on past
 from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.language import detect_language
-from newstrace.ingest.limits import MAX_MARKUP_BYTES, MAX_TEXT_BYTES, MAX_TEXT_CHARS
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 from newstrace.ingest.outlets import canonical_outlet, outlet_from_url
 from newstrace.ingest.read import read_article, read_inputs, read_item
 from newstrace.ingest.truncate import truncate_text
 
 __all__ = [
-    "MAX_MARKUP_BYTES",
-    "MAX_TEXT_BYTES",
-    "MAX_TEXT_CHARS",
+    "DEFAULT_LIMITS",
     "InputItem",
+    "InputLimits",
     "canonical_outlet",
     "decode_bytes",
     "detect_language",

@@ -23,7 +23,7 @@ from newstrace.errors import (
 )
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.json_article import METADATA_FIELDS, article_from_mapping
-from newstrace.ingest.limits import MAX_MARKUP_BYTES
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 from newstrace.ingest.load import Loaded, finish, load_item
 from newstrace.ingest.text_corpus import text_corpus_items
 
@@ -39,13 +39,15 @@ class _Lines:
     """The file's lines decoded for :func:`csv.reader`, counted so a row knows its first line.
 
     Bytes that are not UTF-8 survive as surrogates, so that only the rows holding them fail.
-    A line longer than the byte limit raises instead, and is never held whole in memory.
+    A line longer than ``limit`` bytes raises instead, and is never held whole in memory; a
+    field longer than ``limit`` characters makes :func:`csv.reader` raise.
     Quote characters are counted per row: when a row fails inside a field too long to read,
     an odd count means the field is quoted and goes on, so its remaining lines are skipped.
     """
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, limit: int) -> None:
         self._stream = stream
+        self._limit = limit
         self._quotes = 0
         self.count = 0
 
@@ -57,7 +59,10 @@ class _Lines:
         if not line:
             raise StopIteration
         if not whole:
-            raise InputTooLargeError(f"the line is longer than {MAX_MARKUP_BYTES:,} bytes")
+            raise InputTooLargeError(f"the line is longer than {self._limit:,} bytes")
+        # the csv module's field limit is process-wide: set for each line, so that readers
+        # with other limits may take turns
+        csv.field_size_limit(self._limit)
         text = line.decode("utf-8", errors="surrogateescape")
         return text.removeprefix("\ufeff") if self.count == 1 else text
 
@@ -72,11 +77,11 @@ class _Lines:
 
     def _read(self) -> tuple[bytes, bool]:
         """The next line, cut to the limit, and whether it came whole; ``b""`` at the end."""
-        line = self._stream.readline(MAX_MARKUP_BYTES + 1)
+        line = self._stream.readline(self._limit + 1)
         if line:
             self.count += 1
             self._quotes += line.count(b'"')
-        if len(line) <= MAX_MARKUP_BYTES or line.endswith(b"\n"):
+        if len(line) <= self._limit or line.endswith(b"\n"):
             return line, True
         self._drain()
         return line, False
@@ -90,25 +95,25 @@ class _Lines:
             self._quotes += part.count(b'"')
 
 
-def csv_file_items(path: Path) -> Iterator[InputItem]:
+def csv_file_items(path: Path, *, limits: InputLimits = DEFAULT_LIMITS) -> Iterator[InputItem]:
     """Items of a ``.csv`` file; a binary or non-UTF-8 file, or one without a ``text`` column,
     is one failed item. Rows are named by their ``id`` or ``stem:line`` (the line they start on).
+    A line or field longer than ``limits.markup_bytes`` fails its row.
     """
 
     def read(stream: BinaryIO) -> Iterator[InputItem]:
-        csv.field_size_limit(MAX_MARKUP_BYTES)
-        return _items(_Lines(stream), path.stem, str(path))
+        return _items(_Lines(stream, limits.markup_bytes), path.stem, str(path), limits)
 
     return text_corpus_items(path, "CSV", read)
 
 
-def _items(lines: _Lines, label: str, origin: str) -> Iterator[InputItem]:
+def _items(lines: _Lines, label: str, origin: str, limits: InputLimits) -> Iterator[InputItem]:
     """One item per row after the header; blank rows (every field empty) are skipped."""
     rows = csv.reader(lines, strict=True)
     try:
-        header = _read_header(rows, origin)
+        header = _read_header(rows, origin, limits)
     except NewstraceError as error:
-        yield InputItem(label, origin, None, error)
+        yield InputItem(label, origin, error)
         return
     if header is None:
         return
@@ -119,19 +124,21 @@ def _items(lines: _Lines, label: str, origin: str) -> Iterator[InputItem]:
         try:
             row = next(rows, None)
         except (csv.Error, NewstraceError) as error:
-            problem = _row_error(error, where)
+            problem = _row_error(error, where, limits)
             lines.end_row(cut_off=isinstance(problem, InputTooLargeError))
-            yield InputItem(f"{label}:{start}", where, None, problem)
+            yield InputItem(f"{label}:{start}", where, problem)
             continue
         lines.end_row()
         if row is None:
             return
         if any(row):
-            load = partial(_load_row, row, columns, width, where)
+            load = partial(_load_row, row, columns, width, where, limits)
             yield load_item(f"{label}:{start}", where, load)
 
 
-def _read_header(rows: Iterator[list[str]], origin: str) -> tuple[dict[str, int], int] | None:
+def _read_header(
+    rows: Iterator[list[str]], origin: str, limits: InputLimits
+) -> tuple[dict[str, int], int] | None:
     """Where each known column is, and how many there are; ``None`` for an empty file.
 
     Raises MalformedInputError without a ``text`` column or with a known column twice.
@@ -139,7 +146,7 @@ def _read_header(rows: Iterator[list[str]], origin: str) -> tuple[dict[str, int]
     try:
         header = next(rows, None)
     except (csv.Error, NewstraceError) as error:
-        raise _row_error(error, f"{origin}:1") from error
+        raise _row_error(error, f"{origin}:1", limits) from error
     if header is None:
         return None
     columns: dict[str, int] = {}
@@ -157,7 +164,9 @@ def _read_header(rows: Iterator[list[str]], origin: str) -> tuple[dict[str, int]
     return columns, len(header)
 
 
-def _load_row(row: list[str], columns: dict[str, int], width: int, where: str) -> Loaded:
+def _load_row(
+    row: list[str], columns: dict[str, int], width: int, where: str, limits: InputLimits
+) -> Loaded:
     if len(row) != width:
         raise MalformedInputError(
             f"{where}: the row has {len(row)} fields but the header has {width}; a field "
@@ -172,16 +181,17 @@ def _load_row(row: list[str], columns: dict[str, int], width: int, where: str) -
                 "re-save the CSV file as UTF-8"
             )
     mapping = {name: value or None for name, value in values.items() if name != "text"}
-    return finish(article_from_mapping({**mapping, "text": values["text"]}, where), ())
+    article = article_from_mapping({**mapping, "text": values["text"]}, where)
+    return finish(article, (), limits=limits)
 
 
-def _row_error(error: Exception, where: str) -> NewstraceError:
+def _row_error(error: Exception, where: str, limits: InputLimits) -> NewstraceError:
     """A reading error of one row (or the header) as a newstrace error naming ``where``."""
     if isinstance(error, NewstraceError):
         return type(error)(f"{where}: {error.message}")
     if _FIELD_LIMIT in str(error):
         return InputTooLargeError(
-            f"{where}: a field is longer than {MAX_MARKUP_BYTES:,} characters"
+            f"{where}: a field is longer than {limits.markup_bytes:,} characters"
         )
     return MalformedInputError(f"{where}: the row is not valid CSV ({error})")
 

@@ -9,11 +9,12 @@ from pathlib import Path
 from newstrace.errors import InputError
 from newstrace.ingest.files import file_items
 from newstrace.ingest.item import InputItem
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 
 
-def directory_items(root: Path) -> Iterator[InputItem]:
-    """Items of every file under ``root``, in a fixed order so runs are reproducible: a
-    folder's files by name, then its sub-folders by name.
+def directory_items(root: Path, *, limits: InputLimits = DEFAULT_LIMITS) -> Iterator[InputItem]:
+    """Items of every file under ``root``, each read within ``limits``, in a fixed order so
+    runs are reproducible: a folder's files by name, then its sub-folders by name.
 
     Files and directories whose names start with ``.`` (``.git``, ``.DS_Store``) are hidden
     and left out; every other file is either read or reported as an unsupported item.
@@ -25,11 +26,11 @@ def directory_items(root: Path) -> Iterator[InputItem]:
         problems.clear()
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(f for f in filenames if not f.startswith(".")):
-            yield from file_items(Path(folder, filename), explicit=False)
+            yield from file_items(Path(folder, filename), explicit=False, limits=limits)
     yield from (_unlisted(error) for error in problems)
 
 
 def _unlisted(error: OSError) -> InputItem:
     path = Path(error.filename or "")
     message = f"{path}: directory cannot be listed ({error.strerror})"
-    return InputItem(path.name, str(path), None, InputError(message))
+    return InputItem(path.name, str(path), InputError(message))

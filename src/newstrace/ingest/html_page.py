@@ -37,14 +37,15 @@ def article_from_html(markup: str, where: str) -> Article:
     if not markup.strip():
         raise EmptyInputError(f"{where}: the HTML page is empty")
     document = _extract(markup, where)
-    if document is None or not (document.text or "").strip():
+    text = document.text if document is not None else None
+    if document is None or not text or not text.strip():
         raise MalformedInputError(
             f"{where}: no article text could be extracted from the HTML page (it may be a "
             "navigation page, need JavaScript to show its text, or not be HTML); save the "
             "article's text as .txt instead"
         )
     return Article(
-        text=document.text,
+        text=text,
         url=document.url,
         outlet=document.sitename,
         published=document.date,
@@ -55,7 +56,7 @@ def article_from_html(markup: str, where: str) -> Article:
 
 def _extract(markup: str, where: str) -> trafilatura.settings.Document | None:
     try:
-        return trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             markup,
             with_metadata=True,
             include_comments=False,
@@ -65,6 +66,7 @@ def _extract(markup: str, where: str) -> trafilatura.settings.Document | None:
         raise MalformedInputError(
             f"{where}: the HTML page could not be parsed ({error})"
         ) from error
+    return None if isinstance(found, dict) else found  # a dict only when as_dict is asked
 
 
 def _page_language(markup: str) -> str | None:

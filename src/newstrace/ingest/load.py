@@ -11,19 +11,22 @@ from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.html_page import article_from_html, declared_charset
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.json_article import article_from_json
-from newstrace.ingest.limits import MAX_MARKUP_BYTES, MAX_TEXT_BYTES
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 from newstrace.ingest.sniff import Kind, sniff_kind
 from newstrace.ingest.truncate import truncate_text
 from newstrace.model import Article
 
 Loaded = tuple[Article, tuple[str, ...]]
 
-READ_LIMITS: dict[Kind | None, int] = {
-    "text": MAX_TEXT_BYTES,
-    "html": MAX_MARKUP_BYTES,
-    "json": MAX_MARKUP_BYTES,
-    None: MAX_MARKUP_BYTES,  # not known until sniffed: room for the largest kind
-}
+
+def read_limit(kind: Kind | None, limits: InputLimits) -> int:
+    """How many bytes of an input of ``kind`` are read; a kind not yet known (``None``, to be
+    sniffed) gets room for the largest kind.
+
+    >>> read_limit("text", InputLimits(text_chars=10)), read_limit(None, InputLimits())
+    (40, 8000000)
+    """
+    return limits.text_bytes if kind == "text" else limits.markup_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +46,21 @@ def read_chunk(stream: BinaryIO, limit: int, size: int | None = None) -> Chunk:
     return Chunk(data[:limit], f"only the first {limit:,}{of} bytes were read (the read limit)")
 
 
-def load_chunk(chunk: Chunk, kind: Kind | None, where: str) -> Loaded:
-    """Decode and parse one input; ``kind`` ``None`` means sniff it from the text."""
+def load_chunk(
+    chunk: Chunk, kind: Kind | None, where: str, *, limits: InputLimits = DEFAULT_LIMITS
+) -> Loaded:
+    """Decode and parse one input; ``kind`` ``None`` means sniff it from the text. ``chunk``
+    was read under ``limits`` (its note says it was cut), which also cap the article's text."""
     declared = declared_charset(chunk.data) if kind in ("html", None) else None
     text, warnings = decode_chunk(chunk, where, declared)
     kind = kind or sniff_kind(text)
     if kind == "json" and chunk.note:
         raise InputTooLargeError(
-            f"{where}: a JSON article may be at most {MAX_MARKUP_BYTES:,} bytes "
+            f"{where}: a JSON article may be at most {limits.markup_bytes:,} bytes "
             f"({chunk.note}); give a long text as .txt"
         )
     article = _PARSERS[kind](text, where)
-    return finish(article, warnings + ((chunk.note,) if chunk.note else ()))
+    return finish(article, warnings + ((chunk.note,) if chunk.note else ()), limits=limits)
 
 
 def decode_chunk(
@@ -72,9 +78,11 @@ def decode_chunk(
     return text, warnings
 
 
-def finish(article: Article, warnings: tuple[str, ...]) -> Loaded:
+def finish(
+    article: Article, warnings: tuple[str, ...], *, limits: InputLimits = DEFAULT_LIMITS
+) -> Loaded:
     """Cap the article's text at the character limit, adding a warning when it was cut."""
-    text, cut = truncate_text(article.text)
+    text, cut = truncate_text(article.text, limits.text_chars)
     return (replace(article, text=text) if cut else article), warnings + cut
 
 
@@ -83,8 +91,8 @@ def load_item(name: str, origin: str, load: Callable[[], Loaded]) -> InputItem:
     try:
         article, warnings = load()
     except NewstraceError as error:
-        return InputItem(name, origin, None, error)
-    return InputItem(article.id or name, origin, article, None, warnings)
+        return InputItem(name, origin, error)
+    return InputItem(article.id or name, origin, article, warnings)
 
 
 def _plain_text(text: str, where: str) -> Article:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,10 +21,11 @@ _GENERIC = (
     r"(?:news agency|news service|wire service|newswire|newspaper|daily|broadcaster|"
     r"magazine|weekly|website|news site|network|channel|tabloid|outlet|paper)"
 )
-_STEPS: tuple[Callable[[str], str], ...] = (
-    re.compile(r"^.*?'s? ").sub.__call__,  # "japan's asahi shinbun": a possessive prefix
-    re.compile(rf"^.*\b{_GENERIC} ").sub.__call__,  # "the japanese newspaper asahi shimbun"
-    re.compile(rf" {_GENERIC}$").sub.__call__,  # "asahi newspaper"
+# each strips one kind of wrapping from a name's key
+_STEPS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^.*?'s? "),  # "japan's asahi shinbun": a possessive prefix
+    re.compile(rf"^.*\b{_GENERIC} "),  # "the japanese newspaper asahi shimbun"
+    re.compile(rf" {_GENERIC}$"),  # "asahi newspaper"
 )
 _THE = re.compile(r"^the ")
 
@@ -74,7 +75,7 @@ def _candidate_keys(name: str) -> Iterator[str]:
     yield key
     yield _THE.sub("", key)
     for step in _STEPS:
-        key = step("", key)
+        key = step.sub("", key)
         yield key
         yield _THE.sub("", key)
 

@@ -11,52 +11,50 @@ from newstrace.errors import EmptyInputError, InputError, InputNotFoundError
 from newstrace.ingest.directory import directory_items
 from newstrace.ingest.files import file_items
 from newstrace.ingest.item import InputItem
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 from newstrace.ingest.stdin import stdin_items
 from newstrace.model import Article
 
 STDIN = "-"
 
 
-def read_inputs(source: str | Path) -> Iterator[InputItem]:
+def read_inputs(source: str | Path, *, limits: InputLimits = DEFAULT_LIMITS) -> Iterator[InputItem]:
     """Every article in ``source``: a file, a directory (recursively), or ``"-"`` for stdin
-    (one article, or a JSONL stream).
+    (one article, or a JSONL stream), each read within ``limits``.
 
     Problems with single items (a bad JSONL line, a binary file, an unsupported file in a
     directory) come back as items with an ``error``; only a missing path raises, at once
     (InputNotFoundError). Items are read lazily, so a large JSONL corpus streams.
     """
     if str(source) == STDIN:
-        return _uniquely_named(stdin_items(sys.stdin.buffer))
+        return _uniquely_named(stdin_items(sys.stdin.buffer, limits=limits))
     path = Path(source)
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
-        return _uniquely_named(directory_items(path))
-    return _uniquely_named(file_items(path, explicit=True))
+        return _uniquely_named(directory_items(path, limits=limits))
+    return _uniquely_named(file_items(path, explicit=True, limits=limits))
 
 
-def read_item(source: str | Path) -> InputItem:
+def read_item(source: str | Path, *, limits: InputLimits = DEFAULT_LIMITS) -> InputItem:
     """The one item ``source`` holds, with its warnings; raises its error if it failed.
 
     Raises EmptyInputError when ``source`` holds no article and InputError when it holds
     more than one (a directory or JSONL corpus: use :func:`read_inputs`).
     """
-    items = read_inputs(source)
+    items = read_inputs(source, limits=limits)
     item = next(items, None)
     if item is None:
         raise EmptyInputError(f"{source}: no article found in it")
     if next(items, None) is not None:
         raise InputError(f"{source}: holds more than one article; give a single article")
-    if item.error is not None:
-        raise item.error
+    item.loaded()  # a failed item raises its error here
     return item
 
 
-def read_article(source: str | Path) -> Article:
+def read_article(source: str | Path, *, limits: InputLimits = DEFAULT_LIMITS) -> Article:
     """The one article ``source`` holds (see :func:`read_item`, which keeps the warnings)."""
-    article = read_item(source).article
-    assert article is not None  # an item without an error always has its article
-    return article
+    return read_item(source, limits=limits).loaded()
 
 
 class UniqueNames:
@@ -84,10 +82,10 @@ class UniqueNames:
 
 def named(item: InputItem, name: str) -> InputItem:
     """The item under its unique ``name``; an article without an id takes it as its id."""
-    article = item.article
-    if article is not None and article.id is None:
-        article = replace(article, id=name)
-    return replace(item, name=name, article=article)
+    content = item.content
+    if isinstance(content, Article) and content.id is None:
+        content = replace(content, id=name)
+    return replace(item, name=name, content=content)
 
 
 def _uniquely_named(items: Iterable[InputItem]) -> Iterator[InputItem]:

@@ -10,29 +10,30 @@ from typing import BinaryIO
 
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.jsonl import capped_lines, jsonl_items
-from newstrace.ingest.load import READ_LIMITS, Chunk, load_chunk, load_item
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
+from newstrace.ingest.load import Chunk, load_chunk, load_item, read_limit
 
 ORIGIN = "<stdin>"
 NAME = "stdin"
 
 
-def stdin_items(stream: BinaryIO) -> Iterator[InputItem]:
-    """Items read from ``stream`` (``sys.stdin.buffer``).
+def stdin_items(stream: BinaryIO, *, limits: InputLimits = DEFAULT_LIMITS) -> Iterator[InputItem]:
+    """Items read from ``stream`` (``sys.stdin.buffer``) within ``limits``.
 
     A JSON object on the first line and a ``{`` starting the second make it a JSONL stream,
     read line by line; anything else is one article, read up to the markup byte limit and
     sniffed as JSON, HTML or text.
     """
-    limit = READ_LIMITS[None]
+    limit = read_limit(None, limits)
     lines = capped_lines(stream, limit)
     first, second = next(lines, b""), next(lines, b"")
     if _is_json_object(first) and second.lstrip().startswith(b"{"):
-        yield from jsonl_items(chain((first, second), lines), NAME, ORIGIN)
+        yield from jsonl_items(chain((first, second), lines), NAME, ORIGIN, limits=limits)
         return
     head = first + second  # an over-long line among them is cut: the input is too, then
     data = head + stream.read(max(limit + 1 - len(head), 0))
     chunk = Chunk(data[:limit], _cut_note(limit) if len(data) > limit else None)
-    yield load_item(NAME, ORIGIN, partial(load_chunk, chunk, None, ORIGIN))
+    yield load_item(NAME, ORIGIN, partial(load_chunk, chunk, None, ORIGIN, limits=limits))
 
 
 def _is_json_object(line: bytes) -> bool:

@@ -20,12 +20,12 @@ def text_corpus_items(
     try:
         stream = path.open("rb")
     except OSError as error:
-        yield InputItem(path.stem, str(path), None, InputError(f"{path}: {error.strerror}"))
+        yield InputItem(path.stem, str(path), InputError(f"{path}: {error.strerror}"))
         return
     with stream:
         problem = _head_problem(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], str(path), kind)
         if problem:
-            yield InputItem(path.stem, str(path), None, problem)
+            yield InputItem(path.stem, str(path), problem)
             return
         yield from read(stream)
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.ingest.limits import MAX_TEXT_CHARS
-
-_SEARCH_FRACTION = 20
-"""A boundary is looked for in the last twentieth below the limit (50,000 characters at the
-default limit), so that the cut loses little text."""
+from newstrace.ingest.limits import DEFAULT_LIMITS
 
 _BOUNDARIES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\n[ \t]*\r?\n"),  # a blank line: the end of a paragraph
@@ -18,30 +14,35 @@ _BOUNDARIES: tuple[re.Pattern[str], ...] = (
 )
 
 
-def truncate_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, tuple[str, ...]]:
+def truncate_text(
+    text: str, limit: int = DEFAULT_LIMITS.text_chars, *, window: int | None = None
+) -> tuple[str, tuple[str, ...]]:
     """Return ``text`` cut to at most ``limit`` characters, and a warning if it was cut.
 
     Text within the limit comes back as the very same object, with no warnings.
 
     The cut falls after the last paragraph end, else line end, else sentence end, else space
-    near the limit, so the kept text ends cleanly and its offsets stay those of the original.
+    in the ``window`` characters below the limit, so the kept text ends cleanly and its offsets
+    stay those of the original. The window is by default a twentieth of the limit (50,000
+    characters at the default limit), so that the cut loses little text; with no boundary in
+    it, the text is cut at the limit itself.
 
     >>> truncate_text("One. Two. Three.", limit=10)
     ('One. Two. ', ('text truncated from 16 to 10 characters (limit 10)',))
     """
     if len(text) <= limit:
         return text, ()
-    cut = _boundary(text, limit)
+    cut = _boundary(text, limit, max(limit // 20, 1) if window is None else window)
     warning = f"text truncated from {len(text):,} to {cut:,} characters (limit {limit:,})"
     return text[:cut], (warning,)
 
 
-def _boundary(text: str, limit: int) -> int:
+def _boundary(text: str, limit: int, window: int) -> int:
     """The end of the last boundary match in the search window, else ``limit`` itself."""
-    start = max(0, limit - max(limit // _SEARCH_FRACTION, 1))
-    window = text[start : limit + 1]
+    start = max(0, limit - window)
+    searched = text[start : limit + 1]
     for pattern in _BOUNDARIES:
-        ends = [m.end() for m in pattern.finditer(window) if m.end() <= limit - start]
+        ends = [m.end() for m in pattern.finditer(searched) if m.end() <= limit - start]
         if ends:
             return start + ends[-1]
     return _not_inside_crlf(text, limit)

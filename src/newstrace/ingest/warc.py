@@ -24,7 +24,7 @@ from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 from newstrace.errors import InputError, MalformedInputError, UnsupportedInputError
 from newstrace.ingest.html_page import article_from_html, declared_charset
 from newstrace.ingest.item import InputItem
-from newstrace.ingest.limits import MAX_MARKUP_BYTES
+from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 from newstrace.ingest.load import Loaded, decode_chunk, finish, load_item, read_chunk
 
 CAPTURES = ("response", "resource")
@@ -37,8 +37,9 @@ _BLOCK = 1 << 16
 _AFTER = "the file is corrupt, truncated or not a WARC file; nothing after this could be read"
 
 
-def warc_file_items(path: Path) -> Iterator[InputItem]:
-    """Items of a WARC file, gzip-compressed or not; each named by its URL.
+def warc_file_items(path: Path, *, limits: InputLimits = DEFAULT_LIMITS) -> Iterator[InputItem]:
+    """Items of a WARC file, gzip-compressed or not; each named by its URL, its page read up
+    to ``limits.markup_bytes``.
 
     An item's origin is ``path@offset``, the byte offset of its record (what ``warcio
     extract`` takes). A file that is not a WARC is one failed item.
@@ -47,13 +48,15 @@ def warc_file_items(path: Path) -> Iterator[InputItem]:
     try:
         stream = path.open("rb")
     except OSError as error:
-        yield InputItem(label, str(path), None, InputError(f"{path}: {error.strerror}"))
+        yield InputItem(label, str(path), InputError(f"{path}: {error.strerror}"))
         return
     with stream:
-        yield from warc_stream_items(stream, path)
+        yield from warc_stream_items(stream, path, limits=limits)
 
 
-def warc_stream_items(stream: BinaryIO, path: Path) -> Iterator[InputItem]:
+def warc_stream_items(
+    stream: BinaryIO, path: Path, *, limits: InputLimits = DEFAULT_LIMITS
+) -> Iterator[InputItem]:
     """Items of a WARC read from ``stream``; ``path`` names it in origins and errors (the
     Spark engine reads archives from any file system as bytes)."""
     label = _label(path)
@@ -73,7 +76,7 @@ def warc_stream_items(stream: BinaryIO, path: Path) -> Iterator[InputItem]:
             reason = "the record has no valid Content-Length: its headers are cut off or broken"
             yield _broken(path, label, last, reason)
             return
-        item = _record_item(record, _record_name(record) or f"{label}@{last}", where)
+        item = _record_item(record, _record_name(record) or f"{label}@{last}", where, limits)
         records.read_to_end()
         short = _cut_short(record)
         if short:
@@ -112,7 +115,9 @@ def _gzip_cut(stream: BinaryIO, start: int) -> bool:
     return not inflate.eof
 
 
-def _record_item(record: ArcWarcRecord, name: str, where: str) -> InputItem | None:
+def _record_item(
+    record: ArcWarcRecord, name: str, where: str, limits: InputLimits
+) -> InputItem | None:
     """The item of one record, or ``None`` for a record that is no page capture."""
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     if record.rec_type not in CAPTURES or uri.startswith(ArcWarcRecordLoader.NON_HTTP_SCHEMES):
@@ -123,27 +128,29 @@ def _record_item(record: ArcWarcRecord, name: str, where: str) -> InputItem | No
         return None
     if not status.startswith("2"):
         message = f"{where}: the server answered HTTP {http.statusline}, not with a page"
-        return InputItem(name, where, None, InputError(message))
+        return InputItem(name, where, InputError(message))
     content_type = (http.get_header("Content-Type") if http else record.content_type) or ""
     media = content_type.partition(";")[0].strip().lower()
     if media and media not in HTML_TYPES:
         message = f"{where}: unsupported content type '{media}' (only HTML pages are read)"
-        return InputItem(name, where, None, UnsupportedInputError(message))
+        return InputItem(name, where, UnsupportedInputError(message))
     charset = _CHARSET.search(content_type)
-    load = partial(_load_page, record, uri or None, charset and charset.group(1), where)
+    load = partial(_load_page, record, uri or None, charset and charset.group(1), where, limits)
     return load_item(name, where, load)
 
 
-def _load_page(record: ArcWarcRecord, url: str | None, charset: str | None, where: str) -> Loaded:
+def _load_page(
+    record: ArcWarcRecord, url: str | None, charset: str | None, where: str, limits: InputLimits
+) -> Loaded:
     """The page's article: the HTTP charset goes before the page's own ``<meta charset>``."""
     try:
-        chunk = read_chunk(record.content_stream(), MAX_MARKUP_BYTES)
+        chunk = read_chunk(record.content_stream(), limits.markup_bytes)
     except Exception as error:  # warcio's decompressors raise assorted types on bad data
         raise MalformedInputError(f"{where}: the page cannot be read ({error})") from error
     text, warnings = decode_chunk(chunk, where, charset or declared_charset(chunk.data))
     article = article_from_html(text, where)
     notes = tuple(note for note in (chunk.note, _crawler_cut(record)) if note)
-    return finish(replace(article, url=url or article.url), warnings + notes)
+    return finish(replace(article, url=url or article.url), warnings + notes, limits=limits)
 
 
 def _record_name(record: ArcWarcRecord) -> str | None:
@@ -174,7 +181,7 @@ def _crawler_cut(record: ArcWarcRecord) -> str | None:
 
 def _broken(path: Path, label: str, offset: int, reason: str, after: str = _AFTER) -> InputItem:
     message = f"{path}@{offset}: {reason}; {after}"
-    return InputItem(f"{label}@{offset}", f"{path}@{offset}", None, MalformedInputError(message))
+    return InputItem(f"{label}@{offset}", f"{path}@{offset}", MalformedInputError(message))
 
 
 def _unreadable(path: Path, label: str, offset: int, error: Exception) -> InputItem:

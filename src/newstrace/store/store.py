@@ -9,8 +9,9 @@ import json
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import CursorResult, Select, func, or_, select, update
 from sqlalchemy.orm import sessionmaker
 
 from newstrace.errors import NewstraceError
@@ -216,7 +217,7 @@ class Store:
                 .where(JobRow.status.in_((QUEUED, RUNNING)))
                 .values(status=FAILED, error=message, updated_at=now())
             )
-            return result.rowcount or 0
+            return cast(CursorResult[Any], result).rowcount or 0
 
     def finish_job(self, job_id: str, trace: Trace, article_ids: dict[str, int]) -> int:
         """Keep a job's trace and its stories, link its articles to them; return the trace id.

@@ -156,7 +156,7 @@ def _direction(a: CopyRow, b: CopyRow) -> tuple[CopyRow, CopyRow]:
 
 
 def _credits(copier: CopyRow, original: Fingerprint) -> bool:
-    return bool(original.outlet) and outlet_key(original.outlet) in copier.cites
+    return bool(original.outlet and outlet_key(original.outlet) in copier.cites)
 
 
 def _rank(candidate: Candidate) -> tuple[float, bool, float]:

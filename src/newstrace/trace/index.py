@@ -74,7 +74,7 @@ def with_outlet(item: InputItem, hosts: dict[str, str]) -> InputItem:
     if article is None or article.outlet or not article.url:
         return item
     outlet = hosts.get(_host(article.url) or "") or outlet_from_url(article.url)
-    return replace(item, article=replace(article, outlet=outlet))
+    return replace(item, content=replace(article, outlet=outlet))
 
 
 @dataclass(frozen=True, slots=True)

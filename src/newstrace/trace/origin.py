@@ -20,7 +20,7 @@ def find_origin(
     members: Sequence[str],
     derived_from: Mapping[str, set[str]],
     cited: Mapping[str, set[str]],
-    outlets: Mapping[str, str],
+    outlets: Mapping[str, str | None],
     corpus_outlets: set[str],
     published: Mapping[str, date | None],
     outside_share: float = DEFAULT_OPTIONS.outside_share,
@@ -41,10 +41,10 @@ def find_origin(
         )
     roots = [m for m in members if not (derived_from.get(m, set()) & set(members))] or list(members)
     descendants = _descendant_counts(members, derived_from)
-    dated = [m for m in roots if published.get(m)]
+    dated = {m: day for m in roots if (day := published.get(m)) is not None}
     if dated:
-        first = min(dated, key=lambda m: (published[m], members.index(m)))
-        why = f"earliest dated version ({published[first].isoformat()})"
+        first = min(dated, key=lambda m: (dated[m], members.index(m)))
+        why = f"earliest dated version ({dated[first].isoformat()})"
     else:
         first = max(roots, key=lambda m: (descendants[m], -members.index(m)))
         why = "no usable date; the version most others derive from"

@@ -92,7 +92,7 @@ def build_story(
         align.Version(
             m,
             ledgers[m],
-            outlet_key(outlet_of[m]) if outlet_of[m] else None,
+            outlet_key(outlet) if (outlet := outlet_of[m]) else None,
             prints[m].published,
             position,
         )

@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict, fields
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,9 +29,9 @@ from fastapi.responses import (
 )
 
 from newstrace._version import __version__
+from newstrace.api import analyze
 from newstrace.errors import (
     EmptyInputError,
-    InputError,
     InputTooLargeError,
     NewstraceError,
     NotFoundError,
@@ -67,15 +66,9 @@ class Service:
         self.runner = JobRunner(settings, self.store)
         self._analysing = threading.Lock()
 
-    @cached_property
-    def analyzer(self):
-        from newstrace.analyze.pipeline import Analyzer
-
-        return Analyzer()
-
     def analyze(self, article: Article, name: str | None = None) -> tuple[int, Ledger]:
         with self._analysing:  # one parse at a time: spaCy pipelines are not thread-safe
-            ledger = self.analyzer(article)
+            ledger = analyze(article)
         return self.store.add_ledger(ledger, name=name or article.id), ledger
 
     def start_trace(self, upload: UploadFile) -> str:
@@ -395,11 +388,9 @@ def _uploaded_article(upload: UploadFile, settings: Settings) -> Article:
                 "article; trace it as a corpus instead"
             )
         path.write_bytes(data)
-        article = read_item(path).article
+        article = read_item(path).loaded()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    if article is None:
-        raise InputError(f"{name}: no article in it")
     return article
 
 

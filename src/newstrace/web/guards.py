@@ -11,7 +11,7 @@ import json
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
-from newstrace.errors import AccessDeniedError
+from newstrace.errors import AccessDeniedError, InputTooLargeError
 from newstrace.web.settings import Settings
 
 COOKIE = "newstrace_token"
@@ -46,7 +46,10 @@ class GuardMiddleware:
         length = _header(scope, b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
             await _json(
-                send, 413, "E108", f"the request is larger than the limit of {limit:,} bytes"
+                send,
+                413,
+                InputTooLargeError.code,
+                f"the request is larger than the limit of {limit:,} bytes",
             )
             return
         started = False
@@ -61,7 +64,7 @@ class GuardMiddleware:
         except _TooLarge as error:
             if started:
                 raise
-            await _json(send, 413, "E108", str(error))
+            await _json(send, 413, InputTooLargeError.code, str(error))
 
     def _authorised(self, scope) -> bool:
         token = self.settings.token or ""
@@ -73,12 +76,10 @@ class GuardMiddleware:
 
     async def _refuse(self, scope, send) -> None:
         if scope["path"].startswith("/api/"):
-            await _json(
-                send,
-                401,
-                AccessDeniedError.code,
-                "this server needs a token: send 'Authorization: Bearer <token>'",
+            error = AccessDeniedError(
+                "this server needs a token: send 'Authorization: Bearer <token>'"
             )
+            await _json(send, 401, error.code, error.message)
             return
         await send(
             {"type": "http.response.start", "status": 303, "headers": [(b"location", b"/login")]}

@@ -73,7 +73,7 @@ class CueTagger:
     def predict(self, doc: Doc, info: DocInfo) -> list[TokenSpan]:
         """Cue token spans of ``doc``, in text order."""
         tagger = self._tagger
-        found = []
+        found: list[TokenSpan] = []
         for start, xseq, _ in _sequences(doc, info, (), self.lexicon_, self.centroids_):
             found.extend((start + s, start + e) for s, e in bio_spans(tagger.tag(xseq), "CUE"))
         return found
@@ -126,7 +126,8 @@ def _cue_lexicon(
 
     Lemmas never seen in a cue are left out to keep the artefact small; they read as rate 0.
     """
-    seen, in_cue = Counter(), Counter()
+    seen: Counter[str] = Counter()
+    in_cue: Counter[str] = Counter()
     for doc, doc_cues in zip(docs, cues, strict=True):
         inside = {i for start, end in doc_cues for i in range(start, end)}
         for token in doc:

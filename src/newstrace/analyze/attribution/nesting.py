@@ -35,7 +35,9 @@ def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
             (c for c in head.subtree if c.i > obj.i and c.lower_ == "as" and c.dep_ == "prep"),
             None,
         )
-        gerund = _child(marker, {"pcomp"}) if marker is not None else None
+        if marker is None:
+            continue
+        gerund = _child(marker, {"pcomp"})
         if gerund is None or gerund.tag_ != "VBG":
             continue
         complement = _child(gerund, _INNER_COMPLEMENTS)

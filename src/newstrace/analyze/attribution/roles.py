@@ -132,7 +132,7 @@ def _labels(example: RoleExample, start: int, end: int) -> list[str]:
 
 def _repair_bio(labels: list[str]) -> list[str]:
     """Start a fresh ``B-`` wherever a role resumes after a gap (a split content)."""
-    fixed = []
+    fixed: list[str] = []
     for i, label in enumerate(labels):
         if label.startswith("I-") and (i == 0 or fixed[-1][2:] != label[2:]):
             label = "B-" + label[2:]
