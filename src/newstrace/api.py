@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 from newstrace.errors import MissingExtraError, NewstraceError, TraceTooLargeError, UsageError
-from newstrace.ingest import InputItem, read_inputs
+from newstrace.ingest import DEFAULT_LIMITS, InputItem, InputLimits, read_inputs
 from newstrace.model import Article, ArticleStatus, Ledger, Trace, TracedArticle
 from newstrace.report.files import (
     LEDGER_FORMATS,
@@ -114,6 +114,7 @@ class Batch:
     source: str | Path
     jobs: int = 1
     cache: Path | None = None
+    limits: InputLimits = DEFAULT_LIMITS
     _used: bool = field(default=False, init=False, repr=False)
 
     def __iter__(self) -> Iterator[Analysed]:
@@ -124,7 +125,9 @@ class Batch:
             raise UsageError("a batch streams its inputs once; call analyze_many again")
         self._used = True
         cache = LedgerCache(self.cache) if self.cache is not None else None
-        for item, result in analyze_items(read_inputs(self.source), cache=cache, jobs=self.jobs):
+        for item, result in analyze_items(
+            read_inputs(self.source, limits=self.limits), cache=cache, jobs=self.jobs
+        ):
             yield Analysed(item, result)
 
     def write(
@@ -157,14 +160,21 @@ class Batch:
         return BatchFiles(write_index(folder, rows), len(rows), tuple(failed))
 
 
-def analyze_many(source: str | Path, *, jobs: int = 1, cache: str | Path | None = None) -> Batch:
+def analyze_many(
+    source: str | Path,
+    *,
+    jobs: int = 1,
+    cache: str | Path | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
+) -> Batch:
     """The ledgers of every article in ``source`` (a file, a directory, ``.jsonl``, ``.csv``,
     ``.warc(.gz)`` or ``-`` for stdin), analysed by ``jobs`` processes.
 
     Nothing is read until the batch is iterated or written; one bad input never stops the
-    rest. With a ``cache`` folder, ledgers made before are reused.
+    rest. With a ``cache`` folder, ledgers made before are reused; ``limits`` bound how much
+    of each input is read.
     """
-    return Batch(source, _jobs(jobs), Path(cache) if cache is not None else None)
+    return Batch(source, _jobs(jobs), Path(cache) if cache is not None else None, limits)
 
 
 # --- a corpus --------------------------------------------------------------------------------
@@ -295,12 +305,12 @@ def trace(
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine == "spark":
         return _trace_on_spark(str(source), options, cache, master, partitions)
-    from newstrace.engines.local import trace_corpus
+    from newstrace.engines.local import trace_locally
     from newstrace.trace.cache import LedgerCache
 
     folder = Path(cache) if cache is not None else Path(tempfile.mkdtemp(prefix="newstrace-"))
     try:
-        traced = trace_corpus(
+        traced = trace_locally(
             source,
             LedgerCache(folder),
             options,

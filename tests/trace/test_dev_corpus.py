@@ -10,6 +10,7 @@ import pytest
 from newstrace.errors import MalformedInputError
 from newstrace.eval.trace import _read_drift, read_gold, score
 from newstrace.serialize import dumps_trace, loads_trace, trace_json_schema
+from newstrace.trace.citations import outlet_key
 
 pytestmark = pytest.mark.slow
 
@@ -90,3 +91,21 @@ def test_a_later_major_version_is_refused_by_name(dev_trace):
     document["schema"] = "newstrace.trace/2"
     with pytest.raises(MalformedInputError, match="newstrace.trace/2"):
         loads_trace(json.dumps(document))
+
+
+def test_a_citation_points_at_the_story_version_from_the_outlet_it_credits(dev_trace):
+    outlet_of = {a.id: outlet_key(a.outlet or "") for a in dev_trace.articles}
+    targeted = 0
+    for story in dev_trace.stories:
+        for citation in story.citations:
+            versions = [
+                m
+                for m in story.article_ids
+                if m != citation.article_id and outlet_of[m] == outlet_key(citation.cited)
+            ]
+            if citation.target_article_id is None:
+                assert not versions
+            else:
+                targeted += 1
+                assert citation.target_article_id == versions[0]
+    assert targeted >= 5

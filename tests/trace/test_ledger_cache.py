@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import resources
 
+from newstrace.analyze.provenance import ledger_files
 from newstrace.model import Article, Ledger
 from newstrace.trace.cache import LedgerCache
 
@@ -29,3 +31,36 @@ def test_a_damaged_file_reads_as_absent_and_is_analysed_again(tmp_path):
     key = cache.put(_ledger(ferry))
     next(tmp_path.glob(f"*/{key}.json")).write_text('{"article": {"te', encoding="utf-8")
     assert cache.get(ferry) is None
+
+
+def test_the_key_changes_with_the_spacy_pipeline(tmp_path, monkeypatch):
+    ferry = Article("The Quillmere ferry resumes on Monday, the harbour council said.")
+    default = LedgerCache(tmp_path).key(ferry)
+    monkeypatch.setenv("NEWSTRACE_SPACY_MODEL", "en_core_web_trf")
+    assert LedgerCache(tmp_path).key(ferry) != default
+
+
+def test_the_key_covers_every_lexicon_and_runtime_model_file():
+    """Editing any of these files changes what analysis makes, so it must change the key."""
+    covered = {path for path, _ in ledger_files()}
+    package = resources.files("newstrace")
+    lexicons = {f"lexicons/{p.name}" for p in package.joinpath("analyze/lexicons").iterdir()}
+    models = {
+        f"models/{model.name}/{p.name}"
+        for model in package.joinpath("models").iterdir()
+        if model.is_dir()
+        for p in model.iterdir()
+        if p.name != "__pycache__"
+    }
+    assert lexicons and models
+    assert lexicons | models | {"outlets.json"} <= covered
+    assert not any("eval" in path for path in covered)  # eval-only models change no ledger
+
+
+def test_a_ledger_of_a_cut_text_is_found_under_its_input(tmp_path):
+    """Analysis cuts an over-long text; the ledger is kept under the text as given."""
+    given = Article("One sentence. " * 10, id="long")
+    cut = replace(given, text=given.text[:56])
+    cache = LedgerCache(tmp_path)
+    cache.put(_ledger(cut), given)
+    assert cache.get(given).article.text == cut.text  # the ledger's own text, offsets intact

@@ -41,10 +41,18 @@ def _digest(pipeline: str) -> str:
         _version(pipeline),
     ):
         digest.update(part.encode() + b"\0")
-    for package, name in (*_DATA, _MODELS):
-        for path, data in _files(resources.files(package).joinpath(name), name):
-            digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    for path, data in ledger_files():
+        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def ledger_files() -> list[tuple[str, bytes]]:
+    """The lexicons, the outlet table and every file of every runtime model, by path."""
+    return [
+        found
+        for package, name in (*_DATA, _MODELS)
+        for found in _files(resources.files(package).joinpath(name), name)
+    ]
 
 
 def _version(distribution: str) -> str:

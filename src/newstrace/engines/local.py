@@ -167,7 +167,7 @@ class CorpusIndex:
         return ledger_as_traced(ledger, self.analysed[number].traced)
 
 
-def trace_corpus(
+def trace_locally(
     source: str | Path,
     cache: LedgerCache,
     options: TraceOptions,
@@ -183,12 +183,12 @@ def trace_corpus(
     there are and ``on_article`` of each, with its ledger or error, as it is indexed (a
     progress bar, a store).
     """
-    votes = OutletVotes.of(read_inputs(source))
+    votes = OutletVotes.of(read_inputs(source, limits=options.input_limits))
     if on_start is not None:
         on_start(votes.total)
     hosts = votes.hosts()
     index = CorpusIndex(cache, votes.outlets())
-    items = (with_outlet(item, hosts) for item in read_inputs(source))
+    items = (with_outlet(item, hosts) for item in read_inputs(source, limits=options.input_limits))
     for item, result in analyze_items(items, cache=cache, jobs=jobs):
         traced = index.add(item, result)
         if on_article is not None:

@@ -37,7 +37,7 @@ from pyspark import StorageLevel
 
 from newstrace.engines.local import analyze_items
 from newstrace.errors import InputError, InputNotFoundError
-from newstrace.ingest import InputItem
+from newstrace.ingest import InputItem, InputLimits
 from newstrace.ingest.json_article import article_from_mapping
 from newstrace.ingest.jsonl import jsonl_line_item
 from newstrace.ingest.load import finish, load_item
@@ -186,7 +186,8 @@ def trace_on_spark(
     cache folder every executor can reach (a shared file system).
     """
     sc = spark.sparkContext
-    items, count = _unique(_read_items(spark, source, partitions or sc.defaultParallelism))
+    read = _read_items(spark, source, partitions or sc.defaultParallelism, options.input_limits)
+    items, count = _unique(read)
     if not partitions:  # None or 0: choose
         partitions = max(sc.defaultParallelism, -(-count // options.articles_per_partition))
     if items.getNumPartitions() < partitions:
@@ -232,7 +233,7 @@ def _story_number(story_id: str) -> int:
     return int(story_id.rsplit("-", 1)[1])
 
 
-def _read_items(spark, source: str, partitions: int):
+def _read_items(spark, source: str, partitions: int, limits: InputLimits):
     """(position, item) pairs of every input, positions in input order."""
     if "://" not in source and not Path(source).exists():
         raise InputNotFoundError(f"{source}: no such file or directory")
@@ -242,14 +243,16 @@ def _read_items(spark, source: str, partitions: int):
         label = Path(source.rstrip("/")).name.split(".")[0]
         # bytes, not text: a line that is not UTF-8 fails alone, as in the local reader
         lines = sc.textFile(source, partitions, use_unicode=False).zipWithIndex()
-        items = lines.map(lambda li: (li[1], jsonl_line_item(li[0], li[1] + 1, label, source)))
+        items = lines.map(
+            lambda li: (li[1], jsonl_line_item(li[0], li[1] + 1, label, source, limits=limits))
+        )
         return items.filter(lambda pi: pi[1] is not None)  # blank lines, as the local reader
     if name.endswith(".parquet"):
         rows = spark.read.parquet(source).rdd.zipWithIndex()
-        return rows.map(lambda ri: (ri[1], _row_item(ri[0].asDict(), ri[1] + 1, source)))
+        return rows.map(lambda ri: (ri[1], _row_item(ri[0].asDict(), ri[1] + 1, source, limits)))
     if name.endswith((".warc", ".warc.gz")) or _holds_warcs(source):
         files = sc.binaryFiles(source, partitions).sortByKey()
-        numbered = files.flatMap(lambda pf: list(_warc_items(*pf))).zipWithIndex()
+        numbered = files.flatMap(lambda pf: list(_warc_items(pf[0], pf[1], limits))).zipWithIndex()
         return numbered.map(lambda it: (it[1], it[0]))
     raise InputError(f"{source}: the Spark engine reads .jsonl, .parquet and .warc(.gz) paths")
 
@@ -261,17 +264,21 @@ def _holds_warcs(source: str) -> bool:
     )
 
 
-def _row_item(row: dict[str, Any], number: int, origin: str) -> InputItem:
+def _row_item(row: dict[str, Any], number: int, origin: str, limits: InputLimits) -> InputItem:
     """A Parquet row, read through the same checks as a JSON article."""
     where = f"{origin}#{number}"
     value = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
-    return load_item(f"row-{number}", where, lambda: finish(article_from_mapping(value, where), ()))
+    return load_item(
+        f"row-{number}",
+        where,
+        lambda: finish(article_from_mapping(value, where), (), limits=limits),
+    )
 
 
-def _warc_items(uri: str, content: bytes) -> Iterator[InputItem]:
+def _warc_items(uri: str, content: bytes, limits: InputLimits) -> Iterator[InputItem]:
     """The items of one archive Spark read as bytes; a local file keeps its plain path."""
     path = urlsplit(uri).path if uri.startswith("file:") else uri
-    return warc_stream_items(io.BytesIO(content), Path(path))
+    return warc_stream_items(io.BytesIO(content), Path(path), limits=limits)
 
 
 def _unique(items):

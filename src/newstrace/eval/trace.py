@@ -29,12 +29,12 @@ CACHE_ENV = "NEWSTRACE_CACHE_DIR"
 def evaluate(
     data: Path, predictions: Path | None = None, drift: Path | None = None
 ) -> dict[str, Any]:
-    from newstrace.api import trace as trace_corpus
+    from newstrace.api import trace
 
     gold = read_gold(data)
-    trace = trace_corpus(data, cache=os.environ.get(CACHE_ENV) or None).trace
-    metrics = score(trace, gold, _read_drift(drift, gold) if drift else None)
-    write_predictions(predictions, _prediction_rows(trace))
+    traced = trace(data, cache=os.environ.get(CACHE_ENV) or None).trace
+    metrics = score(traced, gold, _read_drift(drift, gold) if drift else None)
+    write_predictions(predictions, _prediction_rows(traced))
     return metrics
 
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from datasketch import MinHashLSH
 
+from newstrace.ingest import DEFAULT_LIMITS, InputLimits
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TraceOptions:
@@ -78,7 +80,9 @@ class TraceOptions:
     ultimate_sources: int = 5
     """How many of a story's innermost sources it lists."""
 
-    # --- engines --------------------------------------------------------------------------
+    # --- reading and engines ----------------------------------------------------------------
+    input_limits: InputLimits = DEFAULT_LIMITS
+    """How much of each input is read (see :class:`~newstrace.ingest.InputLimits`)."""
     articles_per_partition: int = 5_000
     """Spark: unless told otherwise, a partition per this many articles (at least one per
     core): 50,000 articles in 2 partitions spilled and grew superlinearly, in 8 stayed linear."""
