@@ -108,7 +108,8 @@ def _sources_table(claims: list[Claim]) -> tuple[SourceSummary, ...]:
 class Analyzer:
     """Turns articles into claim ledgers; models load once, on first use.
 
-    >>> # Analyzer()("Officials said the bridge will reopen.").claims[0].attribution.source
+    >>> Analyzer()("Officials said the bridge will reopen.").claims[0].attribution.source.name
+    'Officials'
     """
 
     def __init__(self, *, batch_size: int = 16) -> None:

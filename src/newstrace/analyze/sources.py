@@ -154,7 +154,11 @@ def _is_human(kind: SourceKind) -> bool:
 class SourceResolver:
     """Resolves the source mentions of one document, in text order.
 
-    >>> # resolver = SourceResolver(doc); resolver.resolve(Span.of(doc.text, 0, 10))
+    >>> from newstrace.analyze.nlp import load_nlp
+    >>> doc = load_nlp()("The defector said Kim cried. The defector later left.")
+    >>> resolved = SourceResolver(doc).resolve(Span.of(doc.text, 0, 12))
+    >>> resolved.name, resolved.kind.value
+    ('The defector', 'anonymous_person')
     """
 
     def __init__(self, doc: Doc) -> None:

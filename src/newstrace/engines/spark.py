@@ -7,13 +7,14 @@ with the local engine. Spark only moves data between them:
    names are made unique in input order on the driver (a short string per article);
 2. outlets: :class:`OutletVotes` per partition, added up;
 3. analyse and index, ``mapPartitions`` with one pipeline per partition
-   (:func:`~newstrace.engines.local.analyze_stream`, :func:`index_article`); ledgers may be
+   (:func:`~newstrace.engines.local.analyze_items`, :func:`index_article`); ledgers may be
    read from and written to a shared ledger cache;
-4. term weights: document frequencies counted across the cluster, then each article's unit
-   vectors (:func:`unit_weights`) and keywords on the executors;
+4. term weights: document frequencies counted across the cluster into one
+   :class:`Vocabulary`, then each article weighed (:func:`weigh`) on the executors;
 5. candidates: the keys of :func:`shingle_keys`, :func:`band_keys` and
    :func:`blocking_terms` joined by key (``groupByKey`` + :func:`posting_pairs`), and each
-   candidate pair measured next to its two articles (:func:`measure_copy`, :func:`linked`);
+   candidate pair measured next to its two articles' slim rows (:func:`measure_copy`,
+   :func:`link`);
 6. grouping on the driver over the linked pairs (:func:`join_groups`; one tuple per link);
 7. per story, grouped by story id: :func:`build_story`.
 

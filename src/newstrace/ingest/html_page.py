@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-
-import trafilatura
+from typing import TYPE_CHECKING
 
 from newstrace.errors import EmptyInputError, MalformedInputError
 from newstrace.model import Article
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # Dates only from the page's markup (meta tags, <time>), never guessed from the text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -54,7 +56,9 @@ def article_from_html(markup: str, where: str) -> Article:
     )
 
 
-def _extract(markup: str, where: str) -> trafilatura.settings.Document | None:
+def _extract(markup: str, where: str) -> Document | None:
+    import trafilatura  # a quarter of a second to import: only when a page is read
+
     try:
         found = trafilatura.bare_extraction(
             markup,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 SAMPLE_CHARS = 5000
 """Only the start of a text is classified: a few thousand characters settle the language and
@@ -31,4 +33,6 @@ def detect_language(text: str) -> tuple[str, float]:
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # imports NumPy: when used
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

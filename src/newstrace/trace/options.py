@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from datasketch import MinHashLSH
-
 from newstrace.ingest import DEFAULT_LIMITS, InputLimits
 
 
@@ -99,6 +97,8 @@ class TraceOptions:
 
 @lru_cache(maxsize=8)
 def _bands(threshold: float, permutations: int) -> tuple[int, int]:
+    from datasketch import MinHashLSH  # imports SciPy's integrate (a second): only when used
+
     lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
     return lsh.b, lsh.r
 
