@@ -8,10 +8,11 @@ DOCTESTS := --doctest-modules tests src/newstrace --ignore=src/newstrace/store/m
 
 .PHONY: demo test check lint types train bench clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-nodeps.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip>=24"
 	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-nodeps.lock
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -42,6 +43,7 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.attribution --data $(SHARED)/datasets/polnear
 	$(BIN)/python -m newstrace.training.certainty --data $(SHARED)/datasets
 	$(BIN)/python -m newstrace.training.checkworthy --data $(SHARED)/datasets/checkworthiness
+	$(BIN)/python -m newstrace.training.grouping --data $(SHARED)/datasets
 
 bench: $(STAMP)
 	$(BIN)/python bench/analyze_speed.py

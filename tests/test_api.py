@@ -75,7 +75,7 @@ def test_a_trace_reads_its_options(tmp_path):
     corpus, cache = _corpus(tmp_path, rows), tmp_path / "ledgers"
     together = newstrace.trace(corpus, cache=cache).trace
     assert [s.article_ids for s in together.stories] == [("gazette", "wire")]
-    strict = newstrace.TraceOptions(copy_min_shared=10_000, same_story_cosine=1.01)
+    strict = newstrace.TraceOptions(copy_min_shared=10_000, same_story_threshold=1.01)
     apart = newstrace.trace(corpus, cache=cache, options=strict).trace
     assert [s.article_ids for s in apart.stories] == [("gazette",), ("wire",)]
 

@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", type=Path, required=True, help="file or folder to score")
     evaluate.add_argument("--predictions", type=Path, help="write one JSON line per item here")
     evaluate.add_argument("--drift", type=Path, help="trace: gold drift lines (JSONL)")
+    evaluate.add_argument("--id-field", help="grouping: the field naming each document")
+    evaluate.add_argument("--label-field", help="grouping: the field holding its story label")
+    evaluate.add_argument("--split", help="grouping: read only lines of this split (dev, ...)")
     return parser
 
 
@@ -249,7 +252,13 @@ def _run_serve(args: argparse.Namespace, err: Console) -> int:
 def _run_eval(args: argparse.Namespace) -> int:
     from newstrace.eval import evaluate
 
-    print(json.dumps(evaluate(args.task, args.data, args.predictions, drift=args.drift)))
+    options = {
+        "drift": args.drift,
+        "id_field": args.id_field,
+        "label_field": args.label_field,
+        "split": args.split,
+    }
+    print(json.dumps(evaluate(args.task, args.data, args.predictions, **options)))
     return 0
 
 

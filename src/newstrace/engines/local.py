@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
+
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import LedgerCacheError, NewstraceError
 from newstrace.ingest import InputItem, read_inputs
 from newstrace.model import Article, CopyEdge, Ledger, Trace, TracedArticle
 from newstrace.trace.blocking import pairs_sharing
-from newstrace.trace.cache import LedgerCache
+from newstrace.trace.cache import GistCache, LedgerCache
 from newstrace.trace.citations import OutletNames
 from newstrace.trace.copies import (
     Candidate,
@@ -39,6 +41,7 @@ from newstrace.trace.copies import (
     shingle_keys,
     to_root,
 )
+from newstrace.trace.embed import encoder_provenance, gists
 from newstrace.trace.index import (
     IndexedArticle,
     OutletVotes,
@@ -50,9 +53,17 @@ from newstrace.trace.index import (
     with_outlet,
 )
 from newstrace.trace.options import TraceOptions
-from newstrace.trace.stories import LinkRow, band_keys, blocking_terms, join_groups, link
+from newstrace.trace.same_story import SameStoryModel, same_story_model
+from newstrace.trace.stories import (
+    LinkRow,
+    band_keys,
+    blocking_terms,
+    gist_neighbours,
+    join_groups,
+    link,
+)
 from newstrace.trace.story import StoryMember, assemble_trace, build_story
-from newstrace.trace.vectors import TermSpace, Vocabulary
+from newstrace.trace.vectors import Vocabulary
 
 Result = Ledger | NewstraceError
 # What the stream carries in: an article to analyse, or a result known already (a cached
@@ -198,7 +209,8 @@ def trace_locally(
 
 def build_trace(index: CorpusIndex, options: TraceOptions) -> Trace:
     """Copies, stories and everything per story, from an index of the whole corpus."""
-    weighed = weigh_corpus(index.analysed, options)
+    gist_cache = GistCache(index.cache.directory, encoder_provenance())
+    weighed = weigh_corpus(index.analysed, options, gist_cache)
     copies = find_copies(weighed, options)
     groups = group_stories(weighed, copies, options)
     copies_of = {edge.article_id: edge for edge in copies}
@@ -217,11 +229,20 @@ def build_trace(index: CorpusIndex, options: TraceOptions) -> Trace:
     return assemble_trace(index.articles, stories)
 
 
-def weigh_corpus(analysed: Sequence[IndexedArticle], options: TraceOptions) -> list[WeighedArticle]:
-    """Every analysed article weighed over the corpus's own vocabulary, numbered in order."""
+def weigh_corpus(
+    analysed: Sequence[IndexedArticle],
+    options: TraceOptions,
+    gist_cache: GistCache | None = None,
+) -> list[WeighedArticle]:
+    """Every analysed article weighed over the corpus's own vocabulary, with the gist of its
+    head, numbered in order."""
     df, count = document_frequencies(a.print_ for a in analysed if a.print_ is not None)
     vocabulary = Vocabulary.of(df, count)
-    return [weigh(number, a, vocabulary, options) for number, a in enumerate(analysed)]
+    found = gists([a.head for a in analysed], gist_cache)
+    return [
+        weigh(number, a, vocabulary, options, gist)
+        for number, (a, gist) in enumerate(zip(analysed, found, strict=True))
+    ]
 
 
 def find_copies(weighed: Sequence[WeighedArticle], options: TraceOptions) -> list[CopyEdge]:
@@ -251,26 +272,30 @@ def copy_candidates(
 
 
 def group_stories(
-    weighed: Sequence[WeighedArticle], copies: Sequence[CopyEdge], options: TraceOptions
+    weighed: Sequence[WeighedArticle],
+    copies: Sequence[CopyEdge],
+    options: TraceOptions,
+    model: SameStoryModel | None = None,
 ) -> list[list[int]]:
-    """Stories as lists of article numbers: candidate pairs linked, then groups joined."""
+    """Stories as lists of article numbers: candidate pairs linked, then groups joined, by
+    ``model`` (default: the packaged same-story model at ``options``' threshold)."""
     rows = [LinkRow.of(article) for article in weighed]
+    model = model or same_story_model(options.same_story_threshold)
     links = [
-        (i, j, specific)
+        (i, j, probability)
         for i, j in sorted(story_candidates(weighed, options))
-        if (specific := link(rows[i], rows[j], options)) is not None
+        if (probability := link(rows[i], rows[j], model)) is not None
     ]
     number_of = {article.id: article.number for article in weighed}
     joined = [(number_of[e.article_id], number_of[e.copy_of]) for e in copies]
-    specifics = TermSpace.of([article.specifics for article in weighed])
-    return join_groups(specifics, joined, links, options)
+    return join_groups(rows, joined, links, model)
 
 
 def story_candidates(
     weighed: Sequence[WeighedArticle], options: TraceOptions
 ) -> set[tuple[int, int]]:
-    """Pairs of article numbers worth linking: sharing an LSH band of their keywords, or
-    enough blocking terms."""
+    """Pairs of article numbers worth linking: sharing an LSH band of their keywords, enough
+    blocking terms, or heads among each other's nearest in meaning."""
     by_band: dict[bytes, list[int]] = defaultdict(list)
     keys = band_keys([article.keywords for article in weighed], options)
     for article, found in zip(weighed, keys, strict=True):
@@ -280,6 +305,9 @@ def story_candidates(
     for article in weighed:
         for term in blocking_terms(article.keywords, options):
             by_term[term].append(article.number)
-    return pairs_sharing(by_band.values(), None, 1) | pairs_sharing(
-        by_term.values(), options.story_max_posting, options.min_shared_keywords
+    gists_of = np.stack([a.gist for a in weighed]) if weighed else np.zeros((0, 1))
+    return (
+        pairs_sharing(by_band.values(), None, 1)
+        | pairs_sharing(by_term.values(), options.story_max_posting, options.min_shared_keywords)
+        | gist_neighbours(gists_of, options)
     )

@@ -15,7 +15,9 @@ with the local engine. Spark only moves data between them:
    :func:`blocking_terms` joined by key (``groupByKey`` + :func:`posting_pairs`), and each
    candidate pair measured next to its two articles' slim rows (:func:`measure_copy`,
    :func:`link`);
-6. grouping on the driver over the linked pairs (:func:`join_groups`; one tuple per link);
+6. grouping on the driver over the linked pairs (:func:`join_groups`; one tuple per link,
+   and each article's slim row, gist included: the nearest heads in meaning are found
+   there too, :func:`gist_neighbours`);
 7. per story, grouped by story id: :func:`build_story`.
 
 A task Spark retries recomputes the same rows (every function is pure; the cache skips
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import numpy as np
 from pyspark import StorageLevel
 
 from newstrace.engines.local import analyze_items
@@ -47,7 +50,7 @@ from newstrace.ingest.warc import warc_stream_items
 from newstrace.model import ArticleStatus, CopyEdge, Ledger, Story, Trace
 from newstrace.serialize import TABLE_COLUMNS, article_row, claim_rows, story_rows
 from newstrace.trace.blocking import posting_pairs
-from newstrace.trace.cache import LedgerCache
+from newstrace.trace.cache import GistCache, LedgerCache
 from newstrace.trace.citations import OutletNames
 from newstrace.trace.copies import (
     CopyRow,
@@ -58,6 +61,7 @@ from newstrace.trace.copies import (
     shingle_keys,
     to_root,
 )
+from newstrace.trace.embed import encoder_provenance, gists
 from newstrace.trace.index import (
     IndexedArticle,
     OutletVotes,
@@ -68,9 +72,17 @@ from newstrace.trace.index import (
     with_outlet,
 )
 from newstrace.trace.options import TraceOptions
-from newstrace.trace.stories import LinkRow, band_keys, blocking_terms, join_groups, link
+from newstrace.trace.same_story import same_story_model
+from newstrace.trace.stories import (
+    LinkRow,
+    band_keys,
+    blocking_terms,
+    gist_neighbours,
+    join_groups,
+    link,
+)
 from newstrace.trace.story import StoryMember, build_story
-from newstrace.trace.vectors import TermSpace, Vocabulary
+from newstrace.trace.vectors import Vocabulary
 
 # Analysed and weighed articles are reused by several stages: when they do not fit in memory
 # they go to disk rather than being dropped and recomputed (which re-reads every ledger).
@@ -203,7 +215,7 @@ def trace_on_spark(
     ).persist(_SPILL)
     index = analysed.map(lambda a: (a.position, a.indexed)).persist(_SPILL)
     ledgers = analysed.filter(lambda a: a.ledger is not None).map(lambda a: (a.position, a.ledger))
-    weighed = _weigh(sc, index, options)
+    weighed = _weigh(sc, index, options, cache)
     copies = _copies(weighed, options, partitions)
     groups = _groups(weighed, copies, options, partitions)
     story_of = sc.parallelize(
@@ -311,9 +323,10 @@ def _analyse(
         yield _Analysed(position, indexed, ledger)
 
 
-def _weigh(sc, index, options: TraceOptions):
+def _weigh(sc, index, options: TraceOptions, cache_dir: str | None):
     """The analysed articles (``(position, IndexedArticle)``) numbered in input order and
-    weighed over the corpus's vocabulary (document frequencies counted on the cluster)."""
+    weighed over the corpus's vocabulary (document frequencies counted on the cluster),
+    each with the gist of its head (encoded a partition at a time; cached with the ledgers)."""
     ok = index.filter(lambda pi: pi[1].traced.status == ArticleStatus.OK).sortByKey().zipWithIndex()
     total = ok.count()
     terms = ok.flatMap(lambda pin: [(t, 1) for t in pin[0][1].print_.terms])
@@ -321,12 +334,20 @@ def _weigh(sc, index, options: TraceOptions):
         Vocabulary.of(terms.reduceByKey(lambda a, b: a + b).collectAsMap(), total)
     )
 
-    def weighed(pin: tuple[tuple[int, IndexedArticle], int]) -> _Weighed:
-        (position, indexed), number = pin
-        article = weigh(number, indexed, vocabulary.value, options)
-        return _Weighed(position, replace(indexed, print_=None), article)
+    def weighed(part: Iterable[tuple[tuple[int, IndexedArticle], int]]) -> list[_Weighed]:
+        rows = list(part)
+        cache = GistCache(Path(cache_dir), encoder_provenance()) if cache_dir else None
+        found = gists([indexed.head for (_, indexed), _ in rows], cache)
+        return [
+            _Weighed(
+                position,
+                replace(indexed, print_=None, head=""),
+                weigh(number, indexed, vocabulary.value, options, gist),
+            )
+            for ((position, indexed), number), gist in zip(rows, found, strict=True)
+        ]
 
-    return ok.map(weighed).persist(_SPILL)
+    return ok.mapPartitions(weighed).persist(_SPILL)
 
 
 def _copies(weighed, options: TraceOptions, partitions: int) -> list[CopyEdge]:
@@ -398,21 +419,25 @@ def _groups(weighed, copies: list[CopyEdge], options: TraceOptions, partitions: 
         .filter(lambda pc: pc[1] >= options.min_shared_keywords)
         .keys()
     )
-    pairs = by_band.union(shared_terms).distinct()
+    numbered = weighed.map(lambda w: (w.article.number, w.article.id, LinkRow.of(w.article)))
+    found = sorted(numbered.collect(), key=lambda row: row[0])
+    link_rows = [row for _, _, row in found]
+    neighbours = weighed.context.parallelize(
+        sorted(gist_neighbours(np.stack([row.gist for row in link_rows]), options)), partitions
+    )
+    pairs = by_band.union(shared_terms).union(neighbours).distinct()
     rows = weighed.map(lambda w: (w.article.number, LinkRow.of(w.article)))
+    model = same_story_model(options.same_story_threshold)
 
     def linked(pair_ab):
         (i, j), (row_a, row_b) = pair_ab
-        specific = link(row_a, row_b, options)
-        return [] if specific is None else [(i, j, specific)]
+        probability = link(row_a, row_b, model)
+        return [] if probability is None else [(i, j, probability)]
 
     links = _beside(pairs, rows, partitions).flatMap(linked).collect()
-    numbered = weighed.map(lambda w: (w.article.number, w.article.id, w.article.specifics))
-    found = sorted(numbered.collect(), key=lambda row: row[0])
     number_of = {article_id: number for number, article_id, _ in found}
-    specifics = TermSpace.of([vector for _, _, vector in found])
     joined = [(number_of[e.article_id], number_of[e.copy_of]) for e in copies]
-    return join_groups(specifics, joined, links, options)
+    return join_groups(link_rows, joined, links, model)
 
 
 def _story(

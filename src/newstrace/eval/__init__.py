@@ -8,6 +8,7 @@ on the CLI); with ``predictions`` it also writes one JSON line per item: its id 
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ TASKS = {
     "strength": "newstrace.eval.strength",
     "checkworthy": "newstrace.eval.checkworthy",
     "trace": "newstrace.eval.trace",
+    "grouping": "newstrace.eval.grouping",
     "exaggeration": "newstrace.eval.exaggeration",
     "similarity": "newstrace.eval.similarity",
     "credit": "newstrace.eval.credit",
@@ -32,8 +34,9 @@ def evaluate(
 ) -> dict[str, Any]:
     """Run evaluation ``task`` over ``data``; see the module of each task for its metrics.
 
-    ``options`` are task-specific (``trace`` takes ``drift``, a gold drift file); options
-    left ``None`` are not passed on.
+    ``options`` are task-specific (``trace`` takes ``drift``, a gold drift file; ``grouping``
+    takes ``id_field``, ``label_field`` and ``split``); options left ``None`` are not
+    passed on, and an option the task does not take is refused.
     """
     if task not in TASKS:
         raise DataError(f"unknown task '{task}'; choose one of {', '.join(sorted(TASKS))}")
@@ -41,4 +44,10 @@ def evaluate(
         raise DataError(f"no data at {data}")
     module = importlib.import_module(TASKS[task])
     given = {key: value for key, value in options.items() if value is not None}
+    accepted = inspect.signature(module.evaluate).parameters
+    unknown = sorted(key for key in given if key not in accepted)
+    if unknown:
+        raise DataError(
+            f"eval {task} takes no option {', '.join('--' + k.replace('_', '-') for k in unknown)}"
+        )
     return {"task": task, **module.evaluate(Path(data), predictions, **given)}

@@ -1,12 +1,12 @@
 """Same story or not, on real news pairs (SemEval-2022 task 8 sample): a cross-check of the
-term similarity that groups stories (:mod:`newstrace.trace.stories`).
+same-story model that groups stories (:mod:`newstrace.trace.same_story`).
 
 Data: the task's CSV (``pair_id, lang1, lang2, text1, text2, ..., Overall``, Overall 1 = very
 similar ... 4 = very dissimilar); English-English pairs are scored, others counted as
-skipped. Reports Pearson r between the cosine and Overall (negative is right: similar pairs
-have low Overall), and how well the grouping rule (the term cosine and the cosine of the names
-and numbers, each past its threshold) separates pairs rated 1-2 (same story) from pairs
-rated 3-4. The term weights are fitted on the file's own English texts.
+skipped. Reports Pearson r between the model's probability and Overall (negative is right:
+similar pairs have low Overall), and how well the model at its threshold separates pairs
+rated 1-2 (same story) from pairs rated 3-4. The term weights are fitted on the file's own
+English texts; the pairs are undated.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from newstrace.eval._metrics import f1_of, pearson
 
 
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
+    from newstrace.trace.embed import gists, head_of
     from newstrace.trace.fingerprint import fingerprint, is_specific
     from newstrace.trace.index import document_frequencies
-    from newstrace.trace.options import DEFAULT_OPTIONS as OPTIONS
+    from newstrace.trace.same_story import Evidence, same_story_model
     from newstrace.trace.vectors import Vocabulary, cosine
 
     csv.field_size_limit(sys.maxsize)
@@ -48,26 +49,35 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     vocabulary = Vocabulary.of(*document_frequencies(prints))
     vectors = [vocabulary.vector(vocabulary.weights(p.terms)) for p in prints]
     names = [vocabulary.vector(vocabulary.weights(p.terms, is_specific)) for p in prints]
+    heads = gists(
+        [head_of(None, text) for _, first, second, _ in pairs for text in (first, second)]
+    )
+    model = same_story_model()
     halves = [(2 * i, 2 * i + 1) for i in range(len(pairs))]
-    cosines = [cosine(vectors[i], vectors[j]) for i, j in halves]
-    specifics = [cosine(names[i], names[j]) for i, j in halves]
-    same = [overall <= 2 for *_, overall in pairs]
-    predicted = [
-        terms >= OPTIONS.same_story_cosine and specific >= OPTIONS.same_specifics_cosine
-        for terms, specific in zip(cosines, specifics, strict=True)
+    probabilities = [
+        model.probability(
+            Evidence(
+                float(heads[i].astype("float32") @ heads[j].astype("float32")),
+                cosine(vectors[i], vectors[j]),
+                cosine(names[i], names[j]),
+                None,
+            )
+        )
+        for i, j in halves
     ]
+    same = [overall <= 2 for *_, overall in pairs]
+    predicted = [p >= model.threshold for p in probabilities]
     write_predictions(
         predictions,
-        ((pair[0], round(value, 4)) for pair, value in zip(pairs, cosines, strict=True)),
+        ((pair[0], round(value, 4)) for pair, value in zip(pairs, probabilities, strict=True)),
     )
     return {
         "n": len(pairs),
         "skipped_other_languages": len(rows) - len(pairs),
-        "pearson_r_overall": round(pearson(cosines, [overall for *_, overall in pairs]), 4),
+        "pearson_r_overall": round(pearson(probabilities, [overall for *_, overall in pairs]), 4),
         "same_story_f1": round(f1_of(predicted, same, True), 4),
         "same_story_accuracy": round(
             sum(p == s for p, s in zip(predicted, same, strict=True)) / len(same), 4
         ),
-        "threshold": OPTIONS.same_story_cosine,
-        "specifics_threshold": OPTIONS.same_specifics_cosine,
+        "threshold": model.threshold,
     }

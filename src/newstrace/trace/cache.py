@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from newstrace.analyze.provenance import ledger_provenance
 from newstrace.errors import MalformedInputError
 from newstrace.model import Article, Ledger
@@ -74,3 +76,40 @@ class LedgerCache:
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
+
+
+class GistCache:
+    """Gists (float16 sentence embeddings) of article heads, ``<dir>/gists/<2 hex>/<key>``,
+    keyed by the encoder's files and the head's text: a cached trace does not encode again."""
+
+    def __init__(self, directory: Path, encoder: str) -> None:
+        self.directory = Path(directory) / "gists"
+        self._encoder = encoder
+
+    def get(self, head: str) -> np.ndarray | None:
+        try:
+            data = self._path(head).read_bytes()
+        except OSError:
+            return None
+        if len(data) != _GIST_BYTES:
+            return None  # a damaged file from a killed run: encode again
+        return np.frombuffer(data, dtype=np.float16)
+
+    def put(self, head: str, gist: np.ndarray) -> None:
+        path = self._path(head)
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(gist.astype(np.float16).tobytes())
+        os.replace(temporary, path)
+
+    def _path(self, head: str) -> Path:
+        digest = hashlib.sha256(self._encoder.encode() + b"\0")
+        digest.update(head.encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()
+        return self.directory / key[:2] / key
+
+
+_GIST_BYTES = 384 * 2

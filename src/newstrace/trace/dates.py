@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 # Dates outside this range are typing or feed errors; they must not decide what came first.
@@ -13,16 +14,37 @@ def parse_published(value: str | None, today: date | None = None) -> tuple[date 
 
     >>> parse_published("2025-03-14T09:30:00Z")
     (datetime.date(2025, 3, 14), None)
+
+    A partial date (``2014-03``, ``2015``: a month or a year, as archives often give them)
+    is read as the middle of its period, so it is at most half a period off either way.
+
     >>> parse_published("14/03/2025")[1]
     "published date '14/03/2025' is not an ISO date; ignored"
+    >>> parse_published("2014-03")[0], parse_published("2015")[0]
+    (datetime.date(2014, 3, 15), datetime.date(2015, 7, 1))
     """
     if not value:
         return None, None
     try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        parsed = (
+            _partial(value.strip())
+            or datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        )
     except ValueError:
         return None, f"published date {value!r} is not an ISO date; ignored"
     latest = (today or datetime.now(UTC).date()).replace(year=(today or date.today()).year + 1)
     if not _EARLIEST <= parsed <= latest:
         return None, f"published date {value!r} is implausible; ignored"
     return parsed, None
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def _partial(value: str) -> date | None:
+    """The middle of a year (``2015``) or month (``2014-03``); None for anything else."""
+    match = _YEAR_MONTH.fullmatch(value)
+    if match is None:
+        return None
+    year, month = int(match.group(1)), match.group(2)
+    return date(year, 7, 1) if month is None else date(year, int(month), 15)

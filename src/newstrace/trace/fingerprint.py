@@ -14,6 +14,7 @@ from datetime import date
 
 import numpy as np
 
+from newstrace.ingest.chrome import chrome_spans
 from newstrace.trace.text import STOPWORDS, outside, quoted_regions, stem, tokens
 
 SHINGLE_WORDS = 5
@@ -35,8 +36,10 @@ class Fingerprint:
 
 
 def fingerprint(article_id: str, text: str, published: date | None, outlet: str | None):
-    """The :class:`Fingerprint` of one article's text."""
-    words = tokens(text)
+    """The :class:`Fingerprint` of one article's text, its page chrome left out (a shared
+    "Subscribe" box or menu is neither copying nor the same story)."""
+    chrome = chrome_spans(text)
+    words = [w for w in tokens(text) if outside(w, chrome)] if chrome else tokens(text)
     quoted = quoted_regions(text)
     return Fingerprint(
         article_id,

@@ -14,11 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from newstrace.errors import NewstraceError
 from newstrace.ingest import InputItem, outlet_from_url
 from newstrace.model import ArticleStatus, Citation, Ledger, TracedArticle
 from newstrace.trace.citations import OutletNames, find_citations, outlet_key
 from newstrace.trace.dates import parse_published
+from newstrace.trace.embed import head_of
 from newstrace.trace.fingerprint import Fingerprint, fingerprint, is_specific
 from newstrace.trace.options import TraceOptions
 from newstrace.trace.vectors import UnitVector, Vocabulary, keywords_of
@@ -80,11 +83,13 @@ def with_outlet(item: InputItem, hosts: dict[str, str]) -> InputItem:
 @dataclass(frozen=True, slots=True)
 class IndexedArticle:
     """What the corpus-wide stages keep of one article: its trace entry and, when it was
-    analysed, its fingerprint and the outlets it credits."""
+    analysed, its fingerprint, the outlets it credits and its headline and lead."""
 
     traced: TracedArticle
     print_: Fingerprint | None = None
     citations: tuple[Citation, ...] = ()
+    head: str = ""
+    """Its headline and lead, what its gist (sentence embedding) is made of."""
 
 
 def index_article(
@@ -128,6 +133,7 @@ def index_article(
         traced,
         fingerprint(item.name, result.article.text, published, result.outlet),
         tuple(find_citations(result, outlets, item.name)),
+        head_of(result.article.title, result.article.text),
     )
 
 
@@ -151,7 +157,8 @@ class WeighedArticle:
     ``number`` is its place among the corpus's analysed articles, in input order; ``print_``
     its fingerprint without the term counts (they are weighed into ``vector``, all terms, and
     ``specifics``, its names and numbers alone); ``cites`` the outlet keys it credits;
-    ``keywords`` its most specific terms, heaviest first.
+    ``keywords`` its most specific terms, heaviest first; ``gist`` the unit embedding of its
+    headline and lead (float16).
     """
 
     number: int
@@ -160,6 +167,7 @@ class WeighedArticle:
     vector: UnitVector
     specifics: UnitVector
     keywords: tuple[str, ...]
+    gist: np.ndarray
 
     @property
     def id(self) -> str:
@@ -181,8 +189,10 @@ def weigh(
     indexed: IndexedArticle,
     vocabulary: Vocabulary,
     options: TraceOptions,
+    gist: np.ndarray,
 ) -> WeighedArticle:
-    """An analysed article's vectors and keywords over the corpus ``vocabulary``."""
+    """An analysed article's vectors and keywords over the corpus ``vocabulary``, with the
+    ``gist`` of its head (:func:`~newstrace.trace.embed.gists`)."""
     print_ = indexed.print_
     if print_ is None:
         raise ValueError(f"{indexed.traced.id!r} was not analysed, so it cannot be weighed")
@@ -194,6 +204,7 @@ def weigh(
         vocabulary.vector(weights),
         vocabulary.vector(vocabulary.weights(print_.terms, is_specific)),
         keywords_of(weights, options.keywords),
+        gist,
     )
 
 

@@ -17,8 +17,8 @@ from newstrace.ingest import DEFAULT_LIMITS, InputLimits
 class TraceOptions:
     """Thresholds, caps and sizes of the trace stages (copies, stories, per story, engines).
 
-    >>> TraceOptions().same_story_cosine
-    0.36
+    >>> TraceOptions().gist_neighbours
+    10
     >>> TraceOptions(lsh_threshold=0.25).lsh_bands
     (42, 3)
     """
@@ -55,20 +55,17 @@ class TraceOptions:
     of 2) let in 16x the pairs from 10k to 40k synthetic articles, for 2% more same-story
     pairs and no better grouping."""
     lsh_permutations: int = 128
-    same_story_cosine: float = 0.36
-    """Term-vector cosine at which two articles dated close together tell one story."""
-    max_days_apart: int = 45
-    """Versions of one event are published within weeks; further apart they need
-    ``date_proof_cosine``."""
-    date_proof_cosine: float = 0.5
-    """Texts this alike, in wording and in specifics, are one story whatever their dates say
-    (a date may simply be wrong)."""
+    gist_neighbours: int = 10
+    """Each article's most alike heads (sentence embeddings) are candidates too: retellings
+    that share few words still say the same thing."""
+    gist_floor: float = 0.5
+    """... if their cosine reaches this (the learnt model rarely joins pairs below it)."""
+    same_story_threshold: float | None = None
+    """Probability at which the same-story model joins two articles or groups; None: the
+    threshold fitted with the model on real dev sets (``trace/models/same_story``)."""
     same_specifics_cosine: float = 0.35
-    """Two versions of one event name the same people, places and numbers: the cosine of
-    their specifics reaches this (for a story link and for a partial copy) ..."""
-    group_specifics_cosine: float = 0.3
-    """... and two groups join only if their specifics reach this on average over all pairs
-    of members, so one bridging article cannot chain two events."""
+    """Two versions of one event name the same people, places and numbers: a partial copy
+    whose specifics do not reach this cosine is another event told in stock wording."""
 
     # --- per story ------------------------------------------------------------------------
     same_claim: float = 0.4

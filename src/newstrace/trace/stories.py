@@ -1,16 +1,13 @@
-"""Which articles tell the same story: copies, plus rewrites found by what they are about.
+"""Which articles tell the same story: copies, plus retellings found by what they say.
 
-A rewrite shares few word sequences with its source but many specifics: names, places,
-numbers, rare words. Candidates come from two cheap sources, never from all pairs: MinHash
-LSH over each article's most specific terms (TF-IDF), and blocking on those terms (two
-articles sharing two of each other's rarest terms). The cosine of the full term vectors then
-decides. Versions of one event are published within weeks, so two articles dated far apart
-join only through a copy or a near-identical text; that keeps look-alikes (the same people
-in another year's event) apart, while one wrong date does not split a story. Two articles
-also join only when their specifics agree (names and numbers, compared on their own): other
-events told in the same words, a template or a recurring story, share the topic words but not
-the who, where and how many, and would otherwise chain into one giant story. For the same
-reason two groups merge only if their specifics agree on average, not through one pair.
+A retelling may share few word sequences with its source, few names and numbers, and come
+back years later; a look-alike event (another earthquake, another shooting, another study
+of the same food) shares the topic words. Candidates come from cheap sources, never from
+all pairs: MinHash LSH over each article's most specific terms (TF-IDF), blocking on those
+terms, and each article's nearest heads by sentence embedding (:mod:`~newstrace.trace.embed`).
+The learnt :class:`~newstrace.trace.same_story.SameStoryModel` then judges each pair, and
+two groups join only if it judges their mean evidence one story (average link), so one
+chance resemblance cannot chain two events into one giant story.
 """
 
 from __future__ import annotations
@@ -19,26 +16,30 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from datasketch import MinHash
 from scipy import sparse
 
 from newstrace.trace.index import WeighedArticle
 from newstrace.trace.options import TraceOptions
+from newstrace.trace.same_story import Evidence, SameStoryModel, days_between
 from newstrace.trace.vectors import TermSpace, UnitVector, cosine
 
 
 @dataclass(frozen=True, slots=True)
 class LinkRow:
-    """What linking a pair reads of each article: its term vector, its specifics vector and
-    its date (the Spark engine ships only this beside a pair)."""
+    """What judging a pair reads of each article: its term vector, its specifics vector, the
+    embedding of its headline and lead, and its date (the Spark engine ships only this
+    beside a pair)."""
 
     vector: UnitVector
     specifics: UnitVector
+    gist: np.ndarray
     published: date | None
 
     @classmethod
     def of(cls, weighed: WeighedArticle) -> LinkRow:
-        return cls(weighed.vector, weighed.specifics, weighed.print_.published)
+        return cls(weighed.vector, weighed.specifics, weighed.gist, weighed.print_.published)
 
 
 def band_keys(keywords: Sequence[Sequence[str]], options: TraceOptions) -> list[list[bytes]]:
@@ -62,51 +63,77 @@ def blocking_terms(keywords: Sequence[str], options: TraceOptions) -> list[str]:
     return list(keywords[: options.blocking_keywords])
 
 
-def link(a: LinkRow, b: LinkRow, options: TraceOptions) -> float | None:
-    """The cosine of the pair's specifics when the two articles tell one story, else None.
+def gist_neighbours(gists: np.ndarray, options: TraceOptions) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, where one is among the other's ``gist_neighbours`` most
+    alike headlines and leads (cosine at least ``gist_floor``): retellings that share few
+    words still say the same thing. Exact, in blocks of rows."""
+    pairs: set[tuple[int, int]] = set()
+    count = len(gists)
+    k = min(options.gist_neighbours, count - 1)
+    if k <= 0:
+        return pairs
+    matrix = gists.astype(np.float32)
+    for start in range(0, count, _BLOCK):
+        sims = matrix[start : start + _BLOCK] @ matrix.T
+        for row, i in enumerate(range(start, min(start + _BLOCK, count))):
+            sims[row, i] = -1.0
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for row, found in enumerate(nearest):
+            i = start + row
+            for j in found[sims[row, found] >= options.gist_floor]:
+                pairs.add((min(i, int(j)), max(i, int(j))))
+    return pairs
 
-    Dated close together, their terms must reach ``same_story_cosine``; far apart, both
-    cosines must reach ``date_proof_cosine``; either way their specifics must agree."""
-    terms = cosine(a.vector, b.vector)
-    if terms < options.same_story_cosine:
-        return None
-    specific = cosine(a.specifics, b.specifics)
-    if specific < options.same_specifics_cosine:
-        return None
-    if _close_in_time(a.published, b.published, options.max_days_apart):
-        return specific
-    proof = options.date_proof_cosine
-    return specific if terms >= proof and specific >= proof else None
+
+def evidence(a: LinkRow, b: LinkRow) -> Evidence:
+    """What the two articles share, for the :class:`SameStoryModel`."""
+    return Evidence(
+        float(a.gist.astype(np.float32) @ b.gist.astype(np.float32)),
+        cosine(a.vector, b.vector),
+        cosine(a.specifics, b.specifics),
+        days_between(_day(a.published), _day(b.published)),
+    )
+
+
+def link(a: LinkRow, b: LinkRow, model: SameStoryModel) -> float | None:
+    """The probability that the two articles tell one story, if it reaches the model's
+    threshold, else None."""
+    probability = model.probability(evidence(a, b))
+    return probability if probability >= model.threshold else None
 
 
 def join_groups(
-    specifics: TermSpace,
+    rows: Sequence[LinkRow],
     copies: Iterable[tuple[int, int]],
     links: Iterable[tuple[int, int, float]],
-    options: TraceOptions,
+    model: SameStoryModel,
 ) -> list[list[int]]:
     """Stories as lists of article numbers, each in input order, stories by first member.
 
-    Copies join their originals outright; linked pairs ``(i, j, specifics cosine)``, most
-    alike first, join two groups only if the groups' specifics (rows of ``specifics``, by
-    article number) are alike on average, so one chance resemblance cannot chain two events."""
-    groups = _Groups(specifics)
+    Copies join their originals outright; linked pairs ``(i, j, probability)``, most likely
+    first, join two groups only if the model, shown the two groups' mean evidence over all
+    pairs of members, still says one story (average link)."""
+    groups = _Groups(rows)
     for i, j in copies:
         groups.join(i, j)
     for i, j, _ in sorted(links, key=lambda found: (-found[2], found[0], found[1])):
-        groups.join_if_alike(i, j, options.group_specifics_cosine)
+        groups.join_if_alike(i, j, model)
     return groups.members()
 
 
 class _Groups:
-    """Union-find over articles that keeps each group's summed specifics vector: the mean
-    cosine between two groups' members is then one sparse dot product of their sums."""
+    """Union-find over articles that keeps, per group, its summed term, specifics and gist
+    vectors and its date range: the mean cosines between two groups' members are then one
+    dot product of their sums each."""
 
-    def __init__(self, specifics: TermSpace) -> None:
-        self._vectors = specifics.matrix
-        self._parent = list(range(specifics.matrix.shape[0]))
-        self._size = [1] * len(self._parent)
-        self._sums: dict[int, sparse.csr_matrix] = {}
+    def __init__(self, rows: Sequence[LinkRow]) -> None:
+        self._terms = TermSpace.of([row.vector for row in rows]).matrix
+        self._specifics = TermSpace.of([row.specifics for row in rows]).matrix
+        self._gists = [row.gist.astype(np.float32) for row in rows]
+        self._dates = [_day(row.published) for row in rows]
+        self._parent = list(range(len(rows)))
+        self._size = [1] * len(rows)
+        self._sums: dict[int, tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]] = {}
         self._refused: set[tuple[int, int, int, int]] = set()
 
     def find(self, i: int) -> int:
@@ -121,22 +148,31 @@ class _Groups:
         if a == b:
             return
         keep, gone = min(a, b), max(a, b)
-        self._sums[keep] = self._sum(a) + self._sum(b)
+        (ta, sa, ga), (tb, sb, gb) = self._sum(a), self._sum(b)
+        self._sums[keep] = (ta + tb, sa + sb, ga + gb)
         self._sums.pop(gone, None)
+        self._dates[keep] = _span(self._dates[a], self._dates[b])
         self._size[keep] = self._size[a] + self._size[b]
         self._parent[gone] = keep
 
-    def join_if_alike(self, i: int, j: int, mean_cosine: float) -> None:
-        """Join the groups of ``i`` and ``j`` if their members' mean cosine reaches
-        ``mean_cosine``; a refused pair of groups is not measured again until one grows."""
+    def join_if_alike(self, i: int, j: int, model: SameStoryModel) -> None:
+        """Join the groups of ``i`` and ``j`` if the model judges their mean evidence one
+        story; a refused pair of groups is not judged again until one grows."""
         a, b = self.find(i), self.find(j)
         if a == b:
             return
         key = (a, b, self._size[a], self._size[b])
         if key in self._refused:
             return
-        mean = self._sum(a).multiply(self._sum(b)).sum() / (self._size[a] * self._size[b])
-        if mean >= mean_cosine:
+        pairs = self._size[a] * self._size[b]
+        (ta, sa, ga), (tb, sb, gb) = self._sum(a), self._sum(b)
+        mean = Evidence(
+            float(ga @ gb) / pairs,
+            float(ta.multiply(tb).sum()) / pairs,
+            float(sa.multiply(sb).sum()) / pairs,
+            days_between(self._dates[a], self._dates[b]),
+        )
+        if model.probability(mean) >= model.threshold:
             self.join(a, b)
         else:
             self._refused.add(key)
@@ -147,11 +183,23 @@ class _Groups:
             groups.setdefault(self.find(i), []).append(i)
         return sorted(groups.values(), key=lambda members: members[0])
 
-    def _sum(self, root: int) -> sparse.csr_matrix:
-        return self._sums.get(root, self._vectors[root])
+    def _sum(self, root: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]:
+        found = self._sums.get(root)
+        if found is None:
+            return self._terms[root], self._specifics[root], self._gists[root]
+        return found
 
 
-def _close_in_time(a: date | None, b: date | None, max_days: int) -> bool:
+_BLOCK = 1024
+"""Rows of gists compared at once when looking for neighbours (1024 x N floats)."""
+
+
+def _day(published: date | None) -> tuple[date, date] | None:
+    return (published, published) if published is not None else None
+
+
+def _span(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
+    """The date range of two groups together (an undated group adds nothing)."""
     if a is None or b is None:
-        return True
-    return abs((a - b).days) <= max_days
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])

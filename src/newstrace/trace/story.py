@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from newstrace.ingest.chrome import body_ranges, headline
 from newstrace.model import (
     Citation,
     CopyEdge,
@@ -188,12 +189,19 @@ def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
 
 
 def _title(members, ledgers, origin_id) -> str:
+    """The headline of the origin (or first version): its title field when real, else its
+    first line that reads like a headline, never page chrome; else its first words."""
     first = origin_id or members[0]
     article = ledgers[first].article
-    if article.title:
-        return article.title
-    text = article.text.strip()
-    return text.split("\n", 1)[0][:120]
+    found = headline(article.text, article.title)
+    if found:
+        return found[:_TITLE_CHARS]
+    for start, end in body_ranges(article.text):
+        return article.text[start:end].split("\n", 1)[0][:_TITLE_CHARS]
+    return (article.title or article.text.strip())[:_TITLE_CHARS]
+
+
+_TITLE_CHARS = 120
 
 
 def _ultimate_sources(

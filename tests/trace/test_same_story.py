@@ -1,0 +1,90 @@
+"""The learnt same-story judgement: its evidence, its model file, and average-link joins."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from newstrace.trace.embed import DIMENSIONS
+from newstrace.trace.same_story import (
+    FEATURES,
+    Evidence,
+    SameStoryModel,
+    days_between,
+    same_story_model,
+)
+from newstrace.trace.stories import LinkRow, evidence, join_groups, link
+from newstrace.trace.vectors import UnitVector
+
+
+def _gist(*weights: float) -> np.ndarray:
+    vector = np.zeros(DIMENSIONS, dtype=np.float32)
+    vector[: len(weights)] = weights
+    return (vector / np.linalg.norm(vector)).astype(np.float16)
+
+
+def _row(gist: np.ndarray, published: date | None = None, column: int = 0) -> LinkRow:
+    words = UnitVector(np.array([column], dtype=np.int32), np.array([1.0], dtype=np.float32))
+    return LinkRow(words, words, gist, published)
+
+
+# Only meaning counts here: a threshold on the mean gist cosine, nothing else.
+MEANING_ONLY = SameStoryModel((20.0, 0, 0, 0, 0, 0, 0), -10.0, 0.5)
+
+
+def test_evidence_rows_follow_the_feature_order():
+    row = Evidence(0.8, 0.4, 0.2, 9).row()
+    assert len(row) == len(FEATURES)
+    assert row[:3] == [0.8, 0.4, 0.2]
+    assert row[3] == pytest.approx(np.log1p(9)) and row[4] == 1.0
+    assert Evidence(0.8, 0.4, 0.2, None).row()[3:5] == [0.0, 0.0]
+
+
+def test_date_ranges_that_overlap_are_no_days_apart():
+    spring = (date(2015, 3, 1), date(2015, 5, 1))
+    assert days_between(spring, (date(2015, 4, 1), date(2016, 1, 1))) == 0
+    assert days_between(spring, (date(2015, 5, 11),) * 2) == 10
+    assert days_between(spring, None) is None
+
+
+def test_the_packaged_model_loads_and_weighs_meaning_and_specifics_up():
+    model = same_story_model()
+    assert 0.0 < model.threshold < 1.0
+    far = model.probability(Evidence(0.2, 0.1, 0.0, None))
+    near = model.probability(Evidence(0.9, 0.5, 0.6, None))
+    assert far < model.threshold < near
+    assert same_story_model(0.99).threshold == 0.99
+
+
+def test_a_model_file_round_trips(tmp_path):
+    model = SameStoryModel(tuple(float(i) for i in range(len(FEATURES))), -1.5, 0.4)
+    model.save(tmp_path)
+    assert SameStoryModel.load(tmp_path) == model
+
+
+def test_a_pair_links_only_past_the_threshold():
+    a, b, c = _row(_gist(1, 0)), _row(_gist(0.95, 0.31)), _row(_gist(0, 1))
+    assert evidence(a, b).meaning == pytest.approx(0.95, abs=0.01)
+    assert link(a, b, MEANING_ONLY) is not None
+    assert link(a, c, MEANING_ONLY) is None
+
+
+def test_one_bridging_article_does_not_chain_two_events():
+    """Two tight groups and one article halfway between: average link keeps them apart,
+    where joining on the best pair alone would chain all three."""
+    left = [_row(_gist(1, 0, 0.05 * k)) for k in range(3)]
+    right = [_row(_gist(0, 1, 0.05 * k)) for k in range(3)]
+    bridge = _row(_gist(1, 1))
+    rows = [*left, *right, bridge]
+    links = [(i, j, 0.9) for i in range(7) for j in range(i + 1, 7)]
+    links = [(i, j, p) for i, j, p in links if link(rows[i], rows[j], MEANING_ONLY) is not None]
+    groups = join_groups(rows, [], links, MEANING_ONLY)
+    assert [0, 1, 2] in [g[:3] for g in groups]
+    assert not any({0, 3} <= set(g) for g in groups)
+
+
+def test_copies_join_whatever_the_model_says():
+    rows = [_row(_gist(1, 0)), _row(_gist(0, 1))]
+    assert join_groups(rows, [(0, 1)], [], MEANING_ONLY) == [[0, 1]]
