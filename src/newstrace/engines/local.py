@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-import numpy as np
-
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import LedgerCacheError, NewstraceError
 from newstrace.ingest import InputItem, read_inputs
@@ -305,9 +303,8 @@ def story_candidates(
     for article in weighed:
         for term in blocking_terms(article.keywords, options):
             by_term[term].append(article.number)
-    gists_of = np.stack([a.gist for a in weighed]) if weighed else np.zeros((0, 1))
     return (
         pairs_sharing(by_band.values(), None, 1)
         | pairs_sharing(by_term.values(), options.story_max_posting, options.min_shared_keywords)
-        | gist_neighbours(gists_of, options)
+        | gist_neighbours([a.gist for a in weighed], options)
     )

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import numpy as np
 from pyspark import StorageLevel
 
 from newstrace.engines.local import analyze_items
@@ -423,7 +422,7 @@ def _groups(weighed, copies: list[CopyEdge], options: TraceOptions, partitions: 
     found = sorted(numbered.collect(), key=lambda row: row[0])
     link_rows = [row for _, _, row in found]
     neighbours = weighed.context.parallelize(
-        sorted(gist_neighbours(np.stack([row.gist for row in link_rows]), options)), partitions
+        sorted(gist_neighbours([row.gist for row in link_rows], options)), partitions
     )
     pairs = by_band.union(shared_terms).union(neighbours).distinct()
     rows = weighed.map(lambda w: (w.article.number, LinkRow.of(w.article)))

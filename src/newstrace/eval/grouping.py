@@ -113,20 +113,14 @@ def weighed_documents(
     from newstrace.engines.local import weigh_corpus
     from newstrace.model import ArticleStatus, TracedArticle
     from newstrace.trace.dates import parse_published
-    from newstrace.trace.embed import head_of
-    from newstrace.trace.fingerprint import fingerprint
-    from newstrace.trace.index import IndexedArticle
+    from newstrace.trace.index import IndexedArticle, read_text
     from newstrace.trace.options import DEFAULT_OPTIONS
 
-    indexed = [
-        IndexedArticle(
-            TracedArticle(d.id, ArticleStatus.OK, title=d.title),
-            fingerprint(d.id, d.text, parse_published(d.published)[0], None),
-            (),
-            head_of(d.title, d.text),
-        )
-        for d in documents
-    ]
+    indexed = []
+    for d in documents:
+        print_, head = read_text(d.id, d.text, d.title, parse_published(d.published)[0], None)
+        traced = TracedArticle(d.id, ArticleStatus.OK, title=d.title)
+        indexed.append(IndexedArticle(traced, print_, (), head))
     return weigh_corpus(indexed, DEFAULT_OPTIONS, gist_cache)
 
 

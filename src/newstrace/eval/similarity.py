@@ -25,8 +25,9 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     from newstrace.trace.embed import gists, head_of
     from newstrace.trace.fingerprint import fingerprint, is_specific
     from newstrace.trace.index import document_frequencies
-    from newstrace.trace.same_story import Evidence, same_story_model
-    from newstrace.trace.vectors import Vocabulary, cosine
+    from newstrace.trace.same_story import same_story_model
+    from newstrace.trace.stories import LinkRow, evidence
+    from newstrace.trace.vectors import Vocabulary
 
     csv.field_size_limit(sys.maxsize)
     try:
@@ -54,17 +55,11 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     )
     model = same_story_model()
     halves = [(2 * i, 2 * i + 1) for i in range(len(pairs))]
-    probabilities = [
-        model.probability(
-            Evidence(
-                float(heads[i].astype("float32") @ heads[j].astype("float32")),
-                cosine(vectors[i], vectors[j]),
-                cosine(names[i], names[j]),
-                None,
-            )
-        )
-        for i, j in halves
+    sides = [
+        LinkRow(vector, specifics, gist, None)
+        for vector, specifics, gist in zip(vectors, names, heads, strict=True)
     ]
+    probabilities = [model.probability(evidence(sides[i], sides[j])) for i, j in halves]
     same = [overall <= 2 for *_, overall in pairs]
     predicted = [p >= model.threshold for p in probabilities]
     write_predictions(

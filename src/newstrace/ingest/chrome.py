@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -298,11 +299,15 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def body_ranges(text: str) -> list[tuple[int, int]]:
-    """The complement of :func:`chrome_spans`: the article's own text, trimmed of blanks."""
+def body_ranges(
+    text: str, chrome: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """The complement of :func:`chrome_spans` (or of ``chrome``, when found already): the
+    article's own text, trimmed of blanks."""
     ranges = []
     position = 0
-    for start, end in [*chrome_spans(text), (len(text), len(text))]:
+    spans = chrome_spans(text) if chrome is None else chrome
+    for start, end in [*spans, (len(text), len(text))]:
         piece = text[position:start]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
@@ -335,16 +340,24 @@ def _clean_title(title: str) -> str | None:
     return text
 
 
-def headline(text: str, title: str | None = None) -> str | None:
+def headline(
+    text: str, title: str | None = None, chrome: Sequence[tuple[int, int]] | None = None
+) -> str | None:
     """The article's headline: the title field when it is real, else the text's first line.
 
-    A first line counts when it is not chrome and reads like a headline: three to thirty
-    words with no full stop at its end. A lead sentence there means the page has none.
+    A first line counts when it is not chrome (``chrome``: its spans, when found already)
+    and reads like a headline: three to thirty words with no full stop at its end. A lead
+    sentence there means the page has none.
     """
     if title and (cleaned := _clean_title(title)):
         return cleaned
     lines = _lines(text)
-    for line, is_chrome in zip(lines, _line_flags(lines), strict=True):
+    flags = (
+        _line_flags(lines)
+        if chrome is None
+        else [any(a <= line.start < b for a, b in chrome) for line in lines]
+    )
+    for line, is_chrome in zip(lines, flags, strict=True):
         if is_chrome or line.words < 3:
             continue
         if line.words <= 30 and not line.text.endswith((".", "…", ":")):

@@ -88,15 +88,16 @@ class SentenceEncoder:
         return (pooled / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def head_of(title: str | None, text: str) -> str:
+def head_of(title: str | None, text: str, chrome: Sequence[tuple[int, int]] | None = None) -> str:
     r"""An article's headline and lead, as its gist is made of them; page chrome (menus,
-    captions, share boxes: :func:`~newstrace.ingest.chrome.chrome_spans`) left out.
+    captions, share boxes: :func:`~newstrace.ingest.chrome.chrome_spans`, or ``chrome``
+    when found already) left out.
 
     >>> head_of("Ferry fares rise", "Fares rose by 4% on Monday.\nShare this article")
     'Ferry fares rise\nFares rose by 4% on Monday.'
     """
-    lead = "\n".join(text[start:end] for start, end in body_ranges(text))[:HEAD_CHARS]
-    title = headline(text, title)
+    lead = "\n".join(text[a:b] for a, b in body_ranges(text, chrome))[:HEAD_CHARS]
+    title = headline(text, title, chrome)
     if title and lead.startswith(title):
         return lead
     return f"{title}\n{lead}" if title else lead

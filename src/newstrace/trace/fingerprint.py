@@ -35,10 +35,17 @@ class Fingerprint:
     outlet: str | None
 
 
-def fingerprint(article_id: str, text: str, published: date | None, outlet: str | None):
-    """The :class:`Fingerprint` of one article's text, its page chrome left out (a shared
-    "Subscribe" box or menu is neither copying nor the same story)."""
-    chrome = chrome_spans(text)
+def fingerprint(
+    article_id: str,
+    text: str,
+    published: date | None,
+    outlet: str | None,
+    chrome: list[tuple[int, int]] | None = None,
+) -> Fingerprint:
+    """The :class:`Fingerprint` of one article's text, its page chrome (``chrome``: its spans,
+    when found already) left out: a shared "Subscribe" box or menu is neither copying nor
+    the same story."""
+    chrome = chrome_spans(text) if chrome is None else chrome
     words = [w for w in tokens(text) if outside(w, chrome)] if chrome else tokens(text)
     quoted = quoted_regions(text)
     return Fingerprint(

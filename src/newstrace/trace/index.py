@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from urllib.parse import urlsplit
 
 import numpy as np
 
 from newstrace.errors import NewstraceError
 from newstrace.ingest import InputItem, outlet_from_url
+from newstrace.ingest.chrome import chrome_spans
 from newstrace.model import ArticleStatus, Citation, Ledger, TracedArticle
 from newstrace.trace.citations import OutletNames, find_citations, outlet_key
 from newstrace.trace.dates import parse_published
@@ -129,12 +131,18 @@ def index_article(
         None,
         tuple(warnings),
     )
-    return IndexedArticle(
-        traced,
-        fingerprint(item.name, result.article.text, published, result.outlet),
-        tuple(find_citations(result, outlets, item.name)),
-        head_of(result.article.title, result.article.text),
-    )
+    article = result.article
+    print_, head = read_text(item.name, article.text, article.title, published, result.outlet)
+    return IndexedArticle(traced, print_, tuple(find_citations(result, outlets, item.name)), head)
+
+
+def read_text(
+    article_id: str, text: str, title: str | None, published: date | None, outlet: str | None
+) -> tuple[Fingerprint, str]:
+    """What the corpus-wide stages read of an article's text: its fingerprint and its head
+    (headline and lead), both without the page chrome, which is found once for both."""
+    chrome = chrome_spans(text)
+    return fingerprint(article_id, text, published, outlet, chrome), head_of(title, text, chrome)
 
 
 def ledger_as_traced(ledger: Ledger, traced: TracedArticle) -> Ledger:

@@ -21,8 +21,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from newstrace.artefacts import read_meta
 
 FEATURES = (
@@ -88,10 +86,6 @@ class SameStoryModel:
     def probability(self, evidence: Evidence) -> float:
         score = self.bias + sum(w * x for w, x in zip(self.weights, evidence.row(), strict=True))
         return 1.0 / (1.0 + math.exp(-score))
-
-    def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        """Probabilities for many rows of features at once (``rows``: n x len(FEATURES))."""
-        return 1.0 / (1.0 + np.exp(-(rows @ np.asarray(self.weights) + self.bias)))
 
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)

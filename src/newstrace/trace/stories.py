@@ -63,7 +63,7 @@ def blocking_terms(keywords: Sequence[str], options: TraceOptions) -> list[str]:
     return list(keywords[: options.blocking_keywords])
 
 
-def gist_neighbours(gists: np.ndarray, options: TraceOptions) -> set[tuple[int, int]]:
+def gist_neighbours(gists: Sequence[np.ndarray], options: TraceOptions) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, where one is among the other's ``gist_neighbours`` most
     alike headlines and leads (cosine at least ``gist_floor``): retellings that share few
     words still say the same thing. Exact, in blocks of rows."""
@@ -72,7 +72,7 @@ def gist_neighbours(gists: np.ndarray, options: TraceOptions) -> set[tuple[int, 
     k = min(options.gist_neighbours, count - 1)
     if k <= 0:
         return pairs
-    matrix = gists.astype(np.float32)
+    matrix = np.stack(gists).astype(np.float32)
     for start in range(0, count, _BLOCK):
         sims = matrix[start : start + _BLOCK] @ matrix.T
         for row, i in enumerate(range(start, min(start + _BLOCK, count))):

@@ -33,18 +33,21 @@ from newstrace.artefacts import write_meta
 from newstrace.errors import DataError
 from newstrace.eval.grouping import (
     LabelledDocument,
-    group_documents,
     read_documents,
     score,
     weighed_documents,
 )
+from newstrace.model import CopyEdge
 from newstrace.trace.cache import GistCache
 from newstrace.trace.embed import encoder_provenance
+from newstrace.trace.index import WeighedArticle
 from newstrace.trace.options import DEFAULT_OPTIONS
 from newstrace.trace.same_story import FEATURES, FORMAT, MODELS_DIR, NAME, SameStoryModel
 from newstrace.trace.stories import LinkRow, evidence
 
 _REPO = Path(__file__).resolve().parents[3]
+DevSet = tuple[list[WeighedArticle], list[CopyEdge], list[str]]
+"""A set ready to group: its documents weighed, their copies, their gold labels."""
 _C = (0.1, 1.0, 10.0)
 _THRESHOLDS = np.round(np.arange(0.05, 0.61, 0.05), 2)
 MIN_CRAWL_TEXT = 200
@@ -115,14 +118,26 @@ def fit(sources: dict[str, tuple[np.ndarray, np.ndarray]], C: float) -> SameStor
     return SameStoryModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), 0.5)
 
 
-def dev_scores(
-    model: SameStoryModel, sets: dict[str, list[LabelledDocument]], cache: GistCache
-) -> dict[str, dict[str, float]]:
+def dev_scores(model: SameStoryModel, sets: dict[str, DevSet]) -> dict[str, dict[str, float]]:
     """Each dev set's grouping scores under ``model``."""
+    from newstrace.engines.local import group_stories
+
     return {
-        name: score(group_documents(docs, cache, model), [d.label for d in docs])
-        for name, docs in sets.items()
+        name: score(group_stories(weighed, copies, DEFAULT_OPTIONS, model), labels)
+        for name, (weighed, copies, labels) in sets.items()
     }
+
+
+def prepared(sets: dict[str, list[LabelledDocument]], cache: GistCache) -> dict[str, DevSet]:
+    """Each set weighed and its copies found once: only the model changes between scorings."""
+    from newstrace.engines.local import find_copies
+
+    ready = {}
+    for name, documents in sets.items():
+        weighed = weighed_documents(documents, cache)
+        copies = find_copies(weighed, DEFAULT_OPTIONS)
+        ready[name] = (weighed, copies, [d.label for d in documents])
+    return ready
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -156,13 +171,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         sources[name] = pair_rows(sets[name], cache, every_pair=True)
     for name, (_, labels) in sources.items():
         print(f"{name}: {len(labels)} pairs, {labels.sum()} same story", flush=True)
+    ready = prepared(sets, cache)
     best: tuple[float, SameStoryModel, dict] | None = None
     chosen_C = _C[0]
     for C in _C:
         fitted = fit(sources, C)
         for threshold in _THRESHOLDS:
             model = replace(fitted, threshold=float(threshold))
-            scores = dev_scores(model, sets, cache)
+            scores = dev_scores(model, ready)
             mean = float(np.mean([s["b3_f1"] for s in scores.values()]))
             print(f"C={C} threshold={threshold}: mean dev B3 F1 {mean:.4f}", flush=True)
             if best is None or mean > best[0] + 1e-9:
@@ -175,13 +191,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                 fit({k: v for k, v in sources.items() if k != name}, chosen_C),
                 threshold=model.threshold,
             ),
-            {name: sets[name]},
-            cache,
+            {name: ready[name]},
         )[name]
         for name in retold
     }
-    held = crawl_documents(args.data, "held")
-    held_score = dev_scores(model, {"GVA crawl, held-out part": held}, cache)
+    held = prepared({"GVA crawl, held-out part": crawl_documents(args.data, "held")}, cache)
+    held_score = dev_scores(model, held)
     model.save(args.out)
     write_meta(
         NAME,
