@@ -1,7 +1,7 @@
 """Every threshold, cap and size of the story trace, in one frozen object both engines read.
 
 The defaults are the values the trace was tuned to; the comment on each says on what. Pass a
-changed copy to :func:`newstrace.trace` (``TraceOptions(same_story_cosine=0.4)``) instead of
+changed copy to :func:`newstrace.trace` (``TraceOptions(same_story_threshold=0.4)``) instead of
 editing module globals: two traces with different options can then run side by side.
 """
 
