@@ -148,12 +148,22 @@ def test_another_event_told_in_the_same_stock_wording_is_neither_a_copy_nor_the_
     assert sorted(_stories(prints, copies)) == [[0, 2], [1]]
 
 
-def test_an_outlet_every_version_credits_but_the_corpus_lacks_is_the_origin():
+def test_the_outside_outlet_most_versions_credit_is_the_origin():
     members = ["a", "b", "c"]
-    cited = {m: {"Northern Ledger"} for m in members}
+    cited = {"a": ["Northern Ledger"], "b": ["Northern Ledger", "Hill Radio"], "c": ["Hill Radio"]}
+    cited["c"].append("Northern Ledger")
     origin = find_origin(members, {}, cited, {"a": "Valley Post"}, {"valley post"}, {})
     assert origin.article_id is None and origin.outlet == "Northern Ledger"
     assert "no article in the corpus" in origin.why
+
+
+def test_one_credit_outside_is_no_origin_unless_the_first_version_gives_it():
+    members = ["early", "late"]
+    days = {"early": date(2025, 3, 1), "late": date(2025, 3, 9)}
+    alone = find_origin(members, {}, {"late": ["Hill Radio"]}, {}, set(), days)
+    assert alone.article_id == "early" and alone.outlet is None
+    first = find_origin(members, {}, {"early": ["Hill Radio"]}, {}, set(), days)
+    assert first.article_id is None and first.outlet == "Hill Radio"
 
 
 def test_origin_is_the_version_others_derive_from_even_when_its_date_is_missing():
@@ -162,7 +172,23 @@ def test_origin_is_the_version_others_derive_from_even_when_its_date_is_missing(
     published = {"copy": date(2025, 2, 11), "source": None, "rewrite": date(2025, 2, 12)}
     origin = find_origin(members, derived, {}, {"source": "Pellin Gazette"}, set(), published)
     assert origin.article_id == "source"
-    assert "derive" in origin.why
+    assert "copies no other" in origin.why and "2025-02-11" in origin.why
+
+
+def test_a_copied_undated_version_comes_before_an_earlier_dated_one():
+    """What is copied existed first: the undated original copied on 3 March beats a
+    version dated 5 March, though only the copy's date says so."""
+    members = ["original", "copy", "other"]
+    derived = {"copy": {"original"}}
+    days = {"original": None, "copy": date(2025, 3, 3), "other": date(2025, 3, 5)}
+    assert find_origin(members, derived, {}, {}, set(), days).article_id == "original"
+
+
+def test_origin_is_unknown_for_one_version_or_when_nothing_orders_them():
+    one = find_origin(["only"], {}, {}, {"only": "Valley Post"}, set(), {})
+    assert one.article_id is None and one.outlet is None and "one version" in one.why
+    undated = find_origin(["a", "b"], {}, {}, {}, set(), {"a": None, "b": None})
+    assert undated.article_id is None and undated.why.startswith("unknown")
 
 
 @pytest.mark.xfail(

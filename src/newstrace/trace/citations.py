@@ -1,21 +1,27 @@
 """Who cites whom: the outlets an article credits, from its ledger and its own words.
 
-Three signals, unioned: the credit line the ledger found ("As first reported by ..."), the
-media outlets in the ledger's attribution chains, and mentions of outlets that publish in the
-corpus (the ledger cannot know a small local paper is an outlet; the corpus can).
+Four signals, unioned: the credit line the ledger found ("As first reported by ..."), the
+media outlets in the ledger's attribution chains, crediting constructions in the text
+("told the Mail on Sunday", :mod:`newstrace.trace.credits`), and mentions of outlets that
+publish in the corpus (the ledger cannot know a small local paper is an outlet; the corpus
+can). Nothing in the page chrome ("MORE NEWS") is a citation.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from newstrace.model import Citation, Ledger, Source, SourceKind, Span
+from newstrace.trace.credits import credited_names
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
+# "Huzlers.com" is Huzlers; "Royal Astronomical Society (RAS)" is the Society
+_WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|co|info|news|io)$", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)$")
 _SPACES = re.compile(r"\s+")
 _TOLD = re.compile(
     r"\b(?:told|published by|obtained by|interview with|reported by|broadcast by|aired by|"
@@ -37,7 +43,10 @@ def outlet_key(name: str) -> str:
 
     >>> outlet_key("The Harbour-Gazette") == outlet_key("harbour gazette")
     True
+    >>> outlet_key("Huzlers.com"), outlet_key("National Health Service (NHS)")
+    ('huzlers', 'national health service')
     """
+    name = _ABBREVIATION.sub("", _WEB_SUFFIX.sub("", name.strip()))
     key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.lower())).strip()
     return key.removeprefix("the ")
 
@@ -75,14 +84,20 @@ class OutletNames:
                 yield self.canonical(text[start:end]), Span.of(text, start, end)
 
 
-def find_citations(ledger: Ledger, outlets: OutletNames, article_id: str) -> list[Citation]:
-    """Each outlet other than its own that the article credits, once, with the crediting words.
+def find_citations(
+    ledger: Ledger,
+    outlets: OutletNames,
+    article_id: str,
+    chrome: Sequence[tuple[int, int]] = (),
+) -> list[Citation]:
+    """Each outlet other than its own that the article credits, once, with the crediting words,
+    none of them inside the ``chrome`` (character ranges of page furniture).
 
     A short form ("the Ledger") is read as the article's own outlet, or as a fuller name the
     same article credits, or as the corpus's one outlet of that name.
     """
     text = ledger.article.text
-    found = _Found(ledger, outlets, article_id)
+    found = _Found(ledger, outlets, article_id, chrome)
     if ledger.credit and ledger.credit_span:
         found.add(ledger.credit, _line_around(text, ledger.credit_span))
     named: set[str] = set()
@@ -93,6 +108,9 @@ def find_citations(ledger: Ledger, outlets: OutletNames, article_id: str) -> lis
                 cue = attribution.cue if source == attribution.source else None
                 found.add(source.name, _cover(text, source.span, cue))
                 named.add(source.name)
+    for name, cue in credited_names(text, chrome):
+        found.add(name, cue)
+        named.add(name)
     found.add_mentions(outlets.mentions(text, extra=named))
     return found.resolved()
 
@@ -119,14 +137,23 @@ def with_known_outlets(
 class _Found:
     """The citations of one article as they are found, one per outlet, its own left out."""
 
-    def __init__(self, ledger: Ledger, outlets: OutletNames, article_id: str) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        outlets: OutletNames,
+        article_id: str,
+        chrome: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.text = ledger.article.text
+        self.chrome = chrome
         self.own = outlet_key(ledger.outlet) if ledger.outlet else None
         self.outlets = outlets
         self.article_id = article_id
         self.found: dict[str, Citation] = {}
 
     def add(self, name: str, cue: Span) -> None:
+        if any(start <= cue.start < end for start, end in self.chrome):
+            return
         cited = self.outlets.canonical(name)
         key = outlet_key(cited)
         if key and key != self.own and key not in self.found:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime
 
@@ -48,3 +49,22 @@ def _partial(value: str) -> date | None:
         return None
     year, month = int(match.group(1)), match.group(2)
     return date(year, 7, 1) if month is None else date(year, int(month), 15)
+
+
+def latest_day(value: str | None) -> date | None:
+    """The last day a ``published`` value allows: the day itself, or the end of a partial
+    date's month or year, so that "2012" never counts as earlier than "2012-08-13".
+
+    >>> latest_day("2012"), latest_day("2016-02"), latest_day("2013-05-05T10:00:00Z")
+    (datetime.date(2012, 12, 31), datetime.date(2016, 2, 29), datetime.date(2013, 5, 5))
+    """
+    parsed, _ = parse_published(value)
+    if parsed is None or value is None:
+        return None
+    match = _YEAR_MONTH.fullmatch(value.strip())
+    if match is None:
+        return parsed
+    year, month = int(match.group(1)), match.group(2)
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, int(month), calendar.monthrange(year, int(month))[1])

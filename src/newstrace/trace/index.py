@@ -10,7 +10,7 @@ of the corpus are learnt first, by :class:`OutletVotes` (added up over parts of 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlsplit
@@ -132,16 +132,26 @@ def index_article(
         tuple(warnings),
     )
     article = result.article
-    print_, head = read_text(item.name, article.text, article.title, published, result.outlet)
-    return IndexedArticle(traced, print_, tuple(find_citations(result, outlets, item.name)), head)
+    chrome = chrome_spans(article.text)
+    print_, head = read_text(
+        item.name, article.text, article.title, published, result.outlet, chrome
+    )
+    citations = find_citations(result, outlets, item.name, chrome)
+    return IndexedArticle(traced, print_, tuple(citations), head)
 
 
 def read_text(
-    article_id: str, text: str, title: str | None, published: date | None, outlet: str | None
+    article_id: str,
+    text: str,
+    title: str | None,
+    published: date | None,
+    outlet: str | None,
+    chrome: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Fingerprint, str]:
     """What the corpus-wide stages read of an article's text: its fingerprint and its head
-    (headline and lead), both without the page chrome, which is found once for both."""
-    chrome = chrome_spans(text)
+    (headline and lead), both without the page chrome (found here unless given)."""
+    if chrome is None:
+        chrome = chrome_spans(text)
     return fingerprint(article_id, text, published, outlet, chrome), head_of(title, text, chrome)
 
 

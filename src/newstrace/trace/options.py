@@ -70,8 +70,6 @@ class TraceOptions:
     # --- per story ------------------------------------------------------------------------
     same_claim: float = 0.4
     """Share of content words two claims of a story must have in common to be paired."""
-    outside_share: float = 0.8
-    """Share of versions that must credit one outside outlet for it to be the origin."""
     ultimate_sources: int = 5
     """How many of a story's innermost sources it lists."""
 

@@ -1,8 +1,15 @@
-"""Where a story started, weighing copy direction, who cites whom and the dates, with why.
+"""Where a story started, from who copies or credits whom, what the versions credit outside
+the corpus, and the dates, with why; "unknown" when they do not tell.
 
-Dates alone mislead (they may be missing or wrong), so the origin is sought first among the
-versions that copy and credit no one else in the story, and only then by date. When every
-version credits an outlet that is not in the corpus, the story started there.
+Dates alone mislead (they are often missing, partial or years late), so the order is:
+1. an outlet outside the corpus that more versions credit than any other (two at least) is
+   where the story came from ("told the Mail on Sunday" in four retellings);
+2. otherwise the first of the versions that copy and credit no other version ("roots"), by
+   the latest day each can have been published (a partial date "2012" counts as its last
+   day; a version others copy or credit existed before them); if that version itself
+   credits an outside outlet, the story came from there;
+3. otherwise the root most versions derive from; otherwise unknown.
+A single version makes no origin claim.
 """
 
 from __future__ import annotations
@@ -13,68 +20,87 @@ from datetime import date
 
 from newstrace.model import Origin
 from newstrace.trace.citations import outlet_key
-from newstrace.trace.options import DEFAULT_OPTIONS
+
+UNKNOWN_ONE_VERSION = "one version only: nothing shows where it came from"
 
 
 def find_origin(
     members: Sequence[str],
     derived_from: Mapping[str, set[str]],
-    cited: Mapping[str, set[str]],
+    cited: Mapping[str, Sequence[str]],
     outlets: Mapping[str, str | None],
     corpus_outlets: set[str],
-    published: Mapping[str, date | None],
-    outside_share: float = DEFAULT_OPTIONS.outside_share,
+    latest_day: Mapping[str, date | None],
 ) -> Origin:
     """The origin of a story of article ids ``members`` (in input order).
 
     ``derived_from`` maps an article to the story members it copies or credits; ``cited``
-    to the outlet names it credits; ``outlets`` gives each member's outlet name. An outlet
-    outside the corpus that ``outside_share`` of the versions credit is the origin.
+    to the outlet names it credits, in the order found; ``outlets`` gives each member's
+    outlet name; ``latest_day`` the last day each can have been published (see
+    :func:`~newstrace.trace.dates.published_period`).
     """
-    outside = _outside_outlet(members, cited, corpus_outlets, outside_share)
-    if outside:
-        name, count = outside
+    if len(members) < 2:
+        return Origin(None, None, UNKNOWN_ONE_VERSION)
+    outside = {m: _outside(cited.get(m, ()), corpus_outlets) for m in members}
+    credited = _most_credited(outside)
+    if credited:
+        name, count = credited
         return Origin(
             None,
             name,
-            f"{count} of {len(members)} versions credit {name}, which has no article in the corpus",
+            f"{count} of {len(members)} versions credit {name}, more than any other outlet, "
+            "and it has no article in the corpus",
         )
-    roots = [m for m in members if not (derived_from.get(m, set()) & set(members))] or list(members)
-    descendants = _descendant_counts(members, derived_from)
-    dated = {m: day for m in roots if (day := published.get(m)) is not None}
+    roots = [m for m in members if not (derived_from.get(m, set()) & set(members))]
+    latest = _bounded_by_derivations(members, derived_from, latest_day)
+    dated = [m for m in roots if latest[m] is not None]
     if dated:
-        first = min(dated, key=lambda m: (dated[m], members.index(m)))
-        why = f"earliest dated version ({dated[first].isoformat()})"
-    else:
-        first = max(roots, key=lambda m: (descendants[m], -members.index(m)))
-        why = "no usable date; the version most others derive from"
-    if len(roots) < len(members):
-        why += f"; copies and credits no other version, {descendants[first]} derive from it"
-    return Origin(first, outlets.get(first), why)
+        first = min(dated, key=lambda m: (latest[m], members.index(m)))
+        when = f"published by {latest[first].isoformat()}"  # type: ignore[union-attr]
+        if outside[first]:
+            name = outside[first][0]
+            return Origin(
+                None,
+                name,
+                f"the first version that copies no other ({first}, {when}) credits {name}, "
+                "which has no article in the corpus",
+            )
+        return Origin(first, outlets.get(first), f"the first version that copies no other ({when})")
+    descendants = _descendant_counts(members, derived_from)
+    most = max(roots or members, key=lambda m: (descendants[m], -members.index(m)))
+    if descendants[most]:
+        return Origin(
+            most,
+            outlets.get(most),
+            f"no usable date; {descendants[most]} versions copy or credit it, directly or not",
+        )
+    return Origin(None, None, "unknown: no version is dated and none copies or credits another")
 
 
-def _outside_outlet(
-    members: Sequence[str],
-    cited: Mapping[str, set[str]],
-    corpus_outlets: set[str],
-    share: float,
-) -> tuple[str, int] | None:
+def _outside(names: Sequence[str], corpus_outlets: set[str]) -> list[str]:
+    """The credited names whose outlet has no article in the corpus, in order, once each."""
+    seen: dict[str, str] = {}
+    for name in names:
+        key = outlet_key(name)
+        if key and key not in corpus_outlets:
+            seen.setdefault(key, name)
+    return list(seen.values())
+
+
+def _most_credited(outside: Mapping[str, list[str]]) -> tuple[str, int] | None:
+    """The outside outlet credited by the most versions, if two or more and no tie."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    display = {outlet_key(name): name for credited in cited.values() for name in credited}
-    keys = set(display)
-    for member in members:
-        found = set()
-        for name in cited.get(member, ()):
-            key = _fullest(outlet_key(name), keys)
-            if key not in corpus_outlets:
-                found.add(key)
-                names.setdefault(key, display.get(key, name))
+    keys = {outlet_key(n) for credited in outside.values() for n in credited}
+    for credited in outside.values():
+        found = {_fullest(outlet_key(n), keys) for n in credited}
         counts.update(found)
-    if not counts or len(members) < 2:
+        for n in credited:
+            names.setdefault(_fullest(outlet_key(n), keys), n)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    key, count = counts.most_common(1)[0]
-    return (names[key], count) if count >= share * len(members) else None
+    return names[ranked[0][0]], ranked[0][1]
 
 
 def _fullest(key: str, keys: set[str]) -> str:
@@ -83,6 +109,29 @@ def _fullest(key: str, keys: set[str]) -> str:
         return key
     fuller = sorted(k for k in keys if key in k.split() and k != key)
     return fuller[0] if len(fuller) == 1 else key
+
+
+def _bounded_by_derivations(
+    members: Sequence[str],
+    derived_from: Mapping[str, set[str]],
+    latest_day: Mapping[str, date | None],
+) -> dict[str, date | None]:
+    """Each member's latest possible day, no later than that of any version that copies or
+    credits it (directly or not): what is copied existed first."""
+    latest = {m: latest_day.get(m) for m in members}
+    for _ in members:  # at most one pass per member until nothing moves
+        moved = False
+        for member in members:
+            day = latest[member]
+            for parent in derived_from.get(member, ()):
+                if day is not None and parent in latest:
+                    bound = latest[parent]
+                    if bound is None or day < bound:
+                        latest[parent] = day
+                        moved = True
+        if not moved:
+            break
+    return latest
 
 
 def _descendant_counts(members: Sequence[str], derived_from: Mapping[str, set[str]]) -> Counter:

@@ -25,6 +25,7 @@ from newstrace.model import (
 )
 from newstrace.trace import align, drift
 from newstrace.trace.citations import OutletNames, outlet_key, with_known_outlets
+from newstrace.trace.dates import latest_day
 from newstrace.trace.fingerprint import Fingerprint
 from newstrace.trace.options import TraceOptions
 from newstrace.trace.origin import find_origin
@@ -77,15 +78,14 @@ def build_story(
         )
         for m in members
     }
-    cited = {m: {c.cited for c in found[m]} for m in ids}
+    cited = {m: [c.cited for c in found[m]] for m in ids}
     origin = find_origin(
         ids,
         _derivations(ids, copies, found),
         cited,
         outlet_of,
         set(outlets.by_key),
-        {m: prints[m].published for m in ids},
-        options.outside_share,
+        {m: latest_day(ledgers[m].article.published) for m in ids},
     )
     position = {m: k for k, m in enumerate(ids)}
     similarity = TermSpace.of([m.vector for m in members]).similarities()

@@ -1,0 +1,237 @@
+"""Credits a text gives in its own words: "told the Mail on Sunday", "Jezebel reports",
+"according to a report in Tech Times", "(CNN) -", "source: Gizmodo".
+
+The ledger finds sources by parsing, and on web pages it often types a small outlet as a
+person or misses it. These constructions name where a retelling got its story; the name
+they introduce must look like an organisation (a known outlet, an outlet or institution
+word, a web domain, an acronym, a camel-cased brand) or, for one-word names, at least not
+be a person the text names in full elsewhere ("Spencer" after "Jeremy Spencer").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from newstrace.ingest import canonical_outlet
+from newstrace.model import Span
+
+# A capitalised word ("Huzlers.com", "BuzzFeed", "U.S.") and a name of them, with the small
+# linking words institutions carry inside their names ("Mail on Sunday", "University of X").
+_CAP = r"(?:[A-Z][\w&.'’-]*[\w]|[A-Z])"
+_NAME = rf"(?P<name>{_CAP}(?:[ \t]+(?:(?:of|on|for|and|the|de|&)[ \t]+)?{_CAP}){{0,5}})"
+# "the UK tabloid", "satirical news site", "blog site": a description before the name
+_DESCRIBED = (
+    r"(?:(?:[A-Z]{2,3}|[A-Z]?[a-z]+)[ \t]+){0,3}?"
+    r"(?:site|website|tabloid|newspaper|paper|magazine|outlet|blog|journal|broadcaster|"
+    r"network|channel|agency|publication)[ \t]+"
+)
+_PRE = rf"(?:(?:the|The)[ \t]+)?(?P<described>{_DESCRIBED})?(?:(?:the|The)[ \t]+)?"
+_REPORT = r"(?:report|story|article|post|piece|statement|press release|release|study|interview)"
+# verbs of reporting, and the ones only a publisher uses of itself ("Jezebel reports")
+_VERBS = (
+    r"(?:reported|reports|wrote|writes|says|said|states|stated|noted|notes|suggested|"
+    r"suggests|revealed|reveals|first reported|broke the story|has reported)"
+)
+_PUBLISHER_VERBS = r"(?:reported|reports|has reported|first reported|broke the story)"
+
+
+class _Trust:
+    """How far a construction vouches for the name it introduces."""
+
+    CREDIT = 3  # "told X", "according to X": any outlet-like name, or a word not a person
+    INSTITUTION = 2  # "X's Jane Doe writes": outlets and institutions
+    OUTLET = 1  # "X said": only names shaped like news outlets ("said the University" is a
+    # source speaking, not a publication credited)
+
+
+_CONSTRUCTIONS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (
+        re.compile(
+            rf"\b(?i:according to|as reported (?:by|in)|reported by|published by|written by|"
+            rf"first reported by|broken by|started by|created by|originated (?:from|with)|"
+            rf"via|h/t|hat tip(?: to)?|courtesy of|credit:|(?:story )?sources?:|"
+            rf"(?:a|the) (?:new )?(?:report|story|article) (?:in|by|from))"
+            rf"[ \t]+(?:(?i:a|an)[ \t]+(?:new[ \t]+)?{_REPORT}[ \t]+(?i:in|by|from|on)[ \t]+)?"
+            rf"{_PRE}{_NAME}"
+        ),
+        _Trust.CREDIT,
+    ),
+    (
+        re.compile(rf"\b(?i:according to)[ \t]+(?:a|an|the)[ \t]+{_NAME}[ \t]+{_REPORT}\b"),
+        _Trust.CREDIT,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:told|tells|telling|speaking to|spoke to|said to|in an interview with|"
+            rf"in an e-?mail to|interviewed by|in a statement to|reports for|writes for|"
+            rf"wrote for|writing for|reporting for)[ \t]+{_PRE}{_NAME}"
+        ),
+        _Trust.CREDIT,
+    ),
+    (re.compile(rf"\b{_PRE}{_NAME}[ \t]+{_PUBLISHER_VERBS}\b"), _Trust.CREDIT),
+    (re.compile(rf"(?m)^[ \t]*\({_NAME}\)[ \t]*(?=[-–—]|[A-Z])"), _Trust.CREDIT),
+    (
+        re.compile(rf"\b(?i:read (?:the full|more)[^\n]{{0,120}}? (?:at|on))[ \t]+{_PRE}{_NAME}"),
+        _Trust.CREDIT,
+    ),
+    (
+        re.compile(
+            rf"\b{_NAME}['’]s[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]+(?:{_VERBS}|discuss\w*)"
+        ),
+        _Trust.INSTITUTION,
+    ),
+    (re.compile(rf"\b{_PRE}{_NAME}[ \t]+{_VERBS}\b"), _Trust.OUTLET),
+    (
+        re.compile(
+            rf"[\"”’'],?[ \t]*\n?(?i:reported|reports|wrote|writes|said|says)[ \t]+{_PRE}{_NAME}"
+        ),
+        _Trust.OUTLET,
+    ),
+)
+_TRAILING = re.compile(r"(?:['’]s?|[.,])+$")
+# "Tech Times on Sunday", "Washington Post July": a date run into the name
+_WHEN = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec"
+)
+_DATE_TAIL = re.compile(rf"(?:[ \t]+(?:on|in))?[ \t]+(?:{_WHEN})\b.*$")
+_HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?[ \t]+$")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]\w*$")
+# sentence openers and words that are capitalised without naming anyone
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "researchers",
+        "scientists",
+        "experts",
+        "officials",
+        "study",
+        "report",
+        "reports",
+        "but",
+        "and",
+        "as",
+        "in",
+        "on",
+        "according",
+        "news",
+        "read",
+        "more",
+        "source",
+        "sources",
+        "story",
+    ]
+)
+
+
+def credited_names(text: str, skip: Sequence[tuple[int, int]] = ()) -> Iterable[tuple[str, Span]]:
+    """Each (name, span) the text credits by a crediting construction, outside ``skip``
+    (page chrome); the span covers the crediting words and the name."""
+    for pattern, trust in _CONSTRUCTIONS:
+        for match in pattern.finditer(text):
+            raw = match.group("name")
+            name = _trimmed(raw)
+            start = match.start("name") + raw.index(name) if name else 0
+            end = start + len(name)
+            if not name or any(a <= start < b for a, b in skip):
+                continue
+            if match.groupdict().get("described"):
+                yield name, Span.of(text, _first_word(text, match.start(), start), end)
+                continue
+            if not is_organisation(name, text, start, trust):
+                continue
+            cover_end = match.end() if match.end("name") < match.end() else end
+            yield name, Span.of(text, _first_word(text, match.start(), start), cover_end)
+
+
+def is_organisation(name: str, text: str, start: int, trust: int) -> bool:
+    """Whether ``name`` (at ``start`` of ``text``) reads as an outlet, or, as far as the
+    construction introducing it vouches (``trust``, a :class:`_Trust`), an institution.
+
+    >>> is_organisation("Mail on Sunday", "He told the Mail on Sunday", 12, _Trust.CREDIT)
+    True
+    >>> is_organisation("Spencer", "Jeremy Spencer spoke. He told Spencer", 30, _Trust.CREDIT)
+    False
+    """
+    words = name.split()
+    if canonical_outlet(name) or canonical_outlet("The " + name):
+        return True
+    if _DOMAIN.match(name) or _CAMEL.match(name) or words[-1].lower() in _outlet_words():
+        return True
+    if trust == _Trust.OUTLET:
+        return False
+    if _ACRONYM.match(name) or words[-1].lower() in _institution_words():
+        return True
+    if any(word in ("of", "on", "for", "and", "&") for word in words[1:-1]):
+        return True
+    if trust == _Trust.INSTITUTION or _HONORIFIC.search(text, max(0, start - 12), start):
+        return False
+    return len(words) == 1 and not _named_as_person(name, text)
+
+
+def _trimmed(name: str) -> str:
+    """The name without an opening word ("As", "The"), a possessive, a full stop or a date
+    run into it."""
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    name = _TRAILING.sub("", name[name.index(words[0]) :]) if words else ""
+    if canonical_outlet(name):
+        return name  # "Mail on Sunday"
+    return _TRAILING.sub("", _DATE_TAIL.sub("", name))
+
+
+def _named_as_person(word: str, text: str) -> bool:
+    """A surname: the text names someone "<First> <word>" or "Dr <word>" somewhere."""
+    return bool(
+        re.search(rf"\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+{re.escape(word)}\b", text)
+        and not re.search(rf"\b(?:The|the)[ \t]+{re.escape(word)}\b", text)
+    )
+
+
+def _first_word(text: str, match_start: int, name_start: int) -> int:
+    """Where the crediting words begin (the match less the separator before them)."""
+    while match_start < name_start and not text[match_start].isalnum():
+        match_start += 1
+    return match_start
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, list[str]]:
+    raw = resources.files("newstrace.analyze").joinpath("lexicons/sources.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def _outlet_words() -> frozenset[str]:
+    return frozenset(_lexicon()["outlet_words"])
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    extra = {"society", "ministry", "department", "centre", "center", "college", "academy"}
+    return frozenset(_lexicon()["organisation_heads"]) | extra
