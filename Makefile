@@ -44,6 +44,7 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.certainty --data $(SHARED)/datasets
 	$(BIN)/python -m newstrace.training.checkworthy --data $(SHARED)/datasets/checkworthiness
 	$(BIN)/python -m newstrace.training.grouping --data $(SHARED)/datasets
+	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets
 
 bench: $(STAMP)
 	$(BIN)/python bench/analyze_speed.py

@@ -1,10 +1,12 @@
 """Is a retelling stronger than what it retells? The pairwise judgement behind exaggeration.
 
-Each phrasing gets a claim strength (0 no relation, 1 correlational, 2 conditional causal,
-3 direct causal; the eval-only ``strength`` model, trained on PubMed conclusions), and the
-hedges each carries are counted: a retelling that claims a stronger relation, or keeps it
-with fewer hedges, exaggerates; the reverse downplays. Only ``newstrace eval exaggeration``
-uses it (:mod:`newstrace.eval.exaggeration`); the trace's own drift labels do not.
+Each phrasing gets a claim strength (0 no relationship, 1 correlational, 2 conditional
+causal, 3 direct causal): the level its cue words settle when they settle one
+(:func:`~newstrace.eval.strength_cues.cue_strength`, the InSciOut coding), else the learned
+model's (:mod:`newstrace.eval.strength_model`, trained on PubMed conclusions). A retelling
+with a higher level exaggerates, a lower one downplays: with the true levels this is exactly
+InSciOut's label. Only ``newstrace eval exaggeration`` uses it today; ``judge`` takes two
+plain texts so the trace's drift stage could call it too.
 """
 
 from __future__ import annotations
@@ -12,39 +14,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newstrace.analyze.sentence_features import tokenise
-from newstrace.eval.sentence_classifier import SentenceClassifier
-from newstrace.trace.drift import lexicon
+from newstrace.eval.strength_cues import claim_core, cue_strength
+from newstrace.eval.strength_model import StrengthModel
 
 SAME, EXAGGERATES, DOWNPLAYS = "same", "exaggerates", "downplays"
 
 
 @lru_cache(maxsize=1)
-def _model() -> SentenceClassifier:
-    return SentenceClassifier.load("strength")
+def _model() -> StrengthModel:
+    return StrengthModel.load()
 
 
 def strengths(texts: Sequence[str]) -> list[int]:
     """The claim strength (0-3) of each text."""
-    return [int(value) for value in _model().predict(tokenise(list(texts)))]
+    learned = _model().predict(texts)
+    return [
+        level if (level := cue_strength(claim_core(text))) is not None else int(guess)
+        for text, guess in zip(texts, learned, strict=True)
+    ]
 
 
-def judge(earlier: str, later: str, strength: tuple[int, int] | None = None) -> str:
+def compare(before: int, after: int) -> str:
+    """The label of a retelling at strength ``after`` of a claim at strength ``before``."""
+    if after == before:
+        return SAME
+    return EXAGGERATES if after > before else DOWNPLAYS
+
+
+def judge(earlier: str, later: str) -> str:
     """``exaggerates``, ``downplays`` or ``same``: how ``later`` retells ``earlier``.
 
-    ``strength`` passes both strengths when they were computed in bulk.
+    For many pairs, :func:`strengths` of all texts at once and :func:`compare` are faster.
     """
-    before, after = strength if strength is not None else strengths([earlier, later])
-    if after != before:
-        return EXAGGERATES if after > before else DOWNPLAYS
-    hedges = _hedges(earlier) - _hedges(later)
-    if hedges >= 2:
-        return EXAGGERATES
-    if hedges <= -2:
-        return DOWNPLAYS
-    return SAME
-
-
-def _hedges(text: str) -> int:
-    lowered = f" {' '.join(text.lower().split())} "
-    return sum(lowered.count(f" {hedge} ") for hedge in lexicon().hedges)
+    before, after = strengths([earlier, later])
+    return compare(before, after)
