@@ -25,7 +25,7 @@ A corpus's story trace (here three short reports, two of them of one event):
 >>> _ = corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
 >>> result = newstrace.trace(corpus, cache=folder / "ledgers")
 >>> [(story.article_ids, story.origin.article_id) for story in result.trace.stories]
-[(('gazette', 'wire'), 'gazette'), (('ferry',), 'ferry')]
+[(('gazette', 'wire'), 'gazette'), (('ferry',), None)]
 >>> written = result.write(folder / "out")
 >>> sorted(path.name for path in (folder / "out").iterdir())
 ['edges.csv', 'index.json', 'report.html', 'trace.json']

@@ -238,11 +238,20 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a story started: an article of the corpus, or an outlet outside it, and why."""
+    """Where a story started: an article of the corpus, or an outlet outside it, and why;
+    neither when it is unknown (one version, or nothing orders the versions)."""
 
     article_id: str | None
     outlet: str | None
     why: str
+
+    @property
+    def where(self) -> str:
+        """The origin in a few words: "Outlet (article id)", "Outlet (outside the corpus)"
+        or "unknown"."""
+        if self.article_id:
+            return f"{self.outlet or '?'} ({self.article_id})"
+        return f"{self.outlet} (outside the corpus)" if self.outlet else "unknown"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,12 +29,11 @@ def print_trace(trace: Trace, console: Console) -> None:
 
 def _print_story(story: Story, console: Console) -> None:
     origin = story.origin
-    where = origin.article_id or "outside the corpus"
     console.rule(f"[bold]{escape(story.title)}")
     console.print(
         f"{len(story.article_ids)} versions, {len(story.copies)} copies, "
-        f"{len(story.citations)} credits. Origin: [bold]{escape(origin.outlet or '?')}[/bold] "
-        f"({escape(where)}): {escape(origin.why)}",
+        f"{len(story.citations)} credits. Origin: [bold]{escape(origin.where)}[/bold]: "
+        f"{escape(origin.why)}",
         highlight=False,
     )
     if story.ultimate_sources:

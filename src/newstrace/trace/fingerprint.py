@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,7 +41,7 @@ def fingerprint(
     text: str,
     published: date | None,
     outlet: str | None,
-    chrome: list[tuple[int, int]] | None = None,
+    chrome: Sequence[tuple[int, int]] | None = None,
 ) -> Fingerprint:
     """The :class:`Fingerprint` of one article's text, its page chrome (``chrome``: its spans,
     when found already) left out: a shared "Subscribe" box or menu is neither copying nor

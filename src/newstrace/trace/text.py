@@ -7,6 +7,7 @@ drift) is built from these tokens, so offsets always point back into the article
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
@@ -83,5 +84,5 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
 
 
-def outside(token: Token, regions: list[tuple[int, int]]) -> bool:
+def outside(token: Token, regions: Sequence[tuple[int, int]]) -> bool:
     return not any(start <= token.start < end for start, end in regions)
