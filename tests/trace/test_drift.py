@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from newstrace import Article, analyze
-from newstrace.trace import align, drift
+from newstrace.model import Span
+from newstrace.trace import align, drift, wording
+from newstrace.trace.text import tokens
 
 
 def _drift(earlier: str, later: str) -> list:
@@ -68,3 +70,49 @@ def test_a_source_that_disappears_is_attribution_lost():
         "The bridge will stay shut for six weeks.",
     )
     assert "attribution_lost" in _types(events)
+
+
+def test_a_change_of_print_alone_is_never_drift():
+    events = _drift(
+        "Harbour engineer Tomas Brae said the ferry's hull - built in 1998 - may need repairs.",
+        "Harbour engineer Tomas Brae said the ferry’s hull – built in 1998 – may need repairs.",
+    )
+    assert events == []
+
+
+def test_a_dropped_hedge_is_explained_from_the_ledger_levels():
+    events = _drift(
+        "The harbour board said the swing bridge may stay shut until 3 March.",
+        "The harbour board said the swing bridge will stay shut until 3 March.",
+    )
+    [event] = [e for e in events if e.type.value == "hedge_dropped"]
+    assert "'may' dropped" in event.explanation
+    assert "(hedged)" not in event.explanation  # the retelling is not itself called hedged
+
+
+def test_a_lost_approximator_is_an_exaggeration():
+    events = _drift(
+        "Ferry fares at Pellin are almost as high as air fares, the harbour board said.",
+        "Ferry fares at Pellin are as high as air fares, the harbour board said.",
+    )
+    [event] = [e for e in events if e.type.value == "exaggeration"]
+    assert "almost" in event.explanation and "almost" in event.earlier_phrase.text
+
+
+def test_a_changed_word_is_quoted_as_its_whole_phrase():
+    text = "After the storm, the old swing bridge stayed shut for nine days, the board said."
+    words = tokens(text)
+    nine = next(k for k, w in enumerate(words) if w.lower == "nine")
+    quoted = wording.phrase(text, words, nine, nine + 1, Span.of(text, 0, len(text)))
+    assert quoted.text == "old swing bridge stayed shut for nine days"
+
+
+def test_folded_words_make_no_diff():
+    before, after = tokens("Alzheimer's — “rats”"), tokens('ALZHEIMER’S – "rats"')
+    assert wording.changes(before, after) == []
+
+
+def test_a_claim_is_compared_with_the_nearest_earlier_version_that_carries_it():
+    parents = {"b": "a", "c": "a", "d": "c"}  # in time order: a, b, c, d
+    assert align.earlier_versions("d", parents) == ["c", "a", "b"]
+    assert align.earlier_versions("b", parents) == ["a"]

@@ -3,7 +3,9 @@
 Drift is measured between an article and the version it retold, not the origin: in a chain
 A -> B -> C, C's dropped hedge is a change from B. The parent is the text an article copied,
 else the version of an outlet it credits, else the most similar version published before it.
-Claims are then paired one-to-one by shared content words.
+Claims are then paired one-to-one by shared content words, each claim with the nearest
+earlier version that carries it: a retelling also repeats what its parent left out (a
+headline from the origin, a detail from a version it read besides).
 """
 
 from __future__ import annotations
@@ -65,6 +67,37 @@ def choose_parents(
             parent = max(pool, key=lambda other: similarity(version.id, other.id)).id
         parents[version.id] = parent
     return parents
+
+
+def earlier_versions(child_id: str, parents: Mapping[str, str]) -> list[str]:
+    """The versions ``child_id`` may have retold, nearest first: its parent and theirs up to
+    the root, then the other versions placed before it (``parents`` is in time order, as
+    :func:`choose_parents` builds it), latest first."""
+    line: list[str] = []
+    node = child_id
+    while node in parents and parents[node] not in line and parents[node] != child_id:
+        node = parents[node]
+        line.append(node)
+    roots = [p for p in dict.fromkeys(parents.values()) if p not in parents]
+    order = [*roots, *parents]
+    before = order[: order.index(child_id)] if child_id in order else []
+    return line + [v for v in reversed(before) if v not in line]
+
+
+def pair_with_earlier(
+    child: Ledger,
+    earlier: Sequence[tuple[str, Ledger]],
+    same_claim: float = DEFAULT_OPTIONS.same_claim,
+) -> list[tuple[Claim, str, Claim, float]]:
+    """Each claim of ``child`` with its version in the first of the ``earlier`` (id, ledger)
+    versions that carries one: (claim, version id, its claim, likeness) quadruples."""
+    found: dict[tuple[int, int], tuple[Claim, str, Claim, float]] = {}
+    for version_id, ledger in earlier:
+        for claim, other, likeness in pair_claims(child, ledger, same_claim):
+            found.setdefault(
+                (claim.span.start, claim.span.end), (claim, version_id, other, likeness)
+            )
+    return list(found.values())
 
 
 def _is_ancestor(node: str, candidate: str, parents: Mapping[str, str]) -> bool:

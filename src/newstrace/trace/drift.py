@@ -1,9 +1,13 @@
 """How a claim changed from one version to the next, quoted from both texts.
 
 A claim pair (the retelling's claim and the claim it retold) is compared on what the ledger
-knows (certainty level and cues, source and chain, kind) and on a word diff of the two
-phrasings, which finds the changed words to quote. Each check is one function; a change is
-reported once, under the most specific type.
+knows (certainty level and cues, source and chain) and on a folded word diff of the two
+phrasings (:mod:`~newstrace.trace.wording`), which finds the changed words and the phrase
+they sit in. The type comes from the comparison: a hedged claim now put plainly dropped its
+hedge (or, if it was a guess, turned speculation into fact); a named source swapped for
+another garbled the credit; a number, date or name that became another changed a detail; a
+move up a lexical scale, a lost approximator or a wider scope exaggerates. Each check is one
+function; a change of print alone (quotes, apostrophes, dashes, case) is never drift.
 """
 
 from __future__ import annotations
@@ -12,14 +16,12 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
 from newstrace.model import (
     CertaintyLevel,
     Claim,
-    ClaimKind,
     DriftEvent,
     DriftType,
     Ledger,
@@ -28,19 +30,21 @@ from newstrace.model import (
     Span,
 )
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
+from newstrace.trace.wording import Change, changes, fold, phrase
 
-# How much each type of change matters to a fact-checker, before the claim's check-worthiness.
+# How much each type of change matters to a fact-checker, before the claim's check-worthiness:
+# a guess or a hedge turned into fact and a wrong source first, a changed number last.
 SEVERITY = {
     DriftType.SPECULATION_AS_FACT: 0.9,
     DriftType.ATTRIBUTION_GARBLED: 0.8,
-    DriftType.HEDGE_DROPPED: 0.7,
-    DriftType.DETAIL_CHANGED: 0.7,
+    DriftType.HEDGE_DROPPED: 0.75,
+    DriftType.EXAGGERATION: 0.7,
+    DriftType.CERTAINTY_UPGRADED: 0.65,
+    DriftType.DETAIL_CHANGED: 0.6,
     DriftType.ATTRIBUTION_LOST: 0.6,
-    DriftType.CERTAINTY_UPGRADED: 0.6,
-    DriftType.EXAGGERATION: 0.6,
 }
 _PLAIN = {CertaintyLevel.ASSERTED, CertaintyLevel.ATTRIBUTED}
-_FACT_KINDS = {ClaimKind.EVENT, ClaimKind.STATEMENT, ClaimKind.BACKGROUND}
+_HEDGED = {CertaintyLevel.HEDGED, CertaintyLevel.SPECULATIVE, CertaintyLevel.CONDITIONAL}
 _UNNAMED = {SourceKind.ANONYMOUS_PERSON, SourceKind.UNNAMED_GROUP}
 # Kinds of source that a retelling may swap for one another without changing who speaks
 # ("a resident" for "Marion Pike"); moving between families changes the source's role.
@@ -54,12 +58,19 @@ _FAMILY = {
     SourceKind.UNNAMED_GROUP: "group",
 }
 _NUMBER = re.compile(r"\d")
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.$")
 # A diff block longer than this is a rewritten passage, not a changed word or two ...
 MAX_CHANGED_WORDS = 6
 # ... except for a widened scope ("about 40 homes on two streets" -> "every household").
 MAX_SCOPE_WORDS = 12
 # Claims this alike (content-word Dice) are surely one claim retold.
 SURE_PAIR = 0.5
+# A line with at least this share of capitalised words is a headline: its capitals are not names.
+TITLE_CASE = 0.6
+# A dropped hedge counts where two of the content words it qualified, of this many, remain.
+ANCHOR_WORDS = 3
+# ... or, in a sure pair, where the certainty score rose by more than this.
+MIN_GAIN = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +85,10 @@ class Lexicon:
     generic_source_words: frozenset[str]
     vague_source_words: frozenset[str]
     speculation_markers: tuple[str, ...]
+    downtoners: frozenset[str]
+    approximators: frozenset[str]
+    exceeders: frozenset[str]
+    intensifiers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +105,10 @@ def lexicon() -> Lexicon:
         frozenset(raw["generic_source_words"]),
         frozenset(raw["vague_source_words"]),
         tuple(raw["speculation_markers"]),
+        frozenset(raw["downtoners"]),
+        frozenset(raw["approximators"]),
+        frozenset(raw["exceeders"]),
+        tuple(raw["intensifiers"]),
     )
 
 
@@ -109,15 +128,9 @@ class Version:
     def words(self) -> list[Token]:
         return tokens(self.text, self.claim.span.start, self.claim.span.end)
 
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A block of the word diff: parent words ``[i1, i2)`` became child words ``[j1, j2)``."""
-
-    i1: int
-    i2: int
-    j1: int
-    j2: int
+    def quote(self, words: list[Token], start: int, end: int) -> Span:
+        """The whole phrase of this claim around its words ``[start, end)``."""
+        return phrase(self.text, words, start, end, self.claim.span)
 
 
 def claim_drift(
@@ -130,21 +143,17 @@ def claim_drift(
 
     ``is_outlet`` tells which sources are news outlets: crediting the outlet one took a story
     from instead of its source is relaying, reported as a citation, not as drift.
-    ``likeness`` (0-1) is how surely the two are one claim; below :data:`SURE_PAIR` only
-    changed words are reported, not changed certainty or sources, which a wrong pairing fakes.
+    ``likeness`` (0-1) is how surely the two are one claim; below :data:`SURE_PAIR` changed
+    sources and upgraded wording are not reported (a wrong pairing fakes them), and a dropped
+    hedge only where the words it qualified are still there.
     """
     child_words, parent_words = child.words, parent.words
-    changes = _merged(_diff(parent_words, child_words))
-    events: list[DriftEvent] = []
+    found = changes(parent_words, child_words)
     sure = likeness >= SURE_PAIR
-    speculation = _speculation_as_fact(child, parent, changes, child_words, parent_words, sure)
-    if speculation:
-        events.append(speculation)  # the whole claim changed status: nothing to add on it
-    else:
-        events.extend(_certainty_changes(child, parent, changes, child_words, parent_words, sure))
-        if sure:
-            events.extend(_attribution_changes(child, parent, is_outlet))
-    for change in changes:
+    events = list(_certainty_changes(child, parent, found, child_words, parent_words, sure))
+    if sure and not any(e.type == DriftType.SPECULATION_AS_FACT for e in events):
+        events.extend(_attribution_changes(child, parent, is_outlet))
+    for change in found:
         events.extend(_wording_changes(child, parent, change, child_words, parent_words))
     return events
 
@@ -189,84 +198,101 @@ def _stems(words: list[Token]) -> set[str]:
 # --- the checks -------------------------------------------------------------------------------
 
 
-def _speculation_as_fact(child, parent, changes, child_words, parent_words, sure):
-    """Someone's conjecture ("if ...", "wondered whether", "could be a sign") retold as fact.
-
-    A hedge dropped from a plain report ("may have leaked" -> "leaked") is a dropped hedge;
-    it is speculation retold as fact when the earlier claim was a guess, a fear or a
-    condition, which its wording or its level shows.
-    """
-    cue = parent.claim.attribution.cue
-    said = [w.lower for w in tokens(cue.text)] if cue else []  # "Islanders *fear* ..."
-    parent_lower = f" {' '.join([*said, *(w.lower for w in parent_words)])} "
-    conjecture = parent.claim.certainty.level == CertaintyLevel.CONDITIONAL or any(
-        f" {marker} " in parent_lower for marker in lexicon().speculation_markers
-    )
-    now_fact = (
-        child.claim.certainty.level in _PLAIN
-        or child.claim.kind in _FACT_KINDS
-        or not _hedge_cues(child, child_words)  # "is a sign that": no hedge word is left
-    )
-    gain = child.claim.certainty.score - parent.claim.certainty.score
-    if not (conjecture and now_fact and (gain > 0.05 or not _hedge_cues(child, child_words))):
-        return None
-    dropped = _dropped_hedges(parent, parent_words, _with_cue(child, child_words), sure)
-    if not dropped:
-        return None
-    cue = dropped[0]
-    phrase, earlier = _quote(child, parent, changes, child_words, parent_words, near=cue)
-    return _event(
-        DriftType.SPECULATION_AS_FACT,
-        child.article_id,
-        parent.article_id,
-        phrase,
-        earlier,
-        f"put as fact ({child.claim.certainty.level}) what was "
-        f"{parent.claim.certainty.level} ('{earlier.text}')",
-        max(child.claim.checkworthy, parent.claim.checkworthy),
-    )
-
-
-def _certainty_changes(child, parent, changes, child_words, parent_words, sure):
-    gain = child.claim.certainty.score - parent.claim.certainty.score
-    dropped = _dropped_hedges(parent, parent_words, _with_cue(child, child_words), sure)
-    if dropped and gain > 0.05:
-        cue = dropped[0]
-        phrase, earlier = _quote(child, parent, changes, child_words, parent_words, near=cue)
+def _certainty_changes(child, parent, found, child_words, parent_words, sure):
+    """A claim put more firmly than before, judged on what the ledger found: the earlier
+    claim's hedge cues ("may", "reportedly") are gone from the retold claim, whose level is
+    not hedged, speculative or conditional or whose cues hold no hedge word, where the words
+    the hedge qualified remain or the pair is surely one claim put more firmly (a higher
+    certainty score). If the earlier claim was a guess, a fear or a condition, speculation
+    is now told as fact.
+    Otherwise a weak verb swapped for a firm one ("suggests" -> "shows") upgrades it."""
+    was, now = parent.claim.certainty, child.claim.certainty
+    score = max(child.claim.checkworthy, parent.claim.checkworthy)
+    firmer = now.score - was.score > MIN_GAIN
+    if now.level not in _HEDGED or not _hedge_cues(child):  # "is a sign that": no hedge left
+        guess = _conjecture(parent, parent_words)
+        kept = f" {' '.join(fold(w.lower) for w in _with_cue(child, child_words))} "
+        dropped = [
+            cue
+            for cue in _hedge_cues(parent)
+            if f" {fold(cue.text)} " not in kept
+            and (now.level in _PLAIN or guess)  # "will not survive" denies a guess outright
+            and (_anchored(cue, parent_words, child_words) or (sure and firmer))
+        ]
+        if dropped:
+            cue = dropped[0]
+            phrase_, earlier = _quote(child, parent, found, child_words, parent_words, near=cue)
+            kind = DriftType.SPECULATION_AS_FACT if guess else DriftType.HEDGE_DROPPED
+            why = f"a guess ('{guess}')" if guess else "hedged"
+            yield _event(
+                kind,
+                child.article_id,
+                parent.article_id,
+                phrase_,
+                earlier,
+                f"'{cue.text}' dropped: put firmly ({now.level}) what was {why}",
+                score,
+            )
+            return
+    hoped = _conjecture_cue(parent)
+    if hoped and now.level == CertaintyLevel.ASSERTED and not _conjecture_cue(child):
         yield _event(
-            DriftType.HEDGE_DROPPED,
+            DriftType.SPECULATION_AS_FACT,
             child.article_id,
             parent.article_id,
-            phrase,
-            earlier,
-            f"'{cue.text}' dropped",
-            max(child.claim.checkworthy, parent.claim.checkworthy),
+            child.claim.span,
+            _attribution_span(parent),
+            f"put as fact what was only {hoped} ('{parent.claim.attribution.cue.text}')",
+            score,
         )
         return
     if not sure:
         return
-    for change in changes:
-        before = {w.lower for w in parent_words[change.i1 : change.i2]}
-        after = {w.lower for w in child_words[change.j1 : change.j2]}
+    for change in found:
+        before = {fold(w.lower) for w in parent_words[change.i1 : change.i2]}
+        after = {fold(w.lower) for w in child_words[change.j1 : change.j2]}
         weak, strong = before & lexicon().weak, after & lexicon().boosters
         if weak and strong and not (before & strong):
-            phrase, earlier = _spans(child, parent, change, child_words, parent_words)
+            phrase_, earlier = _spans(child, parent, change, child_words, parent_words)
             yield _event(
                 DriftType.CERTAINTY_UPGRADED,
                 child.article_id,
                 parent.article_id,
-                phrase,
+                phrase_,
                 earlier,
                 f"'{sorted(weak)[0]}' became '{sorted(strong)[0]}'",
-                max(child.claim.checkworthy, parent.claim.checkworthy),
+                score,
             )
             return
+
+
+def _conjecture(version: Version, words: list[Token]) -> str | None:
+    """The speculation marker ("if", "wondered whether", "a sign") that makes a claim someone's
+    guess rather than a hedged report, in its cue or its words; "if" for a conditional."""
+    cue = version.claim.attribution.cue
+    said = [fold(w.lower) for w in tokens(cue.text)] if cue else []
+    joined = f" {' '.join([*said, *(fold(w.lower) for w in words)])} "
+    found = next((m for m in lexicon().speculation_markers if f" {m} " in joined), None)
+    if found is None and version.claim.certainty.level == CertaintyLevel.CONDITIONAL:
+        return "if"
+    return found
+
+
+def _conjecture_cue(version: Version) -> str | None:
+    """The speculation marker of a claim's reporting cue ("they *hope* to carry out ...")."""
+    cue = version.claim.attribution.cue
+    if cue is None:
+        return None
+    said = f" {' '.join(fold(w.lower) for w in tokens(cue.text))} "
+    return next((m for m in lexicon().speculation_markers if f" {m} " in said), None)
 
 
 def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator[DriftEvent]:
     was, now = parent.claim.attribution, child.claim.attribution
     if was.source.kind == SourceKind.THE_ARTICLE or is_outlet(now.source):
         return  # the parent asserts it, or the retelling credits the outlet it relays
+    if is_outlet(was.source) and len(was.chain) < 2 and now.source.kind != SourceKind.THE_ARTICLE:
+        return  # the outlet's own source, which it did not name, named now: relaying too
     if _hearsay(parent):
         return  # "a video said to show": a hedge, not a source
     earlier = _attribution_span(parent)
@@ -284,7 +310,12 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
         )
     elif _vague(was.source) or _vague(now.source):
         return  # "she", "the company": who is meant is not known well enough to compare
-    elif not any(_same_source(now.source, source) for source in (was.source, *was.chain)):
+    elif not (_source_words(was.source, parent.text) or _source_words(now.source, child.text)):
+        return  # two descriptions ("the study", "researchers"): no name was changed
+    elif not any(
+        _same_source(now.source, source, child.text, parent.text)
+        for source in (was.source, *was.chain)
+    ):
         yield _event(
             DriftType.ATTRIBUTION_GARBLED,
             child.article_id,
@@ -300,34 +331,16 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
 def _wording_changes(child, parent, change, child_words, parent_words) -> Iterator[DriftEvent]:
     before = parent_words[change.i1 : change.i2]
     after = child_words[change.j1 : change.j2]
-    if not after or len(before) > MAX_SCOPE_WORDS or len(after) > MAX_SCOPE_WORDS:
+    if len(before) > MAX_SCOPE_WORDS or len(after) > MAX_SCOPE_WORDS:
         return  # a rewritten passage, not a changed detail: its claims are compared instead
     score = max(child.claim.checkworthy, parent.claim.checkworthy)
     small = len(before) <= MAX_CHANGED_WORDS and len(after) <= MAX_CHANGED_WORDS
-    detail = small and _detail(before, after, parent, child, parent_words, child_words)
-    if detail:
-        phrase, earlier = _spans(child, parent, change, child_words, parent_words)
-        yield _event(
-            DriftType.DETAIL_CHANGED,
-            child.article_id,
-            parent.article_id,
-            phrase,
-            earlier,
-            detail,
-            score,
-        )
-    stronger = _stronger(before, after, small)
-    if stronger:
-        phrase, earlier = _spans(child, parent, change, child_words, parent_words)
-        yield _event(
-            DriftType.EXAGGERATION,
-            child.article_id,
-            parent.article_id,
-            phrase,
-            earlier,
-            stronger,
-            score,
-        )
+    detail = small and _detail(before, after, parent, child, child_words)
+    stronger = _stronger(change, parent_words, child_words, small)
+    for kind, why in ((DriftType.DETAIL_CHANGED, detail), (DriftType.EXAGGERATION, stronger)):
+        if why:
+            phrase_, earlier = _spans(child, parent, change, child_words, parent_words)
+            yield _event(kind, child.article_id, parent.article_id, phrase_, earlier, why, score)
 
 
 # --- what counts as a change --------------------------------------------------------------------
@@ -341,53 +354,30 @@ def _with_cue(version: Version, words: list[Token]) -> list[Token]:
     return tokens(version.text, cue.start, cue.end) + words
 
 
-def _dropped_hedges(parent: Version, parent_words, child_words, sure: bool) -> list[Span]:
-    """The parent's hedges missing from the child claim, where the words they qualified are
-    still there (so it is the same statement, less hedged) or the pair is surely one claim."""
-    child_lower = f" {' '.join(word.lower for word in child_words)} "
-    return [
-        cue
-        for cue in _hedge_cues(parent, parent_words)
-        if f" {cue.text.lower()} " not in child_lower
-        and (sure or _anchored(cue, parent_words, child_words))
-    ]
-
-
 def _anchored(cue: Span, parent_words: list[Token], child_words: list[Token]) -> bool:
-    """Whether the two content words after the hedge ("may *help older* people") follow
-    each other in the retelling too."""
-    following = [
-        stem(w.lower) for w in parent_words if w.start >= cue.end and w.lower not in STOPWORDS
-    ][:2]
-    if len(following) < 2:
-        return False
-    child = [stem(w.lower) for w in child_words if w.lower not in STOPWORDS]
-    return any(child[i : i + 2] == following for i in range(len(child) - 1))
+    """Whether the retelling still says what the hedge qualified: two of the three content
+    words after it ("could *help prevent dementia*") are in the retold claim."""
+    qualified = {
+        stem(fold(w.lower)) for w in parent_words if w.start >= cue.end and w.lower not in STOPWORDS
+    }
+    first = sorted(qualified, key=[stem(fold(w.lower)) for w in parent_words].index)
+    child = {stem(fold(w.lower)) for w in child_words}
+    return sum(w in child for w in first[:ANCHOR_WORDS]) >= 2
 
 
-def _hedge_cues(version: Version, words: list[Token]) -> list[Span]:
-    """The hedges of a claim: its ledger cues that hold a hedge word ("could be a sign",
-    "reportedly"; not "if" or "not"), else the hedge words found in it."""
-    hedges = lexicon().hedges
-    cues = [
+def _hedge_cues(version: Version) -> list[Span]:
+    """The cues that made the ledger call a claim hedged that hold a hedge word ("could be a
+    sign", "reportedly"; not "up to", "expected to" or "not")."""
+    cues = version.claim.certainty.cues
+    hedged = [
         cue
-        for cue in version.claim.certainty.cues
-        if any(f" {hedge} " in f" {cue.text.lower()} " for hedge in hedges)
+        for cue in cues
+        if any(f" {hedge} " in f" {fold(cue.text)} " for hedge in lexicon().hedges)
     ]
-    if cues:
-        return cues
-    text = version.text
-    found = []
-    joined = " ".join(w.lower for w in words)
-    for hedge in lexicon().hedges:
-        if f" {hedge} " in f" {joined} ":
-            first = hedge.split()[0]
-            token = next(w for w in words if w.lower == first)
-            found.append(Span.of(text, token.start, token.start + len(hedge)))
-    return found
+    return hedged
 
 
-def _detail(before, after, parent: Version, child: Version, parent_words, child_words):
+def _detail(before, after, parent: Version, child: Version, child_words):
     """A number, a date or a name that became another one.
 
     A changed word counts only when the new one is nowhere in the earlier article and the
@@ -395,29 +385,24 @@ def _detail(before, after, parent: Version, child: Version, parent_words, child_
     of six" say the same, and a place named elsewhere in the source was not invented.
     """
     lex = lexicon()
-    old_text, new_text = parent.text.lower(), child.text
-    new_claim = {_value(w.lower) for w in child_words}
+    old_text = fold(parent.text)
+    new_claim = {_value(fold(w.lower)) for w in child_words}
 
     def numbers(words, text):
         return {
-            _value(w.lower) for w in words if _NUMBER.search(w.lower) or w.lower in lex.number_words
+            _value(fold(w.lower))
+            for w in words
+            if _NUMBER.search(w.lower) or w.lower in lex.number_words
         }
 
     def dates(words, text):
         return {w.lower for w in words if w.lower in lex.dates}
 
     def names(words, text):
-        return {
-            w.lower
-            for w in words
-            if text[w.start].isupper()
-            and w.lower not in lex.dates
-            and w.lower not in STOPWORDS
-            and not _starts_sentence(text, w.start)
-        }
+        return {fold(w.lower) for w in words if _is_name(text, w) and w.lower not in lex.dates}
 
     for pick in (numbers, dates, names):
-        was, now = pick(before, parent.text), pick(after, new_text)
+        was, now = pick(before, parent.text), pick(after, child.text)
         new = {
             w for w in now - was if not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
         }
@@ -433,39 +418,113 @@ def _value(word: str) -> str:
     return word[:-1] if word[:-1].replace(".", "").isdigit() and word[-1] in "mkb" else word
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].strip()
-    return not before or before[-1] in '.!?"“:\n'
+def _is_name(text: str, word: Token) -> bool:
+    """A capitalised word inside a sentence of running text: not a sentence's first word,
+    nor a word of a headline, where every word has a capital."""
+    if not text[word.start].isupper() or word.lower in STOPWORDS or _starts_sentence(text, word):
+        return False
+    line_start = text.rfind("\n", 0, word.start) + 1
+    line_end = text.find("\n", word.end)
+    line = tokens(text, line_start, len(text) if line_end < 0 else line_end)
+    long = [w for w in line if len(w.lower) > 3 and not w.is_number]
+    capitals = sum(text[w.start].isupper() for w in long)
+    return capitals < TITLE_CASE * len(long)
 
 
-def _stronger(before: list[Token], after: list[Token], small: bool = True) -> str | None:
-    """Stronger wording or wider scope: up a scale ("rose" to "soared"), or a new "all"
-    (not "all seven" for "the seven": the same count). Scales only within a small change."""
+def _starts_sentence(text: str, word: Token) -> bool:
+    """Whether a word opens a sentence, a line or a quotation ("Dr. Spence" does not)."""
+    before = text[max(0, word.start - 8) : word.start].rstrip()
+    if not before or before[-1] in '!?"“:\n':
+        return True
+    return before[-1] == "." and not _ABBREVIATION.search(before)
+
+
+def _stronger(change: Change, parent_words, child_words, small: bool = True) -> str | None:
+    """Stronger wording or wider scope: up a scale ("rose" to "soared"), a weaker degree made
+    stronger (:func:`_degree`), or a new "all" (not "all seven" for "the seven": the same
+    count). Scales and degrees only within a small change."""
     lex = lexicon()
-    old = " ".join(w.lower for w in before)
-    new = " ".join(w.lower for w in after)
+    before = parent_words[change.i1 : change.i2]
+    after = child_words[change.j1 : change.j2]
+    old = " ".join(fold(w.lower) for w in parent_words[change.i1 : change.i2 + 1])
+    new = " ".join(fold(w.lower) for w in child_words[change.j1 : change.j2 + 1])
     for scale in lex.scales if small else ():
         was = [rank for rank, word in enumerate(scale) if f" {word} " in f" {old} "]
         now = [rank for rank, word in enumerate(scale) if f" {word} " in f" {new} "]
         if was and now and max(now) > max(was):
             return f"'{scale[max(was)]}' became '{scale[max(now)]}'"
+    degree = small and _degree(change, parent_words, child_words, old, new)
+    if degree:
+        return f"{degree}: '{_joined(before)}' became '{_joined(after)}'"
     widened = {
         w.lower
-        for w, following in zip(after, [*after[1:], None], strict=True)
-        if w.lower in lex.universal and not (following and following.is_number)
+        for w, following in _with_next(after)
+        if w.lower in lex.universal
+        and not (following and (following.is_number or following.lower in lex.number_words))
     }
     if widened and before and not ({w.lower for w in before} & lex.universal):
-        return f"'{old}' became '{new}' (wider scope)"
+        return f"'{_joined(before)}' became '{_joined(after)}' (wider scope)"
     return None
 
 
-def _same_source(a: Source, b: Source) -> bool:
+def _degree(change: Change, parent_words, child_words, old: str, new: str) -> str | None:
+    """A comparison or an amount put more strongly: an approximator lost while what it
+    qualified stays ("almost as bad" to "as bad", "nearly 1 million" to "a million"), a
+    bound raised ("over a million"), or an intensifier added ("exponentially higher")."""
+    lex = lexicon()
+    soft = lex.downtoners, lex.approximators
+    lost = _bound(parent_words, change.i1, change.i2, *soft)
+    if lost is not None and _bound(child_words, change.j1, change.j2, *soft) is None:
+        qualified = {fold(w.lower) for w in parent_words[lost + 1 : lost + 3]}
+        window = child_words[change.j1 : change.j2 + 2]
+        kept = {fold(w.lower) for w in window}
+        hedged = kept & set(lex.hedges)
+        amount = any(_is_amount(w) for w in qualified) and any(_is_amount(w) for w in kept)
+        if not hedged and (qualified & kept or amount):
+            return f"'{fold(parent_words[lost].lower)}' dropped"
+    raised = _bound(child_words, change.j1, change.j2, frozenset(), lex.exceeders)
+    if (
+        raised is not None
+        and _bound(parent_words, change.i1, change.i2, frozenset(), lex.exceeders) is None
+    ):
+        return f"'{fold(child_words[raised].lower)}' added"
+    added = [x for x in lex.intensifiers if f" {x} " in f" {new} " and f" {x} " not in f" {old} "]
+    return f"'{added[0]}' added" if added else None
+
+
+def _bound(
+    words: list[Token], start: int, end: int, always: frozenset[str], before_amount: frozenset[str]
+) -> int | None:
+    """The first degree word in ``words[start:end]``: one of ``always`` ("almost"), or one of
+    ``before_amount`` ("about", "over") where an amount or a comparison ("as") follows."""
+    for k in range(start, end):
+        word = fold(words[k].lower)
+        following = [fold(w.lower) for w in words[k + 1 : k + 3]]
+        amount = bool(following) and (following[0] == "as" or any(map(_is_amount, following)))
+        if word in always or (word in before_amount and amount):
+            return k
+    return None
+
+
+def _is_amount(word: str) -> bool:
+    return bool(_NUMBER.search(word)) or word in lexicon().number_words
+
+
+def _with_next(words: list[Token]) -> list[tuple[Token, Token | None]]:
+    return [(w, words[k + 1] if k + 1 < len(words) else None) for k, w in enumerate(words)]
+
+
+def _joined(words: list[Token]) -> str:
+    return " ".join(w.lower for w in words)
+
+
+def _same_source(a: Source, b: Source, text_a: str, text_b: str) -> bool:
     """The same source as far as the text tells: two unnamed sources, names that share a
     word ("a spokesman for the Fire District", "the Fire District"), or one without a name
     of the same kind; not a source of another kind (officials retold as "experts")."""
     if a.kind in _UNNAMED and b.kind in _UNNAMED:
         return True
-    words_a, words_b = _source_words(a), _source_words(b)
+    words_a, words_b = _source_words(a, text_a), _source_words(b, text_b)
     if words_a and words_b:
         return bool(words_a & words_b)
     return _FAMILY.get(a.kind) == _FAMILY.get(b.kind)
@@ -478,79 +537,57 @@ def _hearsay(version: Version) -> bool:
 
 
 def _vague(source: Source) -> bool:
-    """A pronoun or a bare description ("it", "the company") rather than a source's name."""
+    """A pronoun, a bare description ("it", "the company") or no words at all (the ledger's
+    "unnamed sources") rather than a source's name."""
     if source.span is None:
-        return False
+        return True
     words = [w.lower for w in tokens(source.span.text)]
     return all(w in STOPWORDS or w in lexicon().vague_source_words for w in words)
 
 
-def _source_words(source: Source) -> set[str]:
-    """The proper-name words of a source ("Tallis", "Harlan"), from its name and mentions."""
-    texts = [source.name] + [span.text for span in (source.span, source.mention) if span]
-    generic = lexicon().generic_source_words
-    return (
-        {w.lower for text in texts for w in tokens(text) if text[w.start].isupper()}
-        - generic
-        - STOPWORDS
-    )
+def _source_words(source: Source, text: str) -> set[str]:
+    """The proper-name words of a source ("Tallis", "Harlan") as the article prints them (not
+    a capital that only starts a sentence, "Researchers say", unless the next word has one
+    too: "Fenmouth Council said"), else from its name."""
+    spans = [span for span in (source.span, source.mention) if span]
+    if spans:
+        words = {
+            fold(w.lower)
+            for span in spans
+            for w, following in _with_next(tokens(text, span.start, span.end))
+            if text[w.start].isupper()
+            and (not _starts_sentence(text, w) or (following and text[following.start].isupper()))
+        }
+    else:
+        words = {fold(w.lower) for w in tokens(source.name) if source.name[w.start].isupper()}
+    return words - lexicon().generic_source_words - STOPWORDS
 
 
 # --- quoting both phrasings ---------------------------------------------------------------------
 
 
-def _diff(before: list[Token], after: list[Token]) -> list[Change]:
-    matcher = SequenceMatcher(
-        None, [w.lower for w in before], [w.lower for w in after], autojunk=False
-    )
-    return [
-        Change(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
-    ]
-
-
-def _merged(changes: list[Change]) -> list[Change]:
-    """Changes one equal word apart as one: "the island of Brask" -> "Bresk island" is one
-    change, though the diff keeps "island" in common."""
-    merged: list[Change] = []
-    for change in changes:
-        last = merged[-1] if merged else None
-        if last and change.i1 - last.i2 <= 1 and change.j1 - last.j2 <= 1:
-            merged[-1] = Change(last.i1, change.i2, last.j1, change.j2)
-        else:
-            merged.append(change)
-    return merged
-
-
-def _quote(child, parent, changes, child_words, parent_words, near: Span | None):
-    """The changed words nearest ``near`` (a span of the parent), in both versions."""
-    if near is not None:
-        for change in changes:
-            span = parent_words[change.i1 : change.i2]
-            touches = span and span[0].start <= near.end and near.start <= span[-1].end
-            at = (
-                not span
-                and change.i1 < len(parent_words)
-                and parent_words[change.i1].start >= near.start
-            )
-            if touches or at:
-                return _spans(child, parent, change, child_words, parent_words)
-    return child.claim.span, (near if near is not None else parent.claim.span)
+def _quote(child, parent, found, child_words, parent_words, near: Span) -> tuple[Span, Span]:
+    """The change nearest ``near`` (a cue of the parent) as whole phrases of both versions;
+    the retelling's claim against the cue when no change touches it."""
+    for change in found:
+        span = parent_words[change.i1 : change.i2]
+        touches = span and span[0].start <= near.end and near.start <= span[-1].end
+        at = (
+            not span
+            and change.i1 < len(parent_words)
+            and parent_words[change.i1].start >= near.start
+        )
+        if touches or at:
+            return _spans(child, parent, change, child_words, parent_words)
+    return child.claim.span, near
 
 
 def _spans(child, parent, change: Change, child_words, parent_words) -> tuple[Span, Span]:
-    """Both sides of a change, widened by a word of context each way so neither is empty."""
+    """Both sides of a change, each as the whole phrase it sits in."""
     return (
-        _window(child.text, child_words, change.j1, change.j2, child.claim.span),
-        _window(parent.text, parent_words, change.i1, change.i2, parent.claim.span),
+        child.quote(child_words, change.j1, change.j2),
+        parent.quote(parent_words, change.i1, change.i2),
     )
-
-
-def _window(text: str, words: list[Token], start: int, end: int, fallback: Span) -> Span:
-    if not words:
-        return fallback
-    first = max(0, min(start, len(words) - 1) - 1)
-    last = min(len(words) - 1, max(end, start + 1))
-    return Span.of(text, words[first].start, words[last].end)
 
 
 def _attribution_span(version: Version) -> Span:
@@ -566,10 +603,10 @@ def _event(
     kind: DriftType,
     article_id: str,
     earlier_id: str,
-    phrase: Span,
+    phrase_: Span,
     earlier: Span,
     explanation: str,
     checkworthy: float,
 ) -> DriftEvent:
     severity = round(SEVERITY[kind] * (0.5 + 0.5 * checkworthy), 3)
-    return DriftEvent(article_id, earlier_id, kind, phrase, earlier, explanation, severity)
+    return DriftEvent(article_id, earlier_id, kind, phrase_, earlier, explanation, severity)

@@ -153,9 +153,13 @@ def _compare(
         return source.kind == SourceKind.MEDIA_OUTLET or outlet_key(source.name) in outlets.by_key
 
     pairs, events = [], []
-    for child_id, parent_id in parents.items():
-        child, parent = ledgers[child_id], ledgers[parent_id]
-        for child_claim, parent_claim, likeness in align.pair_claims(child, parent, same_claim):
+    for child_id in parents:
+        child = ledgers[child_id]
+        earlier = [(v, ledgers[v]) for v in align.earlier_versions(child_id, parents)]
+        for child_claim, parent_id, parent_claim, likeness in align.pair_with_earlier(
+            child, earlier, same_claim
+        ):
+            parent = ledgers[parent_id]
             pairs.append((child_id, child_claim, parent_id, parent_claim))
             events.extend(
                 drift.claim_drift(
