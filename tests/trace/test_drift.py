@@ -116,3 +116,11 @@ def test_a_claim_is_compared_with_the_nearest_earlier_version_that_carries_it():
     parents = {"b": "a", "c": "a", "d": "c"}  # in time order: a, b, c, d
     assert align.earlier_versions("d", parents) == ["c", "a", "b"]
     assert align.earlier_versions("b", parents) == ["a"]
+
+
+def test_a_rounded_number_is_not_a_changed_detail():
+    events = _drift(
+        "The harbour board said the bridge carried 1,231 vehicles on its first day.",
+        "The harbour board said the bridge carried over 1,200 vehicles on its first day.",
+    )
+    assert "detail_changed" not in _types(events)

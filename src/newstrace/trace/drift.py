@@ -67,6 +67,10 @@ MAX_SCOPE_WORDS = 12
 SURE_PAIR = 0.5
 # A line with at least this share of capitalised words is a headline: its capitals are not names.
 TITLE_CASE = 0.6
+# ... and so is a line of at most this many words that does not end a sentence.
+HEADLINE_WORDS = 14
+# A number rounded to within this share of the earlier one ("1,231" -> "1,200") is the same.
+ROUNDING = 0.1
 # A dropped hedge counts where two of the content words it qualified, of this many, remain.
 ANCHOR_WORDS = 3
 # ... or, in a sure pair, where the certainty score rose by more than this.
@@ -407,9 +411,24 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             w for w in now - was if not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
         }
         gone = {w for w in was - now if w not in new_claim}
-        if new and gone:
+        if new and gone and not (pick is numbers and _rounded(gone, new)):
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None
+
+
+def _rounded(gone: set[str], new: set[str]) -> bool:
+    """Whether each new number is an earlier one rounded ("1231" -> "1200")."""
+
+    def number(word: str) -> float | None:
+        try:
+            return float(word)
+        except ValueError:
+            return None
+
+    old = [n for w in gone if (n := number(w))]
+    return all(
+        (n := number(w)) is not None and any(abs(n - o) <= ROUNDING * o for o in old) for w in new
+    )
 
 
 def _value(word: str) -> str:
@@ -420,12 +439,16 @@ def _value(word: str) -> str:
 
 def _is_name(text: str, word: Token) -> bool:
     """A capitalised word inside a sentence of running text: not a sentence's first word,
-    nor a word of a headline, where every word has a capital."""
+    nor a word of a headline (a short line with no full stop, or one where every word has
+    a capital)."""
     if not text[word.start].isupper() or word.lower in STOPWORDS or _starts_sentence(text, word):
         return False
     line_start = text.rfind("\n", 0, word.start) + 1
     line_end = text.find("\n", word.end)
-    line = tokens(text, line_start, len(text) if line_end < 0 else line_end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = tokens(text, line_start, line_end)
+    if len(line) <= HEADLINE_WORDS and text[line_start:line_end].rstrip()[-1:] not in '.!?"”':
+        return False
     long = [w for w in line if len(w.lower) > 3 and not w.is_number]
     capitals = sum(text[w.start].isupper() for w in long)
     return capitals < TITLE_CASE * len(long)
