@@ -176,3 +176,14 @@ def test_a_web_archive_is_read_page_by_page_with_failures_kept(spark, tmp_path):
     local = newstrace.trace(path, cache=tmp_path / "ledgers").trace
     assert on_spark == local
     assert [a.status.value for a in on_spark.articles] == ["ok", "error"]
+
+
+@pytest.mark.shared
+def test_spark_traces_real_retellings_exactly_as_the_local_engine(spark, shared_path, tmp_path):
+    """Real page text (chrome, partial dates, undated versions, gists and the learnt
+    same-story model) gives the same trace on both engines; the ledgers come from one cache."""
+    corpus = shared_path("datasets/real-stories/tech/articles.jsonl")
+    cache = str(tmp_path / "ledgers")
+    local = json.loads(dumps_trace(newstrace.trace(corpus, cache=cache).trace))
+    on_spark = trace_on_spark(spark, str(corpus), OPTIONS, partitions=3, cache=cache)
+    assert json.loads(dumps_trace(on_spark.collect())) == local

@@ -21,7 +21,7 @@ from typing import Any
 from newstrace.errors import DataError
 from newstrace.eval._io import rounded, write_predictions
 from newstrace.model import DriftEvent, Trace
-from newstrace.trace.citations import outlet_key
+from newstrace.trace.citations import outlet_identity
 
 CACHE_ENV = "NEWSTRACE_CACHE_DIR"
 
@@ -48,9 +48,11 @@ def score(trace: Trace, gold: dict[str, dict], drift: list[dict] | None) -> dict
     metrics.update(_prefixed("copy", _prf(predicted_copies, gold_copies)))
     metrics["origin_accuracy"], metrics["origin_stories"] = _origin_accuracy(trace, gold)
     predicted_cites = {
-        (c.article_id, outlet_key(c.cited)) for s in trace.stories for c in s.citations
+        (c.article_id, outlet_identity(c.cited)) for s in trace.stories for c in s.citations
     }
-    gold_cites = {(a, outlet_key(name)) for a, g in gold.items() for name in g.get("cites") or []}
+    gold_cites = {
+        (a, outlet_identity(name)) for a, g in gold.items() for name in g.get("cites") or []
+    }
     metrics.update(_prefixed("citation", _prf(predicted_cites, gold_cites)))
     if drift is not None:
         events = [e for s in trace.stories for e in s.drift if e.article_id in gold]
@@ -98,9 +100,9 @@ def _origin_accuracy(trace: Trace, gold: dict[str, dict]) -> tuple[float, int]:
         origin = stories[votes.most_common(1)[0][0]].origin
         expected = gold[articles[0]]["origin"]
         if expected.startswith("outlet:"):
-            correct += origin.article_id is None and outlet_key(origin.outlet or "") == outlet_key(
-                expected.removeprefix("outlet:")
-            )
+            correct += origin.article_id is None and outlet_identity(
+                origin.outlet or ""
+            ) == outlet_identity(expected.removeprefix("outlet:"))
         else:
             correct += origin.article_id == expected
     return (correct / judged if judged else 0.0), judged

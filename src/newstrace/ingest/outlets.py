@@ -28,6 +28,8 @@ _STEPS: tuple[re.Pattern[str], ...] = (
     re.compile(rf" {_GENERIC}$"),  # "asahi newspaper"
 )
 _THE = re.compile(r"^the ")
+# an archived copy names the page it keeps: web.archive.org/web/<timestamp>/<original url>
+_ARCHIVED = re.compile(r"^(?:https?://)?(?:www\.)?web\.archive\.org/web/[^/]+/(?P<url>.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ def outlet_from_url(url: str) -> str | None:
     'example-news.com'
     >>> outlet_from_url("not a url") is None
     True
+    >>> outlet_from_url("http://web.archive.org/web/2017/http://www.wwltv.com/news/1")
+    'wwltv.com'
     """
     host = _host(url)
     if host is None:
@@ -89,6 +93,9 @@ def _key(name: str) -> str:
 
 def _host(url: str) -> str | None:
     url = url.strip()
+    archived = _ARCHIVED.match(url)
+    if archived:
+        url = archived.group("url")
     try:
         host = urlsplit(url if "//" in url else "//" + url).hostname
     except ValueError:  # e.g. an unbalanced "[" in what should be the host

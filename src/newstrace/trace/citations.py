@@ -15,12 +15,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from newstrace.ingest import canonical_outlet
 from newstrace.model import Citation, Ledger, Source, SourceKind, Span
 from newstrace.trace.credits import credited_names
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 # "Huzlers.com" is Huzlers; "Royal Astronomical Society (RAS)" is the Society
 _WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|co|info|news|io)$", re.IGNORECASE)
+_BRAND = re.compile(r"\s[-|–—]\s(?=[^-|–—]*$)")  # "Headline - Brand": split before the brand
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)$")
 _SPACES = re.compile(r"\s+")
 _TOLD = re.compile(
@@ -51,11 +53,23 @@ def outlet_key(name: str) -> str:
     return key.removeprefix("the ")
 
 
+def outlet_identity(name: str) -> str:
+    """The key of the outlet a name stands for: a known outlet's aliases ("AP", "the
+    Associated Press") share one; other names compare by :func:`outlet_key`.
+
+    >>> outlet_identity("AP") == outlet_identity("The Associated Press")
+    True
+    """
+    return outlet_key(canonical_outlet(name) or name)
+
+
 class OutletNames:
     """The outlets publishing in a corpus, to recognise them (and their short forms) in text."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.by_key = {outlet_key(name): name for name in names if name and outlet_key(name)}
+        for name in list(self.by_key.values()):
+            self.by_key.setdefault(outlet_identity(name), name)  # "BuzzFeed News" is "BuzzFeed"
         short: dict[str, list[str]] = {}
         for key, name in self.by_key.items():
             words = key.split()
@@ -66,9 +80,14 @@ class OutletNames:
         self._finder = _NameFinder(self.by_key)
 
     def canonical(self, name: str) -> str:
-        """The corpus's spelling of an outlet name, or the name itself for outside outlets."""
+        """The corpus's spelling of an outlet name; for outside outlets the known outlet's
+        name ("AP" is the Associated Press), or the name itself."""
         key = outlet_key(name)
-        return self.by_key.get(key) or self.by_short.get(key) or name
+        found = self.by_key.get(key) or self.by_short.get(key)
+        if found:
+            return found
+        known = canonical_outlet(name)
+        return self.by_key.get(outlet_key(known), known) if known else name
 
     def mentions(
         self, text: str, extra: Iterable[str] = (), corpus: bool = True
@@ -104,7 +123,11 @@ def find_citations(
     for claim in ledger.claims:
         attribution = claim.attribution
         for source in attribution.chain:
-            if source.span is not None and _is_outlet(source, outlets, text):
+            if (
+                source.span is not None
+                and not found.in_chrome(source.span)
+                and _is_outlet(source, outlets, text)
+            ):
                 cue = attribution.cue if source == attribution.source else None
                 found.add(source.name, _cover(text, source.span, cue))
                 named.add(source.name)
@@ -147,21 +170,34 @@ class _Found:
         self.text = ledger.article.text
         self.chrome = chrome
         self.own = outlet_key(ledger.outlet) if ledger.outlet else None
+        parts = _BRAND.split(ledger.article.title or "")
+        self.brand = outlet_key(parts[-1]) if len(parts) > 1 else ""
         self.outlets = outlets
         self.article_id = article_id
         self.found: dict[str, Citation] = {}
 
+    def in_chrome(self, span: Span) -> bool:
+        return any(start <= span.start < end for start, end in self.chrome)
+
     def add(self, name: str, cue: Span) -> None:
-        if any(start <= cue.start < end for start, end in self.chrome):
-            return
         cited = self.outlets.canonical(name)
         key = outlet_key(cited)
-        if key and key != self.own and key not in self.found:
+        if key and not self._is_own(key) and key not in self.found:
             self.found[key] = Citation(self.article_id, cited, cue)
+
+    def _is_own(self, key: str) -> bool:
+        """The article's own outlet, also as its web domain names it ("Local 10" on
+        local10.com) or as the brand ending its page title does ("... | WANE NewsChannel 15")."""
+        if key == self.own:
+            return True
+        compact = key.replace(" ", "")
+        if self.own and len(compact) >= 4 and compact in self.own.replace(" ", ""):
+            return True
+        return len(key) >= 4 and f" {key} " in f" {self.brand} "
 
     def add_mentions(self, mentions: Iterable[tuple[str, Span]]) -> None:
         for name, span in mentions:
-            if _credits_in_sentence(self.text, span):
+            if not self.in_chrome(span) and _credits_in_sentence(self.text, span):
                 self.add(name, _with_credit_words(self.text, span))
 
     def resolved(self) -> list[Citation]:
