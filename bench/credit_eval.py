@@ -5,7 +5,8 @@ articles of the GVC crawl, GVC and ECB+ in ../shared, the outlets each credits, 
 blind to the tool. Each text is analysed (ledgers cached under ``build/credit-cache``) and
 its citations found as ``newstrace trace`` finds them, with the page's own outlet taken
 from its URL and its title (where the data has one). A citation matches a label when both
-name the same outlet (:func:`newstrace.trace.citations.outlet_identity`: "AP" is the Associated Press).
+name the same outlet (:func:`newstrace.trace.citations.outlet_identity`: "AP" is the
+Associated Press).
 
 Prints one JSON line: precision, recall and F1 over (article, outlet) pairs, and the share
 of articles labelled with no credit that are said to credit one; ``--errors`` lists misses.
