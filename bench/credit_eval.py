@@ -2,7 +2,9 @@
 
 ``bench/data/credit_labels.jsonl`` holds only labels (see ``credit_labels.md``): for 70
 articles of the GVC crawl, GVC and ECB+ in ../shared, the outlets each credits, written
-blind to the tool. Each text is analysed (ledgers cached under ``build/credit-cache``) and
+blind to the tool; the rules were then mended on their errors, so they are a tune set.
+``credit_labels_heldout.jsonl`` (52 other articles, labelled the same way, also blind)
+is never tuned on: score it with ``--labels``, and never read its errors. Each text is analysed (ledgers cached under ``build/credit-cache``) and
 its citations found as ``newstrace trace`` finds them, with the page's own outlet taken
 from its URL and its title (where the data has one). A citation matches a label when both
 name the same outlet (:func:`newstrace.trace.citations.outlet_identity`: "AP" is the
@@ -11,7 +13,7 @@ Associated Press).
 Prints one JSON line: precision, recall and F1 over (article, outlet) pairs, and the share
 of articles labelled with no credit that are said to credit one; ``--errors`` lists misses.
 
-    .venv/bin/python bench/credit_eval.py [--shared ../shared] [--errors]
+    .venv/bin/python bench/credit_eval.py [--shared ../shared] [--errors] [--labels FILE]
 """
 
 from __future__ import annotations
@@ -62,8 +64,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS,
+        help="credit_labels.jsonl (tuned on) or credit_labels_heldout.jsonl (never tuned on)",
+    )
     args = parser.parse_args()
-    labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines()]
     articles = load_articles(args.shared, {(row["source"], row["id"]) for row in labels})
     cache = LedgerCache(ROOT / "build" / "credit-cache")
     hits = predicted = gold = alarms = empty = 0
