@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 import newstrace
 from newstrace._version import __version__
 from newstrace.errors import MissingExtraError, NewstraceError, UsageError
-from newstrace.model import Trace
+from newstrace.model import ArticleStatus, Trace
 from newstrace.report.files import LEDGER_FORMATS, TraceFiles, render_ledger
 from newstrace.serialize import dumps
 
@@ -202,17 +202,28 @@ def _summarise_trace(trace: Trace, files: TraceFiles, err: Console) -> int:
     from newstrace.report.trace_text import print_trace
 
     print_trace(trace, Console())
-    failed = [a for a in trace.articles if a.error is not None]
+    failed = [a for a in trace.articles if a.status == ArticleStatus.ERROR]
+    foreign = [a for a in trace.articles if a.status == ArticleStatus.OTHER_LANGUAGE]
     for article in failed:
         code, message = article.error or ("", "")
         err.print(f"[red]failed[/red] {article.id}: [{code}] {message}", highlight=False)
+    for article in foreign:
+        code, message = article.error or ("", "")
+        where = f"placed in {article.story_id}" if article.story_id else "in no story"
+        err.print(
+            f"[yellow]not analysed[/yellow] {article.id}: [{code}] {message}; {where} by the "
+            "names and numbers it shares",
+            highlight=False,
+        )
     drift = sum(len(story.drift) for story in trace.stories)
+    traced = len(trace.articles) - len(failed) - len(foreign)
     err.print(
-        f"{len(trace.articles) - len(failed)} articles traced, {len(failed)} failed; "
-        f"{len(trace.stories)} stories, {files.edges} copy/citation links, {drift} drift events\n"
-        f"report: {files.report_html}"
+        f"{traced} articles traced, {len(failed)} failed"
+        + (f", {len(foreign)} in another language (not analysed)" if foreign else "")
+        + f"; {len(trace.stories)} stories, {files.edges} copy/citation links, "
+        f"{drift} drift events\nreport: {files.report_html}"
     )
-    return EXIT_PARTIAL if failed else 0
+    return EXIT_PARTIAL if failed or foreign else 0
 
 
 def _report_failure(err: Console, origin: str, error: NewstraceError | None) -> None:

@@ -185,6 +185,9 @@ class ArticleStatus(StrEnum):
 
     OK = "ok"
     ERROR = "error"
+    OTHER_LANGUAGE = "other_language"
+    """Not analysed (newstrace reads English only), but kept: it joins the story whose
+    versions it shares names, numbers and outlets with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +307,9 @@ class Story:
     """The versions of one news event in the corpus and how it travelled between them.
 
     ``ultimate_sources`` are the innermost sources the story's claims rest on (the people,
-    documents and bodies at the far end of the chains), most-cited first.
+    documents and bodies at the far end of the chains), most-cited first;
+    ``other_language_ids`` the versions in another language that joined it (by the names,
+    numbers and outlets they share), not analysed, so in no copy, citation or drift.
     """
 
     id: str
@@ -316,6 +321,7 @@ class Story:
     citations: tuple[Citation, ...] = ()
     families: tuple[ClaimFamily, ...] = ()
     drift: tuple[DriftEvent, ...] = ()
+    other_language_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

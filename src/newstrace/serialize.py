@@ -259,6 +259,7 @@ def _(obj: Story) -> dict[str, Any]:
         "citations": [to_dict(citation) for citation in obj.citations],
         "families": [to_dict(family) for family in obj.families],
         "drift": [to_dict(event) for event in obj.drift],
+        "other_language_ids": list(obj.other_language_ids),
     }
 
 
@@ -621,6 +622,10 @@ def story_from_dict(data: Any, where: str = "story") -> Story:
         drift=tuple(
             _drift(d, f"{where}.drift[{i}]") for i, d in enumerate(_list(doc, "drift", where))
         ),
+        other_language_ids=tuple(
+            _string(a, f"{where}.other_language_ids[{i}]")
+            for i, a in enumerate(_list(doc, "other_language_ids", where, default=[]))
+        ),
     )
 
 
@@ -710,6 +715,7 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("origin_outlet", "string"),
         ("origin_why", "string"),
         ("ultimate_sources", "array<string>"),
+        ("other_language_ids", "array<string>"),
     ),
     "copies": (
         ("story_id", "string"),
@@ -814,6 +820,7 @@ def story_rows(story: Story) -> dict[str, list[dict[str, Any]]]:
                 "origin_outlet": story.origin.outlet,
                 "origin_why": story.origin.why,
                 "ultimate_sources": [source.name for source in story.ultimate_sources],
+                "other_language_ids": list(story.other_language_ids),
             }
         ],
         "copies": [{"story_id": story.id, **to_dict(edge)} for edge in story.copies],

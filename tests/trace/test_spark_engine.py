@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,13 @@ def test_spark_traces_real_retellings_exactly_as_the_local_engine(spark, shared_
     local = json.loads(dumps_trace(newstrace.trace(corpus, cache=cache).trace))
     on_spark = trace_on_spark(spark, str(corpus), OPTIONS, partitions=3, cache=cache)
     assert json.loads(dumps_trace(on_spark.collect())) == local
+
+
+def test_versions_in_another_language_are_placed_as_locally(spark, tmp_path):
+    """A translation joins its story on both engines, an unrelated one joins none."""
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "trace" / "other_languages.jsonl"
+    cache = str(tmp_path / "ledgers")
+    local = json.loads(dumps_trace(newstrace.trace(corpus, cache=cache).trace))
+    on_spark = trace_on_spark(spark, str(corpus), OPTIONS, partitions=2, cache=cache)
+    assert json.loads(dumps_trace(on_spark.collect())) == local
+    assert any(story["other_language_ids"] == ["de-1"] for story in local["stories"])

@@ -26,7 +26,7 @@ from pathlib import Path
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import LedgerCacheError, NewstraceError
 from newstrace.ingest import InputItem, read_inputs
-from newstrace.model import Article, CopyEdge, Ledger, Trace, TracedArticle
+from newstrace.model import Article, ArticleStatus, CopyEdge, Ledger, Trace, TracedArticle
 from newstrace.trace.blocking import pairs_sharing
 from newstrace.trace.cache import GistCache, LedgerCache
 from newstrace.trace.citations import OutletNames
@@ -51,6 +51,7 @@ from newstrace.trace.index import (
     with_outlet,
 )
 from newstrace.trace.options import TraceOptions
+from newstrace.trace.other_languages import Specifics, with_other_languages
 from newstrace.trace.same_story import SameStoryModel, same_story_model
 from newstrace.trace.stories import (
     LinkRow,
@@ -155,14 +156,17 @@ class CorpusIndex:
     articles: list[TracedArticle] = field(default_factory=list)
     analysed: list[IndexedArticle] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    other_languages: list[IndexedArticle] = field(default_factory=list)
 
     def add(self, item: InputItem, result: Result) -> TracedArticle:
         """Index one input with its result; return its trace entry."""
         indexed = index_article(item, result, self.outlets)
         self.articles.append(indexed.traced)
-        if indexed.print_ is not None:  # analysed: its ledger is in the cache
+        if indexed.traced.status == ArticleStatus.OK:  # analysed: its ledger is in the cache
             self.analysed.append(indexed)
             self.keys.append(self.cache.key(item.loaded()))
+        elif indexed.print_ is not None:  # another language: fingerprinted, not analysed
+            self.other_languages.append(indexed)
         return indexed.traced
 
     def ledger(self, number: int) -> Ledger:
@@ -224,6 +228,11 @@ def build_trace(index: CorpusIndex, options: TraceOptions) -> Trace:
         )
         for count, numbers in enumerate(groups, start=1)
     ]
+    stories = with_other_languages(
+        stories,
+        [Specifics.of(i.print_, i.traced.url) for i in index.other_languages if i.print_],
+        [Specifics.of(a.print_, a.traced.url) for a in index.analysed if a.print_],
+    )
     return assemble_trace(index.articles, stories)
 
 

@@ -71,6 +71,7 @@ from newstrace.trace.index import (
     with_outlet,
 )
 from newstrace.trace.options import TraceOptions
+from newstrace.trace.other_languages import Specifics, placements
 from newstrace.trace.same_story import same_story_model
 from newstrace.trace.stories import (
     LinkRow,
@@ -231,7 +232,19 @@ def trace_on_spark(
         .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value, options))
         .persist(_SPILL)  # read by every story table and by collect: built once
     )
+    others = _other_languages(index, placed)
+    if others:
+        stories = stories.map(
+            lambda story: replace(story, other_language_ids=tuple(others.get(story.id, ())))
+        ).persist(_SPILL)
     story_by_position = placed.map(lambda ws: (ws[0].position, ws[1]))
+    if others:
+        story_of_other = {a: story_id for story_id, ids in others.items() for a in ids}
+        story_by_position = story_by_position.union(
+            index.filter(lambda pi: pi[1].traced.id in story_of_other).map(
+                lambda pi: (pi[0], story_of_other[pi[1].traced.id])
+            )
+        )
     articles = (
         index.mapValues(lambda indexed: indexed.traced)
         .leftOuterJoin(story_by_position)
@@ -239,6 +252,32 @@ def trace_on_spark(
         .persist(_SPILL)
     )
     return SparkTrace(articles, stories, ledgers.values())
+
+
+def _other_languages(index, placed) -> dict[str, list[str]]:
+    """Story id -> the versions in another language placed in it (see
+    :mod:`~newstrace.trace.other_languages`); the stories' names and numbers are gathered
+    only when the corpus has such versions."""
+    others = (
+        index.filter(lambda pi: pi[1].traced.status == ArticleStatus.OTHER_LANGUAGE)
+        .filter(lambda pi: pi[1].print_ is not None)
+        .sortByKey()
+        .map(lambda pi: Specifics.of(pi[1].print_, pi[1].traced.url))
+        .collect()
+    )
+    if not others:
+        return {}
+    members = index.filter(lambda pi: pi[1].traced.status == ArticleStatus.OK).mapValues(
+        lambda indexed: Specifics.of(indexed.print_, indexed.traced.url).terms
+    )
+    story_terms = dict(
+        placed.map(lambda ws: (ws[0].position, ws[1]))
+        .join(members)
+        .map(lambda kv: kv[1])
+        .reduceByKey(lambda a, b: a | b)
+        .collect()
+    )
+    return placements(others, story_terms)
 
 
 def _story_number(story_id: str) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from newstrace._version import __version__
-from newstrace.model import Story, Trace, TracedArticle
+from newstrace.model import ArticleStatus, Story, Trace, TracedArticle
 from newstrace.report.html import template_environment
 from newstrace.trace.dates import parse_published
 from newstrace.trace.text import tokens
@@ -40,7 +40,7 @@ class _Node:
 def render_trace_html(trace: Trace) -> str:
     """The trace as a standalone HTML page (inline CSS and SVG; all text escaped)."""
     articles = {article.id: article for article in trace.articles}
-    failed = [a for a in trace.articles if a.status.value == "error"]
+    failed = [a for a in trace.articles if a.status != ArticleStatus.OK]
     stories = sorted(trace.stories, key=lambda s: (-len(s.article_ids), s.id))
     return (
         template_environment()

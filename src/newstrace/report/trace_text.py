@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.model import Story, Trace
+from newstrace.model import ArticleStatus, Story, Trace
 
 DRIFT_SHOWN = 5
 
@@ -14,13 +14,12 @@ DRIFT_SHOWN = 5
 def print_trace(trace: Trace, console: Console) -> None:
     """Stories with more than one version, largest first, then a line for the rest."""
     spread = sorted(
-        (s for s in trace.stories if len(s.article_ids) > 1),
-        key=lambda s: (-len(s.article_ids), s.id),
+        (s for s in trace.stories if _versions(s) > 1), key=lambda s: (-_versions(s), s.id)
     )
     for story in spread:
         _print_story(story, console)
     alone = len(trace.stories) - len(spread)
-    failed = sum(a.status.value == "error" for a in trace.articles)
+    failed = sum(a.status == ArticleStatus.ERROR for a in trace.articles)
     console.print(
         f"\n{len(trace.articles)} articles: {len(spread)} stories told more than once, "
         f"{alone} told once" + (f", [red]{failed} could not be traced[/red]" if failed else "")
@@ -41,6 +40,9 @@ def _print_story(story: Story, console: Console) -> None:
             f"{s.name} ({s.kind.value.replace('_', ' ')})" for s in story.ultimate_sources
         )
         console.print(f"Rests on: {escape(rests)}", highlight=False)
+    if story.other_language_ids:
+        others = ", ".join(story.other_language_ids)
+        console.print(f"Also in other languages (not analysed): {escape(others)}", highlight=False)
     if not story.drift:
         console.print("[green]No drift: the retellings keep hedges, sources and details.[/green]")
         return
@@ -57,3 +59,7 @@ def _print_story(story: Story, console: Console) -> None:
     console.print(table)
     if len(story.drift) > DRIFT_SHOWN:
         console.print(f"[dim]... and {len(story.drift) - DRIFT_SHOWN} more in the report[/dim]")
+
+
+def _versions(story: Story) -> int:
+    return len(story.article_ids) + len(story.other_language_ids)

@@ -236,7 +236,8 @@ class Store:
                     CitationRow(story_id=story_row.id, article=c.article_id, cited=c.cited)
                     for c in story.citations
                 )
-                stored = [article_ids[a] for a in story.article_ids if a in article_ids]
+                versions = (*story.article_ids, *story.other_language_ids)
+                stored = [article_ids[a] for a in versions if a in article_ids]
                 if stored:
                     session.execute(
                         update(ArticleRow)

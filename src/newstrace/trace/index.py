@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from newstrace.errors import NewstraceError
+from newstrace.errors import NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import InputItem, outlet_from_url
 from newstrace.ingest.chrome import chrome_spans
 from newstrace.model import ArticleStatus, Citation, Ledger, TracedArticle
@@ -103,18 +103,24 @@ def index_article(
     if article is not None and article.id not in (None, item.name):
         warnings.append(f"duplicate id {article.id!r}; traced as {item.name!r}")
     if isinstance(result, NewstraceError):
+        other_language = isinstance(result, UnsupportedLanguageError) and article is not None
+        traced = TracedArticle(
+            item.name,
+            ArticleStatus.OTHER_LANGUAGE if other_language else ArticleStatus.ERROR,
+            article.outlet if article else None,
+            article.published if article else None,
+            None,
+            article.title if article else None,
+            article.url if article else None,
+            (result.code, result.message),
+            tuple(warnings),
+        )
+        if article is None or not other_language:
+            return IndexedArticle(traced)
+        # not analysed, but its names, numbers and outlets may place it in a story
+        published, _ = parse_published(article.published)
         return IndexedArticle(
-            TracedArticle(
-                item.name,
-                ArticleStatus.ERROR,
-                article.outlet if article else None,
-                article.published if article else None,
-                None,
-                article.title if article else None,
-                article.url if article else None,
-                (result.code, result.message),
-                tuple(warnings),
-            )
+            traced, fingerprint(item.name, article.text, published, article.outlet)
         )
     published, problem = parse_published(result.article.published)
     if problem:

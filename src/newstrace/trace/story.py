@@ -50,7 +50,11 @@ class StoryMember:
 
 def assemble_trace(articles: Iterable[TracedArticle], stories: Sequence[Story]) -> Trace:
     """The trace: every input article, placed in its story, and the stories."""
-    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    story_of = {
+        article_id: story.id
+        for story in stories
+        for article_id in (*story.article_ids, *story.other_language_ids)
+    }
     return Trace(tuple(replace(a, story_id=story_of.get(a.id)) for a in articles), tuple(stories))
 
 
@@ -153,20 +157,20 @@ def _compare(
         return source.kind == SourceKind.MEDIA_OUTLET or outlet_key(source.name) in outlets.by_key
 
     pairs, events = [], []
+    involved = {*parents, *parents.values()}
+    claims = align.story_claims({v: ledger for v, ledger in ledgers.items() if v in involved})
     for child_id in parents:
-        child = ledgers[child_id]
-        earlier = [(v, ledgers[v]) for v in align.earlier_versions(child_id, parents)]
-        for child_claim, parent_id, parent_claim, likeness in align.pair_with_earlier(
-            child, earlier, same_claim
+        earlier = [claims[v] for v in align.earlier_versions(child_id, parents)]
+        for child_claim, parent_id, parent_claim, sure in align.pair_with_earlier(
+            claims[child_id], earlier, same_claim
         ):
-            parent = ledgers[parent_id]
             pairs.append((child_id, child_claim, parent_id, parent_claim))
             events.extend(
                 drift.claim_drift(
-                    drift.Version(child_id, child, child_claim),
-                    drift.Version(parent_id, parent, parent_claim),
+                    drift.Version(child_id, ledgers[child_id], child_claim),
+                    drift.Version(parent_id, ledgers[parent_id], parent_claim),
                     is_outlet,
-                    likeness,
+                    sure,
                 )
             )
     return pairs, events
