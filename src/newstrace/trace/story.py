@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from newstrace.ingest.chrome import body_ranges, headline
+from newstrace.ingest.chrome import body_ranges, chrome_spans, headline
 from newstrace.model import (
     Citation,
     CopyEdge,
@@ -69,7 +69,7 @@ def build_story(
     version each article retold, claim families and drift. ``copies_of`` maps a copier to
     its copy edge (edges to texts outside the story are left out)."""
     ids = [m.id for m in members]
-    ledgers = {m.id: m.ledger for m in members}
+    ledgers = {m.id: without_chrome(m.ledger) for m in members}
     prints = {m.id: m.print_ for m in members}
     copies = [copies_of[m] for m in ids if m in copies_of and copies_of[m].copy_of in prints]
     # outlets credited by some version are recognised in all: "told the Vestmark Tidende"
@@ -194,6 +194,17 @@ def _dropped_credits(copies, found, ledgers, outlet_of) -> list[DriftEvent]:
                 if event is not None:
                     events.append(event)
     return events
+
+
+def without_chrome(ledger: Ledger) -> Ledger:
+    """The ledger without the claims it found in page chrome ("Subscribe to get daily
+    updates", a caption, a teaser for another story): none of them is the story's, so
+    they are neither aligned nor compared for drift. The text and offsets stay as given."""
+    chrome = chrome_spans(ledger.article.text)
+    if not chrome:
+        return ledger
+    kept = tuple(c for c in ledger.claims if not any(a <= c.span.start < b for a, b in chrome))
+    return ledger if len(kept) == len(ledger.claims) else replace(ledger, claims=kept)
 
 
 def _title(members, ledgers, origin_id) -> str:
