@@ -11,12 +11,15 @@ from newstrace.trace.text import tokens
 def _drift(earlier: str, later: str) -> list:
     parent = analyze(Article(earlier, id="earlier", outlet="Pellin Gazette"))
     child = analyze(Article(later, id="later", outlet="Shore Wire"))
+    claims = align.story_claims({"earlier": parent, "later": child})
     events = []
-    for child_claim, parent_claim, likeness in align.pair_claims(child, parent):
+    for child_claim, _, parent_claim, sure in align.pair_with_earlier(
+        claims["later"], [[claims["earlier"]]]
+    ):
         events += drift.claim_drift(
             drift.Version("later", child, child_claim),
             drift.Version("earlier", parent, parent_claim),
-            likeness=likeness,
+            sure=sure,
         )
     return events
 
@@ -114,8 +117,8 @@ def test_folded_words_make_no_diff():
 
 def test_a_claim_is_compared_with_the_nearest_earlier_version_that_carries_it():
     parents = {"b": "a", "c": "a", "d": "c"}  # in time order: a, b, c, d
-    assert align.earlier_versions("d", parents) == ["c", "a", "b"]
-    assert align.earlier_versions("b", parents) == ["a"]
+    assert align.earlier_versions("d", parents) == [["c", "a"], ["b"]]
+    assert align.earlier_versions("b", parents) == [["a"], []]
 
 
 def test_a_rounded_number_is_not_a_changed_detail():

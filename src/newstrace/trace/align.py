@@ -3,9 +3,10 @@
 Drift is measured between an article and the version it retold, not the origin: in a chain
 A -> B -> C, C's dropped hedge is a change from B. The parent is the text an article copied,
 else the version of an outlet it credits, else the most similar version published before it.
-Claims are then paired one-to-one by shared content words, each claim with the nearest
-earlier version that carries it: a retelling also repeats what its parent left out (a
-headline from the origin, a detail from a version it read besides).
+Each claim is then paired with the earlier claim that says the same thing, by meaning (a
+sentence embedding) and shared words, in the nearest earlier version that carries it: a
+retelling also repeats what its parent left out (a headline from the origin, a detail from a
+version it read besides), and rewords what it retells.
 """
 
 from __future__ import annotations
@@ -14,9 +15,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from newstrace.model import Claim, ClaimFamily, ClaimRef, Ledger
+from newstrace.trace.claim_meaning import claim_meanings
 from newstrace.trace.options import DEFAULT_OPTIONS
 from newstrace.trace.text import STOPWORDS, stem, tokens
+
+# Claims whose embeddings are this alike (cosine) say the same thing; set on the real health
+# stories (the tech stories are the check), where retold claims share few words.
+SAME_MEANING = 0.6
+# Claims this alike in meaning or in content words (Dice) are surely one claim retold.
+SURE_MEANING = 0.85
+SURE_WORDS = 0.5
+# How much shared words add to meaning when ranking a claim's candidate versions ...
+LEXICAL_WEIGHT = 0.25
+# ... and how close to the best a candidate must be to count as about as alike.
+NEAR_BEST = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +84,10 @@ def choose_parents(
     return parents
 
 
-def earlier_versions(child_id: str, parents: Mapping[str, str]) -> list[str]:
-    """The versions ``child_id`` may have retold, nearest first: its parent and theirs up to
-    the root, then the other versions placed before it (``parents`` is in time order, as
-    :func:`choose_parents` builds it), latest first."""
+def earlier_versions(child_id: str, parents: Mapping[str, str]) -> list[list[str]]:
+    """The versions ``child_id`` may have retold, nearest first, in two tiers: its parent and
+    theirs up to the root, then the other versions placed before it (``parents`` is in time
+    order, as :func:`choose_parents` builds it), latest first."""
     line: list[str] = []
     node = child_id
     while node in parents and parents[node] not in line and parents[node] != child_id:
@@ -81,23 +96,7 @@ def earlier_versions(child_id: str, parents: Mapping[str, str]) -> list[str]:
     roots = [p for p in dict.fromkeys(parents.values()) if p not in parents]
     order = [*roots, *parents]
     before = order[: order.index(child_id)] if child_id in order else []
-    return line + [v for v in reversed(before) if v not in line]
-
-
-def pair_with_earlier(
-    child: Ledger,
-    earlier: Sequence[tuple[str, Ledger]],
-    same_claim: float = DEFAULT_OPTIONS.same_claim,
-) -> list[tuple[Claim, str, Claim, float]]:
-    """Each claim of ``child`` with its version in the first of the ``earlier`` (id, ledger)
-    versions that carries one: (claim, version id, its claim, likeness) quadruples."""
-    found: dict[tuple[int, int], tuple[Claim, str, Claim, float]] = {}
-    for version_id, ledger in earlier:
-        for claim, other, likeness in pair_claims(child, ledger, same_claim):
-            found.setdefault(
-                (claim.span.start, claim.span.end), (claim, version_id, other, likeness)
-            )
-    return list(found.values())
+    return [line, [v for v in reversed(before) if v not in line]]
 
 
 def _is_ancestor(node: str, candidate: str, parents: Mapping[str, str]) -> bool:
@@ -121,28 +120,68 @@ def claim_words(ledger: Ledger, claim: Claim) -> frozenset[str]:
     )
 
 
-def pair_claims(
-    child: Ledger, parent: Ledger, same_claim: float = DEFAULT_OPTIONS.same_claim
-) -> list[tuple[Claim, Claim, float]]:
-    """One-to-one (child claim, parent claim, likeness) triples, best matches first; a pair
-    shares at least ``same_claim`` of its content words (Dice)."""
-    child_words = [claim_words(child, claim) for claim in child.claims]
-    parent_words = [claim_words(parent, claim) for claim in parent.claims]
-    scored = []
-    for i, a in enumerate(child_words):
-        for j, b in enumerate(parent_words):
-            score = _dice(a, b)
-            if score >= same_claim:
-                scored.append((score, i, j))
-    used_child: set[int] = set()
-    used_parent: set[int] = set()
-    pairs = []
-    for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
-        if i not in used_child and j not in used_parent:
-            used_child.add(i)
-            used_parent.add(j)
-            pairs.append((child.claims[i], parent.claims[j], score))
-    return pairs
+@dataclass(frozen=True, slots=True)
+class Claims:
+    """A version's claims as pairing compares them: content words and meaning (unit rows of
+    :func:`~newstrace.trace.claim_meaning.claim_meanings`, one per claim)."""
+
+    id: str
+    ledger: Ledger
+    meaning: np.ndarray
+    words: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, id_: str, ledger: Ledger, meaning: np.ndarray) -> Claims:
+        return cls(id_, ledger, meaning, tuple(claim_words(ledger, c) for c in ledger.claims))
+
+
+def story_claims(ledgers: Mapping[str, Ledger]) -> dict[str, Claims]:
+    """Each version's :class:`Claims`, its claims embedded together with the story's."""
+    meanings = claim_meanings(list(ledgers.values()))
+    return {
+        id_: Claims.of(id_, ledger, meaning)
+        for (id_, ledger), meaning in zip(ledgers.items(), meanings, strict=True)
+    }
+
+
+def pair_with_earlier(
+    child: Claims,
+    tiers: Sequence[Sequence[Claims]],
+    same_claim: float = DEFAULT_OPTIONS.same_claim,
+) -> list[tuple[Claim, str, Claim, bool]]:
+    """(claim, version id, its earlier claim, sure) quadruples: each claim of ``child`` with
+    the earlier claim most like it in meaning and words, from the first of the ``tiers`` of
+    earlier versions (the line it descends from, then the others) that holds one.
+
+    Two claims are one where they mean the same (cosine at least :data:`SAME_MEANING`) or
+    share ``same_claim`` of their content words (Dice). Of earlier claims about as alike
+    (within :data:`NEAR_BEST`), the least certain is the one retold (a source that gives a
+    claim hedged and plain said no more than the hedged one), then the nearest.
+    """
+    pairs: dict[int, tuple[Claim, str, Claim, bool]] = {}
+    for tier in tiers:
+        candidates = [(v, k) for v in tier for k in range(len(v.ledger.claims))]
+        if not candidates:
+            continue
+        cosines = child.meaning @ np.concatenate([v.meaning for v in tier]).T
+        for i, claim in enumerate(child.ledger.claims):
+            if i in pairs:
+                continue
+            dice = np.array([_dice(child.words[i], v.words[k]) for v, k in candidates])
+            meant = (cosines[i] >= SAME_MEANING) | (dice >= same_claim)
+            if not meant.any():
+                continue
+            score = np.where(meant, cosines[i] + LEXICAL_WEIGHT * dice, -np.inf)
+            near = np.flatnonzero(score >= score.max() - NEAR_BEST)
+            best = min(near, key=lambda n: _certainty(*candidates[n]))
+            version, k = candidates[best]
+            sure = bool(cosines[i, best] >= SURE_MEANING or dice[best] >= SURE_WORDS)
+            pairs[i] = (claim, version.id, version.ledger.claims[k], sure)
+    return [pairs[i] for i in sorted(pairs)]
+
+
+def _certainty(version: Claims, k: int) -> float:
+    return version.ledger.claims[k].certainty.score
 
 
 def families(pairs: Sequence[tuple[str, Claim, str, Claim]]) -> list[ClaimFamily]:

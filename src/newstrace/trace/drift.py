@@ -12,12 +12,10 @@ function; a change of print alone (quotes, apostrophes, dashes, case) is never d
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newstrace.model import (
     CertaintyLevel,
@@ -29,6 +27,8 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
+from newstrace.trace import reach
+from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
 from newstrace.trace.wording import Change, changes, fold, phrase
 
@@ -78,45 +78,6 @@ MIN_GAIN = 0.05
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
-    scales: tuple[tuple[str, ...], ...]
-    universal: frozenset[str]
-    weak: frozenset[str]
-    boosters: frozenset[str]
-    hedges: tuple[str, ...]
-    dates: frozenset[str]
-    number_words: frozenset[str]
-    generic_source_words: frozenset[str]
-    vague_source_words: frozenset[str]
-    speculation_markers: tuple[str, ...]
-    downtoners: frozenset[str]
-    approximators: frozenset[str]
-    exceeders: frozenset[str]
-    intensifiers: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    raw = json.loads(resources.files("newstrace.trace").joinpath("lexicons/drift.json").read_text())
-    return Lexicon(
-        tuple(tuple(scale) for scale in raw["scales"]),
-        frozenset(raw["universal"]),
-        frozenset(raw["weak_commitment"]),
-        frozenset(raw["boosters"]),
-        tuple(raw["hedge_words"]),
-        frozenset(raw["months"]),
-        frozenset(raw["number_words"]),
-        frozenset(raw["generic_source_words"]),
-        frozenset(raw["vague_source_words"]),
-        tuple(raw["speculation_markers"]),
-        frozenset(raw["downtoners"]),
-        frozenset(raw["approximators"]),
-        frozenset(raw["exceeders"]),
-        tuple(raw["intensifiers"]),
-    )
-
-
-@dataclass(frozen=True, slots=True)
 class Version:
     """One side of a comparison: an article's ledger and one of its claims, tokenised."""
 
@@ -141,24 +102,26 @@ def claim_drift(
     child: Version,
     parent: Version,
     is_outlet: Callable[[Source], bool] = lambda s: False,
-    likeness: float = 1.0,
+    sure: bool = True,
 ) -> list[DriftEvent]:
     """Every change between a claim and the claim it retold, most specific type first.
 
     ``is_outlet`` tells which sources are news outlets: crediting the outlet one took a story
     from instead of its source is relaying, reported as a citation, not as drift.
-    ``likeness`` (0-1) is how surely the two are one claim; below :data:`SURE_PAIR` changed
-    sources and upgraded wording are not reported (a wrong pairing fakes them), and a dropped
-    hedge only where the words it qualified are still there.
+    ``sure`` tells whether the two are surely one claim (:func:`~.align.pair_claims`); if not,
+    changed sources and upgraded wording are not reported (a wrong pairing fakes them), and a
+    dropped hedge only where the words it qualified are still there.
     """
     child_words, parent_words = child.words, parent.words
     found = changes(parent_words, child_words)
-    sure = likeness >= SURE_PAIR
     events = list(_certainty_changes(child, parent, found, child_words, parent_words, sure))
     if sure and not any(e.type == DriftType.SPECULATION_AS_FACT for e in events):
         events.extend(_attribution_changes(child, parent, is_outlet))
     for change in found:
         events.extend(_wording_changes(child, parent, change, child_words, parent_words))
+    for stretch in reach.stretches(_said(child, child_words), _said(parent, parent_words)):
+        if all(e.type != stretch.type for e in events):  # the diff quoted it more closely
+            events.append(_stretched(child, parent, stretch, child_words, parent_words))
     return events
 
 
@@ -584,6 +547,35 @@ def _source_words(source: Source, text: str) -> set[str]:
     else:
         words = {fold(w.lower) for w in tokens(source.name) if source.name[w.start].isupper()}
     return words - lexicon().generic_source_words - STOPWORDS
+
+
+def _said(version: Version, words: list[Token]) -> reach.Said:
+    cue = version.claim.attribution.cue
+    return reach.Said(
+        [fold(w.lower) for w in words],
+        [fold(w.lower) for w in tokens(cue.text)] if cue else [],
+        _animal_study(version.text),
+    )
+
+
+@lru_cache(maxsize=64)
+def _animal_study(text: str) -> bool:
+    """Whether an article reports a study on animals (once per article, not per claim)."""
+    return reach.reports_animal_study(
+        [[fold(w.lower) for w in tokens(text, start, end)] for start, end in sentences(text)]
+    )
+
+
+def _stretched(child, parent, stretch: reach.Stretch, child_words, parent_words) -> DriftEvent:
+    """The event of a :class:`~.reach.Stretch`, both sides quoted as whole phrases."""
+    phrase_ = (
+        child.quote(child_words, *stretch.child) if stretch.child else _attribution_span(child)
+    )
+    earlier = parent.quote(parent_words, *stretch.parent) if stretch.parent else parent.claim.span
+    score = max(child.claim.checkworthy, parent.claim.checkworthy)
+    return _event(
+        stretch.type, child.article_id, parent.article_id, phrase_, earlier, stretch.why, score
+    )
 
 
 # --- quoting both phrasings ---------------------------------------------------------------------

@@ -160,9 +160,9 @@ def _compare(
     involved = {*parents, *parents.values()}
     claims = align.story_claims({v: ledger for v, ledger in ledgers.items() if v in involved})
     for child_id in parents:
-        earlier = [claims[v] for v in align.earlier_versions(child_id, parents)]
+        tiers = [[claims[v] for v in tier] for tier in align.earlier_versions(child_id, parents)]
         for child_claim, parent_id, parent_claim, sure in align.pair_with_earlier(
-            claims[child_id], earlier, same_claim
+            claims[child_id], tiers, same_claim
         ):
             pairs.append((child_id, child_claim, parent_id, parent_claim))
             events.extend(

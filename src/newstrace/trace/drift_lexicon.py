@@ -1,0 +1,63 @@
+"""The words drift compares (``lexicons/drift.json``), loaded once: scales, hedges, degree
+words, comparisons and the subjects a finding can be about; the file's ``_about`` says what
+each list is for."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Each list of ``lexicons/drift.json``, as sets (or tuples where order matters)."""
+
+    scales: tuple[tuple[str, ...], ...]
+    universal: frozenset[str]
+    weak: frozenset[str]
+    boosters: frozenset[str]
+    hedges: tuple[str, ...]
+    dates: frozenset[str]
+    number_words: frozenset[str]
+    generic_source_words: frozenset[str]
+    vague_source_words: frozenset[str]
+    speculation_markers: tuple[str, ...]
+    downtoners: frozenset[str]
+    approximators: frozenset[str]
+    exceeders: frozenset[str]
+    intensifiers: tuple[str, ...]
+    fractions: frozenset[str]
+    likenesses: tuple[str, ...]
+    animal_subjects: frozenset[str]
+    human_subjects: frozenset[str]
+    study_words: frozenset[str]
+    proof_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("newstrace.trace").joinpath("lexicons/drift.json").read_text())
+    return Lexicon(
+        tuple(tuple(scale) for scale in raw["scales"]),
+        frozenset(raw["universal"]),
+        frozenset(raw["weak_commitment"]),
+        frozenset(raw["boosters"]),
+        tuple(raw["hedge_words"]),
+        frozenset(raw["months"]),
+        frozenset(raw["number_words"]),
+        frozenset(raw["generic_source_words"]),
+        frozenset(raw["vague_source_words"]),
+        tuple(raw["speculation_markers"]),
+        frozenset(raw["downtoners"]),
+        frozenset(raw["approximators"]),
+        frozenset(raw["exceeders"]),
+        tuple(raw["intensifiers"]),
+        frozenset(raw["fractions"]),
+        tuple(raw["likenesses"]),
+        frozenset(raw["animal_subjects"]),
+        frozenset(raw["human_subjects"]),
+        frozenset(raw["study_words"]),
+        frozenset(raw["proof_words"]),
+    )
