@@ -75,11 +75,6 @@ def test_look_alikes_stay_out_of_the_story(dev_trace):
     assert story_of["b-kelbury2019-01"] != story_of["b-takeover-01"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14, open: the learnt same-story model merges these two council-budget "
-    "look-alikes (as it merges ECB+ look-alike events, precision 0.66)",
-)
 def test_look_alike_budgets_stay_apart(dev_trace):
     story_of = {a.id: a.story_id for a in dev_trace.articles}
     assert story_of["b-millbrook-01"] != story_of["b-budget-01"]

@@ -77,11 +77,16 @@ def days_between(a: tuple[date, date] | None, b: tuple[date, date] | None) -> in
 @dataclass(frozen=True, slots=True)
 class SameStoryModel:
     """A fitted logistic judgement: ``probability`` that the evidence is of one story;
-    ``threshold`` is where two articles or groups are joined (set on real dev sets)."""
+    ``threshold`` is where two articles or groups are joined, and ``cohesion`` how alike
+    two groups of several versions must be, in meaning, against how alike each is within
+    itself (0: not checked); both set on real dev sets. Look-alike events (two earthquakes,
+    a coach fired and the same coach hired) are alike, but less than each event's own
+    reports are."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    cohesion: float = 0.0
 
     def probability(self, evidence: Evidence) -> float:
         score = self.bias + sum(w * x for w, x in zip(self.weights, evidence.row(), strict=True))
@@ -95,6 +100,7 @@ class SameStoryModel:
             "weights": list(self.weights),
             "bias": self.bias,
             "threshold": self.threshold,
+            "cohesion": self.cohesion,
         }
         path.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
         return path
@@ -104,7 +110,9 @@ class SameStoryModel:
         body = json.loads((folder / f"{NAME}.json").read_text(encoding="utf-8"))
         if tuple(body["features"]) != FEATURES:
             raise ValueError(f"{folder} was fitted on other features: {body['features']}")
-        return cls(tuple(body["weights"]), body["bias"], body["threshold"])
+        return cls(
+            tuple(body["weights"]), body["bias"], body["threshold"], body.get("cohesion", 0.0)
+        )
 
 
 @lru_cache(maxsize=4)

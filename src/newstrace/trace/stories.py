@@ -172,10 +172,24 @@ class _Groups:
             float(sa.multiply(sb).sum()) / pairs,
             days_between(self._dates[a], self._dates[b]),
         )
-        if model.probability(mean) >= model.threshold:
+        if model.probability(mean) >= model.threshold and self._cohesive(a, b, mean, model):
             self.join(a, b)
         else:
             self._refused.add(key)
+
+    def _cohesive(self, a: int, b: int, mean: Evidence, model: SameStoryModel) -> bool:
+        """Whether two groups are alike in meaning at least ``model.cohesion`` times as much
+        as the less cohesive of them (of two versions or more) is within itself."""
+        within = [w for w in (self._within_meaning(a), self._within_meaning(b)) if w is not None]
+        return not (model.cohesion and within) or mean.meaning >= model.cohesion * min(within)
+
+    def _within_meaning(self, root: int) -> float | None:
+        """The mean gist cosine between a group's members (None for one article)."""
+        size = self._size[root]
+        if size < 2:
+            return None
+        gists = self._sum(root)[2]
+        return (float(gists @ gists) - size) / (size * (size - 1))
 
     def members(self) -> list[list[int]]:
         groups: dict[int, list[int]] = {}

@@ -9,7 +9,8 @@ Pairs come from real labelled news, never from the project's fictional corpus:
   the case the other sources lack. Fitted without them, the model split those stories
   (health B3 F1 0.48-0.66); with the other set only, each scores 0.85-0.93 (the
   leave-one-out figures the training reports, the honest estimate for new real stories).
-Each source weighs the same in the fit. The regularisation and the joining threshold are
+Each source weighs the same in the fit. The regularisation, the joining threshold and the
+cohesion two groups must keep (:class:`~newstrace.trace.same_story.SameStoryModel`) are
 then chosen on the dev sets (ECB+ dev, GVC dev, real-stories health and tech) by the mean
 B3 F1 of the trace's own grouping; the held-out crawl part is scored once and reported.
 Logistic regression (lbfgs) on fixed data is deterministic: the same data give the same model.
@@ -18,6 +19,7 @@ Logistic regression (lbfgs) on fixed data is deterministic: the same data give t
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import time
@@ -50,6 +52,7 @@ DevSet = tuple[list[WeighedArticle], list[CopyEdge], list[str]]
 """A set ready to group: its documents weighed, their copies, their gold labels."""
 _C = (0.1, 1.0, 10.0)
 _THRESHOLDS = np.round(np.arange(0.05, 0.61, 0.05), 2)
+_COHESION = (0.0, 0.6, 0.65, 0.7, 0.75, 0.8)
 MIN_CRAWL_TEXT = 200
 """Crawled pages shorter than this are empty shells (about 5% of the crawl): not news."""
 
@@ -176,11 +179,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     chosen_C = _C[0]
     for C in _C:
         fitted = fit(sources, C)
-        for threshold in _THRESHOLDS:
-            model = replace(fitted, threshold=float(threshold))
+        for threshold, cohesion in itertools.product(_THRESHOLDS, _COHESION):
+            model = replace(fitted, threshold=float(threshold), cohesion=cohesion)
             scores = dev_scores(model, ready)
             mean = float(np.mean([s["b3_f1"] for s in scores.values()]))
-            print(f"C={C} threshold={threshold}: mean dev B3 F1 {mean:.4f}", flush=True)
+            print(f"C={C} threshold={threshold} cohesion={cohesion}: mean dev B3 F1 {mean:.4f}")
             if best is None or mean > best[0] + 1e-9:
                 best, chosen_C = (mean, model, scores), C
     assert best is not None
@@ -190,6 +193,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             replace(
                 fit({k: v for k, v in sources.items() if k != name}, chosen_C),
                 threshold=model.threshold,
+                cohesion=model.cohesion,
             ),
             {name: ready[name]},
         )[name]
@@ -205,6 +209,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         features=list(FEATURES),
         trained_on={name: int(len(y)) for name, (_, y) in sources.items()},
         C=chosen_C,
+        cohesion=model.cohesion,
         dev=scores,
         dev_left_out_of_the_fit=left_out,
         held_out=held_score,
@@ -216,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             {
                 "C": chosen_C,
                 "threshold": model.threshold,
+                "cohesion": model.cohesion,
                 "dev": scores,
                 "dev_left_out_of_the_fit": left_out,
                 "held_out": held_score,
