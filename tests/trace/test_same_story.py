@@ -88,3 +88,15 @@ def test_one_bridging_article_does_not_chain_two_events():
 def test_copies_join_whatever_the_model_says():
     rows = [_row(_gist(1, 0)), _row(_gist(0, 1))]
     assert join_groups(rows, [(0, 1)], [], MEANING_ONLY) == [[0, 1]]
+
+
+def test_two_tight_look_alike_events_keep_apart_when_cohesion_is_asked():
+    """Two events told in near-identical reports each (within cosine ~0.99), alike across
+    (~0.72, above the join threshold): average link alone joins them, cohesion does not."""
+    event_a = [_gist(1.0, 0.4, 0.0), _gist(1.0, 0.42, 0.02)]
+    event_b = [_gist(1.0, -0.4, 0.0), _gist(1.0, -0.42, 0.02)]
+    rows = [_row(g) for g in event_a + event_b]
+    pairs = [(0, 1, 0.99), (2, 3, 0.99), (0, 2, 0.9), (1, 3, 0.9)]
+    assert join_groups(rows, [], pairs, MEANING_ONLY) == [[0, 1, 2, 3]]
+    cohesive = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, cohesion=0.8)
+    assert join_groups(rows, [], pairs, cohesive) == [[0, 1], [2, 3]]
