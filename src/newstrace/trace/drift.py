@@ -58,6 +58,8 @@ _FAMILY = {
     SourceKind.UNNAMED_GROUP: "group",
 }
 _NUMBER = re.compile(r"\d")
+_RUN_TOGETHER = re.compile(r"^[a-z]+\.(?=\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.$")
 # A diff block longer than this is a rewritten passage, not a changed word or two ...
 MAX_CHANGED_WORDS = 6
@@ -366,7 +368,11 @@ def _detail(before, after, parent: Version, child: Version, child_words):
         return {w.lower for w in words if w.lower in lex.dates}
 
     def names(words, text):
-        return {fold(w.lower) for w in words if _is_name(text, w) and w.lower not in lex.dates}
+        return {
+            fold(w.lower)
+            for w in words
+            if _is_name(text, w) and w.lower not in lex.dates and not _NUMBER.search(w.lower)
+        }
 
     for pick in (numbers, dates, names):
         was, now = pick(before, parent.text), pick(after, child.text)
@@ -380,7 +386,8 @@ def _detail(before, after, parent: Version, child: Version, child_words):
 
 
 def _rounded(gone: set[str], new: set[str]) -> bool:
-    """Whether each new number is an earlier one rounded ("1231" -> "1200")."""
+    """Whether each new number is an earlier one rounded ("1231" -> "1200"); a year is
+    never rounded ("2014" -> "2020" moved the date)."""
 
     def number(word: str) -> float | None:
         try:
@@ -390,13 +397,17 @@ def _rounded(gone: set[str], new: set[str]) -> bool:
 
     old = [n for w in gone if (n := number(w))]
     return all(
-        (n := number(w)) is not None and any(abs(n - o) <= ROUNDING * o for o in old) for w in new
+        (n := number(w)) is not None
+        and not _YEAR.fullmatch(w)
+        and any(abs(n - o) <= ROUNDING * o for o in old)
+        for w in new
     )
 
 
 def _value(word: str) -> str:
-    """A number word as its value, so "£180m" and "180 million" meet: "1,200" -> "1200"."""
-    word = word.replace(",", "").lstrip("£$€")
+    """A number word as its value, so "£180m" and "180 million" meet: "1,200" -> "1200";
+    a date run together ("Dec.16") is its number."""
+    word = _RUN_TOGETHER.sub("", word.replace(",", "")).lstrip("£$€")
     return word[:-1] if word[:-1].replace(".", "").isdigit() and word[-1] in "mkb" else word
 
 
@@ -507,8 +518,9 @@ def _joined(words: list[Token]) -> str:
 def _same_source(a: Source, b: Source, text_a: str, text_b: str) -> bool:
     """The same source as far as the text tells: two unnamed sources, names that share a
     word ("a spokesman for the Fire District", "the Fire District"), or one without a name
-    of the same kind; not a source of another kind (officials retold as "experts")."""
-    if a.kind in _UNNAMED and b.kind in _UNNAMED:
+    of the same kind; not a source of another kind (officials retold as "experts"). Two
+    sources with one canonical name are one, whatever kind each was given."""
+    if a.kind in _UNNAMED and b.kind in _UNNAMED or fold(a.name) == fold(b.name):
         return True
     words_a, words_b = _source_words(a, text_a), _source_words(b, text_b)
     if words_a and words_b:

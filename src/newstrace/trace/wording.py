@@ -19,6 +19,8 @@ _FOLD = str.maketrans(
 )
 # Marks that end a phrase inside a sentence; a quotation mark alone does not ("said 'could'").
 _BREAKS = frozenset(",;:()[]\n.!?")
+# Diff blocks one word apart merge into one change up to this many words a side.
+MERGED_WORDS = 12
 # A phrase quoted for a change keeps at most this many words each side of it.
 CONTEXT_WORDS = 6
 
@@ -44,7 +46,9 @@ def fold(word: str) -> str:
 
 def changes(before: list[Token], after: list[Token]) -> list[Change]:
     """The diff blocks of two phrasings, folded; blocks one equal word apart are one change
-    ("the island of Brask" -> "Bresk island" keeps "island" in common)."""
+    ("the island of Brask" -> "Bresk island" keeps "island" in common), unless that makes a
+    block longer than :data:`MERGED_WORDS` (a rewritten passage: its parts are kept apart, so
+    a changed year inside it is still seen)."""
     matcher = SequenceMatcher(
         None, [fold(w.lower) for w in before], [fold(w.lower) for w in after], autojunk=False
     )
@@ -53,7 +57,12 @@ def changes(before: list[Token], after: list[Token]) -> list[Change]:
         if tag == "equal":
             continue
         last = merged[-1] if merged else None
-        if last and i1 - last.i2 <= 1 and j1 - last.j2 <= 1:
+        if (
+            last
+            and i1 - last.i2 <= 1
+            and j1 - last.j2 <= 1
+            and max(i2 - last.i1, j2 - last.j1) <= MERGED_WORDS
+        ):
             merged[-1] = Change(last.i1, i2, last.j1, j2)
         else:
             merged.append(Change(i1, i2, j1, j2))
