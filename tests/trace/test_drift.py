@@ -127,3 +127,28 @@ def test_a_rounded_number_is_not_a_changed_detail():
         "The harbour board said the bridge carried over 1,200 vehicles on its first day.",
     )
     assert "detail_changed" not in _types(events)
+
+
+def test_a_reworded_claim_is_paired_by_meaning_not_by_shared_words():
+    parent = analyze(
+        Article(
+            "Ferry fares on the Pellin crossing will rise by 4% from Monday. "
+            "The Pellin ferry operator has repainted both of its boats.",
+            id="earlier",
+        )
+    )
+    child = analyze(
+        Article("The Pellin ferry operator is putting its prices up four per cent next week.")
+    )
+    claims = align.story_claims({"earlier": parent, "later": child})
+    [(_, version, earlier, _)] = align.pair_with_earlier(claims["later"], [[claims["earlier"]]])
+    assert version == "earlier" and "fares" in earlier.span.text
+
+
+def test_of_two_near_equal_earlier_claims_the_hedged_one_is_retold():
+    events = _drift(
+        "The harbour board said the swing bridge could reopen in March. "
+        "The swing bridge will reopen in March, the harbour board said.",
+        "The swing bridge will reopen in March, the harbour board said.",
+    )
+    assert "hedge_dropped" in _types(events)

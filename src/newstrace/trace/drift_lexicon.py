@@ -34,6 +34,8 @@ class Lexicon:
     human_subjects: frozenset[str]
     study_words: frozenset[str]
     proof_words: frozenset[str]
+    rate_units: tuple[str, ...]
+    comparatives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,4 +62,6 @@ def lexicon() -> Lexicon:
         frozenset(raw["human_subjects"]),
         frozenset(raw["study_words"]),
         frozenset(raw["proof_words"]),
+        tuple(raw["rate_units"]),
+        frozenset(raw["comparatives"]),
     )

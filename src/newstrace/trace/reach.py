@@ -1,11 +1,14 @@
 """How far a retold claim reaches beyond the one it retold, judged on whole claims.
 
 The word diff (:mod:`.wording`) sees a changed word; a retelling that rewrites a sentence
-can still stretch what it says while sharing few words with it. Three stretches a
+can still stretch what it says while sharing few words with it. The stretches a
 fact-checker looks for first are checked on the two claims as wholes:
 
 - a partial comparison made whole: "about two-thirds as bad as smoking", "similar to
   smoking" retold as "as bad as smoking" (the same thing compared with);
+- a comparison intensified: "significantly more plaque" retold as "exponentially higher",
+  "as addictive as" as "as addictive, if not more";
+- a rate inflated: "three glasses a week" retold as "three glasses per day";
 - a finding about animals or cells retold as one about people: the earlier article tested
   rats, the retold claim is about "people who drink";
 - evidence promoted to proof: what someone claimed or a study suggested is now "proven" or
@@ -51,7 +54,14 @@ class Said:
 
 def stretches(child: Said, parent: Said) -> Iterator[Stretch]:
     """Every stretch from ``parent`` to ``child``, one per check."""
-    for check in (_comparison_made_whole, _animals_to_people, _proof_claimed):
+    checks = (
+        _comparison_made_whole,
+        _comparison_intensified,
+        _rate_inflated,
+        _animals_to_people,
+        _proof_claimed,
+    )
+    for check in checks:
         found = check(child, parent)
         if found is not None:
             yield found
@@ -120,6 +130,63 @@ def _comparisons(words: Sequence[str]) -> list[tuple[int, int, bool, str]]:
 
 def _compared(words: Sequence[str], start: int) -> str | None:
     return next((w for w in words[start : start + 3] if w not in STOPWORDS), None)
+
+
+def _comparison_intensified(child: Said, parent: Said) -> Stretch | None:
+    """An intensifier ("exponentially", "if not more") the earlier claim did not have, next
+    to a comparison ("higher", "more", "as")."""
+    lex = lexicon()
+    joined = f" {' '.join(parent.words)} "
+    for k in range(len(child.words)):
+        for intensifier in lex.intensifiers:
+            size = len(intensifier.split())
+            if " ".join(child.words[k : k + size]) != intensifier:
+                continue
+            around = set(child.words[k : k + size + 2])
+            if around & lex.comparatives and f" {intensifier} " not in joined:
+                return Stretch(
+                    DriftType.EXAGGERATION,
+                    (k, k + size + 1),
+                    None,
+                    f"'{intensifier}' added to a comparison",
+                )
+    return None
+
+
+def _rate_inflated(child: Said, parent: Said) -> Stretch | None:
+    """The same amount per a shorter time ("three a week" -> "three per day")."""
+    was, now = _rates(parent.words), _rates(child.words)
+    for k, amount, unit in now:
+        for p_k, p_amount, p_unit in was:
+            kept = any(u == p_unit for _, _, u in now)  # "each week, not each day"
+            if (
+                amount == p_amount
+                and unit > p_unit
+                and not kept
+                and unit not in {u for *_, u in was}
+            ):
+                return Stretch(
+                    DriftType.EXAGGERATION,
+                    (k, k + 1),
+                    (p_k, p_k + 1),
+                    f"a rate inflated: '{parent.words[p_k]}' became '{child.words[k]}'",
+                )
+    return None
+
+
+def _rates(words: Sequence[str]) -> list[tuple[int, str, int]]:
+    """Each rate of a claim ("three glasses a week"): the unit's position, the amount
+    before it (within three words) and how frequent the unit is (its rank)."""
+    lex = lexicon()
+    found = []
+    for k, word in enumerate(words):
+        if word in lex.rate_units and k and words[k - 1] in {"a", "an", "per", "each", "every"}:
+            amounts = [
+                w for w in words[max(0, k - 5) : k - 1] if w in lex.number_words or w.isdigit()
+            ]
+            if amounts:
+                found.append((k, amounts[-1], lex.rate_units.index(word)))
+    return found
 
 
 def _animals_to_people(child: Said, parent: Said) -> Stretch | None:
