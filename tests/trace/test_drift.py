@@ -152,3 +152,11 @@ def test_of_two_near_equal_earlier_claims_the_hedged_one_is_retold():
         "The swing bridge will reopen in March, the harbour board said.",
     )
     assert "hedge_dropped" in _types(events)
+
+
+def test_a_denial_is_not_a_dropped_hedge():
+    events = _drift(
+        "The harbour board said the new sea wall could stop the flooding.",
+        "The harbour board said there is no evidence the new sea wall can stop the flooding.",
+    )
+    assert "hedge_dropped" not in _types(events)

@@ -73,6 +73,8 @@ TITLE_CASE = 0.6
 HEADLINE_WORDS = 14
 # A number rounded to within this share of the earlier one ("1,231" -> "1,200") is the same.
 ROUNDING = 0.1
+# A hedge this many words before a claim's span (outside its cue) still qualifies it.
+LEAD_WORDS = 3
 # A dropped hedge counts where two of the content words it qualified, of this many, remain.
 ANCHOR_WORDS = 3
 # ... or, in a sure pair, where the certainty score rose by more than this.
@@ -178,8 +180,11 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
     was, now = parent.claim.certainty, child.claim.certainty
     score = max(child.claim.checkworthy, parent.claim.checkworthy)
     firmer = now.score - was.score > MIN_GAIN
-    if now.level not in _HEDGED or not _hedge_cues(child):  # "is a sign that": no hedge left
-        guess = _conjecture(parent, parent_words)
+    guess = _conjecture(parent, parent_words)
+    # a denial is not a hedged report put firmly ("no hard evidence it can"), but a guess
+    # denied outright is still told as fact ("will not survive")
+    denied = not guess and bool(_negations(child_words) - _negations(parent_words))
+    if not denied and (now.level not in _HEDGED or not _hedge_cues(child)):
         kept = f" {' '.join(fold(w.lower) for w in _with_cue(child, child_words))} "
         dropped = [
             cue
@@ -281,6 +286,10 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
         return  # "she", "the company": who is meant is not known well enough to compare
     elif not (_source_words(was.source, parent.text) or _source_words(now.source, child.text)):
         return  # two descriptions ("the study", "researchers"): no name was changed
+    elif now.source.kind == SourceKind.DOCUMENT_REPORT and not _source_words(
+        now.source, child.text
+    ):
+        return  # "a recent study" for its author: the finding is still the study's
     elif not any(
         _same_source(now.source, source, child.text, parent.text)
         for source in (was.source, *was.chain)
@@ -316,11 +325,20 @@ def _wording_changes(child, parent, change, child_words, parent_words) -> Iterat
 
 
 def _with_cue(version: Version, words: list[Token]) -> list[Token]:
-    """The claim's words with its reporting cue's in front ("*are pushing over* the ridge")."""
+    """The claim's words with its reporting cue's in front ("*are pushing over* the ridge"),
+    and the words just before the claim in its sentence ("said champagne *could* | help"):
+    a hedge the claim's span leaves out still qualifies it."""
+    start = version.claim.span.start
+    sentence = next((a for a, b in sentences(version.text) if a <= start < b), start)
+    lead = tokens(version.text, sentence, start)[-LEAD_WORDS:]
     cue = version.claim.attribution.cue
-    if cue is None or cue.start >= version.claim.span.start:
-        return words
-    return tokens(version.text, cue.start, cue.end) + words
+    if cue is None or cue.start >= start:
+        return lead + words
+    return tokens(version.text, cue.start, cue.end) + lead + words
+
+
+def _negations(words: list[Token]) -> set[str]:
+    return {fold(w.lower) for w in words} & lexicon().negations
 
 
 def _anchored(cue: Span, parent_words: list[Token], child_words: list[Token]) -> bool:

@@ -36,6 +36,7 @@ class Lexicon:
     proof_words: frozenset[str]
     rate_units: tuple[str, ...]
     comparatives: frozenset[str]
+    negations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +65,5 @@ def lexicon() -> Lexicon:
         frozenset(raw["proof_words"]),
         tuple(raw["rate_units"]),
         frozenset(raw["comparatives"]),
+        frozenset(raw["negations"]),
     )

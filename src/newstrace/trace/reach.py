@@ -27,6 +27,7 @@ from newstrace.model import DriftType
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, stem
 
+_PREPOSITIONS = frozenset({"for", "in", "to", "of", "among", "with", "on", "by", "from"})
 # How many words may stand between the two "as" of a comparison ("as bad for arteries as").
 COMPARISON_GAP = 4
 
@@ -193,7 +194,11 @@ def _animals_to_people(child: Said, parent: Said) -> Stretch | None:
     lex = lexicon()
     if not parent.animal_study or _has(child.words, lex.animal_subjects):
         return None
-    people = [k for k, w in enumerate(child.words) if w in lex.human_subjects]
+    people = [
+        k
+        for k, w in enumerate(child.words)
+        if w in lex.human_subjects and not set(child.words[max(0, k - 2) : k]) & _PREPOSITIONS
+    ]  # "people who drink", not "results for people"
     new = [k for k in people if child.words[k] not in parent.words]
     if not new or _has(parent.words, lex.human_subjects):
         return None
