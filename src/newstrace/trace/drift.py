@@ -75,6 +75,8 @@ HEADLINE_WORDS = 14
 ROUNDING = 0.1
 # A hedge this many words before a claim's span (outside its cue) still qualifies it.
 LEAD_WORDS = 3
+# ... and a hedge cue ending this many characters before a claim's span qualifies it.
+LEAD_CHARS = 30
 # A dropped hedge counts where two of the content words it qualified, of this many, remain.
 ANCHOR_WORDS = 3
 # ... or, in a sure pair, where the certainty score rose by more than this.
@@ -191,7 +193,11 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
             for cue in _hedge_cues(parent)
             if f" {fold(cue.text)} " not in kept
             and (now.level in _PLAIN or guess)  # "will not survive" denies a guess outright
-            and (_anchored(cue, parent_words, child_words) or (sure and firmer))
+            and _qualifies(cue, parent.claim.span)
+            and (
+                _anchored(cue, parent_words, child_words)
+                or (sure and firmer and _anchored(cue, parent_words, child_words, 1))
+            )
         ]
         if dropped:
             cue = dropped[0]
@@ -341,15 +347,23 @@ def _negations(words: list[Token]) -> set[str]:
     return {fold(w.lower) for w in words} & lexicon().negations
 
 
-def _anchored(cue: Span, parent_words: list[Token], child_words: list[Token]) -> bool:
-    """Whether the retelling still says what the hedge qualified: two of the three content
-    words after it ("could *help prevent dementia*") are in the retold claim."""
+def _qualifies(cue: Span, claim: Span) -> bool:
+    """Whether a hedge cue sits in the claim or just before it ("allegedly" elsewhere in the
+    sentence qualifies another part of it)."""
+    return claim.start - LEAD_CHARS <= cue.end and cue.start <= claim.end
+
+
+def _anchored(
+    cue: Span, parent_words: list[Token], child_words: list[Token], needed: int = 2
+) -> bool:
+    """Whether the retelling still says what the hedge qualified: ``needed`` of the three
+    content words after it ("could *help prevent dementia*") are in the retold claim."""
     qualified = {
         stem(fold(w.lower)) for w in parent_words if w.start >= cue.end and w.lower not in STOPWORDS
     }
     first = sorted(qualified, key=[stem(fold(w.lower)) for w in parent_words].index)
     child = {stem(fold(w.lower)) for w in child_words}
-    return sum(w in child for w in first[:ANCHOR_WORDS]) >= 2
+    return sum(w in child for w in first[:ANCHOR_WORDS]) >= needed
 
 
 def _hedge_cues(version: Version) -> list[Span]:
