@@ -18,10 +18,14 @@ from newstrace.trace.embed import DIMENSIONS, sentence_encoder
 
 
 def claim_meanings(ledgers: Sequence[Ledger]) -> list[np.ndarray]:
-    """Per ledger, one unit row per claim (in the ledger's order), from one encoder call."""
+    """Per ledger, one unit row per claim (in the ledger's order), from one encoder call
+    that reads each distinct text once (copies repeat many claims word for word)."""
     texts = [" ".join(claim.span.text.split()) for ledger in ledgers for claim in ledger.claims]
     if not texts:
         return [np.zeros((0, DIMENSIONS), dtype=np.float32) for _ in ledgers]
-    rows = sentence_encoder().encode(texts).astype(np.float16).astype(np.float32)
+    distinct = list(dict.fromkeys(texts))
+    encoded = sentence_encoder().encode(distinct).astype(np.float16).astype(np.float32)
+    row_of = {text: row for row, text in enumerate(distinct)}
+    rows = encoded[[row_of[text] for text in texts]]
     bounds = np.cumsum([len(ledger.claims) for ledger in ledgers])[:-1]
     return list(np.split(rows, bounds))
