@@ -489,6 +489,7 @@ def _stronger(change: Change, parent_words, child_words, small: bool = True) -> 
         w.lower
         for w, following in _with_next(after)
         if w.lower in lex.universal
+        and (small or w.lower in lex.quantifiers)  # "cut eggs out completely" widens nothing
         and not (following and (following.is_number or following.lower in lex.number_words))
     }
     if widened and before and not ({w.lower for w in before} & lex.universal):

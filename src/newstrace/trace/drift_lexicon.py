@@ -37,6 +37,7 @@ class Lexicon:
     rate_units: tuple[str, ...]
     comparatives: frozenset[str]
     negations: frozenset[str]
+    quantifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +67,5 @@ def lexicon() -> Lexicon:
         tuple(raw["rate_units"]),
         frozenset(raw["comparatives"]),
         frozenset(raw["negations"]),
+        frozenset(raw["quantifiers"]),
     )
