@@ -160,3 +160,19 @@ def test_a_denial_is_not_a_dropped_hedge():
         "The harbour board said there is no evidence the new sea wall can stop the flooding.",
     )
     assert "hedge_dropped" not in _types(events)
+
+
+def test_a_changed_year_is_a_changed_detail_not_a_rounding():
+    events = _drift(
+        "The harbour board said the new swing bridge will open in 2024.",
+        "The harbour board said the new swing bridge will open in 2026.",
+    )
+    assert "detail_changed" in _types(events)
+
+
+def test_a_date_run_together_is_the_same_date():
+    events = _drift(
+        "The harbour board said the bridge stays shut from Dec. 16 to 22.",
+        "The harbour board said the bridge stays shut from Dec.16 to 22.",
+    )
+    assert "detail_changed" not in _types(events)
