@@ -224,7 +224,12 @@ def build_trace(index: CorpusIndex, options: TraceOptions) -> Trace:
 
     stories = [
         build_story(
-            f"story-{count}", [member(n) for n in numbers], copies_of, index.outlets, options
+            f"story-{count}",
+            [member(n) for n in numbers],
+            copies_of,
+            index.outlets,
+            options,
+            gist_cache,
         )
         for count, numbers in enumerate(groups, start=1)
     ]

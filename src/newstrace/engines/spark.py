@@ -229,7 +229,7 @@ def trace_on_spark(
         .join(ledgers)
         .map(lambda kv: (kv[1][0][1], (kv[1][0][0], kv[1][1])))
         .groupByKey()
-        .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value, options))
+        .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value, options, cache))
         .persist(_SPILL)  # read by every story table and by collect: built once
     )
     others = _other_languages(index, placed)
@@ -484,9 +484,11 @@ def _story(
     copies_of,
     outlets: OutletNames,
     options: TraceOptions,
+    cache_dir: str | None,
 ) -> Story:
     members = [
         StoryMember(ledger, w.article.print_, w.indexed.citations, w.article.vector)
         for w, ledger in sorted(rows, key=lambda row: row[0].article.number)
     ]
-    return build_story(story_id, members, copies_of, outlets, options)
+    cache = GistCache(Path(cache_dir), encoder_provenance()) if cache_dir else None
+    return build_story(story_id, members, copies_of, outlets, options, cache)

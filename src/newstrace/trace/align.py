@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 
 from newstrace.model import Claim, ClaimFamily, ClaimRef, Ledger
+from newstrace.trace.cache import GistCache
 from newstrace.trace.claim_meaning import claim_meanings
 from newstrace.trace.options import DEFAULT_OPTIONS
 from newstrace.trace.text import STOPWORDS, stem, tokens
@@ -137,9 +138,12 @@ class Claims:
         return cls(id_, ledger, meaning, tuple(claim_words(ledger, c) for c in ledger.claims))
 
 
-def story_claims(ledgers: Mapping[str, Ledger]) -> dict[str, Claims]:
-    """Each version's :class:`Claims`, its claims embedded together with the story's."""
-    meanings = claim_meanings(list(ledgers.values()))
+def story_claims(
+    ledgers: Mapping[str, Ledger], cache: GistCache | None = None
+) -> dict[str, Claims]:
+    """Each version's :class:`Claims`, its claims embedded together with the story's (those
+    in ``cache`` read from it)."""
+    meanings = claim_meanings(list(ledgers.values()), cache)
     return {
         id_: Claims.of(id_, ledger, meaning)
         for (id_, ledger), meaning in zip(ledgers.items(), meanings, strict=True)

@@ -24,6 +24,7 @@ from newstrace.model import (
     TracedArticle,
 )
 from newstrace.trace import align, drift
+from newstrace.trace.cache import GistCache
 from newstrace.trace.citations import OutletNames, outlet_key, with_known_outlets
 from newstrace.trace.dates import latest_day
 from newstrace.trace.fingerprint import Fingerprint
@@ -64,9 +65,11 @@ def build_story(
     copies_of: Mapping[str, CopyEdge],
     outlets: OutletNames,
     options: TraceOptions,
+    cache: GistCache | None = None,
 ) -> Story:
     """One story's trace from its versions (in input order): their citations, the origin, the
-    version each article retold, claim families and drift. ``copies_of`` maps a copier to
+    version each article retold, claim families and drift (claim embeddings read from and
+    kept in ``cache``). ``copies_of`` maps a copier to
     its copy edge (edges to texts outside the story are left out)."""
     ids = [m.id for m in members]
     ledgers = {m.id: without_chrome(m.ledger) for m in members}
@@ -110,7 +113,7 @@ def build_story(
         {m: {outlet_key(name) for name in names} for m, names in cited.items()},
         lambda a, b: similarity[position[a], position[b]],
     )
-    pairs, events = _compare(parents, ledgers, outlets, options.same_claim)
+    pairs, events = _compare(parents, ledgers, outlets, options.same_claim, cache)
     events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
     return Story(
         story_id,
@@ -149,7 +152,11 @@ def _derivations(
 
 
 def _compare(
-    parents: dict[str, str], ledgers: dict[str, Ledger], outlets: OutletNames, same_claim: float
+    parents: dict[str, str],
+    ledgers: dict[str, Ledger],
+    outlets: OutletNames,
+    same_claim: float,
+    cache: GistCache | None,
 ):
     """Claim pairs (child id, claim, parent id, claim) and the drift between them."""
 
@@ -158,7 +165,9 @@ def _compare(
 
     pairs, events = [], []
     involved = {*parents, *parents.values()}
-    claims = align.story_claims({v: ledger for v, ledger in ledgers.items() if v in involved})
+    claims = align.story_claims(
+        {v: ledger for v, ledger in ledgers.items() if v in involved}, cache
+    )
     for child_id in parents:
         tiers = [[claims[v] for v in tier] for tier in align.earlier_versions(child_id, parents)]
         for child_claim, parent_id, parent_claim, sure in align.pair_with_earlier(
