@@ -1,14 +1,14 @@
-"""Score citation finding (who an article credits) on real news the rules were never tuned on.
+"""Score citation finding (who an article credits) on real news, with blind labels.
 
 ``bench/data/credit_labels.jsonl`` holds only labels (see ``credit_labels.md``): for 70
 articles of the GVC crawl, GVC and ECB+ in ../shared, the outlets each credits, written
 blind to the tool; the rules were then mended on their errors, so they are a tune set.
 ``credit_labels_heldout.jsonl`` (52 other articles, labelled the same way, also blind)
-is never tuned on: score it with ``--labels``, and never read its errors. Each text is analysed (ledgers cached under ``build/credit-cache``) and
-its citations found as ``newstrace trace`` finds them, with the page's own outlet taken
-from its URL and its title (where the data has one). A citation matches a label when both
-name the same outlet (:func:`newstrace.trace.citations.outlet_identity`: "AP" is the
-Associated Press).
+is never tuned on: score it with ``--labels``, and never read its errors. Each text is
+analysed (ledgers cached under ``build/credit-cache``) and its citations found as
+``newstrace trace`` finds them, with the page's own outlet taken from its URL and its
+title (where the data has one). A citation matches a label when both name the same outlet
+(:func:`newstrace.trace.citations.outlet_identity`: "AP" is the Associated Press).
 
 Prints one JSON line: precision, recall and F1 over (article, outlet) pairs, and the share
 of articles labelled with no credit that are said to credit one; ``--errors`` lists misses.
