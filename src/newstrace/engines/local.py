@@ -22,14 +22,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import LedgerCacheError, NewstraceError
 from newstrace.ingest import InputItem, read_inputs
-from newstrace.model import Article, ArticleStatus, CopyEdge, Ledger, Trace, TracedArticle
+from newstrace.model import Article, ArticleStatus, CopyEdge, Ledger, Story, Trace, TracedArticle
 from newstrace.trace.blocking import pairs_sharing
 from newstrace.trace.cache import GistCache, LedgerCache
 from newstrace.trace.citations import OutletNames
+from newstrace.trace.claim_meaning import encode_claims
 from newstrace.trace.copies import (
     Candidate,
     CopyRow,
@@ -76,7 +78,10 @@ _CHUNKS_PER_WORKER = 4
 _worker_analyzer: Analyzer | None = None
 
 
-def _chunks(items: Iterable[Input], size: int):
+T = TypeVar("T")
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -222,23 +227,25 @@ def build_trace(index: CorpusIndex, options: TraceOptions) -> Trace:
         citations = index.analysed[number].citations
         return StoryMember(index.ledger(number), article.print_, citations, article.vector)
 
-    stories = [
-        build_story(
-            f"story-{count}",
-            [member(n) for n in numbers],
-            copies_of,
-            index.outlets,
-            options,
-            gist_cache,
+    stories: list[Story] = []
+    for chunk in _chunks(enumerate(groups, start=1), _STORIES_AT_ONCE):
+        members = {count: [member(n) for n in numbers] for count, numbers in chunk}
+        retold = (m.ledger for told in members.values() if len(told) > 1 for m in told)
+        encode_claims(retold, gist_cache)
+        stories.extend(
+            build_story(f"story-{count}", told, copies_of, index.outlets, options, gist_cache)
+            for count, told in members.items()
         )
-        for count, numbers in enumerate(groups, start=1)
-    ]
     stories = with_other_languages(
         stories,
         [Specifics.of(i.print_, i.traced.url) for i in index.other_languages if i.print_],
         [Specifics.of(a.print_, a.traced.url) for a in index.analysed if a.print_],
     )
     return assemble_trace(index.articles, stories)
+
+
+_STORIES_AT_ONCE = 512
+"""Stories whose versions' claims are encoded in one go before the stories are built."""
 
 
 def weigh_corpus(
