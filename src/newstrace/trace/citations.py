@@ -9,15 +9,12 @@ can). Nothing in the page chrome ("MORE NEWS") is a citation.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from importlib import resources
 
 from newstrace.ingest import canonical_outlet
 from newstrace.model import Citation, Ledger, Source, SourceKind, Span
-from newstrace.trace.credits import credited_names
+from newstrace.trace.credits import credited_names, outlet_words
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 # "Huzlers.com" is Huzlers; "Royal Astronomical Society (RAS)" is the Society
@@ -225,7 +222,7 @@ def _is_outlet(source: Source, outlets: OutletNames, text: str) -> bool:
         return True
     if source.kind == SourceKind.MEDIA_OUTLET:
         return True
-    if outlet_key(source.name).rsplit(" ", 1)[-1] in _outlet_words():
+    if outlet_key(source.name).rsplit(" ", 1)[-1] in outlet_words():
         return True
     return source.kind == SourceKind.ORGANISATION and outlet_key(source.name) in _told(text)
 
@@ -279,12 +276,6 @@ def _credits_in_sentence(text: str, span: Span) -> bool:
     end_match = _SENTENCE_END.search(text, span.end)
     end = end_match.start() if end_match else len(text)
     return bool(_CREDIT_WORDS.search(text, start, end))
-
-
-@lru_cache(maxsize=1)
-def _outlet_words() -> frozenset[str]:
-    raw = resources.files("newstrace.analyze").joinpath("lexicons/sources.json").read_text("utf-8")
-    return frozenset(json.loads(raw)["outlet_words"])
 
 
 def _cover(text: str, span: Span, cue: Span | None) -> Span:

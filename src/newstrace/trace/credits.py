@@ -129,6 +129,8 @@ _WHEN = (
 _DATE_TAIL = re.compile(rf"(?:[ \t]+(?:on|in))?[ \t]+(?:{_WHEN})\b.*$")
 _HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
+# institutions whose statements and releases are published ("the Royal Astronomical Society",
+# "University of X"); not police, courts or offices, which are sources that speak
 _PUBLISHING_INSTITUTIONS = frozenset(
     ["university", "society", "institute", "academy", "college", "foundation", "journal", "press"]
 )
@@ -242,13 +244,13 @@ def is_organisation(name: str, text: str, start: int, trust: int) -> bool:
     words = name.split()
     if canonical_outlet(name) or canonical_outlet("The " + name):
         return True
-    if _DOMAIN.match(name) or _CAMEL.match(name) or words[-1].lower() in _outlet_words():
+    if _DOMAIN.match(name) or _CAMEL.match(name) or words[-1].lower() in outlet_words():
         return True
     if len(words) > 1 and words[-1].isdigit():
         return True  # a station: "Local 10", "WCBS 880"
     if trust == _Trust.OUTLET:
         return False
-    if words[-1].lower() in _institution_words():
+    if words[-1].lower() in _PUBLISHING_INSTITUTIONS:
         return True
     if any(word in ("of", "on", "for", "and", "&") for word in words[1:-1]):
         return True
@@ -272,7 +274,7 @@ def _trimmed(name: str) -> str:
         return name  # "Mail on Sunday"
     name = _TRAILING.sub("", _DATE_TAIL.sub("", name))
     head, of, _ = name.partition(" of ")
-    if of and head.split()[-1].lower() in _outlet_words():
+    if of and head.split()[-1].lower() in outlet_words():
         return head  # "The News Tribune of Tacoma"
     return name
 
@@ -299,17 +301,7 @@ def _first_word(text: str, match_start: int, name_start: int) -> int:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, list[str]]:
+def outlet_words() -> frozenset[str]:
+    """Words news outlets' names end with ("Gazette", "Times"), from the analyser's lexicon."""
     raw = resources.files("newstrace.analyze").joinpath("lexicons/sources.json").read_text("utf-8")
-    return json.loads(raw)
-
-
-def _outlet_words() -> frozenset[str]:
-    return frozenset(_lexicon()["outlet_words"])
-
-
-def _institution_words() -> frozenset[str]:
-    """Institutions whose statements and releases are published ("the Royal Astronomical
-    Society", "University of X"); not police, courts or offices, which are sources that speak.
-    """
-    return _PUBLISHING_INSTITUTIONS
+    return frozenset(json.loads(raw)["outlet_words"])
