@@ -100,3 +100,31 @@ def test_two_tight_look_alike_events_keep_apart_when_cohesion_is_asked():
     assert join_groups(rows, [], pairs, MEANING_ONLY) == [[0, 1, 2, 3]]
     cohesive = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, cohesion=0.8)
     assert join_groups(rows, [], pairs, cohesive) == [[0, 1], [2, 3]]
+
+
+def _told(gist: np.ndarray, *names: int) -> LinkRow:
+    """An article whose names and numbers are the columns ``names`` (none: no specifics)."""
+    weight = 1.0 / np.sqrt(len(names)) if names else 0.0
+    specifics = UnitVector(np.array(names, dtype=np.int32), np.full(len(names), weight))
+    return LinkRow(_row(gist).vector, specifics, gist, None)
+
+
+def test_template_look_alikes_keep_apart_on_their_names_and_numbers():
+    """Two events told in one template (same gist), each with its own town and figures:
+    meaning cannot part them; the names and numbers each event's reports share can."""
+    same = _gist(1, 0)
+    rows = [_told(same, 1, 2), _told(same, 1, 2, 3), _told(same, 7, 8), _told(same, 7, 8, 9)]
+    pairs = [(0, 1, 0.99), (2, 3, 0.99), (0, 2, 0.9), (1, 3, 0.9)]
+    assert join_groups(rows, [], pairs, MEANING_ONLY) == [[0, 1, 2, 3]]
+    apart = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, specifics_cohesion=0.2)
+    assert join_groups(rows, [], pairs, apart) == [[0, 1], [2, 3]]
+
+
+def test_a_group_whose_versions_name_nothing_asks_nothing_of_a_join():
+    """Versions with no names or numbers share none (cohesion 0): the rule on specifics
+    cannot refuse a join with such a group, only the model can."""
+    same = _gist(1, 0)
+    rows = [_told(same), _told(same), _told(same, 4), _told(same, 4)]
+    pairs = [(0, 1, 0.99), (2, 3, 0.99), (0, 2, 0.9)]
+    model = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, specifics_cohesion=0.5)
+    assert join_groups(rows, [], pairs, model) == [[0, 1, 2, 3]]

@@ -77,16 +77,18 @@ def days_between(a: tuple[date, date] | None, b: tuple[date, date] | None) -> in
 @dataclass(frozen=True, slots=True)
 class SameStoryModel:
     """A fitted logistic judgement: ``probability`` that the evidence is of one story;
-    ``threshold`` is where two articles or groups are joined, and ``cohesion`` how alike
-    two groups of several versions must be, in meaning, against how alike each is within
-    itself (0: not checked); both set on real dev sets. Look-alike events (two earthquakes,
-    a coach fired and the same coach hired) are alike, but less than each event's own
-    reports are."""
+    ``threshold`` is where two articles or groups are joined; ``cohesion`` and
+    ``specifics_cohesion`` how alike two groups of several versions must be, in meaning and
+    in names and numbers, against how alike each is within itself (0: not checked); all set
+    on real dev sets. Look-alike events (two earthquakes, a coach fired and the same coach
+    hired, one shooting and the next town's) are alike, but less than each event's own
+    reports are, above all in who, where and how many."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
     cohesion: float = 0.0
+    specifics_cohesion: float = 0.0
 
     def probability(self, evidence: Evidence) -> float:
         score = self.bias + sum(w * x for w, x in zip(self.weights, evidence.row(), strict=True))
@@ -101,6 +103,7 @@ class SameStoryModel:
             "bias": self.bias,
             "threshold": self.threshold,
             "cohesion": self.cohesion,
+            "specifics_cohesion": self.specifics_cohesion,
         }
         path.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
         return path
@@ -111,7 +114,11 @@ class SameStoryModel:
         if tuple(body["features"]) != FEATURES:
             raise ValueError(f"{folder} was fitted on other features: {body['features']}")
         return cls(
-            tuple(body["weights"]), body["bias"], body["threshold"], body.get("cohesion", 0.0)
+            tuple(body["weights"]),
+            body["bias"],
+            body["threshold"],
+            body.get("cohesion", 0.0),
+            body.get("specifics_cohesion", 0.0),
         )
 
 

@@ -131,6 +131,10 @@ class _Groups:
         self._specifics = TermSpace.of([row.specifics for row in rows]).matrix
         self._gists = [row.gist.astype(np.float32) for row in rows]
         self._dates = [_day(row.published) for row in rows]
+        self._lengths = [  # squared lengths: 1, or 0 for an article without names or numbers
+            (float(row.specifics.weights @ row.specifics.weights), float(g @ g))
+            for row, g in zip(rows, self._gists, strict=True)
+        ]
         self._parent = list(range(len(rows)))
         self._size = [1] * len(rows)
         self._sums: dict[int, tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]] = {}
@@ -152,6 +156,10 @@ class _Groups:
         self._sums[keep] = (ta + tb, sa + sb, ga + gb)
         self._sums.pop(gone, None)
         self._dates[keep] = _span(self._dates[a], self._dates[b])
+        self._lengths[keep] = (
+            self._lengths[a][0] + self._lengths[b][0],
+            self._lengths[a][1] + self._lengths[b][1],
+        )
         self._size[keep] = self._size[a] + self._size[b]
         self._parent[gone] = keep
 
@@ -178,18 +186,29 @@ class _Groups:
             self._refused.add(key)
 
     def _cohesive(self, a: int, b: int, mean: Evidence, model: SameStoryModel) -> bool:
-        """Whether two groups are alike in meaning at least ``model.cohesion`` times as much
-        as the less cohesive of them (of two versions or more) is within itself."""
-        within = [w for w in (self._within_meaning(a), self._within_meaning(b)) if w is not None]
-        return not (model.cohesion and within) or mean.meaning >= model.cohesion * min(within)
+        """Whether two groups are alike in meaning, and in names and numbers, at least
+        ``model.cohesion`` and ``model.specifics_cohesion`` times as much as the less
+        cohesive of them (of two versions or more) is within itself."""
+        meaning = self._within(a, 2), self._within(b, 2)
+        specifics = self._within(a, 1), self._within(b, 1)
+        return _keeps(mean.meaning, meaning, model.cohesion) and _keeps(
+            mean.specifics, specifics, model.specifics_cohesion
+        )
 
-    def _within_meaning(self, root: int) -> float | None:
-        """The mean gist cosine between a group's members (None for one article)."""
+    def _within(self, root: int, part: int) -> float | None:
+        """The mean cosine between a group's members of its specifics (``part`` 1) or gists
+        (``part`` 2); None for one article. The sum dotted with itself holds each member's
+        own squared length too, taken out."""
         size = self._size[root]
         if size < 2:
             return None
-        gists = self._sum(root)[2]
-        return (float(gists @ gists) - size) / (size * (size - 1))
+        summed = self._sum(root)[part]
+        itself = (
+            float(summed @ summed)
+            if isinstance(summed, np.ndarray)
+            else float(summed.multiply(summed).sum())
+        )
+        return (itself - self._lengths[root][part - 1]) / (size * (size - 1))
 
     def members(self) -> list[list[int]]:
         groups: dict[int, list[int]] = {}
@@ -206,6 +225,12 @@ class _Groups:
 
 _BLOCK = 1024
 """Rows of gists compared at once when looking for neighbours (1024 x N floats)."""
+
+
+def _keeps(between: float, within: tuple[float | None, float | None], ratio: float) -> bool:
+    """Whether ``between`` reaches ``ratio`` times the lesser of the known ``within``."""
+    known = [w for w in within if w is not None]
+    return not (ratio and known) or between >= ratio * min(known)
 
 
 def _day(published: date | None) -> tuple[date, date] | None:
