@@ -1,0 +1,82 @@
+"""Score story drift on a blind, held-out set of real news: never tune on it.
+
+``bench/data/drift_heldout.jsonl`` holds drift lines for 71 reports of 20 incidents of the
+GVA crawl (``../shared/datasets/gvc/gva_crawl_train.jsonl``), all from the held-out quarter
+(``zlib.crc32(incident_id) % 4 == 0``), labelled blind to the tool's output;
+``drift_heldout_incidents.jsonl`` lists every report read per incident, in time order
+(reports of one date in the order their content shows). Do not mend rules on its errors.
+
+Writes the corpus in the trace format (``articles.jsonl``, gold ``story`` = incident) and
+the labels (``drift.jsonl``) to a build folder, runs ``newstrace eval trace`` on them and
+prints its JSON result.
+
+    .venv/bin/python bench/drift_heldout_eval.py [--shared DIR] [--out build/drift-heldout]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+CRAWL = "gvc/gva_crawl_train.jsonl"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = os.environ.get("NEWSTRACE_SHARED") or str(ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=Path(default) / "datasets")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "drift-heldout")
+    args = parser.parse_args()
+    crawl = args.shared / CRAWL
+    if not crawl.is_file():
+        sys.exit(f"missing {crawl}: set NEWSTRACE_SHARED to the shared data folder")
+    incidents = read_jsonl(DATA / "drift_heldout_incidents.jsonl")
+    wanted = {doc: i["incident_id"] for i in incidents for doc in i["doc_ids"]}
+    records: dict[str, dict] = {}
+    for row in read_jsonl(crawl):
+        doc = row["doc_id"]
+        if doc in wanted and doc not in records and len(row["content"] or "") >= 200:
+            records[doc] = row
+    if missing := sorted(set(wanted) - set(records)):
+        sys.exit(f"{len(missing)} labelled reports not in {crawl}: {missing[:3]}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    articles, drift = args.out / "articles.jsonl", args.out / "drift.jsonl"
+    with open(articles, "w", encoding="utf-8") as stream:
+        for doc in wanted:  # incident by incident, in time order
+            row = records[doc]
+            article = {
+                "id": doc,
+                "text": row["content"],
+                "title": row["title"],
+                "published": row["dct"],
+                "url": row["uri"],
+                "story": wanted[doc],
+                "copy_of": None,
+                "copy_kind": None,
+                "cites": [],
+                "origin": "",
+            }
+            stream.write(json.dumps(article, ensure_ascii=False) + "\n")
+    drift.write_text((DATA / "drift_heldout.jsonl").read_text(encoding="utf-8"), "utf-8")
+    command = [str(ROOT / ".venv" / "bin" / "newstrace"), "eval", "trace"]
+    command += ["--data", str(articles), "--drift", str(drift)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        sys.exit(result.stderr or f"newstrace eval failed ({result.returncode})")
+    print(json.dumps(json.loads(result.stdout.strip().splitlines()[-1]), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
