@@ -498,12 +498,15 @@ def _stronger(change: Change, parent_words, child_words, small: bool = True) -> 
 
 
 def _degree(change: Change, parent_words, child_words, old: str, new: str) -> str | None:
-    """A comparison or an amount put more strongly: an approximator lost while what it
-    qualified stays ("almost as bad" to "as bad", "nearly 1 million" to "a million"), a
-    bound raised ("over a million"), or an intensifier added ("exponentially higher")."""
+    """A comparison or an amount put more strongly: a downtoner lost while what it
+    qualified stays ("almost as bad" to "as bad", "nearly 1 million" to "a million"), an
+    approximator lost from a comparison ("about as bad" to "as bad"), a bound raised ("over
+    a million"), or an intensifier added ("exponentially higher"). An approximator lost from
+    an amount ("around 60 per cent" to "60%") rounds, it does not exaggerate: no labeller of
+    the real sets counted one."""
     lex = lexicon()
     soft = lex.downtoners, lex.approximators
-    lost = _bound(parent_words, change.i1, change.i2, *soft)
+    lost = _bound(parent_words, change.i1, change.i2, *soft, amounts=False)
     if lost is not None and _bound(child_words, change.j1, change.j2, *soft) is None:
         qualified = {fold(w.lower) for w in parent_words[lost + 1 : lost + 3]}
         window = child_words[change.j1 : change.j2 + 2]
@@ -523,15 +526,22 @@ def _degree(change: Change, parent_words, child_words, old: str, new: str) -> st
 
 
 def _bound(
-    words: list[Token], start: int, end: int, always: frozenset[str], before_amount: frozenset[str]
+    words: list[Token],
+    start: int,
+    end: int,
+    always: frozenset[str],
+    before_amount: frozenset[str],
+    amounts: bool = True,
 ) -> int | None:
     """The first degree word in ``words[start:end]``: one of ``always`` ("almost"), or one of
-    ``before_amount`` ("about", "over") where an amount or a comparison ("as") follows."""
+    ``before_amount`` ("about", "over") where a comparison ("as") follows, or an amount
+    unless ``amounts`` is False."""
     for k in range(start, end):
         word = fold(words[k].lower)
         following = [fold(w.lower) for w in words[k + 1 : k + 3]]
-        amount = bool(following) and (following[0] == "as" or any(map(_is_amount, following)))
-        if word in always or (word in before_amount and amount):
+        compared = bool(following) and following[0] == "as"
+        amount = amounts and any(map(_is_amount, following))
+        if word in always or (word in before_amount and (compared or amount)):
             return k
     return None
 
