@@ -88,7 +88,7 @@ REAL_FLOORS = [
     ("real-stories/health/articles.jsonl", "id", "story", None, 0.93),
     ("real-stories/tech/articles.jsonl", "id", "story", None, 0.88),
     ("ecbplus/docs.jsonl", "doc_id", "subtopic", "dev", 0.84),
-    ("gvc/gvc_docs.jsonl", "doc_id", "incident_id", "dev", 0.96),
+    ("gvc/gvc_docs.jsonl", "doc_id", "incident_id", "dev", 0.97),
 ]
 
 

@@ -11,11 +11,17 @@ from newstrace.eval.trace import _read_drift, read_gold, score
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
-# set: {metric: floor}; recorded 2026-12-03 (health / tech): citation F1 0.821 / 0.868,
-# origin 0.667 / 0.667, drift typed F1 0.536 / 0.213 (tech is the set drift was not tuned on)
+# set: {metric: floor}; recorded 2026-12-03, third session (health / tech): citation F1
+# 0.821 / 0.868, origin 0.667 / 0.667, drift typed F1 0.556 / 0.233, health drift precision
+# 0.600 (both sets are tuned on now; bench/drift_heldout_eval.py is the held-out check)
 FLOORS = {
-    "health": {"citation_f1": 0.78, "origin_accuracy": 0.66, "drift_typed_f1": 0.50},
-    "tech": {"citation_f1": 0.83, "origin_accuracy": 0.66, "drift_typed_f1": 0.18},
+    "health": {
+        "citation_f1": 0.78,
+        "origin_accuracy": 0.66,
+        "drift_typed_f1": 0.53,
+        "drift_typed_p": 0.57,
+    },
+    "tech": {"citation_f1": 0.83, "origin_accuracy": 0.66, "drift_typed_f1": 0.21},
 }
 
 

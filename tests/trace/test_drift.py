@@ -102,6 +102,19 @@ def test_a_lost_approximator_is_an_exaggeration():
     assert "almost" in event.explanation and "almost" in event.earlier_phrase.text
 
 
+def test_an_approximator_lost_from_a_comparison_exaggerates_one_lost_from_an_amount_rounds():
+    compared = _drift(
+        "Ferry fares at Pellin are about as high as air fares, the harbour board said.",
+        "Ferry fares at Pellin are as high as air fares, the harbour board said.",
+    )
+    assert "exaggeration" in _types(compared)
+    rounded = _drift(
+        "Ferry fares at Pellin will rise by around 12 per cent, the harbour board said.",
+        "Ferry fares at Pellin will rise by 12 per cent, the harbour board said.",
+    )
+    assert "exaggeration" not in _types(rounded)
+
+
 def test_a_changed_word_is_quoted_as_its_whole_phrase():
     text = "After the storm, the old swing bridge stayed shut for nine days, the board said."
     words = tokens(text)

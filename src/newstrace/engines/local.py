@@ -27,11 +27,10 @@ from typing import TypeVar
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.errors import LedgerCacheError, NewstraceError
 from newstrace.ingest import InputItem, read_inputs
-from newstrace.model import Article, ArticleStatus, CopyEdge, Ledger, Story, Trace, TracedArticle
+from newstrace.model import Article, ArticleStatus, CopyEdge, Ledger, Trace, TracedArticle
 from newstrace.trace.blocking import pairs_sharing
 from newstrace.trace.cache import GistCache, LedgerCache
 from newstrace.trace.citations import OutletNames
-from newstrace.trace.claim_meaning import encode_claims
 from newstrace.trace.copies import (
     Candidate,
     CopyRow,
@@ -63,7 +62,7 @@ from newstrace.trace.stories import (
     join_groups,
     link,
 )
-from newstrace.trace.story import StoryMember, assemble_trace, build_story
+from newstrace.trace.story import StoryMember, assemble_trace, build_stories
 from newstrace.trace.vectors import Vocabulary
 
 Result = Ledger | NewstraceError
@@ -227,25 +226,17 @@ def build_trace(index: CorpusIndex, options: TraceOptions) -> Trace:
         citations = index.analysed[number].citations
         return StoryMember(index.ledger(number), article.print_, citations, article.vector)
 
-    stories: list[Story] = []
-    for chunk in _chunks(enumerate(groups, start=1), _STORIES_AT_ONCE):
-        members = {count: [member(n) for n in numbers] for count, numbers in chunk}
-        retold = (m.ledger for told in members.values() if len(told) > 1 for m in told)
-        encode_claims(retold, gist_cache)
-        stories.extend(
-            build_story(f"story-{count}", told, copies_of, index.outlets, options, gist_cache)
-            for count, told in members.items()
-        )
+    told = (
+        (f"story-{count}", [member(n) for n in numbers])
+        for count, numbers in enumerate(groups, start=1)
+    )
+    stories = list(build_stories(told, copies_of, index.outlets, options, gist_cache))
     stories = with_other_languages(
         stories,
         [Specifics.of(i.print_, i.traced.url) for i in index.other_languages if i.print_],
         [Specifics.of(a.print_, a.traced.url) for a in index.analysed if a.print_],
     )
     return assemble_trace(index.articles, stories)
-
-
-_STORIES_AT_ONCE = 512
-"""Stories whose versions' claims are encoded in one go before the stories are built."""
 
 
 def weigh_corpus(

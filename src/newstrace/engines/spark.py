@@ -81,7 +81,7 @@ from newstrace.trace.stories import (
     join_groups,
     link,
 )
-from newstrace.trace.story import StoryMember, build_story
+from newstrace.trace.story import StoryMember, build_stories
 from newstrace.trace.vectors import Vocabulary
 
 # Analysed and weighed articles are reused by several stages: when they do not fit in memory
@@ -229,7 +229,7 @@ def trace_on_spark(
         .join(ledgers)
         .map(lambda kv: (kv[1][0][1], (kv[1][0][0], kv[1][1])))
         .groupByKey()
-        .map(lambda kv: _story(kv[0], kv[1], copies_of.value, outlets.value, options, cache))
+        .mapPartitions(lambda part: _stories(part, copies_of.value, outlets.value, options, cache))
         .persist(_SPILL)  # read by every story table and by collect: built once
     )
     others = _other_languages(index, placed)
@@ -478,17 +478,24 @@ def _groups(weighed, copies: list[CopyEdge], options: TraceOptions, partitions: 
     return join_groups(link_rows, joined, links, model)
 
 
-def _story(
-    story_id: str,
-    rows: Iterable[tuple[_Weighed, Ledger]],
+def _stories(
+    part: Iterable[tuple[str, Iterable[tuple[_Weighed, Ledger]]]],
     copies_of,
     outlets: OutletNames,
     options: TraceOptions,
     cache_dir: str | None,
-) -> Story:
-    members = [
-        StoryMember(ledger, w.article.print_, w.indexed.citations, w.article.vector)
-        for w, ledger in sorted(rows, key=lambda row: row[0].article.number)
-    ]
+) -> Iterator[Story]:
+    """A partition's stories (story id, its weighed articles with their ledgers), built as the
+    local engine builds them: :func:`build_stories`, claims encoded in large batches."""
+    told = (
+        (
+            story_id,
+            [
+                StoryMember(ledger, w.article.print_, w.indexed.citations, w.article.vector)
+                for w, ledger in sorted(rows, key=lambda row: row[0].article.number)
+            ],
+        )
+        for story_id, rows in part
+    )
     cache = GistCache(Path(cache_dir), encoder_provenance()) if cache_dir else None
-    return build_story(story_id, members, copies_of, outlets, options, cache)
+    return build_stories(told, copies_of, outlets, options, cache)

@@ -1,0 +1,31 @@
+"""Many stories built at once: claims encoded in batches, the same stories as one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+import newstrace
+from newstrace.trace import story as story_module
+from newstrace.trace.citations import OutletNames
+from newstrace.trace.options import DEFAULT_OPTIONS
+
+
+def test_without_a_cache_a_scratch_one_lives_while_the_stories_are_built(monkeypatch):
+    seen = []
+
+    def spy(story_id, members, copies_of, outlets, options, cache):
+        seen.append((story_id, cache.directory, cache.directory.parent.is_dir()))
+        return story_id
+
+    monkeypatch.setattr(story_module, "build_story", spy)
+    told = [("story-1", []), ("story-2", [])]
+    built = list(story_module.build_stories(told, {}, OutletNames([]), DEFAULT_OPTIONS))
+    assert built == ["story-1", "story-2"]
+    assert [s[0] for s in seen] == ["story-1", "story-2"] and all(s[2] for s in seen)
+    assert seen[0][1] == seen[1][1] and not seen[0][1].parent.exists()  # removed after
+
+
+@pytest.mark.slow
+def test_stories_built_in_small_batches_are_the_same(dev_corpus, dev_trace, tmp_path, monkeypatch):
+    monkeypatch.setattr(story_module, "STORIES_AT_ONCE", 2)
+    assert newstrace.trace(dev_corpus, cache=tmp_path).trace == dev_trace
