@@ -487,15 +487,14 @@ def _stories(
 ) -> Iterator[Story]:
     """A partition's stories (story id, its weighed articles with their ledgers), built as the
     local engine builds them: :func:`build_stories`, claims encoded in large batches."""
-    told = (
-        (
-            story_id,
-            [
-                StoryMember(ledger, w.article.print_, w.indexed.citations, w.article.vector)
-                for w, ledger in sorted(rows, key=lambda row: row[0].article.number)
-            ],
-        )
-        for story_id, rows in part
-    )
+    told = ((story_id, _members(rows)) for story_id, rows in part)
     cache = GistCache(Path(cache_dir), encoder_provenance()) if cache_dir else None
     return build_stories(told, copies_of, outlets, options, cache)
+
+
+def _members(rows: Iterable[tuple[_Weighed, Ledger]]) -> list[StoryMember]:
+    """A story's versions, in input order, as the per-story stages read them."""
+    return [
+        StoryMember(ledger, w.article.print_, w.indexed.citations, w.article.vector)
+        for w, ledger in sorted(rows, key=lambda row: row[0].article.number)
+    ]

@@ -10,7 +10,7 @@ claims; a story's versions are then compared by dot products.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -23,7 +23,7 @@ def claim_meanings(ledgers: Sequence[Ledger], cache: GistCache | None = None) ->
     """Per ledger, one unit row per claim (in the ledger's order), from one encoder call
     that reads each distinct text once (copies repeat many claims word for word) and none
     that ``cache`` holds."""
-    texts = [" ".join(claim.span.text.split()) for ledger in ledgers for claim in ledger.claims]
+    texts = list(_texts(ledgers))
     if not texts:
         return [np.zeros((0, DIMENSIONS), dtype=np.float32) for _ in ledgers]
     distinct = list(dict.fromkeys(texts))
@@ -38,12 +38,14 @@ def encode_claims(ledgers: Iterable[Ledger], cache: GistCache) -> None:
     """Put the meaning of every claim of ``ledgers`` in ``cache``, in large batches:
     encoding a story's few claims at a time is ten times slower, and :func:`claim_meanings`
     then only reads them back (the same float16 numbers)."""
-    texts = dict.fromkeys(
-        " ".join(claim.span.text.split()) for ledger in ledgers for claim in ledger.claims
-    )
-    missing = [text for text in texts if cache.get(text) is None]
-    for start in range(0, len(missing), _BATCH):
-        gists(missing[start : start + _BATCH], cache)
+    distinct = list(dict.fromkeys(_texts(ledgers)))
+    for start in range(0, len(distinct), _BATCH):
+        gists(distinct[start : start + _BATCH], cache)  # those cached are only read
+
+
+def _texts(ledgers: Iterable[Ledger]) -> Iterator[str]:
+    """Each claim's text, its spacing folded (a line break inside a claim is a space)."""
+    return (" ".join(claim.span.text.split()) for ledger in ledgers for claim in ledger.claims)
 
 
 _BATCH = 4096

@@ -13,6 +13,7 @@ function; a change of print alone (quotes, apostrophes, dashes, case) is never d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,7 +140,7 @@ def credit_dropped(
     sentence = _sentence_around(parent.article.text, credit)
     wanted = _stems(tokens(parent.article.text, *sentence)) - _stems(tokens(credit.text))
     best, best_score = None, 0.0
-    for start, end in sentences(child.article.text):
+    for start, end in _sentences(child.article.text):
         got = _stems(tokens(child.article.text, start, end))
         score = 2 * len(wanted & got) / (len(wanted) + len(got)) if wanted and got else 0.0
         if score > best_score:
@@ -158,10 +159,18 @@ def credit_dropped(
 
 
 def _sentence_around(text: str, span: Span) -> tuple[int, int]:
-    for start, end in sentences(text):
-        if start <= span.start < end:
-            return start, end
+    """The sentence holding the start of ``span`` (the span itself if none does)."""
+    ranges = _sentences(text)
+    k = bisect_right(ranges, (span.start, len(text) + 1)) - 1
+    if k >= 0 and span.start < ranges[k][1]:
+        return ranges[k]
     return span.start, span.end
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """An article's sentence ranges, found once: every claim compared asks for them."""
+    return tuple(sentences(text))
 
 
 def _stems(words: list[Token]) -> set[str]:
@@ -335,7 +344,7 @@ def _with_cue(version: Version, words: list[Token]) -> list[Token]:
     and the words just before the claim in its sentence ("said champagne *could* | help"):
     a hedge the claim's span leaves out still qualifies it."""
     start = version.claim.span.start
-    sentence = next((a for a, b in sentences(version.text) if a <= start < b), start)
+    sentence, _ = _sentence_around(version.text, version.claim.span)
     lead = tokens(version.text, sentence, start)[-LEAD_WORDS:]
     cue = version.claim.attribution.cue
     if cue is None or cue.start >= start:
@@ -617,7 +626,7 @@ def _said(version: Version, words: list[Token]) -> reach.Said:
 def _animal_study(text: str) -> bool:
     """Whether an article reports a study on animals (once per article, not per claim)."""
     return reach.reports_animal_study(
-        [[fold(w.lower) for w in tokens(text, start, end)] for start, end in sentences(text)]
+        [[fold(w.lower) for w in tokens(text, start, end)] for start, end in _sentences(text)]
     )
 
 

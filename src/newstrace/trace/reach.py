@@ -157,15 +157,11 @@ def _comparison_intensified(child: Said, parent: Said) -> Stretch | None:
 def _rate_inflated(child: Said, parent: Said) -> Stretch | None:
     """The same amount per a shorter time ("three a week" -> "three per day")."""
     was, now = _rates(parent.words), _rates(child.words)
+    units_was, units_now = {u for *_, u in was}, {u for *_, u in now}
     for k, amount, unit in now:
         for p_k, p_amount, p_unit in was:
-            kept = any(u == p_unit for _, _, u in now)  # "each week, not each day"
-            if (
-                amount == p_amount
-                and unit > p_unit
-                and not kept
-                and unit not in {u for *_, u in was}
-            ):
+            kept = p_unit in units_now  # "each week, not each day"
+            if amount == p_amount and unit > p_unit and not kept and unit not in units_was:
                 return Stretch(
                     DriftType.EXAGGERATION,
                     (k, k + 1),
@@ -177,7 +173,8 @@ def _rate_inflated(child: Said, parent: Said) -> Stretch | None:
 
 def _rates(words: Sequence[str]) -> list[tuple[int, str, int]]:
     """Each rate of a claim ("three glasses a week"): the unit's position, the amount
-    before it (within three words) and how frequent the unit is (its rank)."""
+    before it (within four words of "a", "per", "each" or "every") and how frequent the
+    unit is (its rank)."""
     lex = lexicon()
     found = []
     for k, word in enumerate(words):

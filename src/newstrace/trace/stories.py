@@ -131,13 +131,14 @@ class _Groups:
         self._specifics = TermSpace.of([row.specifics for row in rows]).matrix
         self._gists = [row.gist.astype(np.float32) for row in rows]
         self._dates = [_day(row.published) for row in rows]
-        self._lengths = [  # squared lengths: 1, or 0 for an article without names or numbers
-            (float(row.specifics.weights @ row.specifics.weights), float(g @ g))
-            for row, g in zip(rows, self._gists, strict=True)
-        ]
         self._parent = list(range(len(rows)))
         self._size = [1] * len(rows)
         self._sums: dict[int, tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]] = {}
+        # each group's summed squared lengths of its members' vectors, in the order of its
+        # sums: 1 each, but 0 for an article without names or numbers
+        self._lengths = [
+            np.array([_dot(part, part) for part in self._sum(i)]) for i in range(len(rows))
+        ]
         self._refused: set[tuple[int, int, int, int]] = set()
 
     def find(self, i: int) -> int:
@@ -156,10 +157,7 @@ class _Groups:
         self._sums[keep] = (ta + tb, sa + sb, ga + gb)
         self._sums.pop(gone, None)
         self._dates[keep] = _span(self._dates[a], self._dates[b])
-        self._lengths[keep] = (
-            self._lengths[a][0] + self._lengths[b][0],
-            self._lengths[a][1] + self._lengths[b][1],
-        )
+        self._lengths[keep] = self._lengths[a] + self._lengths[b]
         self._size[keep] = self._size[a] + self._size[b]
         self._parent[gone] = keep
 
@@ -175,9 +173,9 @@ class _Groups:
         pairs = self._size[a] * self._size[b]
         (ta, sa, ga), (tb, sb, gb) = self._sum(a), self._sum(b)
         mean = Evidence(
-            float(ga @ gb) / pairs,
-            float(ta.multiply(tb).sum()) / pairs,
-            float(sa.multiply(sb).sum()) / pairs,
+            _dot(ga, gb) / pairs,
+            _dot(ta, tb) / pairs,
+            _dot(sa, sb) / pairs,
             days_between(self._dates[a], self._dates[b]),
         )
         if model.probability(mean) >= model.threshold and self._cohesive(a, b, mean, model):
@@ -189,26 +187,20 @@ class _Groups:
         """Whether two groups are alike in meaning, and in names and numbers, at least
         ``model.cohesion`` and ``model.specifics_cohesion`` times as much as the less
         cohesive of them (of two versions or more) is within itself."""
-        meaning = self._within(a, 2), self._within(b, 2)
-        specifics = self._within(a, 1), self._within(b, 1)
+        meaning = self._within(a, _GISTS), self._within(b, _GISTS)
+        specifics = self._within(a, _SPECIFICS), self._within(b, _SPECIFICS)
         return _keeps(mean.meaning, meaning, model.cohesion) and _keeps(
             mean.specifics, specifics, model.specifics_cohesion
         )
 
     def _within(self, root: int, part: int) -> float | None:
-        """The mean cosine between a group's members of its specifics (``part`` 1) or gists
-        (``part`` 2); None for one article. The sum dotted with itself holds each member's
-        own squared length too, taken out."""
+        """The mean cosine between a group's members of one ``part`` of its sums (None for
+        one article): the sum dotted with itself, less each member's own squared length."""
         size = self._size[root]
         if size < 2:
             return None
         summed = self._sum(root)[part]
-        itself = (
-            float(summed @ summed)
-            if isinstance(summed, np.ndarray)
-            else float(summed.multiply(summed).sum())
-        )
-        return (itself - self._lengths[root][part - 1]) / (size * (size - 1))
+        return (_dot(summed, summed) - self._lengths[root][part]) / (size * (size - 1))
 
     def members(self) -> list[list[int]]:
         groups: dict[int, list[int]] = {}
@@ -223,8 +215,15 @@ class _Groups:
         return found
 
 
+_SPECIFICS, _GISTS = 1, 2
+"""Where specifics and gists stand in a group's sums (terms first)."""
 _BLOCK = 1024
 """Rows of gists compared at once when looking for neighbours (1024 x N floats)."""
+
+
+def _dot(x: sparse.csr_matrix | np.ndarray, y: sparse.csr_matrix | np.ndarray) -> float:
+    """The dot product of two sums of one part: sparse rows or dense gists."""
+    return float(x @ y) if isinstance(x, np.ndarray) else float(x.multiply(y).sum())
 
 
 def _keeps(between: float, within: tuple[float | None, float | None], ratio: float) -> bool:
