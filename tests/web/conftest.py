@@ -10,6 +10,18 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newstrace.model import (
+    Article,
+    Attribution,
+    Certainty,
+    CertaintyLevel,
+    Claim,
+    ClaimKind,
+    Ledger,
+    Source,
+    SourceKind,
+    Span,
+)
 from newstrace.web.app import create_app
 from newstrace.web.settings import Settings
 
@@ -28,6 +40,39 @@ def small_corpus(path: Path, prefixes: tuple[str, ...] = ("b-wildfire",), limit:
             kept.append(line)
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return path
+
+
+def claim_ledger(
+    name: str, claims: int, *, texts: tuple[str, ...] = (), outlet: str = "Pellin Gazette"
+) -> Ledger:
+    """A fictional article of ``claims`` attributed sentences and its ledger, built without the
+    models (fast enough for thousands of claims): odd claims rest on an anonymous source, even
+    ones on a named person, check-worthiness cycles through ten values. ``texts`` replace the
+    first sentences, to store claims of any wording."""
+    sentence = "The mayor said the bridge would reopen in May, according to the council."
+    sentences = [*texts, *[sentence] * (claims - len(texts))][:claims]
+    text = " ".join(sentences)
+    made, start = [], 0
+    for number, claimed in enumerate(sentences):
+        span = Span.of(text, start, start + len(claimed))
+        start = span.end + 1
+        named = number % 2 == 0
+        source = Source(
+            "The mayor" if named else "an official",
+            SourceKind.NAMED_PERSON if named else SourceKind.ANONYMOUS_PERSON,
+        )
+        made.append(
+            Claim(
+                f"c{number + 1}",
+                span,
+                Attribution(source, None, span, (source,)),
+                Certainty(0.9, CertaintyLevel.ATTRIBUTED),
+                ClaimKind.STATEMENT,
+                (number % 10) / 10,
+            )
+        )
+    article = Article(text=text, id=name, outlet=outlet, title=f"{name} title")
+    return Ledger(article, "en", outlet, tuple(made), ())
 
 
 def wait_for_job(client: TestClient, job_id: str, timeout: float = 180) -> dict:

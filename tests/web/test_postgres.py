@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 
 import pytest
 import sqlalchemy
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
 
+from newstrace.store.tables import Base
 from newstrace.web.app import create_app
 from newstrace.web.settings import Settings
 
@@ -51,6 +56,13 @@ def test_analyze_trace_and_search_on_postgresql(database, tmp_path):
         stories = client.get(job["stories"]).json()["stories"]
         assert client.get(f"/api/stories/{stories[0]['id']}").status_code == 200
         assert client.get("/api/claims", params={"q": "bridge"}).json()["claims"]
+        paged = client.get("/api/claims", params={"limit": 2, "offset": 1}).json()
+        assert paged["total"] > 3 and len(paged["claims"]) == 2
+        exported = client.get("/api/claims", params={"format": "csv"}).text
+        assert len(list(csv.reader(io.StringIO(exported)))) == 1 + paged["total"]
+        with client.app.state.service.store.engine.connect() as connection:
+            context = MigrationContext.configure(connection)
+            assert compare_metadata(context, Base.metadata) == []  # migrations == tables.py
     # the store survives a restart: a new app over the same database sees the same job
     with TestClient(create_app(settings)) as client:
         assert client.get(f"/api/jobs/{job_id}").json()["status"] == "done"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Generator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, cast
@@ -27,6 +28,7 @@ from newstrace.serialize import (
 )
 from newstrace.store.database import open_engine
 from newstrace.store.tables import (
+    CLAIM_RANK,
     ArticleRow,
     CitationRow,
     ClaimRow,
@@ -114,6 +116,18 @@ class ClaimHit:
     hedge_cues: str
     kind: str
     checkworthy: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """A claim search: every filter given must match; ``text`` (in the claim) and ``source``
+    (the source or a member of its chain) are contained, case-insensitively."""
+
+    source_kind: str | None = None
+    level: str | None = None
+    kind: str | None = None
+    text: str | None = None
+    source: str | None = None
 
 
 class Store:
@@ -306,38 +320,30 @@ class Store:
 
     # --- claims --------------------------------------------------------------------------
 
-    def search_claims(
-        self,
-        *,
-        source_kind: str | None = None,
-        level: str | None = None,
-        kind: str | None = None,
-        text: str | None = None,
-        source: str | None = None,
-        limit: int = 500,
-    ) -> list[ClaimHit]:
-        """Stored claims matching every filter given (``text`` and ``source``: contains)."""
-        query = select(ClaimRow, ArticleRow).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-        for column, value in (
-            (ClaimRow.source_kind, source_kind),
-            (ClaimRow.certainty_level, level),
-            (ClaimRow.kind, kind),
-        ):
-            if value:
-                query = query.where(column == value)
-        if text:
-            query = query.where(ClaimRow.text.ilike(f"%{_like(text)}%", escape="\\"))
-        if source:
-            pattern = f"%{_like(source)}%"
-            query = query.where(
-                or_(
-                    ClaimRow.source.ilike(pattern, escape="\\"),
-                    ClaimRow.chain.ilike(pattern, escape="\\"),
-                )
-            )
-        query = query.order_by(ClaimRow.checkworthy.desc(), ClaimRow.id).limit(limit)
-        with self._session() as session:
-            return [_hit(claim, article) for claim, article in session.execute(query)]
+    def count_claims(self, query: ClaimQuery) -> int:
+        """How many stored claims match ``query``."""
+        counted = _matching(select(func.count()).select_from(ClaimRow), query)
+        with self.engine.connect() as connection:
+            return connection.execute(counted).scalar_one()
+
+    def claims(
+        self, query: ClaimQuery, *, offset: int = 0, limit: int | None = None
+    ) -> Generator[ClaimHit]:
+        """Stored claims matching ``query``, most check-worthy first, from ``offset`` on, at
+        most ``limit``; all of them when ``limit`` is None.
+
+        Claims are read as the caller iterates, a batch at a time, so memory stays flat
+        whatever their number; closing the iterator (a client that went away) ends the query.
+        """
+        found = (
+            _matching(select(*_HIT_COLUMNS), query)
+            .order_by(*CLAIM_RANK)
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=_CLAIM_BATCH).execute(found):
+                yield ClaimHit(*row)
 
 
 def _claim_rows(article_id: int, ledger: Ledger) -> list[ClaimRow]:
@@ -394,12 +400,37 @@ def _summary(row: StoryRow) -> StorySummary:
     )
 
 
-_HIT_COLUMNS = [field.name for field in fields(ClaimHit)][3:]  # after the article's three
+# an article's name and outlet, each looked up by its key, so that the claims table alone
+# decides the order in which claims are read (and an article's ledger is never touched)
+_HIT_COLUMNS = (
+    ClaimRow.article_id,
+    select(ArticleRow.name).where(ArticleRow.id == ClaimRow.article_id).scalar_subquery(),
+    select(ArticleRow.outlet).where(ArticleRow.id == ClaimRow.article_id).scalar_subquery(),
+    *(getattr(ClaimRow, field.name) for field in fields(ClaimHit)[3:]),
+)
+_CLAIM_BATCH = 500
 
 
-def _hit(claim: ClaimRow, article: ArticleRow) -> ClaimHit:
-    columns = {name: getattr(claim, name) for name in _HIT_COLUMNS}
-    return ClaimHit(article.id, article.name, article.outlet, **columns)
+def _matching(statement: Select, query: ClaimQuery) -> Select:
+    """``statement`` over the claims table, narrowed to the claims ``query`` matches."""
+    for column, value in (
+        (ClaimRow.source_kind, query.source_kind),
+        (ClaimRow.certainty_level, query.level),
+        (ClaimRow.kind, query.kind),
+    ):
+        if value:
+            statement = statement.where(column == value)
+    if query.text:
+        statement = statement.where(ClaimRow.text.ilike(f"%{_like(query.text)}%", escape="\\"))
+    if query.source:
+        pattern = f"%{_like(query.source)}%"
+        statement = statement.where(
+            or_(
+                ClaimRow.source.ilike(pattern, escape="\\"),
+                ClaimRow.chain.ilike(pattern, escape="\\"),
+            )
+        )
+    return statement
 
 
 def _like(text: str) -> str:

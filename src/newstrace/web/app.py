@@ -8,16 +8,14 @@ Jinja2. Analysing one article happens in the request; tracing a corpus is a back
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 import threading
 import uuid
-from collections.abc import Iterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import (
@@ -25,7 +23,6 @@ from fastapi.responses import (
     JSONResponse,
     RedirectResponse,
     Response,
-    StreamingResponse,
 )
 
 from newstrace._version import __version__
@@ -42,14 +39,15 @@ from newstrace.ingest import read_item
 from newstrace.ingest.json_article import article_from_mapping
 from newstrace.model import Article, Ledger
 from newstrace.serialize import dumps, to_dict
-from newstrace.store import ClaimHit, Store
+from newstrace.store import Store
+from newstrace.web.export import ClaimExport, ClaimSearch, ExportResponse, csv_chunks, json_chunks
 from newstrace.web.guards import GuardMiddleware
 from newstrace.web.jobs import JobRunner
 from newstrace.web.pages import page
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import corpus_suffix, save_upload
 
-CLAIM_FIELDS = tuple(field.name for field in fields(ClaimHit))
+PAGE_SIZE = 100  # claims on a page of the search; the API's exports are not capped
 _STATUS = {
     InputTooLargeError: 413,
     UnsupportedInputError: 415,
@@ -216,25 +214,20 @@ def _api_routes(app: FastAPI, service: Service) -> None:
         )
 
     @app.get("/api/claims", tags=["search"], summary="Search and export claims")
-    def search_claims(
-        source_kind: str | None = None,
-        level: str | None = None,
-        kind: str | None = None,
-        q: Annotated[str | None, Query(description="words in the claim")] = None,
-        source: Annotated[str | None, Query(description="a source or chain member")] = None,
-        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
-    ) -> Response:
-        """Claims matching every filter: e.g. ``source_kind=anonymous_person``."""
-        hits = store.search_claims(
-            source_kind=source_kind, level=level, kind=kind, text=q, source=source, limit=100_000
-        )
-        if format == "csv":
-            return StreamingResponse(
-                _csv(hits),
-                media_type="text/csv",
-                headers={"Content-Disposition": 'attachment; filename="claims.csv"'},
+    def search_claims(search: Annotated[ClaimExport, Query()]) -> Response:
+        """Claims matching every filter given (e.g. ``source_kind=anonymous_person``), most
+        check-worthy first, streamed: all of them, or a page with ``offset`` and ``limit``.
+        JSON carries the ``total`` that match; ``format=csv`` gives a spreadsheet."""
+        query = search.query()
+        hits = store.claims(query, offset=search.offset, limit=search.limit)
+        if search.format == "csv":
+            return ExportResponse(
+                csv_chunks(hits),
+                "text/csv",
+                {"Content-Disposition": 'attachment; filename="claims.csv"'},
             )
-        return JSONResponse({"claims": [asdict(hit) for hit in hits]})
+        head = {"total": store.count_claims(query), "offset": search.offset, "limit": search.limit}
+        return ExportResponse(json_chunks(hits, head), "application/json")
 
     @app.get("/api/health", tags=["service"], summary="Is the server up")
     def health() -> dict[str, str]:
@@ -248,18 +241,6 @@ def _job_json(job) -> dict[str, Any]:
     data["trace"] = f"/api/traces/{job.trace_id}" if job.trace_id else None
     data["stories"] = f"/api/stories?trace_id={job.trace_id}" if job.trace_id else None
     return data
-
-
-def _csv(hits: list[ClaimHit]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CLAIM_FIELDS)
-    for hit in hits:
-        writer.writerow([getattr(hit, field) for field in CLAIM_FIELDS])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
 
 
 def _not_found(message: str) -> JSONResponse:
@@ -345,28 +326,28 @@ def _page_routes(app: FastAPI, service: Service) -> None:
         return HTMLResponse(render_story_html(record.story, record.versions, links, nav=json_nav))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request) -> Response:
-        filters = {
-            key: value
-            for key, value in request.query_params.items()
-            if key in ("source_kind", "level", "kind", "q", "source") and value
-        }
-        hits = []
-        if filters:
-            hits = store.search_claims(
-                source_kind=filters.get("source_kind"),
-                level=filters.get("level"),
-                kind=filters.get("kind"),
-                text=filters.get("q"),
-                source=filters.get("source"),
-                limit=500,
-            )
+    def search_page(search: Annotated[ClaimSearch, Query()]) -> Response:
+        filters = search.filters()
+        if not filters:
+            return page("search.html.j2", filters=filters, searched=False)
+        query, size = search.query(), min(search.limit or PAGE_SIZE, PAGE_SIZE)
+        total = store.count_claims(query)
+        hits = list(store.claims(query, offset=search.offset, limit=size))
+        earlier = search.offset > 0
+        later = search.offset + len(hits) < total
         return page(
             "search.html.j2",
             filters=filters,
+            searched=True,
             hits=hits,
-            searched=bool(filters),
-            query=request.url.query,
+            total=total,
+            first=search.offset + 1,
+            last=search.offset + len(hits),
+            previous=urlencode(filters | {"offset": max(search.offset - size, 0)})
+            if earlier
+            else "",
+            next=urlencode(filters | {"offset": search.offset + size}) if later else "",
+            export=urlencode(filters),
         )
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
