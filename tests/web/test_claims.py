@@ -126,6 +126,22 @@ def test_a_client_that_goes_away_ends_the_export(settings):
     assert store.engine.pool.checkedout() == 0  # and the store's query was closed with it
 
 
+def test_csv_cells_cannot_start_a_spreadsheet_formula(client):
+    hostile = ("=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tlook", "\rback", "plain")
+    store = client.app.state.service.store
+    store.add_ledger(claim_ledger("=HYPERLINK(x)", len(hostile), texts=hostile, outlet="@outlet"))
+    exported = client.get("/api/claims", params={"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(exported.text, newline="")))
+    assert sorted(row["text"] for row in rows) == sorted(
+        ["'=1+2", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tlook", "'\rback", "plain"]
+    )
+    assert {row["article"] for row in rows} == {"'=HYPERLINK(x)"}
+    assert {row["outlet"] for row in rows} == {"'@outlet"}
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+    raw = client.get("/api/claims").json()["claims"]  # JSON keeps the text as it is
+    assert sorted(claim["text"] for claim in raw) == sorted(hostile)
+
+
 def test_the_search_page_says_how_many_and_links_the_next_page(client):
     store = client.app.state.service.store
     store.add_ledger(claim_ledger("long-article", 250))

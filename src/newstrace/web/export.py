@@ -25,6 +25,8 @@ from newstrace.store import ClaimHit, ClaimQuery
 CLAIM_FIELDS = tuple(field.name for field in fields(ClaimHit))
 LARGEST_NUMBER = 2**63 - 1  # SQL's BIGINT: no offset, count or id goes beyond it
 _ROWS_PER_CHUNK = 500
+# a cell starting with one of these is a formula to a spreadsheet (CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ClaimSearch(BaseModel):
@@ -80,13 +82,14 @@ class ExportResponse(StreamingResponse):
 
 
 def csv_chunks(hits: Generator[ClaimHit]) -> Generator[str]:
-    """A header line, then ``hits`` as CSV rows, a few hundred rows a chunk."""
+    """A header line, then ``hits`` as CSV rows, a few hundred rows a chunk; text cells are
+    safe to open in a spreadsheet (:func:`_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CLAIM_FIELDS)
     with closing(hits):
         while batch := list(islice(hits, _ROWS_PER_CHUNK)):
-            writer.writerows([getattr(hit, name) for name in CLAIM_FIELDS] for hit in batch)
+            writer.writerows([_cell(getattr(hit, name)) for name in CLAIM_FIELDS] for hit in batch)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -103,6 +106,16 @@ def json_chunks(hits: Generator[ClaimHit], head: dict[str, Any]) -> Generator[st
             yield separator + ",".join(_json(hit) for hit in batch)
             separator = ","
     yield whole[-2:]
+
+
+def _cell(value: object) -> object:
+    """``value`` as a spreadsheet shows it, never as a formula it would run: text starting
+    with :data:`FORMULA_STARTS` gets a leading ``'`` (numbers are written as they are).
+
+    >>> _cell("=HYPERLINK(0)"), _cell("Officials said"), _cell(-0.5)
+    ("'=HYPERLINK(0)", 'Officials said', -0.5)
+    """
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _json(hit: ClaimHit) -> str:
