@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newstrace.errors import EmptyInputError, MalformedInputError
+from newstrace.errors import EmptyInputError, EncodingError, MalformedInputError
 from newstrace.model import Article
 
 METADATA_FIELDS = ("id", "url", "outlet", "published", "title", "lang")
@@ -42,7 +42,28 @@ def article_from_mapping(value: Any, where: str) -> Article:
     if not text.strip():
         raise EmptyInputError(f"{where}: 'text' is empty")
     metadata = {key: _metadata(value, key, where) for key in METADATA_FIELDS}
+    for key, field in (("text", text), *metadata.items()):
+        _check_encodable(field, key, where)
     return Article(text=text, **metadata)
+
+
+def _check_encodable(field: str | None, key: str, where: str) -> None:
+    """Refuse a lone surrogate (a JSON escape such as ``\\ud800`` with no partner): no UTF-8
+    text holds one, so neither a ledger file nor the store could write the article.
+
+    >>> _check_encodable("caf\\u00e9", "text", "a")
+    >>> _check_encodable("x\\ud800", "title", "a")
+    Traceback (most recent call last):
+    ...
+    newstrace.errors.EncodingError: [E104] a: 'title' holds a lone surrogate \\ud800 at character 1
+    """
+    try:
+        (field or "").encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise EncodingError(
+            f"{where}: '{key}' holds a lone surrogate "
+            f"\\u{ord(error.object[error.start]):04x} at character {error.start}"
+        ) from None
 
 
 def _metadata(value: dict[str, Any], key: str, where: str) -> str | None:

@@ -174,6 +174,8 @@ class Store:
             return row.id
 
     def article(self, article_id: int) -> StoredArticle | None:
+        if not _storable(article_id):
+            return None
         with self._session() as session:
             row = session.get(ArticleRow, article_id)
             return None if row is None else _stored_article(row)
@@ -276,6 +278,8 @@ class Store:
     ) -> list[StorySummary]:
         """Stories, largest first: of one trace, crediting an outlet, or with words in the title."""
         query: Select = select(StoryRow)
+        if trace_id is not None and not _storable(trace_id):
+            return []
         if trace_id is not None:
             query = query.where(StoryRow.trace_id == trace_id)
         if cites:
@@ -291,6 +295,8 @@ class Store:
 
     def story(self, story_id: int) -> StoryRecord | None:
         """A story with its full trace record and its stored versions."""
+        if not _storable(story_id):
+            return None
         with self._session() as session:
             row = session.get(StoryRow, story_id)
             if row is None:
@@ -314,6 +320,8 @@ class Store:
             return StoryRecord(_summary(row), story, versions, ids)
 
     def trace_document(self, trace_id: int) -> str | None:
+        if not _storable(trace_id):
+            return None
         with self._session() as session:
             row = session.get(TraceRow, trace_id)
             return None if row is None else row.document
@@ -431,6 +439,12 @@ def _matching(statement: Select, query: ClaimQuery) -> Select:
             )
         )
     return statement
+
+
+def _storable(number: int) -> bool:
+    """Whether ``number`` fits the 64-bit keys of SQLite and PostgreSQL; one that does not
+    names nothing stored (and would make the database driver fail, not answer)."""
+    return -(2**63) <= number < 2**63
 
 
 def _like(text: str) -> str:

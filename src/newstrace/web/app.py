@@ -17,26 +17,33 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import (
     HTMLResponse,
     JSONResponse,
     RedirectResponse,
     Response,
 )
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
 from newstrace._version import __version__
 from newstrace.api import analyze
 from newstrace.errors import (
+    AccessDeniedError,
     EmptyInputError,
+    EncodingError,
     InputTooLargeError,
+    MalformedInputError,
     NewstraceError,
     NotFoundError,
     UnsupportedInputError,
     UnsupportedLanguageError,
+    UsageError,
 )
 from newstrace.ingest import read_item
-from newstrace.ingest.json_article import article_from_mapping
+from newstrace.ingest.json_article import article_from_json
 from newstrace.model import Article, Ledger
 from newstrace.serialize import dumps, to_dict
 from newstrace.store import Store
@@ -52,6 +59,35 @@ _STATUS = {
     InputTooLargeError: 413,
     UnsupportedInputError: 415,
     UnsupportedLanguageError: 422,
+}
+# HTTP errors raised by the framework and the guards (an unknown route, a wrong method, a
+# body over the limit), as newstrace errors; any other status is a usage error
+_HTTP_ERRORS: dict[int, type[NewstraceError]] = {
+    400: MalformedInputError,
+    401: AccessDeniedError,
+    404: NotFoundError,
+    413: InputTooLargeError,
+    415: UnsupportedInputError,
+}
+_ARTICLE_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["text"],
+                "properties": {
+                    name: {"type": "string"}
+                    for name in ("text", "id", "url", "outlet", "published", "title", "lang")
+                },
+            },
+            "example": {
+                "id": "a1",
+                "outlet": "Pellin Gazette",
+                "text": "Officials said the bridge may reopen in May.",
+            },
+        }
+    },
 }
 
 
@@ -108,9 +144,31 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(NewstraceError)
     async def _newstrace_error(request: Request, error: NewstraceError) -> Response:
         status = next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"code": error.code, "message": error.message}}, status)
-        return page("error.html.j2", status=status, error=error)
+        return _refusal(request, status, error)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{' '.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        return _refusal(request, 400, UsageError(problems or "the request does not fit the API"))
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, error: HTTPException) -> Response:
+        kind = _HTTP_ERRORS.get(error.status_code, UsageError)
+        detail = (
+            error.detail
+            if kind is InputTooLargeError
+            else f"{request.method} {request.url.path}: {error.detail}"
+        )
+        return _refusal(request, error.status_code, kind(detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, _error: Exception) -> Response:
+        # the traceback goes to the server's log; the client learns nothing of the server
+        error = NewstraceError("an unexpected error on the server; its log has the details")
+        return _refusal(request, 500, error)
 
     _api_routes(app, service)
     _page_routes(app, service)
@@ -123,25 +181,21 @@ def create_app(settings: Settings) -> FastAPI:
 def _api_routes(app: FastAPI, service: Service) -> None:
     store = service.store
 
-    @app.post("/api/analyze", tags=["articles"], summary="Analyse one article")
-    def analyze_article(
-        request_body: Annotated[
-            dict[str, Any],
-            Body(
-                examples=[
-                    {
-                        "id": "a1",
-                        "outlet": "Pellin Gazette",
-                        "text": "Officials said the bridge may reopen in May.",
-                    }
-                ]
-            ),
-        ],
-    ) -> Response:
+    @app.post(
+        "/api/analyze",
+        tags=["articles"],
+        summary="Analyse one article",
+        status_code=201,
+        openapi_extra={"requestBody": _ARTICLE_BODY},
+    )
+    async def analyze_article(request: Request) -> Response:
         """Analyse an article given as JSON (``text`` and optional ``id, url, outlet,
         published, title, lang``); returns its ledger (``newstrace.claims/1``) and keeps it.
         ``Location`` names the stored article."""
-        article = article_from_mapping(request_body, "request body")
+        article = article_from_json(await _json_text(request), "request body")
+        return await run_in_threadpool(analysed, article)
+
+    def analysed(article: Article) -> Response:
         article_id, ledger = service.analyze(article)
         return Response(
             dumps(ledger),
@@ -234,6 +288,20 @@ def _api_routes(app: FastAPI, service: Service) -> None:
         return {"status": "ok", "newstrace": __version__}
 
 
+async def _json_text(request: Request) -> str:
+    """The body of a request that must be JSON: declared so (or not declared), in UTF-8."""
+    media = request.headers.get("content-type", "application/json").split(";")[0].strip()
+    if media.lower() != "application/json" and not media.lower().endswith("+json"):
+        raise UnsupportedInputError(
+            f"the request body is {media!r}; send the article as application/json"
+        )
+    body = await request.body()
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EncodingError(f"request body: not UTF-8 (byte {error.start:,})") from None
+
+
 def _job_json(job) -> dict[str, Any]:
     data = asdict(job)
     data["created_at"] = job.created_at.isoformat()
@@ -241,6 +309,13 @@ def _job_json(job) -> dict[str, Any]:
     data["trace"] = f"/api/traces/{job.trace_id}" if job.trace_id else None
     data["stories"] = f"/api/stories?trace_id={job.trace_id}" if job.trace_id else None
     return data
+
+
+def _refusal(request: Request, status: int, error: NewstraceError) -> Response:
+    """An error as the API documents it (``{"error": {"code", "message"}}``) or as a page."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": {"code": error.code, "message": error.message}}, status)
+    return page("error.html.j2", status=status, error=error)
 
 
 def _not_found(message: str) -> JSONResponse:
@@ -370,6 +445,8 @@ def _uploaded_article(upload: UploadFile, settings: Settings) -> Article:
             )
         path.write_bytes(data)
         article = read_item(path).loaded()
+    except NewstraceError as error:  # named as uploaded: the server's folders are its own
+        raise type(error)(error.message.replace(str(path), name)) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return article

@@ -1,7 +1,8 @@
 """What every request passes first: the token check and the size limits.
 
 A plain ASGI middleware, so that an over-long upload is stopped while it streams in (by its
-``Content-Length``, or by counting a chunked body), before anything reads it whole.
+``Content-Length``, or by counting a chunked body), before anything reads it whole. A body
+found too long while it streams raises :class:`TooLarge`, which the app answers.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import hmac
 import json
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
+
+from starlette.exceptions import HTTPException
 
 from newstrace.errors import AccessDeniedError, InputTooLargeError
 from newstrace.web.settings import Settings
@@ -45,34 +48,22 @@ class GuardMiddleware:
         )
         length = _header(scope, b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
-            await _json(
-                send,
-                413,
-                InputTooLargeError.code,
-                f"the request is larger than the limit of {limit:,} bytes",
-            )
+            await _json(send, 413, InputTooLargeError.code, TooLarge(limit).detail)
             return
-        started = False
-
-        async def tracked_send(message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, _capped(receive, limit), tracked_send)
-        except _TooLarge as error:
-            if started:
-                raise
-            await _json(send, 413, InputTooLargeError.code, str(error))
+        await self.app(scope, _capped(receive, limit), send)
 
     def _authorised(self, scope) -> bool:
-        token = self.settings.token or ""
         given = _header(scope, b"authorization") or ""
         if given.lower().startswith("bearer "):
-            return hmac.compare_digest(given[7:].strip(), token)
+            return self._is_token(given[7:].strip().encode("latin-1"))
         cookie = SimpleCookie(_header(scope, b"cookie") or "")
-        return COOKIE in cookie and hmac.compare_digest(cookie[COOKIE].value, token)
+        return COOKIE in cookie and self._is_token(cookie[COOKIE].value.encode("latin-1"))
+
+    def _is_token(self, given: bytes) -> bool:
+        """Compare bytes, in constant time: ``hmac.compare_digest`` refuses str that is not
+        ASCII, and headers hold whatever bytes a client sends. Header text is decoded as
+        Latin-1, which gives back the bytes it came from."""
+        return hmac.compare_digest(given, (self.settings.token or "").encode("utf-8"))
 
     async def _refuse(self, scope, send) -> None:
         if scope["path"].startswith("/api/"):
@@ -95,7 +86,7 @@ class GuardMiddleware:
             if len(body) > 10_000 or not message.get("more_body"):
                 break
         token = parse_qs(body.decode("utf-8", "replace")).get("token", [""])[0]
-        if self.settings.token and hmac.compare_digest(token, self.settings.token):
+        if self.settings.token and self._is_token(token.encode("utf-8")):
             cookie = f"{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/"
             headers = [(b"location", b"/"), (b"set-cookie", cookie.encode())]
             await send({"type": "http.response.start", "status": 303, "headers": headers})
@@ -120,15 +111,19 @@ def _capped(receive, limit: int):
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise _TooLarge(limit)
+                raise TooLarge(limit)
         return message
 
     return capped
 
 
-class _TooLarge(Exception):
+class TooLarge(HTTPException):
+    """A request body over the limit, found while it streams in (chunked, or longer than it
+    said). An HTTP error, so that FastAPI's body parsing passes it on instead of turning it
+    into a 400; the app answers it as E108 with status 413."""
+
     def __init__(self, limit: int) -> None:
-        super().__init__(f"the request body is larger than the limit of {limit:,} bytes")
+        super().__init__(413, f"the request body is larger than the limit of {limit:,} bytes")
 
 
 def _header(scope, name: bytes) -> str | None:
