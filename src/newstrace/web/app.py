@@ -43,7 +43,7 @@ from newstrace.errors import (
     UsageError,
 )
 from newstrace.ingest import read_item
-from newstrace.ingest.json_article import article_from_json
+from newstrace.ingest.json_article import METADATA_FIELDS, article_from_json
 from newstrace.model import Article, Ledger
 from newstrace.serialize import dumps, to_dict
 from newstrace.store import Store
@@ -76,10 +76,7 @@ _ARTICLE_BODY = {
             "schema": {
                 "type": "object",
                 "required": ["text"],
-                "properties": {
-                    name: {"type": "string"}
-                    for name in ("text", "id", "url", "outlet", "published", "title", "lang")
-                },
+                "properties": {name: {"type": "string"} for name in ("text", *METADATA_FIELDS)},
             },
             "example": {
                 "id": "a1",
@@ -157,12 +154,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, error: HTTPException) -> Response:
         kind = _HTTP_ERRORS.get(error.status_code, UsageError)
-        detail = (
-            error.detail
-            if kind is InputTooLargeError
-            else f"{request.method} {request.url.path}: {error.detail}"
-        )
-        return _refusal(request, error.status_code, kind(detail))
+        message = f"{request.method} {request.url.path}: {error.detail}"
+        return _refusal(request, error.status_code, kind(message))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, _error: Exception) -> Response:
@@ -314,13 +307,16 @@ def _job_json(job) -> dict[str, Any]:
 def _refusal(request: Request, status: int, error: NewstraceError) -> Response:
     """An error as the API documents it (``{"error": {"code", "message"}}``) or as a page."""
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": {"code": error.code, "message": error.message}}, status)
+        return _error_json(error, status)
     return page("error.html.j2", status=status, error=error)
 
 
 def _not_found(message: str) -> JSONResponse:
-    error = NotFoundError(message)
-    return JSONResponse({"error": {"code": error.code, "message": error.message}}, 404)
+    return _error_json(NotFoundError(message), 404)
+
+
+def _error_json(error: NewstraceError, status: int) -> JSONResponse:
+    return JSONResponse({"error": {"code": error.code, "message": error.message}}, status)
 
 
 # --- the pages ------------------------------------------------------------------------------
