@@ -6,7 +6,6 @@ from collections import Counter
 from datetime import date
 
 import numpy as np
-import pytest
 
 from newstrace.engines.local import find_copies, group_stories, weigh_corpus
 from newstrace.model import ArticleStatus, Citation, Span, TracedArticle
@@ -191,11 +190,6 @@ def test_origin_is_unknown_for_one_version_or_when_nothing_orders_them():
     assert undated.article_id is None and undated.why.startswith("unknown")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14, open: without a gist (no text here) the learnt model joins look-alike "
-    "events on shared wording (ECB+ dev precision 0.66); with gists see test_same_story",
-)
 def test_one_bridging_article_does_not_chain_two_events_into_one_story():
     """Two reports of each of two events, and a round-up naming both events' people: the
     round-up is alike to every report, but the two events' groups are not alike on average."""

@@ -10,12 +10,15 @@ import pytest
 from newstrace.trace.embed import DIMENSIONS
 from newstrace.trace.same_story import (
     FEATURES,
+    GROUP_FEATURES,
+    Cohesion,
     Evidence,
+    GroupEvidence,
     SameStoryModel,
     days_between,
     same_story_model,
 )
-from newstrace.trace.stories import LinkRow, evidence, join_groups, link
+from newstrace.trace.stories import Groups, LinkRow, evidence, join_groups, link
 from newstrace.trace.vectors import UnitVector
 
 
@@ -59,9 +62,51 @@ def test_the_packaged_model_loads_and_weighs_meaning_and_specifics_up():
 
 
 def test_a_model_file_round_trips(tmp_path):
-    model = SameStoryModel(tuple(float(i) for i in range(len(FEATURES))), -1.5, 0.4)
+    model = SameStoryModel(
+        tuple(float(i) for i in range(len(FEATURES))),
+        -1.5,
+        0.4,
+        tuple(float(i) / 10 for i in range(len(GROUP_FEATURES))),
+        0.3,
+        0.6,
+        0.2,
+    )
     model.save(tmp_path)
     assert SameStoryModel.load(tmp_path) == model
+
+
+def test_group_evidence_rows_follow_the_feature_order():
+    tight, loose = Cohesion(0.9, 0.5, 0.7), Cohesion(0.6, 0.3, 0.1)
+    between = Evidence(0.5, 0.2, 0.05, 30)
+    row = GroupEvidence(between, (tight, loose), (4, 2)).row(pair_score=-1.0)
+    assert len(row) == len(GROUP_FEATURES)
+    named = dict(zip(GROUP_FEATURES, row, strict=True))
+    assert named["pair_score"] == -1.0 and named["specifics"] == 0.05
+    assert (named["meaning_within_least"], named["meaning_within_most"]) == (0.6, 0.9)
+    assert (named["specifics_within_least"], named["specifics_within_most"]) == (0.1, 0.7)
+    assert named["log_smaller_size"] == pytest.approx(np.log(2))
+    assert named["one_is_single"] == 0.0 and named["log_days_apart"] == pytest.approx(np.log(31))
+    single = GroupEvidence(between, (None, loose), (1, 2)).row(pair_score=0.0)
+    assert dict(zip(GROUP_FEATURES, single, strict=True))["one_is_single"] == 1.0
+
+
+def test_two_articles_are_judged_by_the_pair_model_alone():
+    """Group weights that would refuse everything do not touch a join of two articles."""
+    refuse = (0.0,) * (len(GROUP_FEATURES) - 1) + (-100.0,)
+    model = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, refuse, -100.0)
+    alike = GroupEvidence(Evidence(0.9, 0, 0, None), (None, None), (1, 1))
+    assert model.joins(alike)
+    assert not model.joins(GroupEvidence(alike.between, (Cohesion(0.9, 0, 0), None), (2, 1)))
+
+
+def test_a_group_judgement_cannot_join_what_average_link_refuses():
+    """A version that is a look-alike on average stays out of a story, however sure the
+    group judgement is: it may only refuse joins."""
+    accept = (0.0,) * len(GROUP_FEATURES)
+    model = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, accept, 100.0)
+    group = (Cohesion(0.9, 0.5, 0.5), None)
+    assert not model.joins(GroupEvidence(Evidence(0.45, 0, 0, None), group, (5, 1)))
+    assert model.joins(GroupEvidence(Evidence(0.55, 0, 0, None), group, (5, 1)))
 
 
 def test_a_pair_links_only_past_the_threshold():
@@ -90,16 +135,39 @@ def test_copies_join_whatever_the_model_says():
     assert join_groups(rows, [(0, 1)], [], MEANING_ONLY) == [[0, 1]]
 
 
-def test_two_tight_look_alike_events_keep_apart_when_cohesion_is_asked():
+def _weighing(**weights: float) -> tuple[float, ...]:
+    return tuple(weights.get(name, 0.0) for name in GROUP_FEATURES)
+
+
+def test_two_tight_look_alike_events_keep_apart_under_a_group_judgement():
     """Two events told in near-identical reports each (within cosine ~0.99), alike across
-    (~0.72, above the join threshold): average link alone joins them, cohesion does not."""
+    (~0.72, above the join threshold): average link alone joins them; a group judgement
+    that asks two groups to be 0.8 times as alike as each is within itself does not."""
     event_a = [_gist(1.0, 0.4, 0.0), _gist(1.0, 0.42, 0.02)]
     event_b = [_gist(1.0, -0.4, 0.0), _gist(1.0, -0.42, 0.02)]
     rows = [_row(g) for g in event_a + event_b]
     pairs = [(0, 1, 0.99), (2, 3, 0.99), (0, 2, 0.9), (1, 3, 0.9)]
     assert join_groups(rows, [], pairs, MEANING_ONLY) == [[0, 1, 2, 3]]
-    cohesive = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, cohesion=0.8)
+    cohesive = SameStoryModel(
+        MEANING_ONLY.weights,
+        MEANING_ONLY.bias,
+        0.5,
+        _weighing(meaning=20.0, meaning_within_least=-16.0),
+    )
     assert join_groups(rows, [], pairs, cohesive) == [[0, 1], [2, 3]]
+
+
+def test_groups_keep_their_members_and_their_cohesion():
+    rows = [_row(_gist(1, 0)), _row(_gist(1, 0)), _row(_gist(0, 1))]
+    groups = Groups(rows)
+    groups.join(2, 1)
+    root = groups.find(1)
+    assert sorted(groups.members_of(root)) == [1, 2]
+    assert groups.members() == [[0], [1, 2]]
+    found = groups.evidence(groups.find(0), root)
+    assert found.within[0] is None and found.sizes == (1, 2)
+    assert found.within[1] is not None and found.within[1].meaning == pytest.approx(0.0)
+    assert found.between.meaning == pytest.approx(0.5)
 
 
 def _told(gist: np.ndarray, *names: int) -> LinkRow:

@@ -55,6 +55,7 @@ from newstrace.trace.options import TraceOptions
 from newstrace.trace.other_languages import Specifics, with_other_languages
 from newstrace.trace.same_story import SameStoryModel, same_story_model
 from newstrace.trace.stories import (
+    Judge,
     LinkRow,
     band_keys,
     blocking_terms,
@@ -286,9 +287,11 @@ def group_stories(
     copies: Sequence[CopyEdge],
     options: TraceOptions,
     model: SameStoryModel | None = None,
+    judge: Judge | None = None,
 ) -> list[list[int]]:
     """Stories as lists of article numbers: candidate pairs linked, then groups joined, by
-    ``model`` (default: the packaged same-story model at ``options``' threshold)."""
+    ``model`` (default: the packaged same-story model at ``options``' threshold) or by
+    ``judge`` where given (see :func:`join_groups`)."""
     rows = [LinkRow.of(article) for article in weighed]
     model = model or same_story_model(options.same_story_threshold)
     links = [
@@ -298,7 +301,7 @@ def group_stories(
     ]
     number_of = {article.id: article.number for article in weighed}
     joined = [(number_of[e.article_id], number_of[e.copy_of]) for e in copies]
-    return join_groups(rows, joined, links, model)
+    return join_groups(rows, joined, links, model, judge)
 
 
 def story_candidates(

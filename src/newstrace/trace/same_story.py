@@ -8,8 +8,11 @@ instead: what the two say (sentence embeddings), their wording (TF-IDF), their n
 numbers, and how far apart they were published.
 
 Every kind of evidence is a mean over pairs of members, and means of cosines between two
-groups are one dot product of the groups' summed vectors: the same model judges a pair
-and two whole groups (average link), so one chance resemblance cannot chain two events.
+groups are one dot product of the groups' summed vectors: the model judges a pair by its
+evidence and two groups by their mean evidence (average link), so one chance resemblance
+cannot chain two events. Whether two groups join is a second learnt judgement
+(:class:`GroupEvidence`): a look-alike event is alike, but less alike than each event's own
+reports are to each other, and a group that has grown loose should not keep absorbing.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from newstrace.artefacts import read_meta
 
@@ -33,7 +37,25 @@ FEATURES = (
     "meaning_x_wording",
 )
 """What the model weighs, in order (see :meth:`Evidence.row`)."""
-FORMAT = 1
+GROUP_FEATURES = (
+    "pair_score",
+    "meaning",
+    "wording",
+    "specifics",
+    "meaning_within_least",
+    "meaning_within_most",
+    "wording_within_least",
+    "wording_within_most",
+    "specifics_within_least",
+    "specifics_within_most",
+    "log_smaller_size",
+    "log_larger_size",
+    "one_is_single",
+    "log_days_apart",
+    "both_dated",
+)
+"""What the judgement of two groups weighs, in order (see :meth:`GroupEvidence.row`)."""
+FORMAT = 2
 MODELS_DIR = Path(__file__).parent / "models"
 NAME = "same_story"
 
@@ -63,6 +85,42 @@ class Evidence:
         ]
 
 
+class Cohesion(NamedTuple):
+    """How alike a group's own members are: mean cosines over its pairs of members."""
+
+    meaning: float
+    wording: float
+    specifics: float
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEvidence:
+    """What says two groups tell one story: the mean ``between`` their members, each
+    group's own cohesion (None for a single version) and the groups' sizes."""
+
+    between: Evidence
+    within: tuple[Cohesion | None, Cohesion | None]
+    sizes: tuple[int, int]
+
+    def row(self, pair_score: float) -> list[float]:
+        """The group model's input, in the order of :data:`GROUP_FEATURES`; ``pair_score``
+        is the pair model's log-odds for the mean evidence."""
+        known = [c for c in self.within if c is not None]
+        spread = [value for part in zip(*known, strict=True) for value in (min(part), max(part))]
+        between = self.between
+        return [
+            pair_score,
+            between.meaning,
+            between.wording,
+            between.specifics,
+            *spread,
+            math.log(min(self.sizes)),
+            math.log(max(self.sizes)),
+            1.0 if len(known) < 2 else 0.0,
+            *between.row()[3:5],
+        ]
+
+
 def days_between(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
     """Days between two date ranges (first, last), 0 where they overlap; None if undated.
 
@@ -76,23 +134,55 @@ def days_between(a: tuple[date, date] | None, b: tuple[date, date] | None) -> in
 
 @dataclass(frozen=True, slots=True)
 class SameStoryModel:
-    """A fitted logistic judgement: ``probability`` that the evidence is of one story;
-    ``threshold`` is where two articles or groups are joined; ``cohesion`` and
-    ``specifics_cohesion`` how alike two groups of several versions must be, in meaning and
-    in names and numbers, against how alike each is within itself (0: not checked); all set
-    on real dev sets. Look-alike events (two earthquakes, a coach fired and the same coach
-    hired, one shooting and the next town's) are alike, but less than each event's own
-    reports are, above all in who, where and how many."""
+    """A fitted logistic judgement: ``probability`` that the evidence is of one story, and
+    ``threshold`` where two articles, or two groups by their mean evidence (average link),
+    are joined. Two groups, one of several versions at least, must also pass the group
+    judgement (``group_weights``, ``group_bias``; none: not asked) at ``group_threshold``
+    and share names and numbers at least ``specifics_cohesion`` times as much as the less
+    cohesive of them does within itself. All fitted or set on real dev sets. Look-alike
+    events (two earthquakes, a coach fired and the same coach hired, one shooting and the
+    next town's) are alike, but less than each event's own reports are, above all in who,
+    where and how many."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
-    cohesion: float = 0.0
+    group_weights: tuple[float, ...] = ()
+    group_bias: float = 0.0
+    group_threshold: float = 0.5
     specifics_cohesion: float = 0.0
 
     def probability(self, evidence: Evidence) -> float:
-        score = self.bias + sum(w * x for w, x in zip(self.weights, evidence.row(), strict=True))
-        return 1.0 / (1.0 + math.exp(-score))
+        return _logistic(self.score(evidence))
+
+    def score(self, evidence: Evidence) -> float:
+        """The log-odds that the evidence is of one story."""
+        return self.bias + sum(w * x for w, x in zip(self.weights, evidence.row(), strict=True))
+
+    def group_probability(self, evidence: GroupEvidence) -> float:
+        """The probability, by the group judgement, that two groups are one story."""
+        row = evidence.row(self.score(evidence.between))
+        return _logistic(
+            self.group_bias + sum(w * x for w, x in zip(self.group_weights, row, strict=True))
+        )
+
+    def joins(self, evidence: GroupEvidence) -> bool:
+        """Whether two groups (or two articles) are one story: the pair judgement of their
+        mean evidence first (average link), then, for groups, the group judgement and the
+        names and numbers they share, each of which may refuse the join."""
+        if self.probability(evidence.between) < self.threshold:
+            return False
+        if all(c is None for c in evidence.within):
+            return True
+        return (
+            not self.group_weights or self.group_probability(evidence) >= self.group_threshold
+        ) and self._keeps_specifics(evidence)
+
+    def _keeps_specifics(self, evidence: GroupEvidence) -> bool:
+        known = [c.specifics for c in evidence.within if c is not None]
+        return not self.specifics_cohesion or (
+            evidence.between.specifics >= self.specifics_cohesion * min(known)
+        )
 
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
@@ -102,7 +192,10 @@ class SameStoryModel:
             "weights": list(self.weights),
             "bias": self.bias,
             "threshold": self.threshold,
-            "cohesion": self.cohesion,
+            "group_features": list(GROUP_FEATURES),
+            "group_weights": list(self.group_weights),
+            "group_bias": self.group_bias,
+            "group_threshold": self.group_threshold,
             "specifics_cohesion": self.specifics_cohesion,
         }
         path.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
@@ -111,15 +204,23 @@ class SameStoryModel:
     @classmethod
     def load(cls, folder: Path) -> SameStoryModel:
         body = json.loads((folder / f"{NAME}.json").read_text(encoding="utf-8"))
-        if tuple(body["features"]) != FEATURES:
-            raise ValueError(f"{folder} was fitted on other features: {body['features']}")
+        for key, names in (("features", FEATURES), ("group_features", GROUP_FEATURES)):
+            if tuple(body[key]) != names:
+                raise ValueError(f"{folder} was fitted on other {key}: {body[key]}")
         return cls(
             tuple(body["weights"]),
             body["bias"],
             body["threshold"],
-            body.get("cohesion", 0.0),
-            body.get("specifics_cohesion", 0.0),
+            tuple(body["group_weights"]),
+            body["group_bias"],
+            body["group_threshold"],
+            body["specifics_cohesion"],
         )
+
+
+def _logistic(score: float) -> float:
+    """1 / (1 + e^-score), without overflow for scores far from zero."""
+    return 0.5 * (1.0 + math.tanh(score / 2.0))
 
 
 @lru_cache(maxsize=4)

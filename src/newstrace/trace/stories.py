@@ -6,13 +6,14 @@ of the same food) shares the topic words. Candidates come from cheap sources, ne
 all pairs: MinHash LSH over each article's most specific terms (TF-IDF), blocking on those
 terms, and each article's nearest heads by sentence embedding (:mod:`~newstrace.trace.embed`).
 The learnt :class:`~newstrace.trace.same_story.SameStoryModel` then judges each pair, and
-two groups join only if it judges their mean evidence one story (average link), so one
-chance resemblance cannot chain two events into one giant story.
+two groups join only if it judges them one story from their mean evidence (average link)
+and how cohesive each group is, so one chance resemblance cannot chain two events into one
+giant story, nor a loose group keep absorbing look-alikes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +23,13 @@ from scipy import sparse
 
 from newstrace.trace.index import WeighedArticle
 from newstrace.trace.options import TraceOptions
-from newstrace.trace.same_story import Evidence, SameStoryModel, days_between
+from newstrace.trace.same_story import (
+    Cohesion,
+    Evidence,
+    GroupEvidence,
+    SameStoryModel,
+    days_between,
+)
 from newstrace.trace.vectors import TermSpace, UnitVector, cosine
 
 
@@ -102,29 +109,36 @@ def link(a: LinkRow, b: LinkRow, model: SameStoryModel) -> float | None:
     return probability if probability >= model.threshold else None
 
 
+Judge = Callable[["Groups", int, int], bool]
+"""Whether two groups, by their roots, are one story."""
+
+
 def join_groups(
     rows: Sequence[LinkRow],
     copies: Iterable[tuple[int, int]],
     links: Iterable[tuple[int, int, float]],
     model: SameStoryModel,
+    judge: Judge | None = None,
 ) -> list[list[int]]:
     """Stories as lists of article numbers, each in input order, stories by first member.
 
     Copies join their originals outright; linked pairs ``(i, j, probability)``, most likely
     first, join two groups only if the model, shown the two groups' mean evidence over all
-    pairs of members, still says one story (average link)."""
-    groups = _Groups(rows)
+    pairs of members and how cohesive each group is, still says one story. A ``judge``
+    other than the model's decides instead (training records the decisions this way)."""
+    groups = Groups(rows)
     for i, j in copies:
         groups.join(i, j)
+    judge = judge or (lambda found, a, b: model.joins(found.evidence(a, b)))
     for i, j, _ in sorted(links, key=lambda found: (-found[2], found[0], found[1])):
-        groups.join_if_alike(i, j, model)
+        groups.join_if(i, j, judge)
     return groups.members()
 
 
-class _Groups:
-    """Union-find over articles that keeps, per group, its summed term, specifics and gist
-    vectors and its date range: the mean cosines between two groups' members are then one
-    dot product of their sums each."""
+class Groups:
+    """Union-find over articles that keeps, per group, its members, its summed term,
+    specifics and gist vectors and its date range: the mean cosines between two groups'
+    members are then one dot product of their sums each."""
 
     def __init__(self, rows: Sequence[LinkRow]) -> None:
         self._terms = TermSpace.of([row.vector for row in rows]).matrix
@@ -140,6 +154,7 @@ class _Groups:
             np.array([_dot(part, part) for part in self._sum(i)]) for i in range(len(rows))
         ]
         self._refused: set[tuple[int, int, int, int]] = set()
+        self._members: dict[int, list[int]] = {}
 
     def find(self, i: int) -> int:
         parent = self._parent
@@ -159,17 +174,33 @@ class _Groups:
         self._dates[keep] = _span(self._dates[a], self._dates[b])
         self._lengths[keep] = self._lengths[a] + self._lengths[b]
         self._size[keep] = self._size[a] + self._size[b]
+        larger, smaller = self._members.pop(keep, [keep]), self._members.pop(gone, [gone])
+        if len(larger) < len(smaller):
+            larger, smaller = smaller, larger
+        larger.extend(smaller)
+        self._members[keep] = larger
         self._parent[gone] = keep
 
-    def join_if_alike(self, i: int, j: int, model: SameStoryModel) -> None:
-        """Join the groups of ``i`` and ``j`` if the model judges their mean evidence one
-        story; a refused pair of groups is not judged again until one grows."""
+    def members_of(self, root: int) -> list[int]:
+        """The articles of the group whose root is ``root``."""
+        return self._members.get(root, [root])
+
+    def join_if(self, i: int, j: int, judge: Judge) -> None:
+        """Join the groups of ``i`` and ``j`` if ``judge`` says one story; a refused pair of
+        groups is not judged again until one grows."""
         a, b = self.find(i), self.find(j)
         if a == b:
             return
         key = (a, b, self._size[a], self._size[b])
         if key in self._refused:
             return
+        if judge(self, a, b):
+            self.join(a, b)
+        else:
+            self._refused.add(key)
+
+    def evidence(self, a: int, b: int) -> GroupEvidence:
+        """What two groups (by their roots) share, and how cohesive each is."""
         pairs = self._size[a] * self._size[b]
         (ta, sa, ga), (tb, sb, gb) = self._sum(a), self._sum(b)
         mean = Evidence(
@@ -178,35 +209,27 @@ class _Groups:
             _dot(sa, sb) / pairs,
             days_between(self._dates[a], self._dates[b]),
         )
-        if model.probability(mean) >= model.threshold and self._cohesive(a, b, mean, model):
-            self.join(a, b)
-        else:
-            self._refused.add(key)
-
-    def _cohesive(self, a: int, b: int, mean: Evidence, model: SameStoryModel) -> bool:
-        """Whether two groups are alike in meaning, and in names and numbers, at least
-        ``model.cohesion`` and ``model.specifics_cohesion`` times as much as the less
-        cohesive of them (of two versions or more) is within itself."""
-        meaning = self._within(a, _GISTS), self._within(b, _GISTS)
-        specifics = self._within(a, _SPECIFICS), self._within(b, _SPECIFICS)
-        return _keeps(mean.meaning, meaning, model.cohesion) and _keeps(
-            mean.specifics, specifics, model.specifics_cohesion
+        return GroupEvidence(
+            mean, (self._within(a), self._within(b)), (self._size[a], self._size[b])
         )
 
-    def _within(self, root: int, part: int) -> float | None:
-        """The mean cosine between a group's members of one ``part`` of its sums (None for
-        one article): the sum dotted with itself, less each member's own squared length."""
+    def _within(self, root: int) -> Cohesion | None:
+        """The mean cosines between a group's members (None for one article): each sum
+        dotted with itself, less each member's own squared length."""
         size = self._size[root]
         if size < 2:
             return None
-        summed = self._sum(root)[part]
-        return (_dot(summed, summed) - self._lengths[root][part]) / (size * (size - 1))
+        sums: tuple[sparse.csr_matrix | np.ndarray, ...] = self._sum(root)
+        terms, specifics, gists = (
+            (_dot(summed, summed) - length) / (size * (size - 1))
+            for summed, length in zip(sums, self._lengths[root], strict=True)
+        )
+        return Cohesion(gists, terms, specifics)
 
     def members(self) -> list[list[int]]:
-        groups: dict[int, list[int]] = {}
-        for i in range(len(self._parent)):
-            groups.setdefault(self.find(i), []).append(i)
-        return sorted(groups.values(), key=lambda members: members[0])
+        """Every group's articles, each in input order, groups by first member."""
+        roots = {self.find(i) for i in range(len(self._parent))}
+        return sorted(sorted(self.members_of(root)) for root in roots)
 
     def _sum(self, root: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]:
         found = self._sums.get(root)
@@ -215,8 +238,6 @@ class _Groups:
         return found
 
 
-_SPECIFICS, _GISTS = 1, 2
-"""Where specifics and gists stand in a group's sums (terms first)."""
 _BLOCK = 1024
 """Rows of gists compared at once when looking for neighbours (1024 x N floats)."""
 
@@ -224,12 +245,6 @@ _BLOCK = 1024
 def _dot(x: sparse.csr_matrix | np.ndarray, y: sparse.csr_matrix | np.ndarray) -> float:
     """The dot product of two sums of one part: sparse rows or dense gists."""
     return float(x @ y) if isinstance(x, np.ndarray) else float(x.multiply(y).sum())
-
-
-def _keeps(between: float, within: tuple[float | None, float | None], ratio: float) -> bool:
-    """Whether ``between`` reaches ``ratio`` times the lesser of the known ``within``."""
-    known = [w for w in within if w is not None]
-    return not (ratio and known) or between >= ratio * min(known)
 
 
 def _day(published: date | None) -> tuple[date, date] | None:
