@@ -134,6 +134,27 @@ def test_a_claim_is_compared_with_the_nearest_earlier_version_that_carries_it():
     assert align.earlier_versions("b", parents) == [["a"], []]
 
 
+def test_a_number_spelt_out_is_the_same_number():
+    events = _drift(
+        "Police said a ten-year-old boy was taken to Pellin General on Friday.",
+        "Police said a 10-year-old boy was taken to Pellin General on Friday.",
+    )
+    assert "detail_changed" not in _types(events)
+    changed = _drift(
+        "Police said a ten-year-old boy was taken to Pellin General on Friday.",
+        "Police said a 16-year-old boy was taken to Pellin General on Friday.",
+    )
+    assert "detail_changed" in _types(changed)
+
+
+def test_a_street_name_abbreviated_is_the_same_street():
+    events = _drift(
+        "Police said the shots were fired on Harbour Avenue near the ferry terminal.",
+        "Police said the shots were fired on Harbour Ave near the ferry terminal.",
+    )
+    assert "detail_changed" not in _types(events)
+
+
 def test_a_rounded_number_is_not_a_changed_detail():
     events = _drift(
         "The harbour board said the bridge carried 1,231 vehicles on its first day.",

@@ -410,7 +410,7 @@ def _detail(before, after, parent: Version, child: Version, child_words):
 
     def names(words, text):
         return {
-            fold(w.lower)
+            lex.name_abbreviations.get(fold(w.lower), fold(w.lower))
             for w in words
             if _is_name(text, w) and w.lower not in lex.dates and not _NUMBER.search(w.lower)
         }
@@ -418,12 +418,21 @@ def _detail(before, after, parent: Version, child: Version, child_words):
     for pick in (numbers, dates, names):
         was, now = pick(before, parent.text), pick(after, child.text)
         new = {
-            w for w in now - was if not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
+            w
+            for w in now - was
+            if w not in _values_in(parent.text)
+            and not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
         }
         gone = {w for w in was - now if w not in new_claim}
         if new and gone and not (pick is numbers and _rounded(gone, new)):
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None
+
+
+@lru_cache(maxsize=64)
+def _values_in(text: str) -> frozenset[str]:
+    """Every word of an article as :func:`_value` reads it: "three" there is a "3" retold."""
+    return frozenset(_value(fold(w.lower)) for w in tokens(text, 0, len(text)))
 
 
 def _rounded(gone: set[str], new: set[str]) -> bool:
@@ -446,8 +455,9 @@ def _rounded(gone: set[str], new: set[str]) -> bool:
 
 
 def _value(word: str) -> str:
-    """A number word as its value, so "£180m" and "180 million" meet: "1,200" -> "1200";
-    a date run together ("Dec.16") is its number."""
+    """A number word as its value, so "£180m" and "180 million" meet: "1,200" -> "1200",
+    "ten" -> "10"; a date run together ("Dec.16") is its number."""
+    word = lexicon().number_values.get(word, word)
     word = _RUN_TOGETHER.sub("", word.replace(",", "")).lstrip("£$€")
     return word[:-1] if word[:-1].replace(".", "").isdigit() and word[-1] in "mkb" else word
 

@@ -5,6 +5,7 @@ each list is for."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,8 @@ class Lexicon:
     hedges: tuple[str, ...]
     dates: frozenset[str]
     number_words: frozenset[str]
+    number_values: Mapping[str, str]
+    name_abbreviations: Mapping[str, str]
     generic_source_words: frozenset[str]
     vague_source_words: frozenset[str]
     speculation_markers: tuple[str, ...]
@@ -51,6 +54,8 @@ def lexicon() -> Lexicon:
         tuple(raw["hedge_words"]),
         frozenset(raw["months"]),
         frozenset(raw["number_words"]),
+        dict(raw["number_values"]),
+        dict(raw["name_abbreviations"]),
         frozenset(raw["generic_source_words"]),
         frozenset(raw["vague_source_words"]),
         tuple(raw["speculation_markers"]),
