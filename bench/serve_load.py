@@ -2,9 +2,12 @@
 
 Starts the server (SQLite store in a temporary folder) on a free loopback port, warms it up,
 then has ``--clients`` threads post a fictional news-length article for ``--seconds`` seconds
-and prints one JSON line: requests/s, latency percentiles, errors.
+and prints one JSON line: requests/s, latency percentiles, errors. With ``--beside CHARS`` a
+fictional article of that many characters is posted first (the news article repeated), so
+the requests are timed while it is analysed (as a job, beyond the inline limit); the line
+then says how that job stood at the end.
 
-    .venv/bin/python bench/serve_load.py [--clients 4] [--seconds 30]
+    .venv/bin/python bench/serve_load.py [--clients 4] [--seconds 30] [--beside 1000000]
 """
 
 from __future__ import annotations
@@ -38,23 +41,34 @@ ARTICLE = {
 }
 
 
-def _post(base: str) -> float:
+def _post(base: str, article: dict = ARTICLE) -> float:
+    return _timed(base, article)[0]
+
+
+def _timed(base: str, article: dict) -> tuple[float, dict]:
     request = urllib.request.Request(
         base + "/api/analyze",
-        data=json.dumps(ARTICLE).encode(),
+        data=json.dumps(article).encode(),
         method="POST",
         headers={"Content-Type": "application/json"},
     )
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:
-        response.read()
-    return time.perf_counter() - start
+    with urllib.request.urlopen(request, timeout=600) as response:
+        body = json.loads(response.read())
+    return time.perf_counter() - start, body
+
+
+def _long_article(chars: int) -> dict:
+    text = ARTICLE["text"]
+    repeated = "\n\n".join([text] * (chars // (len(text) + 2) + 1))
+    return {**ARTICLE, "id": "long", "text": repeated[:chars]}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--beside", type=int, default=0, help="characters of a long article")
     args = parser.parse_args()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -83,6 +97,10 @@ def main() -> None:
                 except OSError:
                     time.sleep(0.3)
             _post(base)  # load the models before timing
+            long: dict = {}
+            if args.beside:
+                long["posted_s"], job = _timed(base, _long_article(args.beside))
+                long["job"] = job["id"]
             latencies: list[float] = []
             errors = [0]
             stop = time.monotonic() + args.seconds
@@ -101,6 +119,15 @@ def main() -> None:
             for thread in threads:
                 thread.join()
             elapsed = time.perf_counter() - started
+            if long:
+                with urllib.request.urlopen(f"{base}/api/jobs/{long['job']}") as response:
+                    job = json.loads(response.read())
+                long = {
+                    "chars": args.beside,
+                    "posted_in_ms": round(1000 * long["posted_s"], 1),
+                    "job_at_end": job["progress"],
+                    "truncated": job["truncated"],
+                }
         finally:
             server.terminate()
             server.wait(10)
@@ -120,6 +147,7 @@ def main() -> None:
                 if latencies
                 else None,
                 "words": len(ARTICLE["text"].split()),
+                "beside": long or None,
             }
         )
     )

@@ -84,6 +84,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-upload-mb", type=int, default=500, help="largest corpus upload")
     serve.add_argument("--job-timeout", type=float, default=3600, help="seconds per trace job")
     serve.add_argument("-j", "--jobs", type=int, default=1, help="processes per trace job")
+    serve.add_argument(
+        "--workers", type=int, default=2, help="processes analysing posted articles (default 2)"
+    )
+    serve.add_argument(
+        "--upload-quota-mb",
+        type=int,
+        default=5_000,
+        help="disk the uploads of unfinished jobs may hold, over the whole store",
+    )
 
     evaluate = commands.add_parser("eval", help="accuracy on a labelled data set")
     evaluate.add_argument("task", help="attribution, certainty, factuality, weasel, ...")
@@ -250,6 +259,8 @@ def _run_serve(args: argparse.Namespace, err: Console) -> int:
         max_upload_bytes=args.max_upload_mb * 1_000_000,
         job_timeout_s=args.job_timeout,
         job_processes=args.jobs,
+        analysis_workers=args.workers,
+        upload_quota_bytes=args.upload_quota_mb * 1_000_000,
     ).check()
     app = create_app(settings)
     err.print(

@@ -132,3 +132,21 @@ class NotFoundError(ServiceError):
     """A job, trace, story or article the store does not hold."""
 
     code = "E404"
+
+
+class TimeLimitError(ServiceError):
+    """An analysis or a job that ran past the server's time limit for it, and was stopped."""
+
+    code = "E408"
+
+
+class QuotaExceededError(ServiceError):
+    """An upload that would take the store's uploads past their quota (``--upload-quota-mb``)."""
+
+    code = "E413"
+
+
+class ServerBusyError(ServiceError):
+    """Every analysis worker is busy and the queue for them is full: try again shortly."""
+
+    code = "E429"

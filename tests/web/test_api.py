@@ -126,8 +126,9 @@ def test_a_job_left_running_by_a_stopped_server_is_marked_failed_and_keeps_its_a
     from newstrace import analyze
 
     store = Store(settings.database)
-    job = store.create_job("trace", "crashed.jsonl")
-    store.job_progress(job.id, status="running", done=1, total=10)
+    job = store.create_job("trace", "crashed.jsonl", owner="stopped-server", lease_s=-1)
+    store.start_job(job.id)
+    store.set_total(job.id, 10)
     finished = store.add_ledger(analyze(ARTICLE["text"]), name="finished-1", job_id=job.id)
     with TestClient(create_app(settings)) as client:
         after = client.get(f"/api/jobs/{job.id}").json()

@@ -9,13 +9,13 @@ import json
 import uuid
 from collections.abc import Generator
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Select, func, or_, select, update
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from newstrace.errors import NewstraceError
+from newstrace.errors import NewstraceError, QuotaExceededError
 from newstrace.model import ArticleStatus, Ledger, Story, Trace, TracedArticle
 from newstrace.serialize import (
     claim_rows,
@@ -41,9 +41,14 @@ from newstrace.store.tables import (
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 
 
+# A posted article's cut: its length as given, and the length analysed.
+Cut = tuple[int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
-    """A background job as the API shows it."""
+    """A background job as the API shows it: ``done`` articles analysed and ``failed`` ones
+    that could not be, of ``total`` (once the input is counted), as stored so far."""
 
     id: str
     kind: str
@@ -51,10 +56,23 @@ class Job:
     name: str
     total: int | None
     done: int
+    failed: int
     error: str | None
     trace_id: int | None
     created_at: datetime
     updated_at: datetime
+    started_at: datetime | None
+    truncated: Cut | None
+
+
+@dataclass(frozen=True, slots=True)
+class JobFailure:
+    """An article of a job that could not be analysed: its stored id, name and error."""
+
+    article_id: int
+    name: str
+    code: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,66 +199,145 @@ class Store:
             return None if row is None else _stored_article(row)
 
     # --- jobs ----------------------------------------------------------------------------
+    # A job is held by its server (``owner``) under a lease the server renews while the job is
+    # queued or running. Only a queued or running job changes state: a job that failed never
+    # ends done, nor a done one failed, whoever writes last.
 
-    def create_job(self, kind: str, name: str) -> Job:
+    def create_job(
+        self, kind: str, name: str, *, owner: str, lease_s: float, truncated: Cut | None = None
+    ) -> Job:
         with self._session.begin() as session:
-            row = JobRow(id=uuid.uuid4().hex, kind=kind, status=QUEUED, name=name[:255], done=0)
+            row = JobRow(
+                id=uuid.uuid4().hex,
+                kind=kind,
+                status=QUEUED,
+                name=name[:255],
+                owner=owner,
+                lease_until=_later(lease_s),
+                truncated_from=truncated[0] if truncated else None,
+                truncated_to=truncated[1] if truncated else None,
+            )
             session.add(row)
             session.flush()
-            return _job(row)
+            return _job(row, {})
 
     def job(self, job_id: str) -> Job | None:
         with self._session() as session:
             row = session.get(JobRow, job_id)
-            return None if row is None else _job(row)
+            return None if row is None else _job(row, _counts(session, [job_id]))
 
     def jobs(self, limit: int = 50) -> list[Job]:
         with self._session() as session:
-            rows = session.scalars(select(JobRow).order_by(JobRow.created_at.desc()).limit(limit))
-            return [_job(row) for row in rows]
-
-    def job_progress(
-        self,
-        job_id: str,
-        *,
-        done: int | None = None,
-        total: int | None = None,
-        status: str | None = None,
-    ) -> None:
-        values: dict = {"updated_at": now()}
-        if done is not None:
-            values["done"] = done
-        if total is not None:
-            values["total"] = total
-        if status is not None:
-            values["status"] = status
-        with self._session.begin() as session:
-            session.execute(update(JobRow).where(JobRow.id == job_id).values(**values))
-
-    def fail_job(self, job_id: str, message: str) -> None:
-        with self._session.begin() as session:
-            session.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id)
-                .values(status=FAILED, error=message, updated_at=now())
+            rows = list(
+                session.scalars(select(JobRow).order_by(JobRow.created_at.desc()).limit(limit))
             )
+            counts = _counts(session, [row.id for row in rows])
+            return [_job(row, counts) for row in rows]
 
-    def fail_interrupted_jobs(self, message: str) -> int:
-        """Mark jobs left queued or running by a server that stopped as failed; how many."""
+    def job_failures(self, job_id: str, limit: int = 100) -> list[JobFailure]:
+        """The first ``limit`` articles of a job that could not be analysed, with why."""
+        query = (
+            select(ArticleRow.id, ArticleRow.name, ArticleRow.error_code, ArticleRow.error_message)
+            .where(ArticleRow.job_id == job_id, ArticleRow.status == "error")
+            .order_by(ArticleRow.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [
+                JobFailure(number, name, code or "E100", message or "")
+                for number, name, code, message in connection.execute(query)
+            ]
+
+    def job_article(self, job_id: str) -> int | None:
+        """The first article a job stored (the one article of an analysis job)."""
+        query = select(func.min(ArticleRow.id)).where(ArticleRow.job_id == job_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    def start_job(self, job_id: str) -> bool:
+        """Mark a queued job running; False if it is no longer queued (failed meanwhile)."""
+        return self._move(job_id, (QUEUED,), status=RUNNING, started_at=now())
+
+    def set_total(self, job_id: str, total: int) -> bool:
+        return self._move(job_id, (QUEUED, RUNNING), total=total)
+
+    def fail_job(self, job_id: str, message: str) -> bool:
+        """Mark a queued or running job failed; False (and no change) for a finished one."""
+        return self._move(job_id, (QUEUED, RUNNING), status=FAILED, error=message)
+
+    def renew_leases(self, owner: str, lease_s: float) -> int:
+        """Extend the lease of every live job ``owner`` holds; how many."""
         with self._session.begin() as session:
             result = session.execute(
                 update(JobRow)
-                .where(JobRow.status.in_((QUEUED, RUNNING)))
-                .values(status=FAILED, error=message, updated_at=now())
+                .where(JobRow.owner == owner, JobRow.status.in_((QUEUED, RUNNING)))
+                .values(lease_until=_later(lease_s))
             )
             return cast(CursorResult[Any], result).rowcount or 0
 
-    def finish_job(self, job_id: str, trace: Trace, article_ids: dict[str, int]) -> int:
-        """Keep a job's trace and its stories, link its articles to them; return the trace id.
+    def fail_expired_jobs(self, message: str) -> list[str]:
+        """Mark failed the live jobs whose lease ran out (their server is gone); their ids."""
+        expired = (
+            JobRow.status.in_((QUEUED, RUNNING)),
+            or_(JobRow.lease_until.is_(None), JobRow.lease_until < now()),
+        )
+        with self._session.begin() as session:
+            ids = list(session.scalars(select(JobRow.id).where(*expired)))
+            if ids:
+                session.execute(
+                    update(JobRow)
+                    .where(JobRow.id.in_(ids), *expired)
+                    .values(status=FAILED, error=message, updated_at=now())
+                )
+            return ids
+
+    def uploads_held(self) -> int:
+        """Bytes the uploads of queued and running jobs hold, over the whole store."""
+        query = select(func.coalesce(func.sum(JobRow.upload_bytes), 0)).where(
+            JobRow.status.in_((QUEUED, RUNNING))
+        )
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def hold_upload(self, job_id: str, size: int, quota: int) -> None:
+        """Count a job's upload of ``size`` bytes against the store's ``quota``, or refuse it
+        (QuotaExceededError) when the uploads of live jobs would hold more."""
+        held = self.uploads_held()
+        if held + size > quota:
+            raise QuotaExceededError(
+                f"the upload ({size:,} bytes) does not fit the store's upload quota of "
+                f"{quota:,} bytes: jobs still running hold {held:,}; try again when they end"
+            )
+        self._move(job_id, (QUEUED, RUNNING), upload_bytes=size)
+
+    def _move(self, job_id: str, states: tuple[str, ...], **values: Any) -> bool:
+        with self._session.begin() as session:
+            result = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_(states))
+                .values(updated_at=now(), **values)
+            )
+            return bool(cast(CursorResult[Any], result).rowcount)
+
+    def finish_job(
+        self, job_id: str, trace: Trace | None, article_ids: dict[str, int]
+    ) -> int | None:
+        """Mark a running job done and keep its trace (if any) and stories, linking its
+        articles to them; return the trace id (0 without a trace), or None, storing nothing,
+        when the job is no longer running (it failed meanwhile).
 
         ``article_ids`` maps the trace's article ids to the stored articles' ids.
         """
         with self._session.begin() as session:
+            finished = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status == RUNNING)
+                .values(status=DONE, error=None, updated_at=now())
+            )
+            if not cast(CursorResult[Any], finished).rowcount:
+                return None
+            if trace is None:
+                return 0
             trace_row = TraceRow(job_id=job_id, document=dumps_trace(trace, indent=None))
             session.add(trace_row)
             session.flush()
@@ -260,11 +357,7 @@ class Store:
                         .where(ArticleRow.id.in_(stored))
                         .values(story_id=story_row.id)
                     )
-            session.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id)
-                .values(status=DONE, trace_id=trace_row.id, updated_at=now())
-            )
+            session.execute(update(JobRow).where(JobRow.id == job_id).values(trace_id=trace_row.id))
             return trace_row.id
 
     # --- stories -------------------------------------------------------------------------
@@ -387,19 +480,44 @@ def _stored_article(row: ArticleRow) -> StoredArticle:
     )
 
 
-def _job(row: JobRow) -> Job:
+def _job(row: JobRow, counts: dict[tuple[str, str], int]) -> Job:
+    cut = row.truncated_from, row.truncated_to
     return Job(
         row.id,
         row.kind,
         row.status,
         row.name,
         row.total,
-        row.done,
+        counts.get((row.id, "ok"), 0),
+        counts.get((row.id, "error"), 0),
         row.error,
         row.trace_id,
-        row.created_at,
-        row.updated_at,
+        _utc(row.created_at),
+        _utc(row.updated_at),
+        _utc(row.started_at) if row.started_at else None,
+        (cut[0], cut[1]) if cut[0] is not None and cut[1] is not None else None,
     )
+
+
+def _counts(session: Session, job_ids: list[str]) -> dict[tuple[str, str], int]:
+    """How many articles each job stored, by status (``ok``, ``error``)."""
+    if not job_ids:
+        return {}
+    query = (
+        select(ArticleRow.job_id, ArticleRow.status, func.count())
+        .where(ArticleRow.job_id.in_(job_ids))
+        .group_by(ArticleRow.job_id, ArticleRow.status)
+    )
+    return {(job or "", status): count for job, status, count in session.execute(query)}
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives back the UTC times the store wrote without their zone; PostgreSQL with it."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _later(seconds: float) -> datetime:
+    return now() + timedelta(seconds=seconds)
 
 
 def _summary(row: StoryRow) -> StorySummary:

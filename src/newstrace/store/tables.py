@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -24,7 +24,8 @@ class Base(DeclarativeBase):
 
 
 class JobRow(Base):
-    """A background trace of an uploaded corpus and how far it got."""
+    """A background job (a trace of an uploaded corpus, or one long posted article): its
+    state and who runs it; its articles (``ArticleRow.job_id``) say how far it got."""
 
     __tablename__ = "jobs"
 
@@ -33,11 +34,17 @@ class JobRow(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     name: Mapped[str] = mapped_column(String(255))
     total: Mapped[int | None] = mapped_column(Integer)
-    done: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     trace_id: Mapped[int | None] = mapped_column(ForeignKey("traces.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    # the server that holds the job, until when (it renews the lease while the job is alive)
+    owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    upload_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    truncated_from: Mapped[int | None] = mapped_column(Integer)
+    truncated_to: Mapped[int | None] = mapped_column(Integer)
 
 
 class TraceRow(Base):

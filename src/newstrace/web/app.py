@@ -2,19 +2,20 @@
 
 The API speaks the CLI's JSON formats (``newstrace.claims/1`` ledgers, ``newstrace.trace/1``
 traces and stories); the pages are server-rendered HTML with all article text escaped by
-Jinja2. Analysing one article happens in the request; tracing a corpus is a background job
+Jinja2. A posted article is analysed by a pool of worker processes (:mod:`newstrace.web.analysis`)
+while the request waits, or, when long, as a background job like the trace of a corpus
 (:mod:`newstrace.web.jobs`).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
-import threading
 import uuid
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
@@ -29,7 +30,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from newstrace._version import __version__
-from newstrace.api import analyze
 from newstrace.errors import (
     AccessDeniedError,
     EmptyInputError,
@@ -38,27 +38,34 @@ from newstrace.errors import (
     MalformedInputError,
     NewstraceError,
     NotFoundError,
+    QuotaExceededError,
+    ServerBusyError,
+    TimeLimitError,
     UnsupportedInputError,
     UnsupportedLanguageError,
     UsageError,
 )
-from newstrace.ingest import read_item
+from newstrace.ingest import read_item, truncate_text
 from newstrace.ingest.json_article import METADATA_FIELDS, article_from_json
 from newstrace.model import Article, Ledger
 from newstrace.serialize import dumps, to_dict
-from newstrace.store import Store
+from newstrace.store import Cut, Store
+from newstrace.web.analysis import AnalysisPool
 from newstrace.web.export import ClaimExport, ClaimSearch, ExportResponse, csv_chunks, json_chunks
 from newstrace.web.guards import GuardMiddleware
-from newstrace.web.jobs import JobRunner
+from newstrace.web.jobs import ANALYZE, ARTICLE_FILE, TRACE, JobRunner, job_view
 from newstrace.web.pages import page
 from newstrace.web.settings import Settings
-from newstrace.web.uploads import corpus_suffix, save_upload
+from newstrace.web.uploads import UnpackLimits, corpus_suffix, save_upload
 
 PAGE_SIZE = 100  # claims on a page of the search; the API's exports are not capped
 _STATUS = {
     InputTooLargeError: 413,
+    QuotaExceededError: 413,
     UnsupportedInputError: 415,
     UnsupportedLanguageError: 422,
+    ServerBusyError: 429,
+    TimeLimitError: 504,
 }
 # HTTP errors raised by the framework and the guards (an unknown route, a wrong method, a
 # body over the limit), as newstrace errors; any other status is a usage error
@@ -89,32 +96,65 @@ _ARTICLE_BODY = {
 
 
 class Service:
-    """What the routes share: the store, the job runner and one lazily loaded analyser."""
+    """What the routes share: the store, the job runner and the analysis pool."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings.check()
         self.store = Store(settings.database)
         self.runner = JobRunner(settings, self.store)
-        self._analysing = threading.Lock()
+        self.pool = AnalysisPool(settings)
 
     def analyze(self, article: Article, name: str | None = None) -> tuple[int, Ledger]:
-        with self._analysing:  # one parse at a time: spaCy pipelines are not thread-safe
-            ledger = analyze(article)
+        ledger = self.pool.analyze(article)
         return self.store.add_ledger(ledger, name=name or article.id), ledger
+
+    def start_analysis(self, article: Article) -> str:
+        """A job for a posted article too long to analyse in the request; the job id."""
+        cut = truncate_text(article.text)[0]
+        truncated: Cut | None = (len(article.text), len(cut)) if cut is not article.text else None
+        job = self._job(ANALYZE, article.id or "article", truncated)
+        folder = self.runner.upload_folder(job.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ARTICLE_FILE).write_text(json.dumps(asdict(article)), encoding="utf-8")
+        return self._submit(job.id, ANALYZE, folder / ARTICLE_FILE)
 
     def start_trace(self, upload: UploadFile) -> str:
         name = upload.filename or "corpus"
         corpus_suffix(name)  # refuse an unsupported file before storing anything
-        job = self.store.create_job("trace", name)
-        folder = self.settings.data_dir / "uploads" / job.id
+        job = self._job(TRACE, name)
+        settings = self.settings
+        unpack = UnpackLimits(
+            settings.max_unpacked_bytes, settings.max_zip_files, settings.max_zip_ratio
+        )
+        folder = self.runner.upload_folder(job.id)
         try:
-            corpus = save_upload(upload.file, folder, name, self.settings.max_upload_bytes)
-        except NewstraceError as error:
-            shutil.rmtree(folder, ignore_errors=True)
-            self.store.fail_job(job.id, f"[{error.code}] {error.message}")
+            corpus = save_upload(upload.file, folder, name, settings.max_upload_bytes, unpack)
+        except BaseException as error:
+            self._refused(job.id, error)
             raise
-        self.runner.submit(job.id, corpus)
-        return job.id
+        return self._submit(job.id, TRACE, corpus)
+
+    def _job(self, kind: str, name: str, truncated: Cut | None = None):
+        lease = self.settings.job_lease_s
+        return self.store.create_job(
+            kind, name, owner=self.runner.owner, lease_s=lease, truncated=truncated
+        )
+
+    def _submit(self, job_id: str, kind: str, upload: Path) -> str:
+        """Count the upload against the store's quota, then queue the job."""
+        size = sum(p.stat().st_size for p in upload.parent.rglob("*") if p.is_file())
+        try:
+            self.store.hold_upload(job_id, size, self.settings.upload_quota_bytes)
+        except NewstraceError as error:
+            self._refused(job_id, error)
+            raise
+        self.runner.submit(job_id, kind, upload)
+        return job_id
+
+    def _refused(self, job_id: str, error: BaseException) -> None:
+        shutil.rmtree(self.runner.upload_folder(job_id), ignore_errors=True)
+        reason = f"[{error.code}] {error.message}" if isinstance(error, NewstraceError) else None
+        self.store.fail_job(job_id, reason or f"the upload failed: {type(error).__name__}")
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -124,7 +164,9 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         service.runner.start()
+        service.pool.start()
         yield
+        service.pool.stop()
         service.runner.stop()
 
     app = FastAPI(
@@ -184,8 +226,11 @@ def _api_routes(app: FastAPI, service: Service) -> None:
     async def analyze_article(request: Request) -> Response:
         """Analyse an article given as JSON (``text`` and optional ``id, url, outlet,
         published, title, lang``); returns its ledger (``newstrace.claims/1``) and keeps it.
-        ``Location`` names the stored article."""
+        ``Location`` names the stored article. A text over the inline limit is analysed as a
+        job instead: 202 with the job (``truncated`` gives a cut to 1,000,000 characters)."""
         article = article_from_json(await _json_text(request), "request body")
+        if len(article.text) > service.settings.max_inline_chars:
+            return _job_response(await run_in_threadpool(service.start_analysis, article))
         return await run_in_threadpool(analysed, article)
 
     def analysed(article: Article) -> Response:
@@ -218,15 +263,18 @@ def _api_routes(app: FastAPI, service: Service) -> None:
     @app.post("/api/trace", tags=["traces"], summary="Trace an uploaded corpus", status_code=202)
     def trace_corpus(corpus: Annotated[UploadFile, File()]) -> JSONResponse:
         """Upload a corpus (JSONL, CSV, a zip of article files, WARC); returns the job."""
-        job_id = service.start_trace(corpus)
-        return JSONResponse(
-            _job_json(store.job(job_id)), 202, headers={"Location": f"/api/jobs/{job_id}"}
-        )
+        return _job_response(service.start_trace(corpus))
+
+    def _job_response(job_id: str) -> JSONResponse:
+        job = store.job(job_id)
+        assert job is not None
+        return JSONResponse(job_view(store, job), 202, headers={"Location": f"/api/jobs/{job_id}"})
 
     @app.get("/api/jobs/{job_id}", tags=["traces"], summary="A trace job's progress")
     def get_job(job_id: str) -> Response:
         job = store.job(job_id)
-        return _not_found(f"no job {job_id}") if job is None else JSONResponse(_job_json(job))
+        """The job's state, counts, failed articles with their errors, time left, results."""
+        return _not_found(f"no job {job_id}") if job is None else JSONResponse(job_view(store, job))
 
     @app.get("/api/traces/{trace_id}", tags=["traces"], summary="A finished trace")
     def get_trace(trace_id: int) -> Response:
@@ -295,15 +343,6 @@ async def _json_text(request: Request) -> str:
         raise EncodingError(f"request body: not UTF-8 (byte {error.start:,})") from None
 
 
-def _job_json(job) -> dict[str, Any]:
-    data = asdict(job)
-    data["created_at"] = job.created_at.isoformat()
-    data["updated_at"] = job.updated_at.isoformat()
-    data["trace"] = f"/api/traces/{job.trace_id}" if job.trace_id else None
-    data["stories"] = f"/api/stories?trace_id={job.trace_id}" if job.trace_id else None
-    return data
-
-
 def _refusal(request: Request, status: int, error: NewstraceError) -> Response:
     """An error as the API documents it (``{"error": {"code", "message"}}``) or as a page."""
     if request.url.path.startswith("/api/"):
@@ -347,6 +386,8 @@ def _page_routes(app: FastAPI, service: Service) -> None:
             )
         else:
             raise EmptyInputError("paste an article's text or choose a file")
+        if len(article.text) > service.settings.max_inline_chars:
+            return RedirectResponse(f"/jobs/{service.start_analysis(article)}", status_code=303)
         article_id, _ = service.analyze(article)
         return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
@@ -376,7 +417,7 @@ def _page_routes(app: FastAPI, service: Service) -> None:
         job = store.job(job_id)
         if job is None:
             return page("error.html.j2", status=404, message=f"There is no job {job_id}.")
-        return page("job.html.j2", job=job)
+        return page("job.html.j2", job=job_view(store, job))
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(
