@@ -59,8 +59,10 @@ def render_story_html(
     articles: dict[str, TracedArticle],
     links: dict[str, str] | None = None,
     nav: Sequence[tuple[str, str]] = (),
+    script: str | None = None,
 ) -> str:
-    """One story as a standalone page; ``links`` gives each version's page (the web app)."""
+    """One story as a standalone page; ``links`` gives each version's page and ``script`` the
+    address of ``story.js`` instead of inlining it (both for the web app)."""
     return (
         template_environment()
         .get_template("story.html.j2")
@@ -68,6 +70,7 @@ def render_story_html(
             version=__version__,
             view=_story_view(story, articles, links or {}),
             nav=[(label, href) for label, href in nav if href.startswith("/")],
+            script=script,
         )
     )
 
