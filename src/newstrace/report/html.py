@@ -57,8 +57,9 @@ def render_html(
 
 
 @lru_cache(maxsize=4)
-def template_environment(folder: Path = TEMPLATES) -> Environment:
-    """The Jinja2 environment of a template folder: autoescaping on, strict about names."""
+def template_environment(folder: Path | tuple[Path, ...] = TEMPLATES) -> Environment:
+    """The Jinja2 environment of template folders (the first that has a name wins):
+    autoescaping on, strict about names."""
     return Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,

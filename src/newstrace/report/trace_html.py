@@ -24,7 +24,20 @@ from newstrace.trace.text import tokens
 
 __all__ = ["marked_diff", "render_story_html", "render_trace_html"]
 
-WIDTH, MARGIN, ROW = 860, 40, 26
+WIDTH, MARGIN, ROW = 860, 40, 26  # the graph's drawing units; it is scaled to the page
+CHAR_WIDTH = 7.0  # at least an 11 px label's average character, capitals included
+GAP = 9  # between a version's circle and its label
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """Where a version's label goes: after the circle in the left half of the graph, before
+    it in the right half, so that no label runs off the right edge."""
+
+    x: float
+    anchor: str
+    left: float
+    right: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +48,13 @@ class _Node:
     y: float
     when: str
     origin: bool
+
+    @property
+    def text(self) -> _Label:
+        width = len(self.label) * CHAR_WIDTH
+        if self.x > WIDTH / 2:
+            return _Label(self.x - GAP, "end", self.x - GAP - width, self.x - GAP)
+        return _Label(self.x + GAP, "start", self.x + GAP, self.x + GAP + width)
 
 
 def render_trace_html(trace: Trace) -> str:
@@ -140,7 +160,7 @@ def _story_view(
             if a in by_id and b in by_id
         ],
         "links": {a: href for a, href in links.items() if href.startswith("/")},
-        "height": max(node.y for node in nodes) + 3 * ROW,
+        "box": _view_box(nodes),
         "drift": [
             {"event": event, "diff": marked_diff(event.earlier_phrase.text, event.phrase.text)}
             for event in sorted(story.drift, key=lambda e: -e.severity)
@@ -172,6 +192,14 @@ def _layout(story: Story, articles: dict[str, TracedArticle]) -> list[_Node]:
             )
         )
     return nodes
+
+
+def _view_box(nodes: list[_Node]) -> str:
+    """The graph's viewBox: the timeline's width, widened where a long label needs it."""
+    left = min(0.0, *(node.text.left - 4 for node in nodes))
+    right = max(float(WIDTH), *(node.text.right + 4 for node in nodes))
+    height = max(node.y for node in nodes) + 3 * ROW
+    return f"{left:.0f} 0 {right - left:.0f} {height:.0f}"
 
 
 def _arc(a: _Node, b: _Node) -> str:

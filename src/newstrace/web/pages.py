@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from newstrace._version import __version__
 from newstrace.model import CertaintyLevel, ClaimKind, SourceKind
+from newstrace.report.html import TEMPLATES as REPORT_TEMPLATES
 from newstrace.report.html import template_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,7 +26,7 @@ _METHODS = ("get", "post", "put", "patch", "delete")
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A full HTML page from ``template`` with ``context``."""
     html = (
-        template_environment(TEMPLATES)
+        template_environment((TEMPLATES, REPORT_TEMPLATES))  # the reports' common.css
         .get_template(template)
         .render(
             version=__version__,
