@@ -80,7 +80,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--token", help="required to serve beyond loopback (or NEWSTRACE_TOKEN)")
+    serve.add_argument(
+        "--token-file",
+        type=Path,
+        help="a file whose first line is the token that serving beyond loopback requires "
+        "(or the NEWSTRACE_TOKEN environment variable)",
+    )
+    serve.add_argument(
+        "--token", help="the token itself: visible to every user in the process list; avoid"
+    )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a DNS name the server is reached by, beyond the bound one and localhost "
+        "(repeat for more)",
+    )
     serve.add_argument("--max-upload-mb", type=int, default=500, help="largest corpus upload")
     serve.add_argument("--job-timeout", type=float, default=3600, help="seconds per trace job")
     serve.add_argument("-j", "--jobs", type=int, default=1, help="processes per trace job")
@@ -245,17 +261,24 @@ def _run_serve(args: argparse.Namespace, err: Console) -> int:
         import uvicorn
 
         from newstrace.web.app import create_app
-        from newstrace.web.settings import Settings, token_from_env
+        from newstrace.web.settings import Settings, read_token
     except ImportError as error:
         raise MissingExtraError(
             f"newstrace serve needs the web stack ({error}): pip install 'newstrace[web]'"
         ) from error
 
+    if args.token:
+        err.print(
+            "[yellow]warning[/yellow]: --token shows the token to every user of this machine "
+            "(ps); use --token-file or the NEWSTRACE_TOKEN environment variable",
+            highlight=False,
+        )
     settings = Settings(
         data_dir=args.data_dir,
         db_url=args.db,
         host=args.host,
-        token=token_from_env(args.token),
+        token=args.token or read_token(args.token_file),
+        allowed_hosts=tuple(args.allowed_host),
         max_upload_bytes=args.max_upload_mb * 1_000_000,
         job_timeout_s=args.job_timeout,
         job_processes=args.jobs,

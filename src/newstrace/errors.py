@@ -128,6 +128,19 @@ class AccessDeniedError(ServiceError):
     code = "E401"
 
 
+class ForbiddenRequestError(ServiceError):
+    """A request refused whatever its token: a ``Host`` name the server does not answer to
+    (DNS rebinding), or a form or state-changing call sent from another site."""
+
+    code = "E403"
+
+
+class TooManyAttemptsError(ServiceError):
+    """A client that gave too many wrong tokens; it may try again after a wait."""
+
+    code = "E429"
+
+
 class NotFoundError(ServiceError):
     """A job, trace, story or article the store does not hold."""
 
@@ -149,4 +162,4 @@ class QuotaExceededError(ServiceError):
 class ServerBusyError(ServiceError):
     """Every analysis worker is busy and the queue for them is full: try again shortly."""
 
-    code = "E429"
+    code = "E503"

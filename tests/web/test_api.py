@@ -7,7 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import jsonschema
 import pytest
-from fastapi.testclient import TestClient
 
 from newstrace.serialize import TABLE_COLUMNS, json_schema, trace_json_schema
 from newstrace.store import Store
@@ -15,7 +14,7 @@ from newstrace.web.app import create_app
 from newstrace.web.jobs import INTERRUPTED
 from newstrace.web.settings import Settings
 
-from .conftest import small_corpus, wait_for_job
+from .conftest import serve, small_corpus, wait_for_job
 
 ARTICLE = {
     "id": "bridge-1",
@@ -55,7 +54,7 @@ def test_bad_articles_get_clear_errors(client):
 
 def test_a_request_over_the_limit_is_refused(tmp_path):
     settings = Settings(data_dir=tmp_path, max_request_bytes=1_000)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         response = client.post("/api/analyze", json={"text": "word " * 1_000})
     assert response.status_code == 413 and response.json()["error"]["code"] == "E108"
 
@@ -93,7 +92,7 @@ def test_trace_job_stores_articles_stories_and_claims(client, tmp_path):
 
 def test_unsupported_and_oversized_uploads_are_refused(tmp_path):
     settings = Settings(data_dir=tmp_path, max_upload_bytes=200)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         pdf = client.post("/api/trace", files={"corpus": ("paper.pdf", b"%PDF-1.4")})
         assert pdf.status_code == 415 and pdf.json()["error"]["code"] == "E107"
         big = client.post("/api/trace", files={"corpus": ("big.jsonl", b"{}\n" * 200)})
@@ -130,7 +129,7 @@ def test_a_job_left_running_by_a_stopped_server_is_marked_failed_and_keeps_its_a
     store.start_job(job.id)
     store.set_total(job.id, 10)
     finished = store.add_ledger(analyze(ARTICLE["text"]), name="finished-1", job_id=job.id)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         after = client.get(f"/api/jobs/{job.id}").json()
         kept = client.get(f"/api/articles/{finished}")
     assert after["status"] == "failed" and after["error"] == INTERRUPTED
@@ -141,7 +140,7 @@ def test_a_job_left_running_by_a_stopped_server_is_marked_failed_and_keeps_its_a
 def test_a_job_past_its_time_limit_is_stopped(tmp_path):
     settings = Settings(data_dir=tmp_path, job_timeout_s=0.5)
     corpus = small_corpus(tmp_path / "slow.jsonl")
-    with TestClient(create_app(settings)) as client, corpus.open("rb") as stream:
+    with serve(settings) as client, corpus.open("rb") as stream:
         job_id = client.post("/api/trace", files={"corpus": ("slow.jsonl", stream)}).json()["id"]
         job = wait_for_job(client, job_id, timeout=60)
     assert job["status"] == "failed" and "time limit" in job["error"]
@@ -152,16 +151,18 @@ def test_beyond_loopback_a_token_is_required(tmp_path):
 
     with pytest.raises(ServiceError, match="token"):
         create_app(Settings(data_dir=tmp_path, host="0.0.0.0"))
-    settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="s3cret")
-    with TestClient(create_app(settings)) as client:
+    settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="s3cret-Tok3n-of-20ch")
+    with serve(settings) as client:
         assert client.get("/api/stories").status_code == 401
         assert client.get("/api/health").status_code == 200
-        ok = client.get("/api/stories", headers={"Authorization": "Bearer s3cret"})
+        ok = client.get("/api/stories", headers={"Authorization": "Bearer s3cret-Tok3n-of-20ch"})
         assert ok.status_code == 200
         page = client.get("/", follow_redirects=False)
         assert page.status_code == 303 and page.headers["location"] == "/login"
-        login = client.post("/login", data={"token": "s3cret"}, follow_redirects=False)
-        assert "newstrace_token" in login.headers["set-cookie"]
+        login = client.post(
+            "/login", data={"token": "s3cret-Tok3n-of-20ch"}, follow_redirects=False
+        )
+        assert "newstrace_session" in login.headers["set-cookie"]
 
 
 def test_the_openapi_document_lists_the_api(client):

@@ -156,3 +156,76 @@ def test_search_claims_by_source_kind(server, page):
     page.goto(base + "/search?source_kind=anonymous_person")
     _shot(page, "08-search")
     assert page.locator("#claims tr").count() >= 2
+
+
+def _a_story(base: str) -> str:
+    """The address of a stored story's page, tracing the demo corpus first if none is stored."""
+    import json
+
+    stories = json.load(urllib.request.urlopen(base + "/api/stories"))["stories"]
+    if not stories:
+        boundary = "newstrace-test"
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="corpus"; '
+                f'filename="articles.jsonl"\r\n\r\n'
+            ).encode()
+            + DEV.read_bytes()
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        request = urllib.request.Request(
+            base + "/api/trace",
+            data=body,
+            headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+        )
+        job = json.load(urllib.request.urlopen(request))
+        deadline = time.monotonic() + 180
+        while job["status"] not in ("done", "failed") and time.monotonic() < deadline:
+            time.sleep(1)
+            job = json.load(urllib.request.urlopen(f"{base}/api/jobs/{job['id']}"))
+        stories = json.load(urllib.request.urlopen(base + "/api/stories"))["stories"]
+    return f"/stories/{max(stories, key=lambda story: story['versions'])['id']}"
+
+
+@pytest.mark.parametrize("width", [375, 1200])
+def test_the_story_graph_fits_the_page_with_every_label(server, browser, width):
+    base, _ = server
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base + _a_story(base))
+    page.wait_for_selector("svg .version")
+    graph = page.evaluate(
+        """() => {
+        const svg = document.querySelector("svg[role=img]");
+        const box = svg.viewBox.baseVal;
+        const labels = Array.from(svg.querySelectorAll("text")).map((text) => text.getBBox());
+        return {
+          shown: svg.getBoundingClientRect().right,
+          page: document.documentElement.clientWidth,
+          cut: labels.filter((l) => l.x < box.x || l.x + l.width > box.x + box.width).length,
+        };
+    }"""
+    )
+    _shot(page, f"09-story-{width}")
+    page.close()
+    assert graph["cut"] == 0 and graph["shown"] <= graph["page"]
+
+
+def test_no_page_scrolls_sideways_on_a_phone(server, browser):
+    base, _ = server
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(base + "/")
+    page.fill("textarea[name=text]", ARTICLE)
+    page.fill("input[name=title]", "Bridge stays shut " * 6)
+    page.click("#analyze-form button[type=submit]")
+    page.wait_for_url("**/articles/*")
+    paths = [page.url.removeprefix(base), "/", "/stories", "/docs", _a_story(base)]
+    paths.append("/search?source_kind=anonymous_person")
+    wide = {}
+    for number, path in enumerate(paths):
+        page.goto(base + path)
+        _shot(page, f"10-phone-{number}")
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > 375:
+            wide[path] = scroll
+    page.close()
+    assert not wide

@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 from newstrace.web.app import create_app
 from newstrace.web.settings import Settings
 
+from .conftest import serve
+
 HUGE = 2**63  # one past SQL's BIGINT
 
 
@@ -70,7 +72,7 @@ def test_bodies_over_the_limit_are_refused_however_they_come(tmp_path):
     json_body = b'{"text": "' + b"word " * 400 + b'"}'
     latin = b'{"text": "' + b"caf\xe9 " * 400 + b'"}'
     json_type = {"content-type": "application/json"}
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         for body in (json_body, latin):  # chunked, without a Content-Length
             _error(
                 client.post("/api/analyze", content=_chunks(body), headers=json_type), 413, "E108"
@@ -89,15 +91,15 @@ def test_bodies_over_the_limit_are_refused_however_they_come(tmp_path):
 
 
 def test_tokens_of_any_characters_are_compared_without_failing(tmp_path):
-    settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="s3cret")
-    with TestClient(create_app(settings)) as client:
+    settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="s3cret-Tok3n-of-20ch")
+    with serve(settings) as client:
         for given in ("Bearer clé".encode(), b"Bearer \xff\xfe"):
             _error(client.get("/api/stories", headers={"authorization": given}), 401, "E401")
         login = client.post("/login", data={"token": "clé"}, follow_redirects=False)
         assert login.headers["location"] == "/login?failed=1"
-    settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="clé")
-    with TestClient(create_app(settings)) as client:
-        given = {"authorization": "Bearer clé".encode()}
+    settings = Settings(data_dir=tmp_path, host="0.0.0.0", token="clé-très-secrète-2026")
+    with serve(settings) as client:
+        given = {"authorization": "Bearer clé-très-secrète-2026".encode()}
         assert client.get("/api/stories", headers=given).status_code == 200
 
 
@@ -108,7 +110,7 @@ def test_an_unexpected_failure_is_a_500_in_the_shape_without_server_paths(settin
         raise OSError(f"disk full writing {settings.data_dir}/newstrace.db")
 
     app.state.service.store.article = broken
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
         message = _error(client.get("/api/articles/1"), 500, "E000")
         page = client.get("/articles/1")
     assert str(settings.data_dir) not in message

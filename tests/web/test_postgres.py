@@ -10,13 +10,11 @@ import pytest
 import sqlalchemy
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from fastapi.testclient import TestClient
 
 from newstrace.store.tables import Base
-from newstrace.web.app import create_app
 from newstrace.web.settings import Settings
 
-from .conftest import small_corpus, wait_for_job
+from .conftest import serve, small_corpus, wait_for_job
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +37,7 @@ def database(postgres_url):
 
 def test_analyze_trace_and_search_on_postgresql(database, tmp_path):
     settings = Settings(data_dir=tmp_path, db_url=database)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         analysed = client.post(
             "/api/analyze",
             json={
@@ -64,5 +62,5 @@ def test_analyze_trace_and_search_on_postgresql(database, tmp_path):
             context = MigrationContext.configure(connection)
             assert compare_metadata(context, Base.metadata) == []  # migrations == tables.py
     # the store survives a restart: a new app over the same database sees the same job
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         assert client.get(f"/api/jobs/{job_id}").json()["status"] == "done"

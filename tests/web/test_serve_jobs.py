@@ -78,7 +78,7 @@ def test_a_full_queue_refuses_at_once_and_says_so(tmp_path, fakes):
         long = run.submit(client.post, "/api/analyze", json={"text": "Long.", "title": str(gate)})
         with open(gate / "started"):
             pass
-        assert _code(client.post("/api/analyze", json={"text": "Small."}), 429) == "E429"
+        assert _code(client.post("/api/analyze", json={"text": "Small."}), 503) == "E503"
         with open(gate / "release", "w"):
             pass
         assert long.result().status_code == 201

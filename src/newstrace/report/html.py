@@ -34,14 +34,19 @@ LEVEL_MEANINGS = {
 _EXCERPT = 180
 
 
-def render_html(ledger: Ledger, nav: Sequence[tuple[str, str]] = ()) -> str:
+def render_html(
+    ledger: Ledger, nav: Sequence[tuple[str, str]] = (), script: str | None = None
+) -> str:
     """The ledger as a standalone HTML page (inline CSS and JS; article text escaped).
 
-    ``nav`` adds (label, address) links above the title, for the web app's pages.
+    ``nav`` adds (label, address) links above the title, for the web app's pages; ``script``
+    is the address the web app serves ``ledger.js`` from, so that its pages carry no inline
+    script and its Content-Security-Policy can forbid them.
     """
     template = template_environment().get_template("ledger.html.j2")
     return template.render(
         nav=[(label, href) for label, href in nav if _safe_link(href)],
+        script=script,
         ledger=ledger,
         version=__version__,
         url=_safe_url(ledger.article.url),
@@ -52,8 +57,9 @@ def render_html(ledger: Ledger, nav: Sequence[tuple[str, str]] = ()) -> str:
 
 
 @lru_cache(maxsize=4)
-def template_environment(folder: Path = TEMPLATES) -> Environment:
-    """The Jinja2 environment of a template folder: autoescaping on, strict about names."""
+def template_environment(folder: Path | tuple[Path, ...] = TEMPLATES) -> Environment:
+    """The Jinja2 environment of template folders (the first that has a name wins):
+    autoescaping on, strict about names."""
     return Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,

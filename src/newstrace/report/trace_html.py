@@ -24,7 +24,20 @@ from newstrace.trace.text import tokens
 
 __all__ = ["marked_diff", "render_story_html", "render_trace_html"]
 
-WIDTH, MARGIN, ROW = 860, 40, 26
+WIDTH, MARGIN, ROW = 860, 40, 26  # the graph's drawing units; it is scaled to the page
+CHAR_WIDTH = 7.0  # at least an 11 px label's average character, capitals included
+GAP = 9  # between a version's circle and its label
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """Where a version's label goes: after the circle in the left half of the graph, before
+    it in the right half, so that no label runs off the right edge."""
+
+    x: float
+    anchor: str
+    left: float
+    right: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +48,13 @@ class _Node:
     y: float
     when: str
     origin: bool
+
+    @property
+    def text(self) -> _Label:
+        width = len(self.label) * CHAR_WIDTH
+        if self.x > WIDTH / 2:
+            return _Label(self.x - GAP, "end", self.x - GAP - width, self.x - GAP)
+        return _Label(self.x + GAP, "start", self.x + GAP, self.x + GAP + width)
 
 
 def render_trace_html(trace: Trace) -> str:
@@ -59,8 +79,10 @@ def render_story_html(
     articles: dict[str, TracedArticle],
     links: dict[str, str] | None = None,
     nav: Sequence[tuple[str, str]] = (),
+    script: str | None = None,
 ) -> str:
-    """One story as a standalone page; ``links`` gives each version's page (the web app)."""
+    """One story as a standalone page; ``links`` gives each version's page and ``script`` the
+    address of ``story.js`` instead of inlining it (both for the web app)."""
     return (
         template_environment()
         .get_template("story.html.j2")
@@ -68,6 +90,7 @@ def render_story_html(
             version=__version__,
             view=_story_view(story, articles, links or {}),
             nav=[(label, href) for label, href in nav if href.startswith("/")],
+            script=script,
         )
     )
 
@@ -137,7 +160,7 @@ def _story_view(
             if a in by_id and b in by_id
         ],
         "links": {a: href for a, href in links.items() if href.startswith("/")},
-        "height": max(node.y for node in nodes) + 3 * ROW,
+        "box": _view_box(nodes),
         "drift": [
             {"event": event, "diff": marked_diff(event.earlier_phrase.text, event.phrase.text)}
             for event in sorted(story.drift, key=lambda e: -e.severity)
@@ -169,6 +192,14 @@ def _layout(story: Story, articles: dict[str, TracedArticle]) -> list[_Node]:
             )
         )
     return nodes
+
+
+def _view_box(nodes: list[_Node]) -> str:
+    """The graph's viewBox: the timeline's width, widened where a long label needs it."""
+    left = min(0.0, *(node.text.left - 4 for node in nodes))
+    right = max(float(WIDTH), *(node.text.right + 4 for node in nodes))
+    height = max(node.y for node in nodes) + 3 * ROW
+    return f"{left:.0f} 0 {right - left:.0f} {height:.0f}"
 
 
 def _arc(a: _Node, b: _Node) -> str:

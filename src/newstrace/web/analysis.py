@@ -2,7 +2,7 @@
 
 Each worker loads the models once (on its first article) and analyses one article at a time.
 A request takes an idle worker or waits for one, in a queue of bounded length: beyond it the
-server answers 429 at once (E429) rather than pile requests up. An analysis that runs past the
+server answers 503 at once (E503) rather than pile requests up. An analysis that runs past the
 time limit is stopped, its worker killed and replaced, and the request answered 504 (E408).
 With no workers the server analyses in its own process, one article at a time, without a time
 limit: enough for tests and small machines.
@@ -72,7 +72,7 @@ class AnalysisPool:
             self._workers.clear()
 
     def analyze(self, article: Article) -> Ledger:
-        """The article's ledger, from the first free worker; raises E429 or E408 as above."""
+        """The article's ledger, from the first free worker; raises E503 or E408 as above."""
         if not self._admitted.acquire(blocking=False):
             raise ServerBusyError(
                 "every analysis worker is busy and the queue for them is full; try again shortly"

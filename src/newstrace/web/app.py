@@ -51,10 +51,12 @@ from newstrace.model import Article, Ledger
 from newstrace.serialize import dumps, to_dict
 from newstrace.store import Cut, Store
 from newstrace.web.analysis import AnalysisPool
+from newstrace.web.assets import router as assets
+from newstrace.web.auth import Auth, auth_routes
 from newstrace.web.export import ClaimExport, ClaimSearch, ExportResponse, csv_chunks, json_chunks
 from newstrace.web.guards import GuardMiddleware
 from newstrace.web.jobs import ANALYZE, ARTICLE_FILE, TRACE, JobRunner, job_view
-from newstrace.web.pages import page
+from newstrace.web.pages import api_page, page
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import UnpackLimits, corpus_suffix, save_upload
 
@@ -64,7 +66,7 @@ _STATUS = {
     QuotaExceededError: 413,
     UnsupportedInputError: 415,
     UnsupportedLanguageError: 422,
-    ServerBusyError: 429,
+    ServerBusyError: 503,
     TimeLimitError: 504,
 }
 # HTTP errors raised by the framework and the guards (an unknown route, a wrong method, a
@@ -173,12 +175,17 @@ def create_app(settings: Settings) -> FastAPI:
         title="newstrace",
         version=__version__,
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's docs load a CDN's scripts; /docs is a page of our own
+        redoc_url=None,
         description="Who said this, via whom, how sure, and how the story changed as it was "
         "retold. The API returns the CLI's JSON formats: newstrace.claims/1 ledgers and "
         "newstrace.trace/1 traces and stories.",
     )
     app.state.service = service
-    app.add_middleware(GuardMiddleware, settings=settings)
+    auth = Auth(settings)
+    app.add_middleware(GuardMiddleware, settings=settings, auth=auth)
+    app.include_router(auth_routes(auth))
+    app.include_router(assets)
 
     @app.exception_handler(NewstraceError)
     async def _newstrace_error(request: Request, error: NewstraceError) -> Response:
@@ -366,7 +373,9 @@ def _page_routes(app: FastAPI, service: Service) -> None:
     from newstrace.report.trace_html import render_story_html
 
     store = service.store
-    nav = (("Home", "/"), ("Stories", "/stories"), ("Search", "/search"))
+    nav = (("Home", "/"), ("Stories", "/stories"), ("Search", "/search")) + (
+        (("Sign out", "/logout"),) if service.settings.token else ()
+    )
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> Response:
@@ -406,7 +415,7 @@ def _page_routes(app: FastAPI, service: Service) -> None:
         links = list(nav) + (
             [("This article's story", f"/stories/{stored.story_id}")] if stored.story_id else []
         )
-        return HTMLResponse(render_html(stored.ledger, nav=links))
+        return HTMLResponse(render_html(stored.ledger, nav=links, script="/assets/ledger.js"))
 
     @app.post("/corpus", include_in_schema=False)
     def corpus_form(corpus: Annotated[UploadFile, File()]) -> Response:
@@ -435,7 +444,11 @@ def _page_routes(app: FastAPI, service: Service) -> None:
             return page("error.html.j2", status=404, message=f"There is no story {story_id}.")
         links = {name: f"/articles/{number}" for name, number in record.article_ids.items()}
         json_nav = (*nav, ("JSON", f"/api/stories/{record.summary.id}"))
-        return HTMLResponse(render_story_html(record.story, record.versions, links, nav=json_nav))
+        return HTMLResponse(
+            render_story_html(
+                record.story, record.versions, links, nav=json_nav, script="/assets/story.js"
+            )
+        )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(search: Annotated[ClaimSearch, Query()]) -> Response:
@@ -462,9 +475,9 @@ def _page_routes(app: FastAPI, service: Service) -> None:
             export=urlencode(filters),
         )
 
-    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
-    def login_page() -> Response:
-        return page("login.html.j2")
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> Response:
+        return api_page(app.openapi())
 
 
 def _uploaded_article(upload: UploadFile, settings: Settings) -> Article:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from newstrace.ingest import DEFAULT_LIMITS
 
 TOKEN_ENV = "NEWSTRACE_TOKEN"
 LOOPBACK_NAMES = {"localhost"}
+MIN_TOKEN_CHARS = 16  # beyond loopback; token_urlsafe(24) gives 32
+MIN_TOKEN_KINDS = 8  # different characters, so "aaaa..." or "abab..." is no token
+_WILDCARDS = {"0.0.0.0", "::", ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,10 @@ class Settings:
     db_url: str | None = None
     host: str = "127.0.0.1"
     token: str | None = None
+    allowed_hosts: tuple[str, ...] = ()  # Host names beyond the bound one and loopback's
+    session_hours: float = 12.0
+    login_attempts: int = 10  # wrong tokens per client per window before it must wait
+    login_window_s: float = 300.0
     max_request_bytes: int = 2_000_000  # an article's JSON or form
     max_upload_bytes: int = 500_000_000  # a corpus file
     max_zip_files: int = 20_000
@@ -34,7 +42,7 @@ class Settings:
     parallel_jobs: int = 2
     job_processes: int = 1
     analysis_workers: int = 2  # processes analysing posted articles; 0: in the server, in turn
-    analysis_queue: int = 8  # requests that may wait for a worker; beyond, 429 at once
+    analysis_queue: int = 8  # requests that may wait for a worker; beyond, 503 at once
     analysis_timeout_s: float = 120.0  # per posted article, waiting included
     max_inline_chars: int = 100_000  # a longer posted article is analysed as a job
 
@@ -44,22 +52,65 @@ class Settings:
         return self.db_url or f"sqlite:///{(self.data_dir / 'newstrace.db').resolve()}"
 
     def check(self) -> Settings:
-        """Refuse to serve beyond loopback without a token, and limits that cannot work."""
+        """Refuse limits that cannot work, and serving beyond loopback without a token or
+        with one easy to guess."""
         if not 0 < self.max_inline_chars <= DEFAULT_LIMITS.text_chars:
             raise UsageError(
                 f"the inline analysis limit must be 1 to {DEFAULT_LIMITS.text_chars:,} "
                 "characters: a text cut to that length is analysed as a job, which reports it"
             )
-        if not _is_loopback(self.host) and not self.token:
+        if _is_loopback(self.host):
+            return self
+        if not self.token:
             raise ServiceError(
                 f"serving on {self.host} makes newstrace reachable from other machines: give a "
-                f"token with --token or the {TOKEN_ENV} environment variable"
+                f"token with --token-file or the {TOKEN_ENV} environment variable"
+            )
+        if len(self.token) < MIN_TOKEN_CHARS or len(set(self.token)) < MIN_TOKEN_KINDS:
+            raise ServiceError(
+                f"serving on {self.host} needs a token of at least {MIN_TOKEN_CHARS} characters, "
+                f"{MIN_TOKEN_KINDS} of them different; make one with: python -c "
+                "'import secrets; print(secrets.token_urlsafe(24))'"
             )
         return self
 
+    def host_allowed(self, host: str) -> bool:
+        """Whether a request's ``Host`` names this server: an IP address (a page cannot reach
+        it by DNS rebinding, which needs a name), a loopback name, the bound name, or one of
+        ``allowed_hosts``. Any other name is what a rebound DNS name would send."""
+        name = _host_name(host)
+        if not name:
+            return False
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            pass
+        names = {self.host.lower(), *(allowed.lower() for allowed in self.allowed_hosts)}
+        return name in LOOPBACK_NAMES or name.endswith(".localhost") or name in names - _WILDCARDS
 
-def token_from_env(given: str | None) -> str | None:
-    return given or os.environ.get(TOKEN_ENV) or None
+
+def read_token(path: Path | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The token from a file (its first line), else from ``NEWSTRACE_TOKEN``; either keeps it
+    out of the process list, where a command-line argument is visible to every user."""
+    if path is None:
+        return environ.get(TOKEN_ENV) or None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ServiceError(f"cannot read the token file {path}: {error}") from None
+    token = lines[0].strip() if lines else ""
+    if not token:
+        raise ServiceError(f"the token file {path} is empty")
+    return token
+
+
+def _host_name(host: str) -> str:
+    """``host`` without its port and a final dot, in lower case; IPv6 without brackets."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else ""
+    return host.rsplit(":", 1)[0].rstrip(".") if host.count(":") <= 1 else host
 
 
 def _is_loopback(host: str) -> bool:
