@@ -90,10 +90,14 @@ def settings(tmp_path) -> Settings:
     return Settings(data_dir=tmp_path / "data", job_timeout_s=300, parallel_jobs=2)
 
 
+LOOPBACK = "http://127.0.0.1"
+"""What test clients ask for: the app refuses Host names it does not know."""
+
+
 def serve(settings: Settings, **options) -> TestClient:
     """A test client of the app over ``settings``, asking for the server by its loopback address
     (the app refuses Host names it does not know, such as the test client's own "testserver")."""
-    return TestClient(create_app(settings), **{"base_url": "http://127.0.0.1", **options})
+    return TestClient(create_app(settings), **{"base_url": LOOPBACK, **options})
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from newstrace.web.jobs import INTERRUPTED
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import UnpackLimits, unpack_zip
 
-from .conftest import claim_ledger, wait_for_job
+from .conftest import LOOPBACK, claim_ledger, serve, wait_for_job
 
 HELPERS = Path(__file__).parent / "helpers"
 
@@ -46,7 +46,7 @@ def _gate(folder: Path) -> Path:
 def _pool_client(tmp_path: Path, fakes, **settings) -> TestClient:
     app = create_app(Settings(data_dir=tmp_path / "data", **settings))
     app.state.service.pool.analyse = fakes.analyse
-    return TestClient(app)
+    return TestClient(app, base_url=LOOPBACK)
 
 
 def _code(response, status: int) -> str:
@@ -95,7 +95,7 @@ def test_an_analysis_past_its_time_limit_is_stopped_and_its_worker_replaced(tmp_
 
 def test_a_long_text_becomes_a_job_and_the_cut_is_in_the_response(tmp_path):
     settings = Settings(data_dir=tmp_path / "data", max_inline_chars=1_000, parallel_jobs=0)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         medium = client.post("/api/analyze", json={"id": "m", "text": "The mayor said so. " * 100})
         huge = client.post("/api/analyze", json={"id": "h", "text": "Officials said it. " * 60_000})
         assert medium.status_code == huge.status_code == 202
@@ -110,7 +110,7 @@ def test_a_long_text_becomes_a_job_and_the_cut_is_in_the_response(tmp_path):
 def test_an_analysis_job_stores_its_article(tmp_path):
     settings = Settings(data_dir=tmp_path / "data", max_inline_chars=100)
     text = "Harbour officials said the Pellin Quay swing bridge may stay shut until March. " * 3
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         job = wait_for_job(client, client.post("/api/analyze", json={"text": text}).json()["id"])
         assert job["status"] == "done" and job["error"] is None, job
         assert (job["done"], job["failed"], job["total"]) == (1, 0, 1)
@@ -145,11 +145,11 @@ def test_a_server_leaves_another_servers_live_job_alone(settings):
     store = Store(settings.database)
     job = store.create_job("trace", "theirs.jsonl", owner="other-server", lease_s=3600)
     store.start_job(job.id)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         seen = client.get(f"/api/jobs/{job.id}").json()
     assert seen["status"] == "running" and seen["error"] is None
     store.renew_leases("other-server", lease_s=-1)  # that server stopped renewing its lease
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         after = client.get(f"/api/jobs/{job.id}").json()
     assert after["status"] == "failed" and after["error"] == INTERRUPTED
 
@@ -178,7 +178,7 @@ def test_a_job_shows_true_counts_its_failures_and_an_eta(settings):
     store.add_ledger(claim_ledger("ok-1", 2), name="ok-1", job_id=job.id)
     french = UnsupportedLanguageError("bad-1 is in 'fr', not English")
     failed = store.add_failure("bad-1", french, job_id=job.id)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         running = client.get(f"/api/jobs/{job.id}").json()
         page = client.get(f"/jobs/{job.id}").text
         store.finish_job(job.id, None, {})
@@ -254,7 +254,7 @@ def test_unpacking_counts_the_bytes_it_writes_not_the_headers(
     [(FALSIFIED, "E105"), (BOMB, "E108")],
 )
 def test_a_zip_that_fails_to_unpack_fails_its_job_and_leaves_no_upload(settings, data, code):
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         response = client.post("/api/trace", files={"corpus": ("corpus.zip", data)})
         assert response.status_code == 202, response.text
         job = wait_for_job(client, response.json()["id"], timeout=120)
@@ -267,7 +267,7 @@ def test_uploads_past_the_stores_quota_are_refused(tmp_path):
     store = Store(settings.database)
     theirs = store.create_job("trace", "theirs.jsonl", owner="other-server", lease_s=3600)
     store.hold_upload(theirs.id, 900, settings.upload_quota_bytes)
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         refused = client.post("/api/trace", files={"corpus": ("c.jsonl", ARTICLE_LINE * 3)})
     assert _code(refused, 413) == "E413"
     assert "quota" in refused.json()["error"]["message"]
