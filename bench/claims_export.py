@@ -21,10 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,6 +29,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from local_server import local_server
 from newstrace import analyze
 from newstrace.serialize import dumps, loads
 from newstrace.store import Store
@@ -121,25 +119,8 @@ def measure(size: int, max_temp: int) -> dict[str, Any]:
         store = Store(f"sqlite:///{Path(data) / 'newstrace.db'}")
         store.add_ledger(loads(json.dumps(document)))
         store.engine.dispose()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        base = f"http://127.0.0.1:{port}"
         env = os.environ | {"TMPDIR": scratch, "SQLITE_TMPDIR": scratch}
-        command = [sys.executable, "-m", "newstrace.cli", "serve", "--data-dir", data]
-        server = subprocess.Popen(
-            [*command, "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(base + "/api/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        with local_server(data, env) as (base, server):
             rss_before = rss(server.pid)
             sampler = Sampler(server.pid, os.path.realpath(scratch))
             sampler.start()
@@ -148,9 +129,6 @@ def measure(size: int, max_temp: int) -> dict[str, Any]:
             sampler.join()
             page = base + "/api/claims?source_kind=named_person&limit=100"
             latencies = sorted(_get(page)[0] for _ in range(20))
-        finally:
-            server.terminate()
-            server.wait(10)
     return {
         "article_bytes": len(text.encode()),
         "claims": len(document["claims"]),

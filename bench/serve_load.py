@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 import urllib.request
+
+from local_server import local_server
 
 ARTICLE = {
     "outlet": "Pellin Gazette",
@@ -70,67 +69,39 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--beside", type=int, default=0, help="characters of a long article")
     args = parser.parse_args()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as data:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "newstrace.cli",
-                "serve",
-                "--data-dir",
-                data,
-                "--port",
-                str(port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            for _ in range(200):
+    with tempfile.TemporaryDirectory() as data, local_server(data) as (base, _):
+        _post(base)  # load the models before timing
+        long: dict = {}
+        if args.beside:
+            long["posted_s"], job = _timed(base, _long_article(args.beside))
+            long["job"] = job["id"]
+        latencies: list[float] = []
+        errors = [0]
+        stop = time.monotonic() + args.seconds
+
+        def client() -> None:
+            while time.monotonic() < stop:
                 try:
-                    urllib.request.urlopen(base + "/api/health", timeout=1)
-                    break
+                    latencies.append(_post(base))
                 except OSError:
-                    time.sleep(0.3)
-            _post(base)  # load the models before timing
-            long: dict = {}
-            if args.beside:
-                long["posted_s"], job = _timed(base, _long_article(args.beside))
-                long["job"] = job["id"]
-            latencies: list[float] = []
-            errors = [0]
-            stop = time.monotonic() + args.seconds
+                    errors[0] += 1
 
-            def client() -> None:
-                while time.monotonic() < stop:
-                    try:
-                        latencies.append(_post(base))
-                    except OSError:
-                        errors[0] += 1
-
-            threads = [threading.Thread(target=client) for _ in range(args.clients)]
-            started = time.perf_counter()
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            elapsed = time.perf_counter() - started
-            if long:
-                with urllib.request.urlopen(f"{base}/api/jobs/{long['job']}") as response:
-                    job = json.loads(response.read())
-                long = {
-                    "chars": args.beside,
-                    "posted_in_ms": round(1000 * long["posted_s"], 1),
-                    "job_at_end": job["progress"],
-                    "truncated": job["truncated"],
-                }
-        finally:
-            server.terminate()
-            server.wait(10)
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        if long:
+            with urllib.request.urlopen(f"{base}/api/jobs/{long['job']}") as response:
+                job = json.loads(response.read())
+            long = {
+                "chars": args.beside,
+                "posted_in_ms": round(1000 * long["posted_s"], 1),
+                "job_at_end": job["progress"],
+                "truncated": job["truncated"],
+            }
     latencies.sort()
     print(
         json.dumps(
