@@ -159,9 +159,10 @@ class SameStoryModel:
         """The log-odds that the evidence is of one story."""
         return self.bias + sum(w * x for w, x in zip(self.weights, evidence.row(), strict=True))
 
-    def group_probability(self, evidence: GroupEvidence) -> float:
-        """The probability, by the group judgement, that two groups are one story."""
-        row = evidence.row(self.score(evidence.between))
+    def group_probability(self, evidence: GroupEvidence, pair_score: float) -> float:
+        """The probability, by the group judgement, that two groups are one story, given the
+        pair judgement's log-odds for their mean evidence."""
+        row = evidence.row(pair_score)
         return _logistic(
             self.group_bias + sum(w * x for w, x in zip(self.group_weights, row, strict=True))
         )
@@ -170,12 +171,14 @@ class SameStoryModel:
         """Whether two groups (or two articles) are one story: the pair judgement of their
         mean evidence first (average link), then, for groups, the group judgement and the
         names and numbers they share, each of which may refuse the join."""
-        if self.probability(evidence.between) < self.threshold:
+        pair_score = self.score(evidence.between)
+        if _logistic(pair_score) < self.threshold:
             return False
         if all(c is None for c in evidence.within):
             return True
         return (
-            not self.group_weights or self.group_probability(evidence) >= self.group_threshold
+            not self.group_weights
+            or self.group_probability(evidence, pair_score) >= self.group_threshold
         ) and self._keeps_specifics(evidence)
 
     def _keeps_specifics(self, evidence: GroupEvidence) -> bool:

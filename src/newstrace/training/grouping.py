@@ -145,11 +145,13 @@ def _fit_logistic(
     features = np.vstack([x for x, _ in parts])
     labels = np.concatenate([y for _, y in parts])
     weights = np.concatenate([np.full(len(y), len(labels) / len(y)) for _, y in parts])
-    scaler = StandardScaler(with_mean=standardise, with_std=standardise).fit(features)
+    mean, scale = (
+        (features.mean(axis=0), StandardScaler().fit(features).scale_)
+        if standardise
+        else (0.0, 1.0)
+    )
     model = LogisticRegression(C=C, max_iter=5000)
-    model.fit(scaler.transform(features), labels, sample_weight=weights)
-    scale = scaler.scale_ if scaler.scale_ is not None else 1.0
-    mean = scaler.mean_ if scaler.mean_ is not None else 0.0
+    model.fit((features - mean) / scale, labels, sample_weight=weights)
     raw = model.coef_[0] / scale
     return raw, float(model.intercept_[0] - np.sum(raw * mean))
 

@@ -81,13 +81,19 @@ class Settings:
         name = _host_name(host)
         if not name:
             return False
-        try:
-            ipaddress.ip_address(name)
+        if _is_address(name):
             return True
-        except ValueError:
-            pass
         names = {self.host.lower(), *(allowed.lower() for allowed in self.allowed_hosts)}
         return name in LOOPBACK_NAMES or name.endswith(".localhost") or name in names - _WILDCARDS
+
+
+def _is_address(name: str) -> bool:
+    """Whether a host name is an IP address rather than a DNS name."""
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def read_token(path: Path | None, environ: Mapping[str, str] = os.environ) -> str | None:
