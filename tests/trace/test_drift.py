@@ -210,3 +210,19 @@ def test_a_date_run_together_is_the_same_date():
         "The harbour board said the bridge stays shut from Dec.16 to 22.",
     )
     assert "detail_changed" not in _types(events)
+
+
+def test_a_bare_sentence_beside_its_source_has_not_lost_its_attribution():
+    nearby = _drift(
+        "Police said the boy was taken to Pellin General with a wound to his leg.",
+        "The boy was taken to Pellin General with a wound to his leg. "
+        "Police said he was in a stable condition.",
+    )
+    assert "attribution_lost" not in _types(nearby)
+    far = _drift(
+        "Police said the boy was taken to Pellin General with a wound to his leg.",
+        "The boy was taken to Pellin General with a wound to his leg. "
+        "The ferry left at noon. The market closed early. "
+        "Police said he was in a stable condition.",
+    )
+    assert "attribution_lost" in _types(far)
