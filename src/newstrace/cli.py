@@ -115,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", type=Path, required=True, help="file or folder to score")
     evaluate.add_argument("--predictions", type=Path, help="write one JSON line per item here")
     evaluate.add_argument("--drift", type=Path, help="trace: gold drift lines (JSONL)")
+    evaluate.add_argument(
+        "--articles",
+        type=Path,
+        help="claims: the articles JSONL the gold claims are in (default: articles.jsonl "
+        "beside --data)",
+    )
     evaluate.add_argument("--id-field", help="grouping: the field naming each document")
     evaluate.add_argument("--label-field", help="grouping: the field holding its story label")
     evaluate.add_argument("--split", help="grouping: read only lines of this split (dev, ...)")
@@ -299,6 +305,7 @@ def _run_eval(args: argparse.Namespace) -> int:
 
     options = {
         "drift": args.drift,
+        "articles": args.articles,
         "id_field": args.id_field,
         "label_field": args.label_field,
         "split": args.split,

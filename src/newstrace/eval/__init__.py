@@ -26,6 +26,7 @@ TASKS = {
     "exaggeration": "newstrace.eval.exaggeration",
     "similarity": "newstrace.eval.similarity",
     "credit": "newstrace.eval.credit",
+    "claims": "newstrace.eval.claims",
 }
 
 
@@ -34,9 +35,10 @@ def evaluate(
 ) -> dict[str, Any]:
     """Run evaluation ``task`` over ``data``; see the module of each task for its metrics.
 
-    ``options`` are task-specific (``trace`` takes ``drift``, a gold drift file; ``grouping``
-    takes ``id_field``, ``label_field`` and ``split``); options left ``None`` are not
-    passed on, and an option the task does not take is refused.
+    ``options`` are task-specific (``trace`` takes ``drift``, a gold drift file; ``claims``
+    takes ``articles``, the articles its gold claims are in; ``grouping`` takes ``id_field``,
+    ``label_field`` and ``split``); options left ``None`` are not passed on, and an option
+    the task does not take is refused.
     """
     if task not in TASKS:
         raise DataError(f"unknown task '{task}'; choose one of {', '.join(sorted(TASKS))}")
