@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from newstrace.model import (
     Article,
@@ -22,6 +25,7 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
+from newstrace.store import Store
 from newstrace.web.app import create_app
 from newstrace.web.settings import Settings
 
@@ -83,6 +87,18 @@ def wait_for_job(client: TestClient, job_id: str, timeout: float = 180) -> dict:
             return job
         time.sleep(0.5)
     raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+def meet_at_the_quota_check(store: Store) -> None:
+    """Hold each statement that reads the uploads held until a second upload has read them
+    too (or a second has passed): two uploads checked at once, the race the quota must win."""
+    meeting = threading.Barrier(2, timeout=1)
+
+    @event.listens_for(store.engine, "after_cursor_execute")
+    def _meet(_connection, _cursor, statement, *_rest) -> None:
+        if "sum(jobs.upload_bytes)" in statement:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                meeting.wait()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from newstrace.web.jobs import INTERRUPTED
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import UnpackLimits, unpack_zip
 
-from .conftest import LOOPBACK, claim_ledger, serve, wait_for_job
+from .conftest import LOOPBACK, claim_ledger, meet_at_the_quota_check, serve, wait_for_job
 
 HELPERS = Path(__file__).parent / "helpers"
 _ANSWER_S = 60  # the longest a test waits for a request it sent from a thread
@@ -314,3 +314,16 @@ def test_uploads_past_the_stores_quota_are_refused(tmp_path):
     assert _code(refused, 413) == "E413"
     assert "quota" in refused.json()["error"]["message"]
     assert not list((settings.data_dir / "uploads").glob("*"))  # the refused one is gone
+
+
+def test_two_uploads_that_fit_alone_but_not_together_are_not_both_taken(tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", upload_quota_bytes=1_000, parallel_jobs=0)
+    corpus = ARTICLE_LINE * 8  # 568 bytes: under the quota alone, over it together
+    with serve(settings) as client, ThreadPoolExecutor(2) as run:
+        meet_at_the_quota_check(client.app.state.service.store)
+
+        def upload(_number: int):
+            return client.post("/api/trace", files={"corpus": ("c.jsonl", corpus)})
+
+        answers = list(run.map(upload, range(2), timeout=_ANSWER_S))
+    assert sorted(answer.status_code for answer in answers) == [202, 413], answers

@@ -39,6 +39,11 @@ from newstrace.store.tables import (
 )
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+# bytes the uploads of queued and running jobs hold, over the whole store (its upload quota)
+_UPLOADS_HELD = select(func.coalesce(func.sum(JobRow.upload_bytes), 0)).where(
+    JobRow.status.in_((QUEUED, RUNNING))
+)
+_UPLOADS_LOCK = 0x6E657773  # PostgreSQL's advisory lock for the quota check ("news")
 
 
 # A posted article's cut: its length as given, and the length analysed.
@@ -291,24 +296,30 @@ class Store:
                 )
             return ids
 
-    def uploads_held(self) -> int:
-        """Bytes the uploads of queued and running jobs hold, over the whole store."""
-        query = select(func.coalesce(func.sum(JobRow.upload_bytes), 0)).where(
-            JobRow.status.in_((QUEUED, RUNNING))
-        )
-        with self.engine.connect() as connection:
-            return int(connection.execute(query).scalar_one())
-
     def hold_upload(self, job_id: str, size: int, quota: int) -> None:
         """Count a job's upload of ``size`` bytes against the store's ``quota``, or refuse it
-        (QuotaExceededError) when the uploads of live jobs would hold more."""
-        held = self.uploads_held()
-        if held + size > quota:
+        (QuotaExceededError) when the uploads of live jobs would hold more.
+
+        The check and the count are one statement, so two uploads that each fit but not
+        together never both pass: SQLite lets one statement write at a time and takes the
+        write lock before it reads; on PostgreSQL, whose statements read what was committed
+        when they began, a transaction lock puts concurrent uploads in line first.
+        """
+        fits = _UPLOADS_HELD.scalar_subquery() + size <= quota
+        with self._session.begin() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.execute(select(func.pg_advisory_xact_lock(_UPLOADS_LOCK)))
+            counted = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_((QUEUED, RUNNING)), fits)
+                .values(upload_bytes=size, updated_at=now())
+            )
+            held = 0 if _changed(counted) else int(session.execute(_UPLOADS_HELD).scalar_one())
+        if held + size > quota:  # not counted for want of room (else: the job is no longer live)
             raise QuotaExceededError(
                 f"the upload ({size:,} bytes) does not fit the store's upload quota of "
                 f"{quota:,} bytes: jobs still running hold {held:,}; try again when they end"
             )
-        self._move(job_id, (QUEUED, RUNNING), upload_bytes=size)
 
     def _move(self, job_id: str, states: tuple[str, ...], **values: Any) -> bool:
         with self._session.begin() as session:
@@ -317,7 +328,7 @@ class Store:
                 .where(JobRow.id == job_id, JobRow.status.in_(states))
                 .values(updated_at=now(), **values)
             )
-            return bool(cast(CursorResult[Any], result).rowcount)
+            return _changed(result)
 
     def finish_job(
         self, job_id: str, trace: Trace | None, article_ids: dict[str, int]
@@ -334,7 +345,7 @@ class Store:
                 .where(JobRow.id == job_id, JobRow.status == RUNNING)
                 .values(status=DONE, error=None, updated_at=now())
             )
-            if not cast(CursorResult[Any], finished).rowcount:
+            if not _changed(finished):
                 return None
             if trace is None:
                 return 0
@@ -445,6 +456,11 @@ class Store:
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=_CLAIM_BATCH).execute(found):
                 yield ClaimHit(*row)
+
+
+def _changed(result: Any) -> bool:
+    """Whether an UPDATE changed a row."""
+    return bool(cast(CursorResult[Any], result).rowcount)
 
 
 def _claim_rows(article_id: int, ledger: Ledger) -> list[ClaimRow]:
