@@ -47,7 +47,12 @@ def small_corpus(path: Path, prefixes: tuple[str, ...] = ("b-wildfire",), limit:
 
 
 def claim_ledger(
-    name: str, claims: int, *, texts: tuple[str, ...] = (), outlet: str = "Pellin Gazette"
+    name: str,
+    claims: int,
+    *,
+    texts: tuple[str, ...] = (),
+    outlet: str = "Pellin Gazette",
+    published: str | None = None,
 ) -> Ledger:
     """A fictional article of ``claims`` attributed sentences and its ledger, built without the
     models (fast enough for thousands of claims): odd claims rest on an anonymous source, even
@@ -75,7 +80,7 @@ def claim_ledger(
                 (number % 10) / 10,
             )
         )
-    article = Article(text=text, id=name, outlet=outlet, title=f"{name} title")
+    article = Article(text=text, id=name, outlet=outlet, published=published, title=f"{name} title")
     return Ledger(article, "en", outlet, tuple(made), ())
 
 

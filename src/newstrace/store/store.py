@@ -9,7 +9,7 @@ import json
 import uuid
 from collections.abc import Generator
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Select, func, or_, select, update
@@ -37,6 +37,7 @@ from newstrace.store.tables import (
     TraceRow,
     now,
 )
+from newstrace.trace.dates import parse_published
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 # bytes the uploads of queued and running jobs hold, over the whole store (its upload quota)
@@ -144,13 +145,20 @@ class ClaimHit:
 @dataclass(frozen=True, slots=True)
 class ClaimQuery:
     """A claim search: every filter given must match; ``text`` (in the claim) and ``source``
-    (the source or a member of its chain) are contained, case-insensitively."""
+    (the source or a member of its chain) are contained, case-insensitively; ``corpus`` is the
+    job (upload) the article came from, ``outlet`` its outlet exactly as stored, and
+    ``published_from`` and ``published_to`` the first and last day of its publication (an
+    article without a usable date matches no range)."""
 
     source_kind: str | None = None
     level: str | None = None
     kind: str | None = None
     text: str | None = None
     source: str | None = None
+    corpus: str | None = None
+    outlet: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
 
 
 class Store:
@@ -179,7 +187,7 @@ class Store:
             )
             session.add(row)
             session.flush()
-            session.add_all(_claim_rows(row.id, ledger))
+            session.add_all(_claim_rows(row, ledger))
             return row.id
 
     def add_failure(self, name: str, error: NewstraceError, job_id: str | None = None) -> int:
@@ -195,6 +203,18 @@ class Store:
             session.add(row)
             session.flush()
             return row.id
+
+    def outlets(self, limit: int = 1_000) -> list[str]:
+        """The outlets of stored articles, alphabetically (the first ``limit``)."""
+        query = (
+            select(ArticleRow.outlet)
+            .where(ArticleRow.outlet.is_not(None))
+            .distinct()
+            .order_by(ArticleRow.outlet)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.scalars(query))
 
     def article(self, article_id: int) -> StoredArticle | None:
         if not _storable(article_id):
@@ -231,11 +251,13 @@ class Store:
             row = session.get(JobRow, job_id)
             return None if row is None else _job(row, _counts(session, [job_id]))
 
-    def jobs(self, limit: int = 50) -> list[Job]:
+    def jobs(self, limit: int = 50, kind: str | None = None) -> list[Job]:
+        """The latest jobs, newest first; only those of ``kind`` when given."""
+        query = select(JobRow).order_by(JobRow.created_at.desc()).limit(limit)
+        if kind:
+            query = query.where(JobRow.kind == kind)
         with self._session() as session:
-            rows = list(
-                session.scalars(select(JobRow).order_by(JobRow.created_at.desc()).limit(limit))
-            )
+            rows = list(session.scalars(query))
             counts = _counts(session, [row.id for row in rows])
             return [_job(row, counts) for row in rows]
 
@@ -463,10 +485,17 @@ def _changed(result: Any) -> bool:
     return bool(cast(CursorResult[Any], result).rowcount)
 
 
-def _claim_rows(article_id: int, ledger: Ledger) -> list[ClaimRow]:
+def _claim_rows(article: ArticleRow, ledger: Ledger) -> list[ClaimRow]:
+    """The ledger's claims as rows, each with the fields of its article that search filters by."""
+    of_article = {
+        "article_id": article.id,
+        "job_id": article.job_id,
+        "outlet": article.outlet,
+        "published_on": parse_published(article.published)[0],
+    }
     rows = []
     for row in claim_rows(ledger):
-        row = flat(row) | {"article_id": article_id}
+        row = flat(row) | of_article
         rows.append(ClaimRow(**row | {"source": row["source"][:512]}))
     return rows
 
@@ -542,13 +571,12 @@ def _summary(row: StoryRow) -> StorySummary:
     )
 
 
-# an article's name and outlet, each looked up by its key, so that the claims table alone
-# decides the order in which claims are read (and an article's ledger is never touched)
+# the article's name looked up by its key, so that the claims table alone decides the order
+# in which claims are read (and an article's ledger is never touched)
 _HIT_COLUMNS = (
     ClaimRow.article_id,
     select(ArticleRow.name).where(ArticleRow.id == ClaimRow.article_id).scalar_subquery(),
-    select(ArticleRow.outlet).where(ArticleRow.id == ClaimRow.article_id).scalar_subquery(),
-    *(getattr(ClaimRow, field.name) for field in fields(ClaimHit)[3:]),
+    *(getattr(ClaimRow, field.name) for field in fields(ClaimHit)[2:]),
 )
 _CLAIM_BATCH = 500
 
@@ -559,9 +587,15 @@ def _matching(statement: Select, query: ClaimQuery) -> Select:
         (ClaimRow.source_kind, query.source_kind),
         (ClaimRow.certainty_level, query.level),
         (ClaimRow.kind, query.kind),
+        (ClaimRow.job_id, query.corpus),
+        (ClaimRow.outlet, query.outlet),
     ):
         if value:
             statement = statement.where(column == value)
+    if query.published_from:
+        statement = statement.where(ClaimRow.published_on >= query.published_from)
+    if query.published_to:
+        statement = statement.where(ClaimRow.published_on <= query.published_to)
     if query.text:
         statement = statement.where(ClaimRow.text.ilike(f"%{_like(query.text)}%", escape="\\"))
     if query.source:

@@ -15,7 +15,7 @@ import uuid
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
@@ -453,11 +453,16 @@ def _page_routes(app: FastAPI, service: Service) -> None:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(search: Annotated[ClaimSearch, Query()]) -> Response:
         filters = search.filters()
+        choices: dict[str, Any] = {
+            "corpora": store.jobs(limit=100, kind=TRACE),  # what the filters offer to pick
+            "outlets": store.outlets(),
+        }
         if not filters:
-            return page("search.html.j2", filters=filters, searched=False)
+            return page("search.html.j2", filters=filters, searched=False, **choices)
         query, size = search.query(), min(search.limit or PAGE_SIZE, PAGE_SIZE)
         total = store.count_claims(query)
         hits = list(store.claims(query, offset=search.offset, limit=size))
+        kept = filters | ({"limit": size} if search.limit else {})
         earlier = search.offset > 0
         later = search.offset + len(hits) < total
         return page(
@@ -468,11 +473,10 @@ def _page_routes(app: FastAPI, service: Service) -> None:
             total=total,
             first=search.offset + 1,
             last=search.offset + len(hits),
-            previous=urlencode(filters | {"offset": max(search.offset - size, 0)})
-            if earlier
-            else "",
-            next=urlencode(filters | {"offset": search.offset + size}) if later else "",
+            previous=urlencode(kept | {"offset": max(search.offset - size, 0)}) if earlier else "",
+            next=urlencode(kept | {"offset": search.offset + size}) if later else "",
             export=urlencode(filters),
+            **choices,
         )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
