@@ -15,15 +15,20 @@ from sqlalchemy import event
 
 from newstrace.model import (
     Article,
+    ArticleStatus,
     Attribution,
     Certainty,
     CertaintyLevel,
     Claim,
     ClaimKind,
     Ledger,
+    Origin,
     Source,
     SourceKind,
     Span,
+    Story,
+    Trace,
+    TracedArticle,
 )
 from newstrace.store import Store
 from newstrace.web.app import create_app
@@ -82,6 +87,25 @@ def claim_ledger(
         )
     article = Article(text=text, id=name, outlet=outlet, published=published, title=f"{name} title")
     return Ledger(article, "en", outlet, tuple(made), ())
+
+
+def stored_story(store: Store, names: tuple[str, ...]) -> tuple[int, dict[str, int]]:
+    """A finished trace job of one story whose versions are ``names`` (ledgers of two claims
+    each from :func:`claim_ledger`, no models): the story's id, each version's article id."""
+    job = store.create_job("trace", "story.jsonl", owner="test", lease_s=60)
+    store.start_job(job.id)
+    ids = {
+        name: store.add_ledger(
+            claim_ledger(name, 2, outlet=f"{name} outlet", published="2026-03-02"), job_id=job.id
+        )
+        for name in names
+    }
+    origin = Origin(names[0], f"{names[0]} outlet", "the earliest version")
+    story = Story("story-1", "Swing bridge to stay shut", names, origin)
+    versions = tuple(TracedArticle(name, ArticleStatus.OK, story_id=story.id) for name in names)
+    trace_id = store.finish_job(job.id, Trace(versions, (story,)), ids)
+    assert trace_id
+    return store.stories(trace_id=trace_id)[0].id, ids
 
 
 def wait_for_job(client: TestClient, job_id: str, timeout: float = 180) -> dict:

@@ -148,7 +148,8 @@ class ClaimQuery:
     (the source or a member of its chain) are contained, case-insensitively; ``corpus`` is the
     job (upload) the article came from, ``outlet`` its outlet exactly as stored, and
     ``published_from`` and ``published_to`` the first and last day of its publication (an
-    article without a usable date matches no range)."""
+    article without a usable date matches no range); ``article_id`` and ``story_id`` keep the
+    claims of one stored article or of a story's stored versions."""
 
     source_kind: str | None = None
     level: str | None = None
@@ -159,6 +160,8 @@ class ClaimQuery:
     outlet: str | None = None
     published_from: date | None = None
     published_to: date | None = None
+    article_id: int | None = None
+    story_id: int | None = None
 
 
 class Store:
@@ -589,9 +592,13 @@ def _matching(statement: Select, query: ClaimQuery) -> Select:
         (ClaimRow.kind, query.kind),
         (ClaimRow.job_id, query.corpus),
         (ClaimRow.outlet, query.outlet),
+        (ClaimRow.article_id, query.article_id),
     ):
-        if value:
+        if value is not None and value != "":
             statement = statement.where(column == value)
+    if query.story_id is not None:
+        versions = select(ArticleRow.id).where(ArticleRow.story_id == query.story_id)
+        statement = statement.where(ClaimRow.article_id.in_(versions))
     if query.published_from:
         statement = statement.where(ClaimRow.published_on >= query.published_from)
     if query.published_to:

@@ -56,7 +56,7 @@ from newstrace.web.auth import Auth, auth_routes
 from newstrace.web.export import ClaimExport, ClaimSearch, ExportResponse, csv_chunks, json_chunks
 from newstrace.web.guards import GuardMiddleware
 from newstrace.web.jobs import ANALYZE, ARTICLE_FILE, TRACE, JobRunner, job_view
-from newstrace.web.pages import api_page, page
+from newstrace.web.pages import api_page, article_links, page, story_links
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import UnpackLimits, corpus_suffix, save_upload
 
@@ -412,10 +412,11 @@ def _page_routes(app: FastAPI, service: Service) -> None:
                 status=200,
                 message=f"{stored.name} could not be analysed: [{code}] {message}",
             )
-        links = list(nav) + (
-            [("This article's story", f"/stories/{stored.story_id}")] if stored.story_id else []
+        story = store.story(stored.story_id) if stored.story_id else None
+        aside = article_links(stored, story)
+        return HTMLResponse(
+            render_html(stored.ledger, nav=nav, script="/assets/ledger.js", aside=aside)
         )
-        return HTMLResponse(render_html(stored.ledger, nav=links, script="/assets/ledger.js"))
 
     @app.post("/corpus", include_in_schema=False)
     def corpus_form(corpus: Annotated[UploadFile, File()]) -> Response:
@@ -443,10 +444,14 @@ def _page_routes(app: FastAPI, service: Service) -> None:
         if record is None:
             return page("error.html.j2", status=404, message=f"There is no story {story_id}.")
         links = {name: f"/articles/{number}" for name, number in record.article_ids.items()}
-        json_nav = (*nav, ("JSON", f"/api/stories/{record.summary.id}"))
         return HTMLResponse(
             render_story_html(
-                record.story, record.versions, links, nav=json_nav, script="/assets/story.js"
+                record.story,
+                record.versions,
+                links,
+                nav=nav,
+                script="/assets/story.js",
+                aside=story_links(record.summary),
             )
         )
 

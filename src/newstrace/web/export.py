@@ -26,7 +26,7 @@ from newstrace.store import ClaimHit, ClaimQuery
 CLAIM_FIELDS = tuple(field.name for field in fields(ClaimHit))
 LARGEST_NUMBER = 2**63 - 1  # SQL's BIGINT: no offset, count or id goes beyond it
 _ROWS_PER_CHUNK = 500
-_PAGING = {"offset", "limit"}
+_NOT_FILTERS = {"offset", "limit", "format"}
 # a cell starting with one of these is a formula to a spreadsheet (CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,8 +56,8 @@ class ClaimSearch(BaseModel):
 
     def filters(self) -> dict[str, str]:
         """The filters given, by parameter name (for links to other pages of the search)."""
-        given = self.model_dump(mode="json", include=set(ClaimSearch.model_fields) - _PAGING)
-        return {name: value for name, value in given.items() if value}
+        given = self.model_dump(mode="json", exclude=_NOT_FILTERS)
+        return {name: value for name, value in given.items() if value is not None and value != ""}
 
     def query(self) -> ClaimQuery:
         given = {name: getattr(self, name) for name in self.filters()}
@@ -66,8 +66,15 @@ class ClaimSearch(BaseModel):
 
 
 class ClaimExport(ClaimSearch):
-    """A claim search answered as a file: JSON (with the ``total``) or CSV."""
+    """A claim search answered as a file: JSON (with the ``total``) or CSV; also the claims of
+    one article or one story (the downloads of their pages)."""
 
+    article_id: int | None = Field(
+        None, ge=0, le=LARGEST_NUMBER, description="the claims of this stored article"
+    )
+    story_id: int | None = Field(
+        None, ge=0, le=LARGEST_NUMBER, description="the claims of this story's stored versions"
+    )
     format: Literal["json", "csv"] = "json"
 
 
