@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from newstrace.model import (
     Article,
+    ArticleStatus,
     Attribution,
     Certainty,
     CertaintyLevel,
     Claim,
     ClaimKind,
     Ledger,
+    Origin,
     Source,
     SourceKind,
     Span,
+    Story,
+    Trace,
+    TracedArticle,
 )
+from newstrace.store import Store
 from newstrace.web.app import create_app
 from newstrace.web.settings import Settings
 
@@ -43,7 +52,12 @@ def small_corpus(path: Path, prefixes: tuple[str, ...] = ("b-wildfire",), limit:
 
 
 def claim_ledger(
-    name: str, claims: int, *, texts: tuple[str, ...] = (), outlet: str = "Pellin Gazette"
+    name: str,
+    claims: int,
+    *,
+    texts: tuple[str, ...] = (),
+    outlet: str = "Pellin Gazette",
+    published: str | None = None,
 ) -> Ledger:
     """A fictional article of ``claims`` attributed sentences and its ledger, built without the
     models (fast enough for thousands of claims): odd claims rest on an anonymous source, even
@@ -71,8 +85,27 @@ def claim_ledger(
                 (number % 10) / 10,
             )
         )
-    article = Article(text=text, id=name, outlet=outlet, title=f"{name} title")
+    article = Article(text=text, id=name, outlet=outlet, published=published, title=f"{name} title")
     return Ledger(article, "en", outlet, tuple(made), ())
+
+
+def stored_story(store: Store, names: tuple[str, ...]) -> tuple[int, dict[str, int]]:
+    """A finished trace job of one story whose versions are ``names`` (ledgers of two claims
+    each from :func:`claim_ledger`, no models): the story's id, each version's article id."""
+    job = store.create_job("trace", "story.jsonl", owner="test", lease_s=60)
+    store.start_job(job.id)
+    ids = {
+        name: store.add_ledger(
+            claim_ledger(name, 2, outlet=f"{name} outlet", published="2026-03-02"), job_id=job.id
+        )
+        for name in names
+    }
+    origin = Origin(names[0], f"{names[0]} outlet", "the earliest version")
+    story = Story("story-1", "Swing bridge to stay shut", names, origin)
+    versions = tuple(TracedArticle(name, ArticleStatus.OK, story_id=story.id) for name in names)
+    trace_id = store.finish_job(job.id, Trace(versions, (story,)), ids)
+    assert trace_id
+    return store.stories(trace_id=trace_id)[0].id, ids
 
 
 def wait_for_job(client: TestClient, job_id: str, timeout: float = 180) -> dict:
@@ -83,6 +116,18 @@ def wait_for_job(client: TestClient, job_id: str, timeout: float = 180) -> dict:
             return job
         time.sleep(0.5)
     raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+def meet_at_the_quota_check(store: Store) -> None:
+    """Hold each statement that reads the uploads held until a second upload has read them
+    too (or a second has passed): two uploads checked at once, the race the quota must win."""
+    meeting = threading.Barrier(2, timeout=1)
+
+    @event.listens_for(store.engine, "after_cursor_execute")
+    def _meet(_connection, _cursor, statement, *_rest) -> None:
+        if "sum(jobs.upload_bytes)" in statement:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                meeting.wait()
 
 
 @pytest.fixture

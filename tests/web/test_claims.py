@@ -10,6 +10,10 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
+from datetime import date
+from html import unescape
+from urllib.parse import parse_qs
 
 import pytest
 from alembic import command
@@ -50,10 +54,14 @@ def _statements(store: Store) -> list[tuple[str, object]]:
         ClaimQuery(kind="statement"),
         ClaimQuery(text="bridge"),
         ClaimQuery(source_kind="named_person", source="mayor"),
+        ClaimQuery(corpus="harbour-upload"),
+        ClaimQuery(outlet="Pellin Gazette"),
+        ClaimQuery(outlet="Pellin Gazette", published_from=date(2026, 3, 1)),
     ],
 )
 def test_claim_queries_skip_ledgers_and_follow_an_index(store, query):
-    store.add_ledger(claim_ledger("long-article", 40))
+    ledger = claim_ledger("long-article", 40, published="2026-03-02")
+    store.add_ledger(ledger, job_id="harbour-upload")
     seen = _statements(store)
     hits = list(store.claims(query, offset=3, limit=10))
     assert hits and store.count_claims(query) >= len(hits)
@@ -65,7 +73,8 @@ def test_claim_queries_skip_ledgers_and_follow_an_index(store, query):
             plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
             steps = " | ".join(row[-1] for row in plan)
             assert "TEMP B-TREE" not in steps, steps  # no sort of the rows found
-            assert "SCAN claims" not in steps or not query.source_kind, steps
+            equal = query.source_kind or query.corpus or query.outlet
+            assert "SCAN claims" not in steps or not equal, steps
 
 
 def test_claims_come_in_pages_with_the_total(client):
@@ -154,6 +163,60 @@ def test_the_search_page_says_how_many_and_links_the_next_page(client):
     assert last.count("<tr>") == 1 + 25
 
 
+def test_claims_filter_by_corpus_outlet_and_publication_days(client):
+    store = client.app.state.service.store
+    upload = store.create_job("trace", "harbour.jsonl", owner="me", lease_s=60)
+    for name, outlet, published, job_id in (
+        ("early", "Pellin Gazette", "2026-03-02T23:30:00Z", upload.id),
+        ("late", "Fenmouth Echo", "2026-03-20", upload.id),
+        ("posted", "Pellin Gazette", "2026-04-01", None),
+        ("undated", "Pellin Gazette", None, None),
+    ):
+        store.add_ledger(claim_ledger(name, 3, outlet=outlet, published=published), job_id=job_id)
+
+    def articles(**params: str) -> list[str]:
+        answer = client.get("/api/claims", params=params)
+        assert answer.status_code == 200, answer.text
+        return sorted({claim["article"] for claim in answer.json()["claims"]})
+
+    assert articles(corpus=upload.id) == ["early", "late"]
+    assert articles(outlet="Pellin Gazette") == ["early", "posted", "undated"]
+    assert articles(published_from="2026-03-02", published_to="2026-03-20") == ["early", "late"]
+    assert articles(published_from="2026-03-03") == ["late", "posted"]
+    assert articles(published_to="2026-03-01") == []
+    assert articles(corpus=upload.id, outlet="Pellin Gazette", published_to="2026-03-02") == [
+        "early"
+    ]
+    wrong = client.get("/api/claims", params={"published_from": "2 March"})
+    assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "E001"
+    assert "published_from" in wrong.json()["error"]["message"]
+
+
+def test_the_search_page_filters_and_keeps_the_filters_in_its_page_links(client):
+    store = client.app.state.service.store
+    upload = store.create_job("trace", "harbour.jsonl", owner="me", lease_s=60)
+    store.add_ledger(claim_ledger("kept", 120, published="2026-03-02"), job_id=upload.id)
+    store.add_ledger(claim_ledger("other-outlet", 30, outlet="Fenmouth Echo"), job_id=upload.id)
+    store.add_ledger(claim_ledger("elsewhere", 30, published="2026-03-02"))
+    filters = {
+        "corpus": upload.id,
+        "outlet": "Pellin Gazette",
+        "published_from": "2026-03-01",
+        "published_to": "2026-03-31",
+    }
+    html = client.get("/search", params=filters | {"limit": "50", "offset": "50"}).text
+    assert "51–100 of 120 claims" in html
+    links = dict(re.findall(r'<a href="/search\?([^"]+)">(Previous|Next)</a>', html)[:2])
+    pages = {label: parse_qs(unescape(query)) for query, label in links.items()}
+    expected = {name: [value] for name, value in filters.items()} | {"limit": ["50"]}
+    assert pages["Previous"] == expected | {"offset": ["0"]}
+    assert pages["Next"] == expected | {"offset": ["100"]}
+    assert f'<option value="{upload.id}" selected>harbour.jsonl' in html
+    assert '<option value="Fenmouth Echo">' in html  # the outlets stored, to pick from
+    for name in ("outlet", "published_from", "published_to"):
+        assert f'name="{name}" value="{filters[name]}"' in html.replace(' list="outlets"', "")
+
+
 def test_a_store_made_before_the_claim_indexes_keeps_its_claims_and_matches_the_tables(settings):
     settings.data_dir.mkdir(parents=True)
     engine = create_engine(settings.database)
@@ -164,8 +227,8 @@ def test_a_store_made_before_the_claim_indexes_keeps_its_claims_and_matches_the_
         command.upgrade(config, "0002")
         connection.execute(
             text(
-                "INSERT INTO articles (id, name, status, created_at) "
-                "VALUES (1, 'old', 'ok', '2026-01-01')"
+                "INSERT INTO articles (id, job_id, name, status, outlet, published, created_at) "
+                "VALUES (1, 'upload-1', 'old', 'ok', 'Pellin Gazette', '2026-03', '2026-01-01')"
             )
         )
         connection.execute(
@@ -179,6 +242,8 @@ def test_a_store_made_before_the_claim_indexes_keeps_its_claims_and_matches_the_
     engine.dispose()
     store = Store(settings.database)
     assert [hit.text for hit in store.claims(ClaimQuery(source_kind="named_person"))] == ["Words"]
+    filled = ClaimQuery(corpus="upload-1", outlet="Pellin Gazette", published_to=date(2026, 3, 15))
+    assert [(hit.text, hit.outlet) for hit in store.claims(filled)] == [("Words", "Pellin Gazette")]
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
         assert compare_metadata(context, Base.metadata) == []  # migrations == tables.py

@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from newstrace.errors import QuotaExceededError
+from newstrace.store import Store
 from newstrace.store.tables import Base
 from newstrace.web.settings import Settings
 
-from .conftest import serve, small_corpus, wait_for_job
+from .conftest import meet_at_the_quota_check, serve, small_corpus, wait_for_job
 
 pytestmark = pytest.mark.slow
 
@@ -64,3 +67,20 @@ def test_analyze_trace_and_search_on_postgresql(database, tmp_path):
     # the store survives a restart: a new app over the same database sees the same job
     with serve(settings) as client:
         assert client.get(f"/api/jobs/{job_id}").json()["status"] == "done"
+
+
+def test_two_uploads_that_fit_alone_but_not_together_are_not_both_counted(database, tmp_path):
+    store = Store(database)
+    jobs = [store.create_job("trace", f"c{n}.jsonl", owner="me", lease_s=60) for n in (1, 2)]
+    meet_at_the_quota_check(store)
+
+    def hold(job_id: str) -> bool:
+        try:
+            store.hold_upload(job_id, 600, 1_000)
+        except QuotaExceededError:
+            return False
+        return True
+
+    with ThreadPoolExecutor(2) as run:
+        assert sorted(run.map(hold, [job.id for job in jobs], timeout=60)) == [False, True]
+    store.engine.dispose()

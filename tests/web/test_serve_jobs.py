@@ -8,8 +8,9 @@ import os
 import select
 import subprocess
 import sys
+import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,10 @@ from newstrace.web.jobs import INTERRUPTED
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import UnpackLimits, unpack_zip
 
-from .conftest import LOOPBACK, claim_ledger, serve, wait_for_job
+from .conftest import LOOPBACK, claim_ledger, meet_at_the_quota_check, serve, wait_for_job
 
 HELPERS = Path(__file__).parent / "helpers"
+_ANSWER_S = 60  # the longest a test waits for a request it sent from a thread
 
 
 @pytest.fixture
@@ -36,11 +38,36 @@ def fakes(monkeypatch):
     return serve_fakes
 
 
-def _gate(folder: Path) -> Path:
-    folder.mkdir()
-    os.mkfifo(folder / "started")
-    os.mkfifo(folder / "release")
-    return folder
+class _Gate:
+    """Holds the stand-in analysis of an article titled with its folder (``serve_fakes``) until
+    released; released when the block ends, however it ends, so no request is left waiting."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir()
+        self.folder = folder
+
+    def __enter__(self) -> _Gate:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+    def __str__(self) -> str:
+        return str(self.folder)
+
+    def started(self, request: Future, timeout_s: float = 60) -> None:
+        """Wait for the held analysis to begin; fail at once if ``request`` was answered
+        without it (refused), or after ``timeout_s``."""
+        deadline = time.monotonic() + timeout_s
+        while not (self.folder / "started").exists():
+            if request.done():
+                raise AssertionError(f"answered before its analysis began: {request.result().text}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the analysis did not begin within {timeout_s} s")
+            time.sleep(0.02)
+
+    def release(self) -> None:
+        (self.folder / "release").touch()
 
 
 def _pool_client(tmp_path: Path, fakes, **settings) -> TestClient:
@@ -58,36 +85,51 @@ def _code(response, status: int) -> str:
 
 
 def test_a_small_analysis_is_answered_while_a_long_one_runs(tmp_path, fakes):
-    gate = _gate(tmp_path / "gate")
-    with _pool_client(tmp_path, fakes, analysis_workers=2) as client, ThreadPoolExecutor(1) as run:
+    with (
+        _pool_client(tmp_path, fakes, analysis_workers=2) as client,
+        ThreadPoolExecutor(1) as run,
+        _Gate(tmp_path / "gate") as gate,
+    ):
         long = run.submit(client.post, "/api/analyze", json={"text": "Long.", "title": str(gate)})
-        with open(gate / "started"):  # the long analysis has begun in a worker
-            pass
+        gate.started(long)  # the long analysis has begun in a worker
         small = client.post("/api/analyze", json={"text": "The mayor said the bridge shut."})
         assert small.status_code == 201, small.text
         assert not long.done()
-        with open(gate / "release", "w"):
-            pass
-        assert long.result().status_code == 201
+        gate.release()
+        assert long.result(timeout=_ANSWER_S).status_code == 201
 
 
 def test_a_full_queue_refuses_at_once_and_says_so(tmp_path, fakes):
-    gate = _gate(tmp_path / "gate")
     settings = {"analysis_workers": 1, "analysis_queue": 0}
-    with _pool_client(tmp_path, fakes, **settings) as client, ThreadPoolExecutor(1) as run:
+    with (
+        _pool_client(tmp_path, fakes, **settings) as client,
+        ThreadPoolExecutor(1) as run,
+        _Gate(tmp_path / "gate") as gate,
+    ):
         long = run.submit(client.post, "/api/analyze", json={"text": "Long.", "title": str(gate)})
-        with open(gate / "started"):
-            pass
+        gate.started(long)
         assert _code(client.post("/api/analyze", json={"text": "Small."}), 503) == "E503"
-        with open(gate / "release", "w"):
-            pass
-        assert long.result().status_code == 201
+        gate.release()
+        assert long.result(timeout=_ANSWER_S).status_code == 201
+
+
+def test_a_refused_request_fails_the_wait_for_its_analysis_at_once(tmp_path, fakes):
+    with (
+        _pool_client(tmp_path, fakes, analysis_workers=1) as client,
+        ThreadPoolExecutor(1) as run,
+        _Gate(tmp_path / "gate") as gate,
+    ):
+        empty = run.submit(client.post, "/api/analyze", json={"text": " ", "title": str(gate)})
+        began = time.monotonic()
+        with pytest.raises(AssertionError, match="E102"):
+            gate.started(empty)
+        assert time.monotonic() - began < 10
 
 
 def test_an_analysis_past_its_time_limit_is_stopped_and_its_worker_replaced(tmp_path, fakes):
-    gate = _gate(tmp_path / "gate")  # nobody opens it: the analysis would wait forever
     settings = {"analysis_workers": 1, "analysis_timeout_s": 1.0}
-    with _pool_client(tmp_path, fakes, **settings) as client:
+    with _pool_client(tmp_path, fakes, **settings) as client, _Gate(tmp_path / "gate") as gate:
+        # never released while the request waits: the analysis would go on forever
         stuck = client.post("/api/analyze", json={"text": "Long.", "title": str(gate)})
         assert _code(stuck, 504) == "E408"
         assert client.post("/api/analyze", json={"text": "Small."}).status_code == 201
@@ -272,3 +314,16 @@ def test_uploads_past_the_stores_quota_are_refused(tmp_path):
     assert _code(refused, 413) == "E413"
     assert "quota" in refused.json()["error"]["message"]
     assert not list((settings.data_dir / "uploads").glob("*"))  # the refused one is gone
+
+
+def test_two_uploads_that_fit_alone_but_not_together_are_not_both_taken(tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", upload_quota_bytes=1_000, parallel_jobs=0)
+    corpus = ARTICLE_LINE * 8  # 568 bytes: under the quota alone, over it together
+    with serve(settings) as client, ThreadPoolExecutor(2) as run:
+        meet_at_the_quota_check(client.app.state.service.store)
+
+        def upload(_number: int):
+            return client.post("/api/trace", files={"corpus": ("c.jsonl", corpus)})
+
+        answers = list(run.map(upload, range(2), timeout=_ANSWER_S))
+    assert sorted(answer.status_code for answer in answers) == [202, 413], answers

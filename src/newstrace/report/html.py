@@ -35,18 +35,23 @@ _EXCERPT = 180
 
 
 def render_html(
-    ledger: Ledger, nav: Sequence[tuple[str, str]] = (), script: str | None = None
+    ledger: Ledger,
+    nav: Sequence[tuple[str, str]] = (),
+    script: str | None = None,
+    aside: str = "",
 ) -> str:
     """The ledger as a standalone HTML page (inline CSS and JS; article text escaped).
 
     ``nav`` adds (label, address) links above the title, for the web app's pages; ``script``
     is the address the web app serves ``ledger.js`` from, so that its pages carry no inline
-    script and its Content-Security-Policy can forbid them.
+    script and its Content-Security-Policy can forbid them; ``aside`` is what the web app adds
+    below the heading: ``Markup`` its own template rendered (plain text would be escaped).
     """
     template = template_environment().get_template("ledger.html.j2")
     return template.render(
         nav=[(label, href) for label, href in nav if _safe_link(href)],
         script=script,
+        aside=aside,
         ledger=ledger,
         version=__version__,
         url=_safe_url(ledger.article.url),

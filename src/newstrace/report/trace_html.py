@@ -80,9 +80,11 @@ def render_story_html(
     links: dict[str, str] | None = None,
     nav: Sequence[tuple[str, str]] = (),
     script: str | None = None,
+    aside: str = "",
 ) -> str:
-    """One story as a standalone page; ``links`` gives each version's page and ``script`` the
-    address of ``story.js`` instead of inlining it (both for the web app)."""
+    """One story as a standalone page; ``links`` gives each version's page, ``script`` the
+    address of ``story.js`` instead of inlining it and ``aside`` the ``Markup`` to add below
+    the navigation, rendered by the web app's own template (all three for the web app)."""
     return (
         template_environment()
         .get_template("story.html.j2")
@@ -91,6 +93,7 @@ def render_story_html(
             view=_story_view(story, articles, links or {}),
             nav=[(label, href) for label, href in nav if href.startswith("/")],
             script=script,
+            aside=aside,
         )
     )
 

@@ -9,7 +9,7 @@ import json
 import uuid
 from collections.abc import Generator
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Select, func, or_, select, update
@@ -37,8 +37,14 @@ from newstrace.store.tables import (
     TraceRow,
     now,
 )
+from newstrace.trace.dates import parse_published
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+# bytes the uploads of queued and running jobs hold, over the whole store (its upload quota)
+_UPLOADS_HELD = select(func.coalesce(func.sum(JobRow.upload_bytes), 0)).where(
+    JobRow.status.in_((QUEUED, RUNNING))
+)
+_UPLOADS_LOCK = 0x6E657773  # PostgreSQL's advisory lock for the quota check ("news")
 
 
 # A posted article's cut: its length as given, and the length analysed.
@@ -139,13 +145,23 @@ class ClaimHit:
 @dataclass(frozen=True, slots=True)
 class ClaimQuery:
     """A claim search: every filter given must match; ``text`` (in the claim) and ``source``
-    (the source or a member of its chain) are contained, case-insensitively."""
+    (the source or a member of its chain) are contained, case-insensitively; ``corpus`` is the
+    job (upload) the article came from, ``outlet`` its outlet exactly as stored, and
+    ``published_from`` and ``published_to`` the first and last day of its publication (an
+    article without a usable date matches no range); ``article_id`` and ``story_id`` keep the
+    claims of one stored article or of a story's stored versions."""
 
     source_kind: str | None = None
     level: str | None = None
     kind: str | None = None
     text: str | None = None
     source: str | None = None
+    corpus: str | None = None
+    outlet: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    article_id: int | None = None
+    story_id: int | None = None
 
 
 class Store:
@@ -174,7 +190,7 @@ class Store:
             )
             session.add(row)
             session.flush()
-            session.add_all(_claim_rows(row.id, ledger))
+            session.add_all(_claim_rows(row, ledger))
             return row.id
 
     def add_failure(self, name: str, error: NewstraceError, job_id: str | None = None) -> int:
@@ -190,6 +206,18 @@ class Store:
             session.add(row)
             session.flush()
             return row.id
+
+    def outlets(self, limit: int = 1_000) -> list[str]:
+        """The outlets of stored articles, alphabetically (the first ``limit``)."""
+        query = (
+            select(ArticleRow.outlet)
+            .where(ArticleRow.outlet.is_not(None))
+            .distinct()
+            .order_by(ArticleRow.outlet)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.scalars(query))
 
     def article(self, article_id: int) -> StoredArticle | None:
         if not _storable(article_id):
@@ -226,11 +254,13 @@ class Store:
             row = session.get(JobRow, job_id)
             return None if row is None else _job(row, _counts(session, [job_id]))
 
-    def jobs(self, limit: int = 50) -> list[Job]:
+    def jobs(self, limit: int = 50, kind: str | None = None) -> list[Job]:
+        """The latest jobs, newest first; only those of ``kind`` when given."""
+        query = select(JobRow).order_by(JobRow.created_at.desc()).limit(limit)
+        if kind:
+            query = query.where(JobRow.kind == kind)
         with self._session() as session:
-            rows = list(
-                session.scalars(select(JobRow).order_by(JobRow.created_at.desc()).limit(limit))
-            )
+            rows = list(session.scalars(query))
             counts = _counts(session, [row.id for row in rows])
             return [_job(row, counts) for row in rows]
 
@@ -291,24 +321,30 @@ class Store:
                 )
             return ids
 
-    def uploads_held(self) -> int:
-        """Bytes the uploads of queued and running jobs hold, over the whole store."""
-        query = select(func.coalesce(func.sum(JobRow.upload_bytes), 0)).where(
-            JobRow.status.in_((QUEUED, RUNNING))
-        )
-        with self.engine.connect() as connection:
-            return int(connection.execute(query).scalar_one())
-
     def hold_upload(self, job_id: str, size: int, quota: int) -> None:
         """Count a job's upload of ``size`` bytes against the store's ``quota``, or refuse it
-        (QuotaExceededError) when the uploads of live jobs would hold more."""
-        held = self.uploads_held()
-        if held + size > quota:
+        (QuotaExceededError) when the uploads of live jobs would hold more.
+
+        The check and the count are one statement, so two uploads that each fit but not
+        together never both pass: SQLite lets one statement write at a time and takes the
+        write lock before it reads; on PostgreSQL, whose statements read what was committed
+        when they began, a transaction lock puts concurrent uploads in line first.
+        """
+        fits = _UPLOADS_HELD.scalar_subquery() + size <= quota
+        with self._session.begin() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.execute(select(func.pg_advisory_xact_lock(_UPLOADS_LOCK)))
+            counted = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_((QUEUED, RUNNING)), fits)
+                .values(upload_bytes=size, updated_at=now())
+            )
+            held = 0 if _changed(counted) else int(session.execute(_UPLOADS_HELD).scalar_one())
+        if held + size > quota:  # not counted for want of room (else: the job is no longer live)
             raise QuotaExceededError(
                 f"the upload ({size:,} bytes) does not fit the store's upload quota of "
                 f"{quota:,} bytes: jobs still running hold {held:,}; try again when they end"
             )
-        self._move(job_id, (QUEUED, RUNNING), upload_bytes=size)
 
     def _move(self, job_id: str, states: tuple[str, ...], **values: Any) -> bool:
         with self._session.begin() as session:
@@ -317,7 +353,7 @@ class Store:
                 .where(JobRow.id == job_id, JobRow.status.in_(states))
                 .values(updated_at=now(), **values)
             )
-            return bool(cast(CursorResult[Any], result).rowcount)
+            return _changed(result)
 
     def finish_job(
         self, job_id: str, trace: Trace | None, article_ids: dict[str, int]
@@ -334,7 +370,7 @@ class Store:
                 .where(JobRow.id == job_id, JobRow.status == RUNNING)
                 .values(status=DONE, error=None, updated_at=now())
             )
-            if not cast(CursorResult[Any], finished).rowcount:
+            if not _changed(finished):
                 return None
             if trace is None:
                 return 0
@@ -447,10 +483,22 @@ class Store:
                 yield ClaimHit(*row)
 
 
-def _claim_rows(article_id: int, ledger: Ledger) -> list[ClaimRow]:
+def _changed(result: Any) -> bool:
+    """Whether an UPDATE changed a row."""
+    return bool(cast(CursorResult[Any], result).rowcount)
+
+
+def _claim_rows(article: ArticleRow, ledger: Ledger) -> list[ClaimRow]:
+    """The ledger's claims as rows, each with the fields of its article that search filters by."""
+    of_article = {
+        "article_id": article.id,
+        "job_id": article.job_id,
+        "outlet": article.outlet,
+        "published_on": parse_published(article.published)[0],
+    }
     rows = []
     for row in claim_rows(ledger):
-        row = flat(row) | {"article_id": article_id}
+        row = flat(row) | of_article
         rows.append(ClaimRow(**row | {"source": row["source"][:512]}))
     return rows
 
@@ -526,13 +574,12 @@ def _summary(row: StoryRow) -> StorySummary:
     )
 
 
-# an article's name and outlet, each looked up by its key, so that the claims table alone
-# decides the order in which claims are read (and an article's ledger is never touched)
+# the article's name looked up by its key, so that the claims table alone decides the order
+# in which claims are read (and an article's ledger is never touched)
 _HIT_COLUMNS = (
     ClaimRow.article_id,
     select(ArticleRow.name).where(ArticleRow.id == ClaimRow.article_id).scalar_subquery(),
-    select(ArticleRow.outlet).where(ArticleRow.id == ClaimRow.article_id).scalar_subquery(),
-    *(getattr(ClaimRow, field.name) for field in fields(ClaimHit)[3:]),
+    *(getattr(ClaimRow, field.name) for field in fields(ClaimHit)[2:]),
 )
 _CLAIM_BATCH = 500
 
@@ -543,9 +590,19 @@ def _matching(statement: Select, query: ClaimQuery) -> Select:
         (ClaimRow.source_kind, query.source_kind),
         (ClaimRow.certainty_level, query.level),
         (ClaimRow.kind, query.kind),
+        (ClaimRow.job_id, query.corpus),
+        (ClaimRow.outlet, query.outlet),
+        (ClaimRow.article_id, query.article_id),
     ):
-        if value:
+        if value is not None and value != "":
             statement = statement.where(column == value)
+    if query.story_id is not None:
+        versions = select(ArticleRow.id).where(ArticleRow.story_id == query.story_id)
+        statement = statement.where(ClaimRow.article_id.in_(versions))
+    if query.published_from:
+        statement = statement.where(ClaimRow.published_on >= query.published_from)
+    if query.published_to:
+        statement = statement.where(ClaimRow.published_on <= query.published_to)
     if query.text:
         statement = statement.where(ClaimRow.text.ilike(f"%{_like(query.text)}%", escape="\\"))
     if query.source:

@@ -9,9 +9,19 @@ migrations (``migrations/``), never ``create_all``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -80,7 +90,9 @@ class ArticleRow(Base):
 
 class ClaimRow(Base):
     """A claim of a stored article, flattened for search and export: the columns of
-    :func:`newstrace.serialize.claim_rows`, lists as text (:func:`~newstrace.serialize.flat`)."""
+    :func:`newstrace.serialize.claim_rows`, lists as text (:func:`~newstrace.serialize.flat`),
+    then copies of its article's fields that claims are searched by: the job (upload) it came
+    from, its outlet and its publication day."""
 
     __tablename__ = "claims"
 
@@ -99,16 +111,22 @@ class ClaimRow(Base):
     hedge_cues: Mapped[str] = mapped_column(Text, server_default="")
     kind: Mapped[str] = mapped_column(String(16))
     checkworthy: Mapped[float] = mapped_column(Float)
+    job_id: Mapped[str | None] = mapped_column(String(32))
+    outlet: Mapped[str | None] = mapped_column(String(255))
+    published_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
 # Claim search returns the most check-worthy claims first. These indexes hold claims in that
-# order (as a whole, and within each value of a filter), so a search walks one of them and
-# stops after the page it returns: no sort, and a page costs what it holds.
+# order (as a whole, and within each value of an equality filter), so a search walks one of
+# them and stops after the page it returns: no sort, and a page costs what it holds. A range of
+# publication days has a plain index (``published_on``), for the database to weigh against them.
 CLAIM_RANK = (ClaimRow.checkworthy.desc(), ClaimRow.id)
 Index("ix_claims_rank", *CLAIM_RANK)
 Index("ix_claims_source_kind_rank", ClaimRow.source_kind, *CLAIM_RANK)
 Index("ix_claims_certainty_level_rank", ClaimRow.certainty_level, *CLAIM_RANK)
 Index("ix_claims_kind_rank", ClaimRow.kind, *CLAIM_RANK)
+Index("ix_claims_job_id_rank", ClaimRow.job_id, *CLAIM_RANK)
+Index("ix_claims_outlet_rank", ClaimRow.outlet, *CLAIM_RANK)
 
 
 class StoryRow(Base):

@@ -15,7 +15,7 @@ import uuid
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
@@ -56,7 +56,7 @@ from newstrace.web.auth import Auth, auth_routes
 from newstrace.web.export import ClaimExport, ClaimSearch, ExportResponse, csv_chunks, json_chunks
 from newstrace.web.guards import GuardMiddleware
 from newstrace.web.jobs import ANALYZE, ARTICLE_FILE, TRACE, JobRunner, job_view
-from newstrace.web.pages import api_page, page
+from newstrace.web.pages import api_page, article_links, page, story_links
 from newstrace.web.settings import Settings
 from newstrace.web.uploads import UnpackLimits, corpus_suffix, save_upload
 
@@ -412,10 +412,11 @@ def _page_routes(app: FastAPI, service: Service) -> None:
                 status=200,
                 message=f"{stored.name} could not be analysed: [{code}] {message}",
             )
-        links = list(nav) + (
-            [("This article's story", f"/stories/{stored.story_id}")] if stored.story_id else []
+        story = store.story(stored.story_id) if stored.story_id else None
+        aside = article_links(stored, story)
+        return HTMLResponse(
+            render_html(stored.ledger, nav=nav, script="/assets/ledger.js", aside=aside)
         )
-        return HTMLResponse(render_html(stored.ledger, nav=links, script="/assets/ledger.js"))
 
     @app.post("/corpus", include_in_schema=False)
     def corpus_form(corpus: Annotated[UploadFile, File()]) -> Response:
@@ -443,21 +444,30 @@ def _page_routes(app: FastAPI, service: Service) -> None:
         if record is None:
             return page("error.html.j2", status=404, message=f"There is no story {story_id}.")
         links = {name: f"/articles/{number}" for name, number in record.article_ids.items()}
-        json_nav = (*nav, ("JSON", f"/api/stories/{record.summary.id}"))
         return HTMLResponse(
             render_story_html(
-                record.story, record.versions, links, nav=json_nav, script="/assets/story.js"
+                record.story,
+                record.versions,
+                links,
+                nav=nav,
+                script="/assets/story.js",
+                aside=story_links(record.summary),
             )
         )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(search: Annotated[ClaimSearch, Query()]) -> Response:
         filters = search.filters()
+        choices: dict[str, Any] = {
+            "corpora": store.jobs(limit=100, kind=TRACE),  # what the filters offer to pick
+            "outlets": store.outlets(),
+        }
         if not filters:
-            return page("search.html.j2", filters=filters, searched=False)
+            return page("search.html.j2", filters=filters, searched=False, **choices)
         query, size = search.query(), min(search.limit or PAGE_SIZE, PAGE_SIZE)
         total = store.count_claims(query)
         hits = list(store.claims(query, offset=search.offset, limit=size))
+        kept = filters | ({"limit": size} if search.limit else {})
         earlier = search.offset > 0
         later = search.offset + len(hits) < total
         return page(
@@ -468,11 +478,10 @@ def _page_routes(app: FastAPI, service: Service) -> None:
             total=total,
             first=search.offset + 1,
             last=search.offset + len(hits),
-            previous=urlencode(filters | {"offset": max(search.offset - size, 0)})
-            if earlier
-            else "",
-            next=urlencode(filters | {"offset": search.offset + size}) if later else "",
+            previous=urlencode(kept | {"offset": max(search.offset - size, 0)}) if earlier else "",
+            next=urlencode(kept | {"offset": search.offset + size}) if later else "",
             export=urlencode(filters),
+            **choices,
         )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)

@@ -13,10 +13,11 @@ import json
 from collections.abc import Generator
 from contextlib import closing
 from dataclasses import asdict, fields
+from datetime import date
 from itertools import islice
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
@@ -25,6 +26,7 @@ from newstrace.store import ClaimHit, ClaimQuery
 CLAIM_FIELDS = tuple(field.name for field in fields(ClaimHit))
 LARGEST_NUMBER = 2**63 - 1  # SQL's BIGINT: no offset, count or id goes beyond it
 _ROWS_PER_CHUNK = 500
+_NOT_FILTERS = {"offset", "limit", "format"}
 # a cell starting with one of these is a formula to a spreadsheet (CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,6 +34,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class ClaimSearch(BaseModel):
     """What a claim search asks for: filters (each given must match) and which page."""
 
+    corpus: str | None = Field(None, description="the upload (job id) the article came from")
+    outlet: str | None = Field(None, description="the article's outlet, exactly as stored")
+    published_from: date | None = Field(None, description="published on or after (YYYY-MM-DD)")
+    published_to: date | None = Field(None, description="published on or before (YYYY-MM-DD)")
     source_kind: str | None = Field(None, description="e.g. anonymous_person")
     level: str | None = Field(None, description="certainty level, e.g. hedged")
     kind: str | None = Field(None, description="claim kind, e.g. statement")
@@ -42,25 +48,33 @@ class ClaimSearch(BaseModel):
         None, ge=1, le=LARGEST_NUMBER, description="at most this many claims; all when absent"
     )
 
+    @field_validator("published_from", "published_to", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: object) -> object:
+        """A form's empty date field means no bound."""
+        return None if value == "" else value
+
     def filters(self) -> dict[str, str]:
         """The filters given, by parameter name (for links to other pages of the search)."""
-        given = self.model_dump(include={"source_kind", "level", "kind", "q", "source"})
-        return {name: value for name, value in given.items() if value}
+        given = self.model_dump(mode="json", exclude=_NOT_FILTERS)
+        return {name: value for name, value in given.items() if value is not None and value != ""}
 
     def query(self) -> ClaimQuery:
-        filters = self.filters()
-        return ClaimQuery(
-            source_kind=filters.get("source_kind"),
-            level=filters.get("level"),
-            kind=filters.get("kind"),
-            text=filters.get("q"),
-            source=filters.get("source"),
-        )
+        given = {name: getattr(self, name) for name in self.filters()}
+        given["text"] = given.pop("q", None)
+        return ClaimQuery(**given)
 
 
 class ClaimExport(ClaimSearch):
-    """A claim search answered as a file: JSON (with the ``total``) or CSV."""
+    """A claim search answered as a file: JSON (with the ``total``) or CSV; also the claims of
+    one article or one story (the downloads of their pages)."""
 
+    article_id: int | None = Field(
+        None, ge=0, le=LARGEST_NUMBER, description="the claims of this stored article"
+    )
+    story_id: int | None = Field(
+        None, ge=0, le=LARGEST_NUMBER, description="the claims of this story's stored versions"
+    )
     format: Literal["json", "csv"] = "json"
 
 
