@@ -28,7 +28,7 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
-from newstrace.trace import reach
+from newstrace.trace import people, reach
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
 from newstrace.trace.wording import Change, changes, fold, phrase
@@ -159,6 +159,28 @@ def credit_dropped(
         f"the copy drops the credit '{credit.text}'",
         0.5,
     )
+
+
+def people_changed(
+    article_id: str, ledger: Ledger, earlier_id: str, earlier: Ledger
+) -> list[DriftEvent]:
+    """A person's age or the spelling of their name that a version gives otherwise than the
+    version it retold (:mod:`~newstrace.trace.people`), whether or not a claim was paired."""
+    events = []
+    for change in people.changes(ledger.article.text, earlier.article.text):
+        now, was = change.later, change.earlier
+        said, before = (
+            Span.of(ledger.article.text, now.start, now.end),
+            Span.of(earlier.article.text, was.start, was.end),
+        )
+        if change.what == "age":
+            told = f"{now.first} {now.surname} is {now.age}, was {was.age}"
+        else:
+            told = f"'{before.text}' became '{said.text}'"
+        events.append(
+            _event(DriftType.DETAIL_CHANGED, article_id, earlier_id, said, before, told, 0.5)
+        )
+    return events
 
 
 def _sentence_around(text: str, span: Span) -> tuple[int, int]:

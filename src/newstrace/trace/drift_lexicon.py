@@ -24,6 +24,8 @@ class Lexicon:
     number_words: frozenset[str]
     number_values: Mapping[str, str]
     name_abbreviations: Mapping[str, str]
+    place_heads: frozenset[str]
+    person_titles: frozenset[str]
     generic_source_words: frozenset[str]
     vague_source_words: frozenset[str]
     speculation_markers: tuple[str, ...]
@@ -56,6 +58,8 @@ def lexicon() -> Lexicon:
         frozenset(raw["number_words"]),
         dict(raw["number_values"]),
         dict(raw["name_abbreviations"]),
+        frozenset(raw["place_heads"]),
+        frozenset(raw["person_titles"]),
         frozenset(raw["generic_source_words"]),
         frozenset(raw["vague_source_words"]),
         tuple(raw["speculation_markers"]),

@@ -150,6 +150,10 @@ def build_story(
     )
     pairs, events = _compare(parents, ledgers, outlets, options.same_claim, cache)
     events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
+    for child_id, parent_id in parents.items():
+        events.extend(
+            drift.people_changed(child_id, ledgers[child_id], parent_id, ledgers[parent_id])
+        )
     return Story(
         story_id,
         _title(ids, ledgers, origin.article_id),
