@@ -19,7 +19,12 @@ from newstrace.analyze.attribution import AttributionExtractor
 from newstrace.analyze.certainty import CertaintyAssessor
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
 from newstrace.analyze.checkworthy import CheckworthyScorer
-from newstrace.analyze.claims import article_attribution, asserted_spans, extent
+from newstrace.analyze.claims import (
+    article_attribution,
+    asserted_spans,
+    extent,
+    is_proposition,
+)
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.kinds import classify_kind
 from newstrace.analyze.nlp import load_nlp
@@ -175,7 +180,13 @@ class Analyzer:
         root = outlet_chain(outlet, credit)
         skip = [_line_of(text, credit[1])] if credit else []
         found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
-        attributions = list(build_attributions(SourceResolver(doc), found, root).values())
+        # every attribution names its sources for the ones after it ("the society" after
+        # "the Royal Astronomical Society said"); only those that say something are claims
+        attributions = [
+            a
+            for a in build_attributions(SourceResolver(doc), found, root).values()
+            if is_proposition(doc, a.content)
+        ]
         covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
         own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]
