@@ -119,3 +119,41 @@ def test_bare_surname_resolves_to_the_earlier_full_name():
     source = SourceResolver(doc).resolve(Span.of(text, start, start + 5))
     assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
     assert source.mention.text == "Elena Varga"
+
+
+def _kind(text: str, mention: str) -> tuple[str, str]:
+    doc = load_nlp()(text)
+    start = text.index(mention)
+    tokens = doc.char_span(start, start + len(mention), alignment_mode="expand")
+    name, kind = classify(
+        tokens, [e for e in doc.ents if tokens.start <= e.start and e.end <= tokens.end]
+    )
+    return name, kind.value
+
+
+def test_a_company_spokesperson_is_a_person_a_police_spokesman_an_official():
+    assert _kind("A Brightwave spokesperson said the app is closing.", "A Brightwave spokesperson")[
+        1
+    ] == ("anonymous_person")
+    assert _kind("A police spokesman said the road is shut.", "A police spokesman")[1] == (
+        "government_official"
+    )
+    assert _kind("Officials said the road is shut.", "Officials")[1] == "government_official"
+
+
+def test_sites_and_web_domains_are_outlets():
+    assert _kind("One site claimed the ferry sank.", "One site") == ("One site", "media_outlet")
+    assert _kind(
+        "Quayside.com, a satirical news site, claimed the ferry sank.",
+        "Quayside.com, a satirical news site",
+    ) == ("Quayside.com", "media_outlet")
+
+
+def test_research_and_predictions_are_documents():
+    assert _kind("The research shows tides are rising.", "The research")[1] == "document_report"
+    assert (
+        _kind("Predictions from the model suggest tides will rise.", "Predictions from the model")[
+            1
+        ]
+        == "document_report"
+    )
