@@ -157,3 +157,23 @@ def test_research_and_predictions_are_documents():
         ]
         == "document_report"
     )
+
+
+def test_the_paper_and_the_study_refer_back_to_the_outlet_and_the_document():
+    text = (
+        "The Pellin Gazette reported that the ferry will be sold. "
+        "The paper said the sale would close in May. "
+        "A new study of the harbour found the water is cleaner. "
+        "The research said the change began in 2019."
+    )
+    doc = load_nlp()(text)
+    resolver = SourceResolver(doc)
+
+    def resolve(mention: str):
+        start = text.index(mention)
+        return resolver.resolve(Span.of(text, start, start + len(mention)))
+
+    gazette = resolve("The Pellin Gazette")
+    assert resolve("The paper").name == gazette.name
+    study = resolve("A new study of the harbour")
+    assert resolve("The research").name == study.name

@@ -114,7 +114,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     persons = [e for e in ents if e.label_ == "PERSON"]
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
     person = persons[-1] if persons else None
-    if person and person.start <= head.i < person.end and not canonical_outlet(person.text):
+    if person and person.start <= head.i < person.end and _owned(tokens, person):
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
     outlet = _outlet_name(tokens, ents)
     if outlet:
@@ -142,6 +142,13 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
     return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
+    """Whether a person's name follows a possessive in the mention ("Washington Post's Sarah
+    Kaplan") and is no outlet's name itself ("Japan's Asahi Shinbun")."""
+    possessive = any(t.tag_ == "POS" for t in tokens if t.i < person.start)
+    return possessive and not canonical_outlet(person.text)
 
 
 def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
@@ -173,6 +180,20 @@ def _is_human(kind: SourceKind) -> bool:
         SourceKind.GOVERNMENT_OFFICIAL,
         SourceKind.UNNAMED_GROUP,
     }
+
+
+def _kinds_described(lemma: str) -> frozenset[SourceKind]:
+    """The kinds of source a bare description names by its head ("the paper": an outlet or a
+    study; "the study": a document; "the company": an organisation)."""
+    lex = _lexicon()
+    kinds = set()
+    if lemma in lex["outlet_heads"] or lemma in {"paper", "newspaper"}:
+        kinds.add(SourceKind.MEDIA_OUTLET)
+    if lemma in lex["document_heads"]:
+        kinds.add(SourceKind.DOCUMENT_REPORT)
+    if lemma in lex["organisation_heads"]:
+        kinds.add(SourceKind.ORGANISATION)
+    return frozenset(kinds)
 
 
 class SourceResolver:
@@ -233,6 +254,10 @@ class SourceResolver:
             lemma = head.lemma_.lower()
             for seen in reversed(self._seen):
                 if seen.head_lemma == lemma:
+                    return seen
+            kinds = _kinds_described(lemma)  # "the paper" after "the Mail on Sunday said"
+            for seen in reversed(self._seen):
+                if seen.source.kind in kinds:
                     return seen
         return None
 
