@@ -9,7 +9,7 @@ must show up in the ledger too, asserted by the article itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
@@ -113,13 +113,13 @@ def is_proposition(doc: Doc, span: Span) -> bool:
     return sum(t.is_alpha for t in tokens) >= _HEADLINE_WORDS
 
 
-def asserted_spans(doc: Doc, covered: list[Span], skip: list[Span]) -> list[Span]:
+def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> list[Span]:
     """The stretches of each sentence the article states in its own voice."""
     found = []
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for sentence in doc.sents:
         for line_start, line_end in _lines(sentence.start_char, sentence.end_char, text):
-            for start, end in _uncovered(line_start, line_end, covered + skip):
+            for start, end in _uncovered(line_start, line_end, [*covered, *skip]):
                 span = _trimmed(text, start, end)
                 if span is not None and _says_something(doc, span):
                     found.append(span)

@@ -9,7 +9,7 @@ this one only runs them in order and builds the :class:`~newstrace.model.Ledger`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -90,7 +90,7 @@ def _line_of(text: str, span: Span) -> Span:
     return Span.of(text, start, len(text) if end < 0 else end)
 
 
-def _inside(span: Span, regions: list[Span]) -> bool:
+def _inside(span: Span, regions: Sequence[Span]) -> bool:
     return any(region.contains(span) for region in regions)
 
 
@@ -229,7 +229,7 @@ class Analyzer:
     ) -> list[Claim]:
         """The claims of one parsed text (an article or a piece of it), offsets its own."""
         text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
-        found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, list(skip))]
+        found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
         attributions = [
@@ -239,7 +239,7 @@ class Analyzer:
         ]
         covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
-        own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, list(skip))]
+        own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]
         return self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
 
     def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:

@@ -191,10 +191,15 @@ def details_changed(
 def _sentence_around(text: str, span: Span) -> tuple[int, int]:
     """The sentence holding the start of ``span`` (the span itself if none does)."""
     ranges = _sentences(text)
-    k = bisect_right(ranges, (span.start, len(text) + 1)) - 1
+    k = _sentence_index(text, span.start)
     if k >= 0 and span.start < ranges[k][1]:
         return ranges[k]
     return span.start, span.end
+
+
+def _sentence_index(text: str, start: int) -> int:
+    """The index of the last sentence of ``text`` starting at or before ``start`` (-1: none)."""
+    return bisect_right(_sentences(text), (start, len(text) + 1)) - 1
 
 
 @lru_cache(maxsize=64)
@@ -210,7 +215,7 @@ def _credited_nearby(child: Version, source: Source, source_text: str) -> bool:
     ranges = _sentences(child.text)
     if not ranges:
         return False
-    k = max(bisect_right(ranges, (child.claim.span.start, len(child.text) + 1)) - 1, 0)
+    k = max(_sentence_index(child.text, child.claim.span.start), 0)
     start = ranges[max(k - NEARBY_SENTENCES, 0)][0]
     end = ranges[min(k + NEARBY_SENTENCES, len(ranges) - 1)][1]
     return any(
