@@ -177,3 +177,13 @@ def test_the_paper_and_the_study_refer_back_to_the_outlet_and_the_document():
     assert resolve("The paper").name == gazette.name
     study = resolve("A new study of the harbour")
     assert resolve("The research").name == study.name
+
+
+def test_a_police_rank_before_a_name_is_an_official_and_no_part_of_the_name():
+    text = "The pier was shut on Sunday, said Sgt. Tomas Reyne, a spokesman for the harbour police."
+    assert [s.text for s in load_nlp()(text).sents] == [text]  # "Sgt." ends no sentence
+    assert _kind(text, "Sgt. Tomas Reyne") == ("Tomas Reyne", "government_official")
+    assert _kind("Deputy Mark Olsen said the pier was shut.", "Deputy Mark Olsen") == (
+        "Mark Olsen",
+        "government_official",
+    )

@@ -226,3 +226,24 @@ def test_a_bare_sentence_beside_its_source_has_not_lost_its_attribution():
         "Police said he was in a stable condition.",
     )
     assert "attribution_lost" in _types(far)
+
+
+def test_the_minutes_of_a_time_of_day_are_not_a_changed_number():
+    events = _drift(
+        "Police said the ferry hand was found on the slipway at 11:35 a.m. on Sunday.",
+        "Police said the ferry hand was found on the slipway at 11:59 a.m. on Sunday.",
+    )
+    assert not any("'35'" in e.explanation for e in events)
+
+
+def test_numbers_of_other_units_of_time_are_two_people_not_a_changed_age():
+    events = _drift(
+        "Police said a 10-month-old girl was hurt when the pier railing gave way.",
+        "Police said a 16-year-old girl was hurt when the pier railing gave way.",
+    )
+    assert "detail_changed" not in _types(events)
+    changed_age = _drift(
+        "Police said a 12-year-old girl was hurt when the pier railing gave way.",
+        "Police said a 16-year-old girl was hurt when the pier railing gave way.",
+    )
+    assert "detail_changed" in _types(changed_age)

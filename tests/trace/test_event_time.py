@@ -43,3 +43,9 @@ def test_a_changed_time_is_a_changed_detail_quoted_from_both_versions():
     [event] = drift.details_changed("later", later, "earlier", earlier)
     assert event.type.value == "detail_changed"
     assert (event.phrase.text, event.earlier_phrase.text) == ("3 p.m.", "2:20 p.m.")
+
+
+def test_a_word_inside_a_time_of_day_is_known_as_such():
+    text = "Shots at 11:35 a.m. hit 35 windows."
+    assert event_time.inside_time(text, text.index("35"))
+    assert not event_time.inside_time(text, text.rindex("35"))

@@ -152,9 +152,15 @@ def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
 
 
 def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
-    """A named person, a government official where a title of office comes before the name."""
-    kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, person) else SourceKind.NAMED_PERSON
-    return person.text, kind
+    """A named person, a government official where a title of office comes before the name
+    or opens it: the tagger often takes the title in ("Sgt. Ray Kelly" is Ray Kelly)."""
+    titles = _lexicon()["official_titles"]
+    start = person.start
+    while start < person.end - 1 and tokens.doc[start].lower_ in titles:
+        start += 1
+    name = tokens.doc[start : person.end]
+    kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, name) else SourceKind.NAMED_PERSON
+    return name.text, kind
 
 
 def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:

@@ -457,7 +457,8 @@ def _detail(before, after, parent: Version, child: Version, child_words):
         return {
             _value(fold(w.lower))
             for w in words
-            if _NUMBER.search(w.lower) or w.lower in lex.number_words
+            if (_NUMBER.search(w.lower) or w.lower in lex.number_words)
+            and not event_time.inside_time(text, w.start)
         }
 
     def dates(words, text):
@@ -479,7 +480,9 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             and not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
         }
         gone = {w for w in was - now if w not in new_claim}
-        if new and gone and not (pick is numbers and _rounded(gone, new)):
+        if pick is numbers and (_rounded(gone, new) or _other_units(gone, new, before, after)):
+            continue
+        if new and gone:
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None
 
@@ -507,6 +510,22 @@ def _rounded(gone: set[str], new: set[str]) -> bool:
         and any(abs(n - o) <= ROUNDING * o for o in old)
         for w in new
     )
+
+
+def _other_units(gone: set[str], new: set[str], before, after) -> bool:
+    """Whether the old and the new numbers count different units of time: "a 10-month-old"
+    and "a 16-year-old" are two people, not one age changed."""
+
+    def units(values: set[str], words: list[Token]) -> set[str]:
+        pairs = zip(words, words[1:], strict=False)
+        return {
+            stem(unit.lower)
+            for word, unit in pairs
+            if _value(fold(word.lower)) in values and stem(unit.lower) in lexicon().rate_units
+        }
+
+    was, now = units(gone, before), units(new, after)
+    return bool(was and now and not was & now)
 
 
 def _value(word: str) -> str:

@@ -42,6 +42,17 @@ def moments(text: str) -> tuple[Moment, ...]:
     )
 
 
+def inside_time(text: str, offset: int) -> bool:
+    """Whether ``offset`` falls inside a time of day ("35" in "11:35 a.m."): its minutes are
+    no count of anything, and the time itself is compared by :func:`changed`."""
+    return any(start <= offset < end for start, end in _time_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span() for match in _TIME.finditer(text))
+
+
 def changed(later: str, earlier: str) -> tuple[Moment, Moment] | None:
     """The first times of day of ``later`` and ``earlier`` where they disagree, else None."""
     now, before = moments(later), moments(earlier)
