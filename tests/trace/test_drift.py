@@ -247,3 +247,19 @@ def test_numbers_of_other_units_of_time_are_two_people_not_a_changed_age():
         "Police said a 16-year-old girl was hurt when the pier railing gave way.",
     )
     assert "detail_changed" in _types(changed_age)
+
+
+def test_a_decade_and_a_century_are_not_one_number_changed():
+    events = _drift(
+        "The tide gauge survey said sea levels will rise faster during the 2030s.",
+        "The tide gauge survey said sea levels rose faster during the 17th century.",
+    )
+    assert "detail_changed" not in _types(events)
+
+
+def test_a_month_shortened_is_a_date_not_a_name():
+    events = _drift(
+        "The harbour board said the pier was built by Pellin Council in 2017.",
+        "The harbour board said the pier was built on Jan. 20, 2017.",
+    )
+    assert not any("jan" in e.explanation for e in events)

@@ -61,6 +61,8 @@ _FAMILY = {
 _NUMBER = re.compile(r"\d")
 _RUN_TOGETHER = re.compile(r"^[a-z]+\.(?=\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_DECADE = re.compile(r"\d*0s")
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.$")
 # A diff block longer than this is a rewritten passage, not a changed word or two ...
 MAX_CHANGED_WORDS = 6
@@ -462,13 +464,16 @@ def _detail(before, after, parent: Version, child: Version, child_words):
         }
 
     def dates(words, text):
-        return {w.lower for w in words if w.lower in lex.dates}
+        said = (lex.date_abbreviations.get(w.lower, w.lower) for w in words)
+        return {word for word in said if word in lex.dates}
 
     def names(words, text):
         return {
             lex.name_abbreviations.get(fold(w.lower), fold(w.lower))
             for w in words
-            if _is_name(text, w) and w.lower not in lex.dates and not _NUMBER.search(w.lower)
+            if _is_name(text, w)
+            and lex.date_abbreviations.get(w.lower, w.lower) not in lex.dates
+            and not _NUMBER.search(w.lower)
         }
 
     for pick in (numbers, dates, names):
@@ -480,7 +485,7 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             and not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
         }
         gone = {w for w in was - now if w not in new_claim}
-        if pick is numbers and (_rounded(gone, new) or _other_units(gone, new, before, after)):
+        if pick is numbers and (_rounded(gone, new) or _other_measures(gone, new, before, after)):
             continue
         if new and gone:
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
@@ -512,9 +517,10 @@ def _rounded(gone: set[str], new: set[str]) -> bool:
     )
 
 
-def _other_units(gone: set[str], new: set[str], before, after) -> bool:
-    """Whether the old and the new numbers count different units of time: "a 10-month-old"
-    and "a 16-year-old" are two people, not one age changed."""
+def _other_measures(gone: set[str], new: set[str], before, after) -> bool:
+    """Whether the old and the new numbers measure different things: other units of time
+    ("a 10-month-old" and "a 16-year-old" are two people, not one age changed) or other
+    forms (the "2030s" are no "17th" century)."""
 
     def units(values: set[str], words: list[Token]) -> set[str]:
         pairs = zip(words, words[1:], strict=False)
@@ -524,8 +530,14 @@ def _other_units(gone: set[str], new: set[str], before, after) -> bool:
             if _value(fold(word.lower)) in values and stem(unit.lower) in lexicon().rate_units
         }
 
+    def forms(values: set[str]) -> set[str]:
+        return {
+            "ordinal" if _ORDINAL.fullmatch(v) else "decade" if _DECADE.fullmatch(v) else "count"
+            for v in values
+        }
+
     was, now = units(gone, before), units(new, after)
-    return bool(was and now and not was & now)
+    return bool(was and now and not was & now) or not forms(gone) & forms(new)
 
 
 def _value(word: str) -> str:

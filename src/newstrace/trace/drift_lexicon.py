@@ -21,6 +21,7 @@ class Lexicon:
     boosters: frozenset[str]
     hedges: tuple[str, ...]
     dates: frozenset[str]
+    date_abbreviations: Mapping[str, str]
     number_words: frozenset[str]
     number_values: Mapping[str, str]
     name_abbreviations: Mapping[str, str]
@@ -55,6 +56,7 @@ def lexicon() -> Lexicon:
         frozenset(raw["boosters"]),
         tuple(raw["hedge_words"]),
         frozenset(raw["months"]),
+        dict(raw["date_abbreviations"]),
         frozenset(raw["number_words"]),
         dict(raw["number_values"]),
         dict(raw["name_abbreviations"]),
