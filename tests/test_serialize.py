@@ -25,6 +25,7 @@ from newstrace.model import (
     CertaintyLevel,
     Claim,
     ClaimKind,
+    ForeignPassage,
     Ledger,
     Source,
     SourceKind,
@@ -44,8 +45,10 @@ TEXT = (
     "funding was available.\n"
     "Café owners near the bridge say the closure is a disgrace.\n"
     "If the council rejects the plan, the bridge would stay open with a weight limit.\n"
-    "The bridge opened in 1962 and carries about 30,000 vehicles a day."
+    "The bridge opened in 1962 and carries about 30,000 vehicles a day.\n"
+    "Le pont a été ouvert en 1962 et reste le seul lien entre les deux rives."
 )
+FRENCH = "Le pont a été ouvert en 1962 et reste le seul lien entre les deux rives."
 GAZETTE = "The Northport Gazette"
 SCHEMA_DOC = Path(__file__).resolve().parents[1] / "docs" / "SCHEMA.md"
 
@@ -244,6 +247,7 @@ def build_ledger() -> Ledger:
         sources=sources,
         credit=None,
         warnings=("text truncated to 8 lines (fictional warning)",),
+        foreign_passages=(ForeignPassage(_at(FRENCH), "fr", 0.9987),),
     )
 
 
@@ -277,6 +281,19 @@ def test_a_document_from_before_credit_spans_still_reads(ledger):
     assert serialize.ledger_from_dict(older) == ledger
 
 
+def test_a_document_from_before_foreign_passages_still_reads(ledger):
+    """``foreign_passages`` came in 0.2 too (additive): absent, it reads as none."""
+    older = {k: v for k, v in serialize.to_dict(ledger).items() if k != "foreign_passages"}
+    assert serialize.ledger_from_dict(older).foreign_passages == ()
+
+
+def test_a_foreign_passage_must_point_at_its_text(ledger):
+    doc = serialize.to_dict(ledger)
+    doc["foreign_passages"][0]["span"]["start"] += 1
+    with pytest.raises(MalformedInputError, match=r"foreign_passages\[0\]\.span"):
+        serialize.ledger_from_dict(doc)
+
+
 def test_the_credit_line_is_kept_with_where_it_is_named():
     text = "Kim cried.\nAs reported by Business Insider"
     ledger = Ledger(Article(text), "en", None, (), (), "Business Insider", Span.of(text, 26, 42))
@@ -296,6 +313,7 @@ def test_document_shape(ledger):
         "credit",
         "credit_span",
         "warnings",
+        "foreign_passages",
         "claims",
         "sources",
     ]

@@ -165,13 +165,28 @@ class SourceSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class ForeignPassage:
+    """A stretch of an article in another language than the article's own (a quoted original,
+    the other half of a bilingual page): found, named, and left out of the claims.
+
+    ``language`` is an ISO 639-1 code (639-3 where there is none); ``confidence`` the
+    identifier's probability for it, in [0, 1].
+    """
+
+    span: Span
+    language: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Ledger:
     """The claim ledger of one article.
 
     ``outlet`` comes from the metadata or the URL; ``credit`` is the outlet the text itself
     says it relays ("As reported by Business Insider", "(Reuters) -"), named at
     ``credit_span``. ``warnings`` tells what was done to the input on the way (truncation, a
-    guessed encoding).
+    guessed encoding); ``foreign_passages`` are the passages in another language, which no
+    claim is taken from.
     """
 
     article: Article
@@ -182,6 +197,7 @@ class Ledger:
     credit: str | None = None
     credit_span: Span | None = None
     warnings: tuple[str, ...] = field(default=())
+    foreign_passages: tuple[ForeignPassage, ...] = ()
     schema: str = CLAIMS_SCHEMA
 
 

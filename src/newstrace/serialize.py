@@ -41,6 +41,7 @@ from newstrace.model import (
     CopyKind,
     DriftEvent,
     DriftType,
+    ForeignPassage,
     Ledger,
     Origin,
     Source,
@@ -162,6 +163,11 @@ def _(obj: SourceSummary) -> dict[str, Any]:
 
 
 @to_dict.register
+def _(obj: ForeignPassage) -> dict[str, Any]:
+    return {"span": to_dict(obj.span), "language": obj.language, "confidence": obj.confidence}
+
+
+@to_dict.register
 def _(obj: Ledger) -> dict[str, Any]:
     return {
         "schema": obj.schema,
@@ -172,6 +178,7 @@ def _(obj: Ledger) -> dict[str, Any]:
         "credit": obj.credit,
         "credit_span": _opt(obj.credit_span),
         "warnings": list(obj.warnings),
+        "foreign_passages": [to_dict(passage) for passage in obj.foreign_passages],
         "claims": [to_dict(claim) for claim in obj.claims],
         "sources": [to_dict(row) for row in obj.sources],
     }
@@ -361,6 +368,10 @@ def ledger_from_dict(data: Any) -> Ledger:
             _string(w, f"warnings[{i}]")
             for i, w in enumerate(_list(doc, "warnings", "document", default=[]))
         ),
+        foreign_passages=tuple(
+            _foreign_passage(p, article.text, f"foreign_passages[{i}]")
+            for i, p in enumerate(_list(doc, "foreign_passages", "document", default=[]))
+        ),
         schema=doc["schema"],
     )
 
@@ -389,6 +400,15 @@ def _article(data: Any) -> Article:
         for key in ("id", "url", "outlet", "published", "title", "lang")
     }
     return Article(text=_typed(doc, "text", str, "article"), **meta)
+
+
+def _foreign_passage(data: Any, text: str, where: str) -> ForeignPassage:
+    doc = _object(data, where)
+    return ForeignPassage(
+        span=_span(_field(doc, "span", where), text, f"{where}.span"),
+        language=_typed(doc, "language", str, where),
+        confidence=_number(_field(doc, "confidence", where), f"{where}.confidence"),
+    )
 
 
 def _claim(data: Any, text: str, where: str) -> Claim:

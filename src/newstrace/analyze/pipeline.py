@@ -1,6 +1,7 @@
 """The claim-ledger pipeline: parse each article once, then let each stage read the parse.
 
-Stages, in order: language check, spaCy parse (batched with ``nlp.pipe``), credit line,
+Stages, in order: language check, passages in another language (left out of the claims),
+spaCy parse (batched with ``nlp.pipe``), credit line,
 attribution extraction, source resolution and chains, the article's own assertions,
 certainty, claim kind, check-worthiness, sources table. Each stage lives in its own module;
 this one only runs them in order and builds the :class:`~newstrace.model.Ledger`.
@@ -30,7 +31,7 @@ from newstrace.analyze.kinds import classify_kind
 from newstrace.analyze.nlp import PIECE_CHARS, load_nlp, pieces
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
-from newstrace.ingest import detect_language, outlet_from_url, truncate_text
+from newstrace.ingest import detect_language, foreign_passages, outlet_from_url, truncate_text
 from newstrace.model import (
     Article,
     Attribution,
@@ -92,6 +93,12 @@ def _line_of(text: str, span: Span) -> Span:
 
 def _inside(span: Span, regions: Sequence[Span]) -> bool:
     return any(region.contains(span) for region in regions)
+
+
+def _mostly_inside(span: Span, regions: Sequence[Span]) -> bool:
+    """Whether half or more of ``span``'s characters lie in ``regions`` (which do not overlap)."""
+    shared = sum(max(0, min(span.end, r.end) - max(span.start, r.start)) for r in regions)
+    return shared * 2 >= span.end - span.start > 0
 
 
 def _sources_table(claims: list[Claim]) -> tuple[SourceSummary, ...]:
@@ -207,11 +214,13 @@ class Analyzer:
         outlet = article.outlet or (outlet_from_url(article.url) if article.url else None)
         credit = find_credit(text)
         root = outlet_chain(outlet, credit)
-        skip = (_line_of(text, credit[1]),) if credit else ()
+        foreign = tuple(foreign_passages(text, language))
+        elsewhere = tuple(passage.span for passage in foreign)
+        skip = ((_line_of(text, credit[1]),) if credit else ()) + elsewhere
         claims: list[Claim] = []
         for offset, doc in docs:
-            found = self._piece_claims(doc, shifted(root, -offset), shifted(skip, -offset))
-            claims += [shifted(claim, offset) for claim in found]
+            piece = (shifted(root, -offset), shifted(skip, -offset), shifted(elsewhere, -offset))
+            claims += [shifted(claim, offset) for claim in self._piece_claims(doc, *piece)]
         claims = [replace(claim, id=f"c{n}") for n, claim in enumerate(claims, 1)]
         return Ledger(
             article=article,
@@ -222,14 +231,25 @@ class Analyzer:
             credit=credit[0] if credit else None,
             credit_span=credit[1] if credit else None,
             warnings=warnings,
+            foreign_passages=foreign,
         )
 
     def _piece_claims(
-        self, doc: Doc, root: tuple[Source, ...], skip: tuple[Span, ...]
+        self,
+        doc: Doc,
+        root: tuple[Source, ...],
+        skip: tuple[Span, ...],
+        foreign: tuple[Span, ...],
     ) -> list[Claim]:
-        """The claims of one parsed text (an article or a piece of it), offsets its own."""
+        """The claims of one parsed text (an article or a piece of it), offsets its own: none
+        with its cue in ``skip`` (the credit line, passages in another language) or with most
+        of its content in another language (an English "she said:" before a German quote)."""
         text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
-        found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
+        found = [
+            a
+            for a in self._extractor.predict(doc)
+            if not _inside(a.cue, skip) and not _mostly_inside(a.content, foreign)
+        ]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
         attributions = [

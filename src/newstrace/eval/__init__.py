@@ -27,6 +27,7 @@ TASKS = {
     "similarity": "newstrace.eval.similarity",
     "credit": "newstrace.eval.credit",
     "claims": "newstrace.eval.claims",
+    "passages": "newstrace.eval.passages",
 }
 
 

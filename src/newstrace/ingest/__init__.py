@@ -6,7 +6,7 @@ each a :mod:`newstrace.errors` class with a stable code, so a batch goes on past
 
 from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.item import InputItem
-from newstrace.ingest.language import detect_language
+from newstrace.ingest.language import detect_language, foreign_passages
 from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
 from newstrace.ingest.outlets import canonical_outlet, outlet_from_url
 from newstrace.ingest.read import read_article, read_inputs, read_item
@@ -19,6 +19,7 @@ __all__ = [
     "canonical_outlet",
     "decode_bytes",
     "detect_language",
+    "foreign_passages",
     "outlet_from_url",
     "read_article",
     "read_inputs",

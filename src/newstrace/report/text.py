@@ -92,6 +92,11 @@ def _header(ledger: Ledger) -> Iterator[RenderableType]:
     yield line
     for warning in ledger.warnings:
         yield Text(f"warning: {warning}", style="bold red")
+    for passage in ledger.foreign_passages:
+        words = " ".join(passage.span.text.split())
+        words = words if len(words) <= 60 else words[:59] + "…"
+        where = f"{passage.span.start}-{passage.span.end}"
+        yield Text(f"not analysed ({passage.language}, characters {where}): {words}", style="dim")
     yield Text()
 
 
