@@ -187,3 +187,42 @@ def test_a_police_rank_before_a_name_is_an_official_and_no_part_of_the_name():
         "Mark Olsen",
         "government_official",
     )
+
+
+def _chains(text: str) -> list[list[tuple[str, str]]]:
+    from newstrace import Article, analyze
+
+    ledger = analyze(Article(text, id="x", outlet="Pellin Gazette"))
+    return [[(s.name, s.kind.value) for s in c.attribution.chain[1:]] for c in ledger.claims]
+
+
+_RELAYED = (
+    "\u201cThere was no reward,\u201d harbour engineer Dhruv Batra told FastCo. The pier will "
+    "shut, Cameron Wells told Quaynews.\n\nThe Washington Post's Sarah Kaplan said the release "
+    "made no forecast. The tide will rise, said Kaplan. The mayor told Congress the pier was "
+    "safe. Anna Smith told police she saw the boat."
+)
+
+
+def test_the_outlet_a_source_spoke_to_is_the_link_outside_it():
+    chains = _chains(_RELAYED)
+    assert [("Fast Company", "media_outlet"), ("Dhruv Batra", "named_person")] in chains
+    assert [("Quaynews", "media_outlet"), ("Cameron Wells", "named_person")] in chains
+
+
+def test_a_reporter_of_an_outlet_is_relayed_by_it_also_when_named_again():
+    relayed = [("The Washington Post", "media_outlet"), ("Sarah Kaplan", "named_person")]
+    assert _chains(_RELAYED).count(relayed) == 2
+
+
+def test_telling_police_or_congress_is_no_outlet():
+    chains = _chains(_RELAYED)
+    assert [("The mayor", "government_official")] in chains
+    assert [("The mayor", "government_official"), ("Anna Smith", "named_person")] in chains
+
+
+def test_telling_a_person_named_before_is_no_outlet():
+    chains = _chains(
+        "Sarah Kaplan runs the harbour board. Cameron Wells told Kaplan that the ferry sank."
+    )
+    assert [("Cameron Wells", "named_person")] in chains

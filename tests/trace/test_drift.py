@@ -263,3 +263,11 @@ def test_a_month_shortened_is_a_date_not_a_name():
         "The harbour board said the pier was built on Jan. 20, 2017.",
     )
     assert not any("jan" in e.explanation for e in events)
+
+
+def test_an_outlets_people_as_witnesses_garble_what_a_source_told_it():
+    told = "A resident, Marion Pike, told Riverside FM that she saw dead fish near the weir."
+    garbled = _drift(told, "Riverside FM reporters said they saw dead fish near the weir.")
+    assert "attribution_garbled" in _types(garbled)
+    relayed = _drift(told, "Riverside FM said dead fish were seen near the weir.")
+    assert "attribution_garbled" not in _types(relayed)

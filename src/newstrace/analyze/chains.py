@@ -68,6 +68,9 @@ def build_attributions(
             prefix = chain_of(outer) if outer is not None else root
             if prefix and prefix[-1].name == sources[item].name:
                 prefix = prefix[:-1]  # the credited outlet, now named in the text: one link
+            venue = resolver.venue(item.cue, sources[item])
+            if venue is not None and all(venue.name != link.name for link in prefix):
+                prefix = (*prefix, venue)  # "he told the Mail on Sunday": relayed by it
             chains[item] = (*prefix, sources[item])
         return chains[item]
 

@@ -22,6 +22,7 @@ from newstrace.ingest import canonical_outlet
 from newstrace.model import Source, SourceKind, Span
 
 _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
+_PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL}
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
@@ -67,10 +68,19 @@ def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
         if name:
             return name
     head = tokens.root
-    proper = [t for t in tokens if t.i <= head.i and t.is_title and t.dep_ != "det"]
-    if head.is_title and any(t.lower_ in _lexicon()["outlet_words"] for t in proper):
-        return tokens.doc[proper[0].i : head.i + 1].text
+    proper = [t for t in tokens if t.i <= head.i and _capital(t) and t.dep_ != "det"]
+    named = any(t.is_title for t in proper)  # "Riverside FM", not a bare "TV"
+    if named and _capital(head) and any(t.lower_ in _lexicon()["outlet_words"] for t in proper):
+        names = [tokens.doc[t.i : head.i + 1].text for t in proper]
+        # a known outlet behind a country or a description ("UK Daily Mail"), else the name
+        return next((known for n in names if (known := canonical_outlet(n))), names[0])
     return None
+
+
+def _capital(token: Token) -> bool:
+    """A word of a name: "Riverside", and a short one in capitals ("FM", "TV"), not a
+    heading's word ("NEWS")."""
+    return token.is_title or (token.is_upper and token.is_alpha and len(token) <= 3)
 
 
 def _bare(entity: TokenSpan) -> str:
@@ -175,6 +185,15 @@ def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
     return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
 
 
+def _name_of(head: Token) -> TokenSpan:
+    """The name a noun heads, with the words that continue it ("the Mail on Sunday")."""
+    doc = head.doc
+    end = head.i + 1
+    while end + 1 < len(doc) and doc[end].lower_ in {"on", "of"} and doc[end + 1].is_title:
+        end += 2
+    return doc[head.left_edge.i : end]
+
+
 def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or token.lower_ in _lexicon()["pronouns_plural"]
 
@@ -193,7 +212,7 @@ def _kinds_described(lemma: str) -> frozenset[SourceKind]:
     study; "the study": a document; "the company": an organisation)."""
     lex = _lexicon()
     kinds = set()
-    if lemma in lex["outlet_heads"] or lemma in {"paper", "newspaper"}:
+    if lemma in lex["outlet_heads"] or lemma in {"paper", "newspaper", "story", "article"}:
         kinds.add(SourceKind.MEDIA_OUTLET)
     if lemma in lex["document_heads"]:
         kinds.add(SourceKind.DOCUMENT_REPORT)
@@ -242,6 +261,57 @@ class SourceResolver:
             _Mention(source, head.lemma_.lower(), _is_plural(head), _is_human(source.kind))
         )
         return source
+
+    def venue(self, cue: Span, source: Source) -> Source | None:
+        """The outlet a source spoke to or writes for, where the text names one: "X told
+        the Mail on Sunday", "The Washington Post's Sarah Kaplan" (also when a later "said
+        Kaplan" refers back to that mention). That outlet relayed the claim: the link just
+        outside the source in its chain."""
+        for verb in (t for t in token_span(self.doc, cue) if t.lemma_ == "tell"):
+            listener = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+            if listener is not None and (found := self._outlet(_name_of(listener), told=True)):
+                return found
+        mention = source.mention or source.span
+        if mention is None or source.kind not in _PEOPLE:
+            return None
+        tokens = token_span(self.doc, mention)
+        owner = next((t for t in tokens if t.tag_ == "POS"), None)
+        if owner is None and tokens.start > 1 and self.doc[tokens.start - 1].tag_ == "POS":
+            owner = self.doc[tokens.start - 1]  # the name alone was the mention
+        if owner is None or owner.i == 0:
+            return None
+        return self._outlet(_name_of(self.doc[owner.i - 1]), told=False)
+
+    def _outlet(self, words: TokenSpan, told: bool) -> Source | None:
+        """``words`` as an outlet source, if they name one (a known outlet, a name with an
+        outlet's word, a web domain) and no person; after "told", also a proper name of no
+        person and no government body ("told Mic", not "told Local 10 News reporter Andrew
+        Perez" nor "told Congress")."""
+        if not len(words):
+            return None
+        ents = entities_in(words, self._ents)
+        if self._person(words, ents):
+            return None
+        name, kind = classify(words, ents)
+        span = Span(words.start_char, words.end_char, words.text)
+        if kind == SourceKind.MEDIA_OUTLET:
+            return Source(name, kind, span)
+        government = {t.lower_ for t in words} & _lexicon()["government_words"]
+        if told and words.root.pos_ == "PROPN" and not government:
+            return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
+        return None
+
+    def _person(self, words: TokenSpan, ents: list[TokenSpan]) -> bool:
+        """Whether ``words`` name a person: a tagged name of two words or more, or one word
+        of a person's full name elsewhere in the text. The tagger takes a lone unknown name
+        after "told" for a person ("told Mic"), but news names a person in full first."""
+        people = [e for e in ents if e.label_ == "PERSON"]
+        if any(len(e) > 1 for e in people):
+            return True
+        return bool(people) and any(
+            e.label_ == "PERSON" and len(e) > 1 and people[0].text in e.text.split()
+            for e in self._ents
+        )
 
     def _antecedent(self, tokens: TokenSpan, ents: list[TokenSpan]) -> _Mention | None:
         """An earlier mention that a pronoun or a definite description refers back to."""

@@ -364,7 +364,7 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
         return  # "a recent study" for its author: the finding is still the study's
     elif not any(
         _same_source(now.source, source, child.text, parent.text)
-        for source in (was.source, *was.chain)
+        for source in (was.source, *(link for link in was.chain if _relays(link, now.source)))
     ):
         yield _event(
             DriftType.ATTRIBUTION_GARBLED,
@@ -674,6 +674,14 @@ def _same_source(a: Source, b: Source, text_a: str, text_b: str) -> bool:
     if words_a and words_b:
         return bool(words_a & words_b)
     return _FAMILY.get(a.kind) == _FAMILY.get(b.kind)
+
+
+def _relays(link: Source, source: Source) -> bool:
+    """Whether crediting ``source`` names ``link`` of the earlier chain as what it was: the
+    outlet or its report ("a report in the Courier"), not its people as witnesses
+    ("Riverside FM reporters saw" what a resident told Riverside FM)."""
+    paper = {SourceKind.MEDIA_OUTLET, SourceKind.DOCUMENT_REPORT}
+    return link.kind == source.kind or {link.kind, source.kind} <= paper
 
 
 def _hearsay(version: Version) -> bool:
