@@ -7,6 +7,7 @@ dataclasses; :mod:`newstrace.serialize` is the only place that turns them into J
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from enum import StrEnum
 from typing import TypeVar
@@ -367,11 +368,21 @@ def shifted(value: _Record, offset: int) -> _Record:
     ``offset`` characters: what was found in a piece of a text, placed in the whole text."""
     if offset == 0:
         return value
+    return _with_spans(value, lambda span: span.shifted(offset))
+
+
+def resliced(value: _Record, text: str) -> _Record:
+    """``value`` with every span's characters read again from ``text``: what was found in
+    a copy of the text made for the parser (line wraps as spaces) quoted as given."""
+    return _with_spans(value, lambda span: Span.of(text, span.start, span.end))
+
+
+def _with_spans(value: _Record, change: Callable[[Span], Span]) -> _Record:
     if isinstance(value, Span):
-        return value.shifted(offset)  # type: ignore[return-value]
+        return change(value)  # type: ignore[return-value]
     if isinstance(value, tuple):
-        return tuple(shifted(item, offset) for item in value)  # type: ignore[return-value]
+        return tuple(_with_spans(item, change) for item in value)  # type: ignore[return-value]
     if is_dataclass(value) and not isinstance(value, type):
-        moved = {f.name: shifted(getattr(value, f.name), offset) for f in fields(value)}
-        return replace(value, **moved)
+        changed = {f.name: _with_spans(getattr(value, f.name), change) for f in fields(value)}
+        return replace(value, **changed)
     return value

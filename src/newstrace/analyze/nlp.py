@@ -9,6 +9,7 @@ environment variable ``NEWSTRACE_SPACY_MODEL``.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -75,3 +76,35 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
         start = end
     found.append(text[start:])
     return found
+
+
+# a line broken inside a sentence: the line does not end one, and the next goes on in lower case
+_WRAP = re.compile(r"(?<=[^.!?:;\"”’\s])[ \t]*(\r?\n)(?=[ \t]*[a-z])")
+# a dateline opening a paragraph: "WASHINGTON (AP) — ", "LANCASTER - "
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
+    r"(?:[ \t]*\([A-Za-z. ]{2,30}\))?"  # a wire agency: "(AP)"
+    r"(?P<dash>[ \t]*[-–—]+[ \t]+)"
+)
+
+
+def for_parser(text: str) -> str:
+    r"""``text`` as the parser should read it, of the same length, so every offset into one
+    is an offset into the other:
+    - line breaks inside a sentence are spaces: e-mails and old pages are wrapped every 60-80
+      characters ("the Earth will\nexperience 6 days"), and the parser ends a sentence at
+      each break;
+    - a dateline ends with a full stop: "WORLDWIDE - NASA has confirmed" made "WORLDWIDE -
+      NASA" the source.
+
+    >>> for_parser("LONDON - The Earth will\nexperience six days.\nThen it ends.")
+    'LONDON.\n The Earth will experience six days.\nThen it ends.'
+    """
+    text = _WRAP.sub(lambda match: match.group(0).replace("\r", " ").replace("\n", " "), text)
+    return _DATELINE.sub(_dateline_ended, text)
+
+
+def _dateline_ended(match: re.Match[str]) -> str:
+    dash = match.group("dash")
+    ended = ".\n".ljust(len(dash)) if len(dash) >= 2 else dash
+    return match.group(0)[: match.start("dash") - match.start()] + ended

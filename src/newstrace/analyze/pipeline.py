@@ -28,7 +28,7 @@ from newstrace.analyze.claims import (
 )
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.kinds import classify_kind
-from newstrace.analyze.nlp import PIECE_CHARS, load_nlp, pieces
+from newstrace.analyze.nlp import PIECE_CHARS, for_parser, load_nlp, pieces
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import detect_language, foreign_passages, outlet_from_url, truncate_text
@@ -41,6 +41,7 @@ from newstrace.model import (
     SourceKind,
     SourceSummary,
     Span,
+    resliced,
     shifted,
 )
 
@@ -178,7 +179,7 @@ class Analyzer:
             except NewstraceError as error:
                 prepared.append(error)
         short = [
-            p[0].text
+            for_parser(p[0].text)
             for p in prepared
             if not isinstance(p, NewstraceError) and len(p[0].text) <= self.piece_chars
         ]
@@ -199,7 +200,7 @@ class Analyzer:
         time grows with the length, not faster."""
         offset = 0
         for piece in pieces(text, self.piece_chars):
-            yield offset, self._nlp(piece)
+            yield offset, self._nlp(for_parser(piece))
             offset += len(piece)
 
     def _ledger(
@@ -221,7 +222,8 @@ class Analyzer:
         for offset, doc in docs:
             piece = (shifted(root, -offset), shifted(skip, -offset), shifted(elsewhere, -offset))
             claims += [shifted(claim, offset) for claim in self._piece_claims(doc, *piece)]
-        claims = [replace(claim, id=f"c{n}") for n, claim in enumerate(claims, 1)]
+        # the parser read a copy of the text (for_parser): quote every span as given
+        claims = [replace(resliced(claim, text), id=f"c{n}") for n, claim in enumerate(claims, 1)]
         return Ledger(
             article=article,
             language=language,

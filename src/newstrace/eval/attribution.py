@@ -31,11 +31,11 @@ Pair = tuple[int, int]
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     """Score the packaged extractor on the PolNeAR-format folder ``data``."""
     from newstrace.analyze.attribution import AttributionExtractor
-    from newstrace.analyze.nlp import load_nlp
+    from newstrace.analyze.nlp import for_parser, load_nlp
 
     articles = read_polnear(data)
     extractor = AttributionExtractor.load()
-    docs = load_nlp().pipe(a.text for a in articles)
+    docs = load_nlp().pipe(for_parser(a.text) for a in articles)  # as the ledger parses
     predicted = [extractor.predict(doc) for doc in docs]
     write_predictions(
         predictions, ((a.id, _as_json(p)) for a, p in zip(articles, predicted, strict=True))

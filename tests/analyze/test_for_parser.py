@@ -1,0 +1,39 @@
+"""The parser reads a copy of the text with wraps and datelines mended; claims quote the text."""
+
+from __future__ import annotations
+
+from newstrace import Article, analyze
+from newstrace.analyze.nlp import for_parser
+from newstrace.model import Span, resliced
+
+WRAPPED = (
+    "The harbour board has confirmed that the pier will\nclose for six days in December. "
+    "Despite the closure, officials say that the\nferries will not face any major problems."
+)
+
+
+def test_the_copy_for_the_parser_keeps_every_offset():
+    text = "PELLIN - The pier will\r\nclose.\n\nHeadline\nBody. Ends here.\nnext line"
+    copy = for_parser(text)
+    assert len(copy) == len(text)
+    assert copy.startswith("PELLIN.\n The pier will  close.")
+    assert "Ends here.\nnext line" in copy  # a sentence ended before the break: kept
+
+
+def test_a_wrapped_sentence_is_one_claim_quoted_as_given():
+    ledger = analyze(Article(WRAPPED, id="wrapped"))
+    officials = [c for c in ledger.claims if c.attribution.source.name == "officials"]
+    [claim] = officials
+    assert "\n" in claim.span.text
+    assert claim.span.text == WRAPPED[claim.span.start : claim.span.end]
+    assert claim.span.text.endswith("major problems")
+
+
+def test_a_dateline_is_no_part_of_the_source():
+    ledger = analyze(Article("PELLIN - The harbour board said the pier will close.", id="d"))
+    assert [c.attribution.source.name for c in ledger.claims] == ["The harbour board"]
+
+
+def test_spans_read_again_from_the_text_as_given():
+    from_copy = (Span(0, 8, "the pier"), Span(4, 8, "pier"))
+    assert resliced(from_copy, "the\npier") == (Span(0, 8, "the\npier"), Span(4, 8, "pier"))
