@@ -40,3 +40,14 @@ def test_a_text_analysed_in_pieces_has_the_claims_of_the_whole():
                 assert TEXT[source.span.start : source.span.end] == source.span.text
         for cue in claim.certainty.cues:
             assert TEXT[cue.start : cue.end] == cue.text
+
+
+def test_a_claim_ending_a_piece_ends_as_in_the_whole():
+    text = (
+        "The harbour board said the pier will close in May.\n\n"
+        "The ferry will stop on Monday, officials said.\n\n"
+        "The council has approved a new sea wall for the town.\n\nIt will cost a lot."
+    )
+    whole = Analyzer()(Article(text, id="t"))
+    cut = Analyzer(piece_chars=60)(Article(text, id="t"))
+    assert [c.span.text for c in cut.claims] == [c.span.text for c in whole.claims]

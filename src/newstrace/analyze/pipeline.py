@@ -200,7 +200,7 @@ class Analyzer:
         time grows with the length, not faster."""
         offset = 0
         for piece in pieces(text, self.piece_chars):
-            yield offset, self._nlp(for_parser(piece))
+            yield offset, self._nlp(for_parser(piece).rstrip())  # its break is no part of a claim
             offset += len(piece)
 
     def _ledger(
