@@ -7,8 +7,9 @@ dataclasses; :mod:`newstrace.serialize` is the only place that turns them into J
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from enum import StrEnum
+from typing import TypeVar
 
 CLAIMS_SCHEMA = "newstrace.claims/1"
 
@@ -32,6 +33,15 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+    def shifted(self, offset: int) -> Span:
+        """The same characters counted from ``offset`` characters earlier (a piece's span
+        placed in the whole text).
+
+        >>> Span.of("Kim cried.", 4, 9).shifted(100)
+        Span(start=104, end=109, text='cried')
+        """
+        return Span(self.start + offset, self.end + offset, self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,3 +341,21 @@ class Trace:
     articles: tuple[TracedArticle, ...]
     stories: tuple[Story, ...]
     schema: str = TRACE_SCHEMA
+
+
+_Record = TypeVar("_Record")
+
+
+def shifted(value: _Record, offset: int) -> _Record:
+    """``value`` (a span, or a record or tuple holding spans) with every span moved by
+    ``offset`` characters: what was found in a piece of a text, placed in the whole text."""
+    if offset == 0:
+        return value
+    if isinstance(value, Span):
+        return value.shifted(offset)  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(shifted(item, offset) for item in value)  # type: ignore[return-value]
+    if is_dataclass(value) and not isinstance(value, type):
+        moved = {f.name: shifted(getattr(value, f.name), offset) for f in fields(value)}
+        return replace(value, **moved)
+    return value

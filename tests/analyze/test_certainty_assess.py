@@ -60,11 +60,27 @@ CASES = [
         ["could be a sign"],
     ),
     (
+        # a modal that softens what will be the case hedges it (CLAIMS.md, section 3) ...
         "The strike would possibly delay the ferry by a week.",
         None,
         False,
-        CertaintyLevel.SPECULATIVE,
+        CertaintyLevel.HEDGED,
         ["would", "possibly"],
+    ),
+    (
+        # ... one on a verb of consequence guesses at what follows
+        "The new ferry could pave the way for a bridge to Lindholm.",
+        None,
+        False,
+        CertaintyLevel.SPECULATIVE,
+        ["could"],
+    ),
+    (
+        "Harbour engineers believe the new wall may hold back the spring tides.",
+        "the new wall may hold back the spring tides",
+        True,
+        CertaintyLevel.SPECULATIVE,
+        ["believe", "may"],
     ),
     (
         "If the storm reaches the coast, then the ferry will stay in the harbour.",

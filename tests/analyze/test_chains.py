@@ -119,3 +119,61 @@ def test_bare_surname_resolves_to_the_earlier_full_name():
     source = SourceResolver(doc).resolve(Span.of(text, start, start + 5))
     assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
     assert source.mention.text == "Elena Varga"
+
+
+def _kind(text: str, mention: str) -> tuple[str, str]:
+    doc = load_nlp()(text)
+    start = text.index(mention)
+    tokens = doc.char_span(start, start + len(mention), alignment_mode="expand")
+    name, kind = classify(
+        tokens, [e for e in doc.ents if tokens.start <= e.start and e.end <= tokens.end]
+    )
+    return name, kind.value
+
+
+def test_a_company_spokesperson_is_a_person_a_police_spokesman_an_official():
+    assert _kind("A Brightwave spokesperson said the app is closing.", "A Brightwave spokesperson")[
+        1
+    ] == ("anonymous_person")
+    assert _kind("A police spokesman said the road is shut.", "A police spokesman")[1] == (
+        "government_official"
+    )
+    assert _kind("Officials said the road is shut.", "Officials")[1] == "government_official"
+
+
+def test_sites_and_web_domains_are_outlets():
+    assert _kind("One site claimed the ferry sank.", "One site") == ("One site", "media_outlet")
+    assert _kind(
+        "Quayside.com, a satirical news site, claimed the ferry sank.",
+        "Quayside.com, a satirical news site",
+    ) == ("Quayside.com", "media_outlet")
+
+
+def test_research_and_predictions_are_documents():
+    assert _kind("The research shows tides are rising.", "The research")[1] == "document_report"
+    assert (
+        _kind("Predictions from the model suggest tides will rise.", "Predictions from the model")[
+            1
+        ]
+        == "document_report"
+    )
+
+
+def test_the_paper_and_the_study_refer_back_to_the_outlet_and_the_document():
+    text = (
+        "The Pellin Gazette reported that the ferry will be sold. "
+        "The paper said the sale would close in May. "
+        "A new study of the harbour found the water is cleaner. "
+        "The research said the change began in 2019."
+    )
+    doc = load_nlp()(text)
+    resolver = SourceResolver(doc)
+
+    def resolve(mention: str):
+        start = text.index(mention)
+        return resolver.resolve(Span.of(text, start, start + len(mention)))
+
+    gazette = resolve("The Pellin Gazette")
+    assert resolve("The paper").name == gazette.name
+    study = resolve("A new study of the harbour")
+    assert resolve("The research").name == study.name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstrace.analyze.claims import asserted_spans
+from newstrace.analyze.claims import asserted_spans, is_proposition
 from newstrace.analyze.nlp import load_nlp
 from newstrace.model import Span
 
@@ -28,3 +28,27 @@ def test_offsets_index_the_text_as_given():
     doc = load_nlp()(TEXT)
     for span in asserted_spans(doc, [], []):
         assert TEXT[span.start : span.end] == span.text
+
+
+def _proposition(text: str, content: str) -> bool:
+    doc = load_nlp()(text)
+    start = text.index(content)
+    return is_proposition(doc, Span.of(text, start, start + len(content)))
+
+
+def test_a_claim_says_something_a_reader_could_check():
+    assert _proposition("Harbour staff said the ferry was late.", "the ferry was late")
+    assert _proposition("Footage shows him crying at the quay.", "him crying at the quay")
+    assert _proposition("They now hope to reopen the quay in May.", "to reopen the quay in May")
+    # a headline's verbless statement
+    assert _proposition("Study suggests oysters as rich as beef", "oysters as rich as beef")
+
+
+def test_fragments_and_refusals_to_speak_are_no_claims():
+    assert not _proposition(
+        "He is crying about the harbour's awful debts.", "the harbour's awful debts"
+    )
+    assert not _proposition("A memo is circulating in the town.", "in the town")
+    assert not _proposition("The memo, which was leaked, is short.", "which")
+    assert not _proposition("The harbour master declined to comment.", "to comment")
+    assert not _proposition("A pilot, who asked not to be named, spoke.", "not to be named")

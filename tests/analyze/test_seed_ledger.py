@@ -121,3 +121,14 @@ def test_seed_ledger_validates_and_round_trips(seed):
     document = json.loads(dumps(ledger))
     jsonschema.validate(document, json_schema())
     assert loads(dumps(ledger)) == ledger
+
+
+def test_no_claim_is_a_fragment_or_rests_on_kim_crying(seed):
+    """'crying about' is no reporting verb: Kim is not a source, and 'his country's terrible
+    economy', 'which' or 'in the country' are no claims."""
+    _, ledger = seed
+    assert not any(c.attribution.source.name.startswith("Kim") for c in ledger.claims)
+    fragments = {"which", "in the country", "his country’s terrible economy"}
+    assert not any(c.span.text.strip(" .") in fragments for c in ledger.claims)
+    circulating = _claims_in(ledger, "is reportedly circulating")
+    assert circulating and circulating[0].certainty.level is CertaintyLevel.HEDGED

@@ -40,11 +40,13 @@ def test_the_key_changes_with_the_spacy_pipeline(tmp_path, monkeypatch):
     assert LedgerCache(tmp_path).key(ferry) != default
 
 
-def test_the_key_covers_every_lexicon_and_runtime_model_file():
+def test_the_key_covers_the_analysis_code_every_lexicon_and_runtime_model_file():
     """Editing any of these files changes what analysis makes, so it must change the key."""
     covered = {path for path, _ in ledger_files()}
     package = resources.files("newstrace")
-    lexicons = {f"lexicons/{p.name}" for p in package.joinpath("analyze/lexicons").iterdir()}
+    lexicons = {
+        f"analyze/lexicons/{p.name}" for p in package.joinpath("analyze/lexicons").iterdir()
+    }
     models = {
         f"models/{model.name}/{p.name}"
         for model in package.joinpath("models").iterdir()
@@ -53,7 +55,9 @@ def test_the_key_covers_every_lexicon_and_runtime_model_file():
         if p.name != "__pycache__"
     }
     assert lexicons and models
-    assert lexicons | models | {"outlets.json"} <= covered
+    code = {"analyze/pipeline.py", "analyze/claims.py", "analyze/certainty.py", "model.py"}
+    assert lexicons | models | code | {"ingest/outlets.json"} <= covered
+    assert not any(path.endswith(".pyc") for path in covered)
     assert not any("eval" in path for path in covered)  # eval-only models change no ledger
 
 

@@ -53,7 +53,7 @@ def test_a_spelling_both_versions_print_is_no_change():
 def test_a_changed_age_is_a_changed_detail_quoted_from_both_versions():
     earlier = analyze(Article(EARLIER, id="earlier"))
     later = analyze(Article("Police found 21-year-old Marek Vollan near the terminal.", id="later"))
-    [event] = drift.people_changed("later", later, "earlier", earlier)
+    [event] = drift.details_changed("later", later, "earlier", earlier)
     assert event.type.value == "detail_changed"
     assert event.phrase.text == "21-year-old Marek Vollan"
     assert event.earlier_phrase.text == "19-year-old Marek Vollan"

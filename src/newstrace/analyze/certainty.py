@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from newstrace.analyze.certainty_model import SentenceCertainty
-from newstrace.analyze.hedges import Cue, span_cues
+from newstrace.analyze.hedges import Cue, span_cues, word_list
 from newstrace.model import Certainty, CertaintyLevel, Span
 
 #: Score band ``(low, high)`` of each level; the model's rank places a claim inside it.
@@ -76,7 +76,7 @@ class CertaintyAssessor:
             for cue in cues
             if cue.category in _BY_CATEGORY and _governs(doc, cue, spine, content_tokens)
         ]
-        level = _level(governing, attributed)
+        level = _level(doc, governing, attributed, content_tokens)
         listed = [
             cue
             for cue in cues
@@ -94,12 +94,27 @@ def _score(level: CertaintyLevel, rank: float) -> float:
     return round(low + (high - low) * rank, 4)
 
 
-def _level(governing: list[Cue], attributed: bool) -> CertaintyLevel:
+def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan) -> CertaintyLevel:
     found = {_BY_CATEGORY[c.category] for c in governing if c.category in _BY_CATEGORY}
+    if CertaintyLevel.SPECULATIVE in found and not _guessed(doc, governing, content):
+        found = (found - {CertaintyLevel.SPECULATIVE}) | {CertaintyLevel.HEDGED}
     for level in _BY_CATEGORY.values():
         if level in found:
             return level
     return CertaintyLevel.ATTRIBUTED if attributed else CertaintyLevel.ASSERTED
+
+
+def _guessed(doc: Doc, governing: list[Cue], content: TokenSpan) -> bool:
+    """Whether the claim is a guess (speculative), not a fact softened by a modal (hedged):
+    a conjecture cue ("I think", "speculated"), a belief frame over a modal ("researchers
+    believe it may ..."), or a modal on a verb of consequence ("may pave the way", "could
+    cause"). "Temperatures could drop" softens what will be the case: hedged."""
+    said = {doc[c.start : c.end].text.lower() for c in governing}
+    if said & word_list("conjecture") or said & word_list("belief_frames"):
+        return True
+    verbs = _roots(content)
+    verbs |= {c for v in verbs for c in v.children if c.dep_ == "xcomp"}
+    return any(v.lemma_.lower() in word_list("consequence_verbs") for v in verbs)
 
 
 def _tokens(doc: Doc, span: Span) -> TokenSpan:

@@ -9,7 +9,7 @@ must show up in the ledger too, asserted by the article itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
@@ -21,6 +21,10 @@ _CONJUNCTION = r"(?:and|but|or|so|while|as|because)"
 _LEADING_CONJUNCTIONS = re.compile(rf"(?:{_CONJUNCTION}\b\W*)+", re.I)
 _TRAILING_CONJUNCTIONS = re.compile(rf"(?:\W+\b{_CONJUNCTION})+\W*$", re.I)
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# verbs of speaking whose infinitive after "declined", "refused", "asked not" is no claim
+_NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "discuss", "respond"}
+_HEADLINE_WORDS = 3
 _MIN_WORDS = 4
 
 
@@ -81,13 +85,41 @@ def _says_something(doc: Doc, span: Span) -> bool:
     return len(words) >= _MIN_WORDS and any(t.tag_ in _FINITE_TAGS for t in tokens)
 
 
-def asserted_spans(doc: Doc, covered: list[Span], skip: list[Span]) -> list[Span]:
+def is_proposition(doc: Doc, span: Span) -> bool:
+    """Whether an attribution's content says something a reader could check.
+
+    A clause does (a finite verb, or a verb with its own subject: "footage showing him
+    crying"), and so does an intention ("hope to carry out the experiment") or a headline's
+    verbless statement of three words or more ("suggests egg yolks almost as bad as
+    smoking"). The object of a preposition ("crying about his terrible economy"), a
+    pronoun ("which") and a refusal to speak ("declined to comment", "asked not to be
+    named") do not.
+    """
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    if any(
+        t.tag_ in _FINITE_TAGS or any(c.dep_ in _SUBJECTS and c in tokens for c in t.children)
+        for t in verbs
+    ):
+        return True
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if all(t.pos_ in ("ADP", "PRON", "DET") or t.dep_ in ("prep", "pobj") for t in roots):
+        return False
+    if verbs:
+        return not any(t.lemma_.lower() in _NOT_SAYING for t in verbs)
+    return sum(t.is_alpha for t in tokens) >= _HEADLINE_WORDS
+
+
+def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> list[Span]:
     """The stretches of each sentence the article states in its own voice."""
     found = []
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for sentence in doc.sents:
         for line_start, line_end in _lines(sentence.start_char, sentence.end_char, text):
-            for start, end in _uncovered(line_start, line_end, covered + skip):
+            for start, end in _uncovered(line_start, line_end, [*covered, *skip]):
                 span = _trimmed(text, start, end)
                 if span is not None and _says_something(doc, span):
                     found.append(span)

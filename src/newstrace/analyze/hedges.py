@@ -60,6 +60,14 @@ def _patterns() -> dict[tuple[str, ...], str]:
     return patterns
 
 
+@lru_cache(maxsize=4)
+def word_list(name: str) -> frozenset[str]:
+    """One of the lexicon's plain word lists that refine a category ("conjecture",
+    "belief_frames", "consequence_verbs"), lower-case, phrases space-joined."""
+    raw = json.loads(_LEXICON.read_text(encoding="utf-8"))
+    return frozenset(raw[name])
+
+
 def _expand(words: list[str], macros: dict[str, list[str]]) -> list[tuple[str, ...]]:
     choices = [macros.get(word, [word]) for word in words]
     return [tuple(combo) for combo in itertools.product(*choices)]

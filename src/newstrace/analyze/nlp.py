@@ -37,3 +37,29 @@ def load_nlp(name: str | None = None) -> Language:
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+#: The longest stretch of text parsed at once. A long article is parsed in pieces of at most
+#: this many characters, cut at paragraph breaks, and the pieces' Docs joined into one: the
+#: parser's memory grows with the piece, not with the article.
+PIECE_CHARS = 50_000
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters that join back
+    into it, each ending at a paragraph break where there is one, else at a line break, a
+    sentence end or a space (a piece with none of these is cut where it must be).
+
+    >>> pieces("One.\\n\\nTwo.\\n\\nThree.", size=12)
+    ['One.\\n\\nTwo.\\n\\n', 'Three.']
+    """
+    found = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cuts = (window.rfind(mark) + len(mark) for mark in ("\n\n", "\n", ". ", " "))
+        end = start + next((cut for cut in cuts if cut > size // 2), size)
+        found.append(text[start:end])
+        start = end
+    found.append(text[start:])
+    return found

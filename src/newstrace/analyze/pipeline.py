@@ -9,7 +9,7 @@ this one only runs them in order and builds the :class:`~newstrace.model.Ledger`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -19,10 +19,15 @@ from newstrace.analyze.attribution import Extractor, load_extractor
 from newstrace.analyze.certainty import CertaintyAssessor
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
 from newstrace.analyze.checkworthy import CheckworthyScorer
-from newstrace.analyze.claims import article_attribution, asserted_spans, extent
+from newstrace.analyze.claims import (
+    article_attribution,
+    asserted_spans,
+    extent,
+    is_proposition,
+)
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.kinds import classify_kind
-from newstrace.analyze.nlp import load_nlp
+from newstrace.analyze.nlp import PIECE_CHARS, load_nlp, pieces
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import detect_language, outlet_from_url, truncate_text
@@ -31,9 +36,11 @@ from newstrace.model import (
     Attribution,
     Claim,
     Ledger,
+    Source,
     SourceKind,
     SourceSummary,
     Span,
+    shifted,
 )
 
 ENGLISH = "en"
@@ -83,7 +90,7 @@ def _line_of(text: str, span: Span) -> Span:
     return Span.of(text, start, len(text) if end < 0 else end)
 
 
-def _inside(span: Span, regions: list[Span]) -> bool:
+def _inside(span: Span, regions: Sequence[Span]) -> bool:
     return any(region.contains(span) for region in regions)
 
 
@@ -108,12 +115,17 @@ def _sources_table(claims: list[Claim]) -> tuple[SourceSummary, ...]:
 class Analyzer:
     """Turns articles into claim ledgers; models load once, on first use.
 
+    A text longer than ``piece_chars`` is parsed and analysed piece by piece (cut at
+    paragraph breaks), so its memory stays bounded; a pronoun at the start of a piece is
+    then resolved within the piece only.
+
     >>> Analyzer()("Officials said the bridge will reopen.").claims[0].attribution.source.name
     'Officials'
     """
 
-    def __init__(self, *, batch_size: int = 16) -> None:
+    def __init__(self, *, batch_size: int = 16, piece_chars: int = PIECE_CHARS) -> None:
         self.batch_size = batch_size
+        self.piece_chars = piece_chars
 
     @cached_property
     def _nlp(self):
@@ -158,28 +170,49 @@ class Analyzer:
                 prepared.append(_prepared(article))
             except NewstraceError as error:
                 prepared.append(error)
-        texts = [p[0].text for p in prepared if not isinstance(p, NewstraceError)]
-        docs = iter(self._nlp.pipe(texts, batch_size=self.batch_size))
+        short = [
+            p[0].text
+            for p in prepared
+            if not isinstance(p, NewstraceError) and len(p[0].text) <= self.piece_chars
+        ]
+        docs = iter(self._nlp.pipe(short, batch_size=self.batch_size))
         for item in prepared:
             if isinstance(item, NewstraceError):
                 yield item
+                continue
+            article, language, warnings = item
+            if len(article.text) <= self.piece_chars:
+                yield self._ledger(article, [(0, next(docs))], language, warnings)
             else:
-                yield self._ledger(item[0], next(docs), item[1], item[2])
+                yield self._ledger(article, self._pieces(article.text), language, warnings)
+
+    def _pieces(self, text: str) -> Iterator[tuple[int, Doc]]:
+        """A long text parsed one :func:`~.nlp.pieces` piece at a time, with its offset: each
+        piece is analysed and let go before the next is parsed, so memory stays bounded and
+        time grows with the length, not faster."""
+        offset = 0
+        for piece in pieces(text, self.piece_chars):
+            yield offset, self._nlp(piece)
+            offset += len(piece)
 
     def _ledger(
-        self, article: Article, doc: Doc, language: str, warnings: tuple[str, ...]
+        self,
+        article: Article,
+        docs: Iterable[tuple[int, Doc]],
+        language: str,
+        warnings: tuple[str, ...],
     ) -> Ledger:
+        """The ledger of an article from the Docs of its pieces (one for most articles)."""
+        text = article.text
         outlet = article.outlet or (outlet_from_url(article.url) if article.url else None)
-        text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
         credit = find_credit(text)
         root = outlet_chain(outlet, credit)
-        skip = [_line_of(text, credit[1])] if credit else []
-        found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
-        attributions = list(build_attributions(SourceResolver(doc), found, root).values())
-        covered = [extent(a, text) for a in attributions]
-        own_chain = the_article(root)
-        own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]
-        claims = self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
+        skip = (_line_of(text, credit[1]),) if credit else ()
+        claims: list[Claim] = []
+        for offset, doc in docs:
+            found = self._piece_claims(doc, shifted(root, -offset), shifted(skip, -offset))
+            claims += [shifted(claim, offset) for claim in found]
+        claims = [replace(claim, id=f"c{n}") for n, claim in enumerate(claims, 1)]
         return Ledger(
             article=article,
             language=language,
@@ -190,6 +223,24 @@ class Analyzer:
             credit_span=credit[1] if credit else None,
             warnings=warnings,
         )
+
+    def _piece_claims(
+        self, doc: Doc, root: tuple[Source, ...], skip: tuple[Span, ...]
+    ) -> list[Claim]:
+        """The claims of one parsed text (an article or a piece of it), offsets its own."""
+        text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+        found = [a for a in self._extractor.predict(doc) if not _inside(a.cue, skip)]
+        # every attribution names its sources for the ones after it ("the society" after
+        # "the Royal Astronomical Society said"); only those that say something are claims
+        attributions = [
+            a
+            for a in build_attributions(SourceResolver(doc), found, root).values()
+            if is_proposition(doc, a.content)
+        ]
+        covered = [extent(a, text) for a in attributions]
+        own_chain = the_article(root)
+        own = [article_attribution(s, own_chain) for s in asserted_spans(doc, covered, skip)]
+        return self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
 
     def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:
         scores = self._checkworthy.score([a.content.text for a in attributions])

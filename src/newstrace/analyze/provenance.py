@@ -18,8 +18,11 @@ from newstrace._version import __version__
 from newstrace.analyze.nlp import model_name
 from newstrace.analyze.settings import extractor_name
 
-# Data files read while an article is analysed (models: every file of every runtime model).
-_DATA = (("newstrace.analyze", "lexicons"), ("newstrace.ingest", "outlets.json"))
+# What an article's ledger is made by: the code and data of analysis and ingest (their
+# lexicons and the outlet table among them), the data model, and every file of every
+# runtime model. Hashing the code too keeps a cache from serving ledgers an edit would change
+# while the version number stays the same.
+_DATA = (("newstrace", "analyze"), ("newstrace", "ingest"), ("newstrace", "model.py"))
 _MODELS = ("newstrace", "models")
 
 
@@ -51,7 +54,8 @@ def _digest(pipeline: str, extractor: str) -> str:
 
 
 def ledger_files() -> list[tuple[str, bytes]]:
-    """The lexicons, the outlet table and every file of every runtime model, by path."""
+    """The analysis and ingest code with their lexicons and outlet table, the data model,
+    and every file of every runtime model, by path."""
     return [
         found
         for package, name in (*_DATA, _MODELS)

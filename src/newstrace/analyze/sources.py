@@ -10,6 +10,7 @@ reading mentions in text order so every resolution looks only backwards.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from newstrace.model import Source, SourceKind, Span
 
 _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -111,24 +113,28 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     lemma = head.lemma_.lower()
     persons = [e for e in ents if e.label_ == "PERSON"]
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    person = persons[-1] if persons else None
+    if person and person.start <= head.i < person.end and _owned(tokens, person):
+        return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
     outlet = _outlet_name(tokens, ents)
     if outlet:
         return outlet, SourceKind.MEDIA_OUTLET
+    domain = next((t.text for t in tokens if _DOMAIN.fullmatch(t.text)), None)
+    if domain:
+        return domain, SourceKind.MEDIA_OUTLET  # "Huzlers.com, a satirical news site"
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
         owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else _author(tokens))
         return (f"{owner} {head.lower_}" if owner else _short_name(tokens)), (
             SourceKind.DOCUMENT_REPORT
         )
     if persons:
-        person = persons[-1]
-        kind = (
-            SourceKind.GOVERNMENT_OFFICIAL
-            if _has_title(tokens, person)
-            else (SourceKind.NAMED_PERSON)
-        )
-        return person.text, kind
+        return _person(tokens, persons[-1])
+    if head.lower_ in lex["role_titles"] or lemma in lex["role_titles"]:
+        return _short_name(tokens), _role_kind(tokens, head)
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
         return _short_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
+    if lemma in lex["outlet_heads"]:
+        return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "a British tabloid"
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
         return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
     if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
@@ -136,6 +142,31 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
     return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
+    """Whether a person's name follows a possessive in the mention ("Washington Post's Sarah
+    Kaplan") and is no outlet's name itself ("Japan's Asahi Shinbun")."""
+    possessive = any(t.tag_ == "POS" for t in tokens if t.i < person.start)
+    return possessive and not canonical_outlet(person.text)
+
+
+def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
+    """A named person, a government official where a title of office comes before the name."""
+    kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, person) else SourceKind.NAMED_PERSON
+    return person.text, kind
+
+
+def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
+    """A spokesperson or official speaks for government where no body is named or the body
+    is a government one ("a police spokesman", "officials"); for a company, a club or a
+    charity they are one anonymous person ("a Facebook spokesperson"), or a group."""
+    lex = _lexicon()
+    body = [t for t in tokens if t.i != head.i and (t.pos_ == "PROPN" or t.dep_ == "compound")]
+    words = {t.lower_ for t in tokens}
+    if not body or words & lex["government_words"]:
+        return SourceKind.GOVERNMENT_OFFICIAL
+    return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
 
 
 def _is_plural(token: Token) -> bool:
@@ -149,6 +180,20 @@ def _is_human(kind: SourceKind) -> bool:
         SourceKind.GOVERNMENT_OFFICIAL,
         SourceKind.UNNAMED_GROUP,
     }
+
+
+def _kinds_described(lemma: str) -> frozenset[SourceKind]:
+    """The kinds of source a bare description names by its head ("the paper": an outlet or a
+    study; "the study": a document; "the company": an organisation)."""
+    lex = _lexicon()
+    kinds = set()
+    if lemma in lex["outlet_heads"] or lemma in {"paper", "newspaper"}:
+        kinds.add(SourceKind.MEDIA_OUTLET)
+    if lemma in lex["document_heads"]:
+        kinds.add(SourceKind.DOCUMENT_REPORT)
+    if lemma in lex["organisation_heads"]:
+        kinds.add(SourceKind.ORGANISATION)
+    return frozenset(kinds)
 
 
 class SourceResolver:
@@ -209,6 +254,10 @@ class SourceResolver:
             lemma = head.lemma_.lower()
             for seen in reversed(self._seen):
                 if seen.head_lemma == lemma:
+                    return seen
+            kinds = _kinds_described(lemma)  # "the paper" after "the Mail on Sunday said"
+            for seen in reversed(self._seen):
+                if seen.source.kind in kinds:
                     return seen
         return None
 

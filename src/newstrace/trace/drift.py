@@ -28,7 +28,7 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
-from newstrace.trace import people, reach
+from newstrace.trace import event_time, people, reach
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
 from newstrace.trace.wording import Change, changes, fold, phrase
@@ -161,35 +161,45 @@ def credit_dropped(
     )
 
 
-def people_changed(
+def details_changed(
     article_id: str, ledger: Ledger, earlier_id: str, earlier: Ledger
 ) -> list[DriftEvent]:
-    """A person's age or the spelling of their name that a version gives otherwise than the
-    version it retold (:mod:`~newstrace.trace.people`), whether or not a claim was paired."""
-    events = []
-    for change in people.changes(ledger.article.text, earlier.article.text):
+    """Details a version gives otherwise than the version it retold, whether or not a claim
+    around them was paired: a person's age or the spelling of their name
+    (:mod:`~newstrace.trace.people`) and the time of day of the event
+    (:mod:`~newstrace.trace.event_time`)."""
+    text, earlier_text = ledger.article.text, earlier.article.text
+    found: list[tuple[Span, Span, str]] = []
+    for change in people.changes(text, earlier_text):
         now, was = change.later, change.earlier
-        said, before = (
-            Span.of(ledger.article.text, now.start, now.end),
-            Span.of(earlier.article.text, was.start, was.end),
-        )
+        said, before = Span.of(text, now.start, now.end), Span.of(earlier_text, was.start, was.end)
         if change.what == "age":
-            told = f"{now.first} {now.surname} is {now.age}, was {was.age}"
+            found.append((said, before, f"{now.first} {now.surname} is {now.age}, was {was.age}"))
         else:
-            told = f"'{before.text}' became '{said.text}'"
-        events.append(
-            _event(DriftType.DETAIL_CHANGED, article_id, earlier_id, said, before, told, 0.5)
-        )
-    return events
+            found.append((said, before, f"'{before.text}' became '{said.text}'"))
+    if moment := event_time.changed(text, earlier_text):
+        now_at, was_at = moment
+        said = Span.of(text, now_at.start, now_at.end)
+        before = Span.of(earlier_text, was_at.start, was_at.end)
+        found.append((said, before, f"the time given first: '{before.text}' became '{said.text}'"))
+    return [
+        _event(DriftType.DETAIL_CHANGED, article_id, earlier_id, said, before, told, 0.5)
+        for said, before, told in found
+    ]
 
 
 def _sentence_around(text: str, span: Span) -> tuple[int, int]:
     """The sentence holding the start of ``span`` (the span itself if none does)."""
     ranges = _sentences(text)
-    k = bisect_right(ranges, (span.start, len(text) + 1)) - 1
+    k = _sentence_index(text, span.start)
     if k >= 0 and span.start < ranges[k][1]:
         return ranges[k]
     return span.start, span.end
+
+
+def _sentence_index(text: str, start: int) -> int:
+    """The index of the last sentence of ``text`` starting at or before ``start`` (-1: none)."""
+    return bisect_right(_sentences(text), (start, len(text) + 1)) - 1
 
 
 @lru_cache(maxsize=64)
@@ -205,7 +215,7 @@ def _credited_nearby(child: Version, source: Source, source_text: str) -> bool:
     ranges = _sentences(child.text)
     if not ranges:
         return False
-    k = max(bisect_right(ranges, (child.claim.span.start, len(child.text) + 1)) - 1, 0)
+    k = max(_sentence_index(child.text, child.claim.span.start), 0)
     start = ranges[max(k - NEARBY_SENTENCES, 0)][0]
     end = ranges[min(k + NEARBY_SENTENCES, len(ranges) - 1)][1]
     return any(

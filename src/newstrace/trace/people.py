@@ -98,7 +98,8 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
     spelt_now = {m.first_key for m in now_all}
     reported: set[tuple[str, str]] = set()
     for now in now_all:
-        for before in _same_person(now, before_all):
+        alike = _same_person(now, before_all)
+        for before in alike:
             if now.first_key != before.first_key:
                 # a spelling only where neither version also prints the other one
                 what = (
@@ -108,7 +109,7 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
                 )
             elif now.age and before.age and now.age != before.age:
                 # an age only where the earlier version nowhere gives the new one
-                what = "" if any(m.age == now.age for m in _same_person(now, before_all)) else "age"
+                what = "" if any(m.age == now.age for m in alike) else "age"
             else:
                 what = ""
             if what and (what, now.surname_key) not in reported:
@@ -130,21 +131,27 @@ def _same_person(now: Mention, earlier: Sequence[Mention]) -> list[Mention]:
 def _without_titles(words: list[str]) -> list[str]:
     """The name after the last title or common word before it ("Lake Placid Police Chief
     William Moore" -> "William Moore"; "The Nov" -> "Nov")."""
-    lex = lexicon()
-    skip = lex.person_titles | lex.generic_source_words | STOPWORDS
+    skip = _title_words()
     titled = [k for k, word in enumerate(words) if fold(word.lower()).rstrip(".") in skip]
     return words[titled[-1] + 1 :] if titled else words
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.person_titles | lex.generic_source_words | STOPWORDS
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    lex = lexicon()
+    abbreviations = lex.name_abbreviations
+    return lex.place_heads | set(abbreviations) | set(abbreviations.values())
+
+
 def _is_place(word: str) -> bool:
     """Whether a name ending in ``word`` names a place or body ("Eskenazi Hospital")."""
-    lex = lexicon()
-    word = fold(word.lower()).rstrip(".")
-    return (
-        word in lex.place_heads
-        or word in lex.name_abbreviations
-        or word in set(lex.name_abbreviations.values())
-    )
+    return fold(word.lower()).rstrip(".") in _place_words()
 
 
 def _age(word: str) -> str | None:

@@ -152,7 +152,7 @@ def build_story(
     events.extend(_dropped_credits(copies, found, ledgers, outlet_of))
     for child_id, parent_id in parents.items():
         events.extend(
-            drift.people_changed(child_id, ledgers[child_id], parent_id, ledgers[parent_id])
+            drift.details_changed(child_id, ledgers[child_id], parent_id, ledgers[parent_id])
         )
     return Story(
         story_id,
