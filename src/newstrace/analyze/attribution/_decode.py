@@ -42,6 +42,8 @@ _BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*")
 _FORBIDDEN = -1e9
 _TRANSITIONS = np.array([[0.0, 0.0, _FORBIDDEN], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
 """Added to the score of going from label (row) to label (column): only O -> I is barred."""
+_ONLY_O = np.array([0.0, _FORBIDDEN, _FORBIDDEN])
+"""Log-probabilities of a padding piece."""
 
 
 def best_labels(scores: np.ndarray) -> np.ndarray:
@@ -69,6 +71,30 @@ def best_labels(scores: np.ndarray) -> np.ndarray:
     for k in range(pieces - 1, 0, -1):
         labels[k - 1] = back[k, np.arange(roles), labels[k]]
     return labels
+
+
+def best_paths(scores: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """:func:`best_labels` of several windows at once, one pass over the longest.
+
+    Each (pieces x roles x 3) array of ``scores`` is padded to the longest with pieces that
+    can only be ``O``, which leaves its best path as it was (a path may end in any label, and
+    any label may go to ``O``); Python's loop over pieces then runs once an article, not once
+    a window.
+
+    >>> import numpy as np
+    >>> short = np.log(np.array([[[.1, .8, .1]]]))
+    >>> long = np.log(np.array([[[.8, .1, .1]], [[.1, .8, .1]]]))
+    >>> [path[:, 0].tolist() for path in best_paths([short, long])]
+    [[1], [0, 1]]
+    """
+    if not scores:
+        return []
+    width, roles = max(len(s) for s in scores), scores[0].shape[1]
+    stacked = np.tile(_ONLY_O, (width, len(scores), roles, 1))
+    for column, window in enumerate(scores):
+        stacked[: len(window), column] = window
+    paths = best_labels(stacked.reshape(width, -1, 3)).reshape(width, len(scores), roles)
+    return [paths[: len(window), column] for column, window in enumerate(scores)]
 
 
 def role_spans(
