@@ -247,12 +247,10 @@ class _TorchTagger(EncoderTagger):
         self._tokenizer = load_tokenizer(tokenizer_path())
         self._torch, self._model = torch, model
 
-    def logits(self, batch: Sequence[Window]) -> np.ndarray:
-        ids, mask, _ = _tensors(
-            self._torch, [(list(w.ids), np.zeros((len(w.ids), len(ROLES)))) for w in batch]
-        )
-        scores = self._model(input_ids=ids, attention_mask=mask).logits.numpy()
-        return scores.reshape(len(batch), ids.shape[1], len(ROLES), 3)
+    def logits(self, window: Window) -> np.ndarray:
+        ids = self._torch.tensor([window.ids])
+        scores = self._model(input_ids=ids, attention_mask=self._torch.ones_like(ids)).logits
+        return scores.numpy().reshape(len(window.ids), len(ROLES), 3)
 
 
 def _tensors(torch: Any, batch: list[Example]) -> tuple[Any, Any, Any]:

@@ -86,23 +86,21 @@ class EncoderTagger:
         ]
 
     def labels(self, cut: Sequence[Window]) -> list[np.ndarray]:
-        """Per window, a (pieces x 3) array of BIO labels (0 O, 1 B, 2 I), one column a role.
-
-        One window a run: padding a batch to its longest window costs more (a fifth of the
-        pieces of a PolNeAR article) than the runs it saves."""
-        scores = [_log_probs(self.logits([window])[0, 1:-1]) for window in cut]
+        """Per window, a (pieces x 3) array of BIO labels (0 O, 1 B, 2 I), one column a role."""
+        scores = [_log_probs(self.logits(window)[1:-1]) for window in cut]
         return [np.pad(labels, ((1, 1), (0, 0))) for labels in best_paths(scores)]
 
-    def logits(self, batch: Sequence[Window]) -> np.ndarray:
-        """(windows x pieces x 3 roles x 3 labels) scores of one batch, padded to its longest."""
-        width = max(len(w.ids) for w in batch)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, window in enumerate(batch):
-            ids[row, : len(window.ids)] = window.ids
-            mask[row, : len(window.ids)] = 1
-        (scores,) = self._session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
-        return np.asarray(scores).reshape(len(batch), width, len(ROLES), 3)
+    def logits(self, window: Window) -> np.ndarray:
+        """(pieces x 3 roles x 3 labels) scores of one window.
+
+        One window a run, not batches: padding a batch to its longest window costs more (a
+        fifth of the pieces of a PolNeAR article) than the runs it saves, and onnxruntime
+        quantises a run's activations with one scale, so a window's labels would depend on
+        its neighbours in the batch."""
+        ids = np.array([window.ids], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+        (scores,) = self._session.run(["logits"], feed)
+        return np.asarray(scores).reshape(len(window.ids), len(ROLES), 3)
 
 
 def _log_probs(scores: np.ndarray) -> np.ndarray:
