@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+TRAIN_STAMP := $(VENV)/.train-stamp
 SHARED ?= ../shared
 DOCTESTS := --doctest-modules tests src/newstrace --ignore=src/newstrace/store/migrations
 
-.PHONY: demo test check lint types train bench clean
+.PHONY: demo test check lint types train train-encoder lock-pins bench clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-nodeps.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +46,22 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.checkworthy --data $(SHARED)/datasets/checkworthiness
 	$(BIN)/python -m newstrace.training.grouping --data $(SHARED)/datasets
 	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets
+	$(MAKE) train-encoder
+
+# the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder): fine-tuning needs torch, so the
+# train extra goes into the venv here and only here (CPU torch, ~1 GB; `make demo` and
+# `make test` never install it). About an hour on 2 busy cores: see its MODEL_CARD.md.
+$(TRAIN_STAMP): $(STAMP) requirements-train.lock
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-train.lock
+	touch $(TRAIN_STAMP)
+
+train-encoder: $(TRAIN_STAMP)
+	nice -n 10 $(BIN)/python -m newstrace.training.encoder --data $(SHARED)/datasets/polnear
+
+# requirements-train.lock is compiled against requirements.lock's pins (see its header)
+lock-pins:
+	mkdir -p build
+	grep -E '^[A-Za-z0-9_.-]+==' requirements.lock | sed 's/ \\$$//' > build/lock-pins.txt
 
 bench: $(STAMP)
 	$(BIN)/python bench/analyze_speed.py

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newstrace.analyze.nlp import pieces
 from newstrace.analyze.pipeline import Analyzer
 from newstrace.model import Article
@@ -28,10 +30,13 @@ def test_pieces_join_back_into_the_text_and_end_at_paragraph_breaks():
     assert all(len(piece) <= 200 and piece.endswith("\n\n") for piece in cut[:-1])
 
 
-def test_a_text_analysed_in_pieces_has_the_claims_of_the_whole():
+@pytest.mark.parametrize("extractor", ["crf", "encoder"])
+def test_a_text_analysed_in_pieces_has_the_claims_of_the_whole(monkeypatch, extractor):
+    monkeypatch.setenv("NEWSTRACE_ATTRIBUTION", extractor)
     whole = Analyzer()(Article(TEXT, id="long"))
     cut = Analyzer(piece_chars=200)(Article(TEXT, id="long"))
     assert _claims(cut) == _claims(whole)
+    assert {"A resident", "the operator"} <= {claim[2] for claim in _claims(cut)}
     assert [c.id for c in cut.claims] == [f"c{n}" for n in range(1, len(cut.claims) + 1)]
     for claim in cut.claims:  # every span, however deep, indexes the whole text
         assert TEXT[claim.span.start : claim.span.end] == claim.span.text

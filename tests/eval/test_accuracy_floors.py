@@ -57,3 +57,12 @@ def test_dev_accuracy_holds(shared_path, task, relative, pinned, floors):
     metrics = evaluate(task, data)
     for name, floor in floors.items():
         assert metrics[name] >= floor, f"{task} {name} {metrics[name]} fell below {floor}"
+
+
+def test_the_attribution_encoder_holds_its_dev_figures(shared_path, monkeypatch):
+    """The encoder extractor (``NEWSTRACE_ATTRIBUTION=encoder``) on the same PolNeAR dev files,
+    against floors a little under its model card's figures."""
+    monkeypatch.setenv("NEWSTRACE_ATTRIBUTION", "encoder")
+    task, relative, pinned, _ = FLOORS[0]
+    floors = {"source_exact_f1": 0.775, "cue_exact_f1": 0.685, "content_exact_f1": 0.575}
+    test_dev_accuracy_holds(shared_path, task, relative, pinned, floors)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from importlib import resources
 
+import pytest
+
 from newstrace.analyze.provenance import ledger_files
 from newstrace.model import Article, Ledger
 from newstrace.trace.cache import LedgerCache
@@ -33,10 +35,17 @@ def test_a_damaged_file_reads_as_absent_and_is_analysed_again(tmp_path):
     assert cache.get(ferry) is None
 
 
-def test_the_key_changes_with_the_spacy_pipeline(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("NEWSTRACE_SPACY_MODEL", "en_core_web_trf"), ("NEWSTRACE_ATTRIBUTION", "encoder")],
+)
+def test_the_key_changes_with_the_spacy_pipeline_and_the_extractor(
+    tmp_path, monkeypatch, variable, value
+):
     ferry = Article("The Quillmere ferry resumes on Monday, the harbour council said.")
+    monkeypatch.delenv(variable, raising=False)
     default = LedgerCache(tmp_path).key(ferry)
-    monkeypatch.setenv("NEWSTRACE_SPACY_MODEL", "en_core_web_trf")
+    monkeypatch.setenv(variable, value)
     assert LedgerCache(tmp_path).key(ferry) != default
 
 

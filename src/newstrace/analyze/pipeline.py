@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from newstrace.analyze.attribution import AttributionExtractor
+from newstrace.analyze.attribution import Extractor, load_extractor
 from newstrace.analyze.certainty import CertaintyAssessor
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
 from newstrace.analyze.checkworthy import CheckworthyScorer
@@ -140,8 +140,8 @@ class Analyzer:
         return load_nlp()
 
     @cached_property
-    def _extractor(self) -> AttributionExtractor:
-        return AttributionExtractor.load()
+    def _extractor(self) -> Extractor:
+        return load_extractor()
 
     @cached_property
     def _certainty(self) -> CertaintyAssessor:

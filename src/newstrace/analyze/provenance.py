@@ -1,7 +1,8 @@
 """What a ledger depends on besides its article: the code, the parser, the lexicons, the models.
 
 A ledger cached under a key that misses one of these comes back stale after that part
-changes (edit a lexicon, retrain a model, set ``NEWSTRACE_SPACY_MODEL``), so the key is this
+changes (edit a lexicon, retrain a model, set ``NEWSTRACE_SPACY_MODEL`` or
+``NEWSTRACE_ATTRIBUTION``), so the key is this
 digest plus the article. Nothing here loads spaCy: versions come from package metadata, and
 lexicons and models are hashed byte for byte.
 """
@@ -15,6 +16,7 @@ from importlib.abc import Traversable
 
 from newstrace._version import __version__
 from newstrace.analyze.nlp import model_name
+from newstrace.analyze.settings import extractor_name
 
 # What an article's ledger is made by: the code and data of analysis and ingest (their
 # lexicons and the outlet table among them), the data model, and every file of every
@@ -27,13 +29,13 @@ _MODELS = ("newstrace", "models")
 def ledger_provenance() -> str:
     """A digest of everything besides the article that goes into its ledger.
 
-    Computed once per process and pipeline, as the analyser loads its lexicons and models
-    once per process."""
-    return _digest(model_name())
+    Computed once per process, pipeline and attribution extractor, as the analyser loads
+    its lexicons and models once per process."""
+    return _digest(model_name(), extractor_name())
 
 
 @lru_cache(maxsize=4)
-def _digest(pipeline: str) -> str:
+def _digest(pipeline: str, extractor: str) -> str:
     digest = hashlib.sha256()
     for part in (
         "newstrace",
@@ -42,6 +44,8 @@ def _digest(pipeline: str) -> str:
         _version("spacy"),
         pipeline,
         _version(pipeline),
+        "attribution",
+        extractor,
     ):
         digest.update(part.encode() + b"\0")
     for path, data in ledger_files():

@@ -29,19 +29,21 @@ Pair = tuple[int, int]
 
 
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
-    """Score the packaged extractor on the PolNeAR-format folder ``data``."""
-    from newstrace.analyze.attribution import AttributionExtractor
+    """Score the packaged extractor on the PolNeAR-format folder ``data``: the one
+    ``NEWSTRACE_ATTRIBUTION`` chooses (``crf`` by default, or ``encoder``)."""
+    from newstrace.analyze.attribution import load_extractor
     from newstrace.analyze.nlp import for_parser, load_nlp
+    from newstrace.analyze.settings import extractor_name
 
     articles = read_polnear(data)
-    extractor = AttributionExtractor.load()
+    extractor = load_extractor()
     docs = load_nlp().pipe(for_parser(a.text) for a in articles)  # as the ledger parses
     predicted = [extractor.predict(doc) for doc in docs]
     write_predictions(
         predictions, ((a.id, _as_json(p)) for a, p in zip(articles, predicted, strict=True))
     )
     metrics = score([a.attributions for a in articles], predicted)
-    return {"articles": len(articles), **metrics}
+    return {"articles": len(articles), "extractor": extractor_name(), **metrics}
 
 
 def score(

