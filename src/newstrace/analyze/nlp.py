@@ -105,6 +105,6 @@ def for_parser(text: str) -> str:
 
 
 def _dateline_ended(match: re.Match[str]) -> str:
-    dash = match.group("dash")
-    ended = ".\n".ljust(len(dash)) if len(dash) >= 2 else dash
-    return match.group(0)[: match.start("dash") - match.start()] + ended
+    """The dateline with its dash (two characters at least) as a full stop and a break."""
+    place = match.string[match.start() : match.start("dash")]
+    return place + ".\n".ljust(len(match.group("dash")))

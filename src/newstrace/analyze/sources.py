@@ -290,7 +290,7 @@ class SourceResolver:
         if not len(words):
             return None
         ents = entities_in(words, self._ents)
-        if self._person(words, ents):
+        if self._names_person(words, ents):
             return None
         name, kind = classify(words, ents)
         span = Span(words.start_char, words.end_char, words.text)
@@ -301,7 +301,7 @@ class SourceResolver:
             return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
         return None
 
-    def _person(self, words: TokenSpan, ents: list[TokenSpan]) -> bool:
+    def _names_person(self, words: TokenSpan, ents: list[TokenSpan]) -> bool:
         """Whether ``words`` name a person: a tagged name of two words or more, or one word
         of a person's full name elsewhere in the text. The tagger takes a lone unknown name
         after "told" for a person ("told Mic"), but news names a person in full first."""
