@@ -214,18 +214,27 @@ def test_a_date_run_together_is_the_same_date():
 
 def test_a_bare_sentence_beside_its_source_has_not_lost_its_attribution():
     nearby = _drift(
-        "Police said the boy was taken to Pellin General with a wound to his leg.",
-        "The boy was taken to Pellin General with a wound to his leg. "
-        "Police said he was in a stable condition.",
+        "Neighbour Ada Morn said the boy was taken to Pellin General with a wound to his leg.",
+        "The boy was taken to Pellin General with a wound to his leg. Ada Morn said he was calm.",
     )
     assert "attribution_lost" not in _types(nearby)
     far = _drift(
-        "Police said the boy was taken to Pellin General with a wound to his leg.",
+        "Neighbour Ada Morn said the boy was taken to Pellin General with a wound to his leg.",
         "The boy was taken to Pellin General with a wound to his leg. "
         "The ferry left at noon. The market closed early. "
-        "Police said he was in a stable condition.",
+        "Ada Morn said he was calm.",
     )
     assert "attribution_lost" in _types(far)
+
+
+def test_an_officials_account_told_as_established_fact_has_not_lost_its_attribution():
+    # news states what police gave out about the event without "police said" once it is
+    # established; on the GVA tune set 1 of 9 such losses was labelled drift
+    events = _drift(
+        "Police said the boy was taken to Pellin General with a wound to his leg.",
+        "The boy was taken to Pellin General with a wound to his leg.",
+    )
+    assert "attribution_lost" not in _types(events)
 
 
 def test_the_minutes_of_a_time_of_day_are_not_a_changed_number():
