@@ -98,6 +98,7 @@ class AttributionExtractor:
         ]
         found.extend(_nested(doc, found, self.cues_.lexicon_))
         text = doc.text
+        found = [_to_quote_end(info, e) for e in found]
         found = sorted(_bounded(doc, info, found), key=lambda example: example.cue)
         return [_spans(doc, text, e.cue, e.content, e.source) for e in found]
 
@@ -166,6 +167,25 @@ def _nested(doc: Doc, found: Sequence[RoleExample], lexicon: dict[str, float]) -
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
     return inner
+
+
+def _to_quote_end(info: DocInfo, example: RoleExample) -> RoleExample:
+    """A content that ends inside a quotation runs on to the quotation's end.
+
+    The role CRF tends to stop a quotation at its first full stop when no closing mark is
+    in sight (British news leaves a quotation open at the end of its paragraph: "He told the
+    Mail: 'The results were dramatic. After rats consumed ..."), and the rest of the
+    quotation was left to the article. A quotation the cue stands inside is not taken in.
+    PolNeAR dev content exact F1 55.0 -> 55.9 (with single curly marks read as quotes).
+    """
+    start, end = example.content
+    region = info.quote[end - 1]
+    if region < 0:
+        return example
+    first, last = info.regions[region]
+    if last <= end or first <= example.cue[0] < last:
+        return example
+    return RoleExample(example.cue, (start, last), example.source)
 
 
 def _bounded(doc: Doc, info: DocInfo, found: Sequence[RoleExample]) -> list[RoleExample]:
