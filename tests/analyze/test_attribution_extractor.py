@@ -125,3 +125,13 @@ def test_fit_learns_from_char_spans(nlp):
     ).fit(docs, gold)
     assert model.predict(docs[0]) == gold[0]
     assert model.predict(docs[3]) == []
+
+
+def test_a_content_stops_before_a_sentence_opening_another_attribution(extractor, nlp):
+    text = (
+        "Researchers found that the tide is rising. "
+        "Harbour engineers have found that the pier is sinking."
+    )
+    found = _predict(extractor, nlp, text)
+    assert ("Researchers", "found", "that the tide is rising") in found
+    assert all("Harbour engineers" not in content for _, _, content in found)

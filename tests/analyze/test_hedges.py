@@ -46,3 +46,9 @@ def test_capitalised_may_inside_a_sentence_is_the_month():
 def test_word_category():
     assert word_category("Allegedly") == "evidential"
     assert word_category("bridge") is None
+
+
+def test_suspect_is_a_hedge_only_as_a_verb():
+    assert _found("Police suspect arson", ["NNS", "VBP", "NN"]) == [("suspect", "speculative")]
+    assert _found("Police sought two suspects", ["NNS", "VBD", "CD", "NNS"]) == []
+    assert _found("The suspect fled", ["DT", "NN", "VBD"]) == []

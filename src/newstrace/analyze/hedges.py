@@ -31,6 +31,9 @@ CATEGORIES = (
     "weasel",
 )
 _MODALS = frozenset({"could", "might", "may", "would"})
+# Cue words that are also everyday nouns: a hedge only as a verb ("police suspect that"),
+# not "the suspect fled" or "identifying suspects", common in crime news.
+_VERB_ONLY = frozenset({"suspect", "suspects"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +105,12 @@ def find_cues(words: Sequence[str], tags: Sequence[str] | None = None) -> list[C
 
 
 def _plausible(words: Sequence[str], tags: Sequence[str] | None, i: int, size: int) -> bool:
-    """Reject a one-word modal that the tagger (or capitalisation) says is something else."""
-    if size > 1 or normalise(words[i]) not in _MODALS:
+    """Reject a one-word modal that the tagger (or capitalisation) says is something else,
+    and a verb-only cue the tagger reads as a noun."""
+    word = normalise(words[i])
+    if size == 1 and word in _VERB_ONLY and tags is not None:
+        return tags[i].startswith("VB")
+    if size > 1 or word not in _MODALS:
         return True
     if tags is not None:
         return tags[i] == "MD"

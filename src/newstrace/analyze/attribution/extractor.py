@@ -18,7 +18,7 @@ from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
 from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.nesting import quoted_as, said_within, stated_that
-from newstrace.analyze.attribution.roles import RoleExample, RoleTagger
+from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
 from newstrace.artefacts import model_dir, read_meta
 from newstrace.model import AttributionSpans
 
@@ -98,7 +98,8 @@ class AttributionExtractor:
         ]
         found.extend(_nested(doc, found, self.cues_.lexicon_))
         text = doc.text
-        found.sort(key=lambda example: example.cue)
+        found = [_to_quote_end(info, e) for e in found]
+        found = sorted(_bounded(doc, info, found), key=lambda example: example.cue)
         return [_spans(doc, text, e.cue, e.content, e.source) for e in found]
 
     def params(self) -> dict[str, float]:
@@ -166,6 +167,54 @@ def _nested(doc: Doc, found: Sequence[RoleExample], lexicon: dict[str, float]) -
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
     return inner
+
+
+def _to_quote_end(info: DocInfo, example: RoleExample) -> RoleExample:
+    """A content that ends inside a quotation runs on to the quotation's end.
+
+    The role CRF tends to stop a quotation at its first full stop when no closing mark is
+    in sight (British news leaves a quotation open at the end of its paragraph: "He told the
+    Mail: 'The results were dramatic. After rats consumed ..."), and the rest of the
+    quotation was left to the article. A quotation the cue stands inside is not taken in.
+    PolNeAR dev content exact F1 55.0 -> 55.9 (with single curly marks read as quotes).
+    """
+    start, end = example.content
+    region = info.quote[end - 1]
+    if region < 0:
+        return example
+    first, last = info.regions[region]
+    if last <= end or first <= example.cue[0] < last:
+        return example
+    return RoleExample(example.cue, (start, last), example.source)
+
+
+def _bounded(doc: Doc, info: DocInfo, found: Sequence[RoleExample]) -> list[RoleExample]:
+    """Contents cut before a later sentence that opens with another attribution's source.
+
+    The role CRF may run a content on into the next sentence ("Researchers found that eggs
+    are bad. Scientists have found that cheese is addictive"). A content may span sentences
+    (a quotation running on, with attributions nested in it), but not into a sentence that
+    starts with a source of its own and has its cue outside quotation marks. Neutral on
+    PolNeAR dev (75.5 / 71.0 / 55.0); cutting at any later cue lost two points of content.
+    The encoder, reading the whole window at once, ends these contents itself."""
+    starts = sorted(
+        info.sent[e.cue[0]]
+        for e in found
+        if info.quote[e.cue[0]] < 0
+        and e.source is not None
+        and e.source[0] == info.bounds[info.sent[e.cue[0]]][0]
+    )
+    bounded = []
+    for example in found:
+        start, end = example.content
+        first, cue_sentence = info.sent[start], info.sent[example.cue[0]]
+        later = [n for n in starts if n > max(first, cue_sentence) and info.bounds[n][0] < end]
+        if later:
+            cut = trimmed(doc, start, info.bounds[later[0]][0])
+            if cut is not None:
+                example = RoleExample(example.cue, cut, example.source)
+        bounded.append(example)
+    return bounded
 
 
 def _spans(

@@ -55,16 +55,26 @@ def _paragraphs(doc: Doc) -> list[int]:
 def _quote_regions(doc: Doc) -> list[int]:
     """Number the quotations: tokens from an opening to its closing mark share a region id.
 
-    Curly marks open and close; straight marks toggle. A quotation left open at a paragraph
-    break is closed there, as news paragraphs reopen multi-paragraph quotes anyway.
+    Curly marks open and close; straight marks toggle. Single curly marks, the British
+    style, quote too, but a lone "’" closes only a quotation "‘" opened: elsewhere it is an
+    apostrophe ("the students’ union"). A quotation left open at a paragraph break is closed
+    there, as news paragraphs reopen multi-paragraph quotes anyway.
     """
-    regions, current, count = [], -1, 0
+    regions, current, count, single = [], -1, 0, False
     for token in doc:
         text = token.text
-        opens = text in _OPEN_QUOTES or (text in _TOGGLE_QUOTES and current < 0)
-        closes = text in _CLOSE_QUOTES or (text in _TOGGLE_QUOTES and current >= 0)
+        opens = (
+            text in _OPEN_QUOTES
+            or (text in _TOGGLE_QUOTES and current < 0)
+            or (text == "‘" and current < 0)
+        )
+        closes = (
+            text in _CLOSE_QUOTES
+            or (text in _TOGGLE_QUOTES and current >= 0)
+            or (text == "’" and single and current >= 0)
+        )
         if opens and not closes:
-            current, count = count, count + 1
+            current, count, single = count, count + 1, text == "‘"
         regions.append(current)
         if (closes and not opens) or "\n" in token.whitespace_ + token.text:
             current = -1

@@ -167,11 +167,11 @@ def _governed(doc: Doc, info: DocInfo, cue: TokenSpan, source: TokenSpan | None)
     candidates = [(cue[1], sentence[1]), (sentence[0], before)]
     if number + 1 < len(info.bounds):
         candidates.append(info.bounds[number + 1])
-    spans = (_words(doc, *candidate) for candidate in candidates)
+    spans = (trimmed(doc, *candidate) for candidate in candidates)
     return next((span for span in spans if span is not None), cue)
 
 
-def _words(doc: Doc, start: int, end: int) -> TokenSpan | None:
+def trimmed(doc: Doc, start: int, end: int) -> TokenSpan | None:
     """``[start, end)`` without trailing punctuation and spaces; ``None`` if nothing is left."""
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -1,0 +1,45 @@
+"""Quotations that run on into later paragraphs, and the ledger crediting them to the speaker."""
+
+from __future__ import annotations
+
+from newstrace.analyze.quotations import run_ons
+from newstrace.api import analyze
+from newstrace.model import SourceKind
+
+LONG_QUOTE = (
+    "Harbour master Ada Morn told the Pellin Courier: ‘The pier is sinking. "
+    "Divers saw cracks in two piles.\n\n"
+    "‘We don’t know how fast it will go. It could close by March.\n\n"
+    "‘Nobody will be hurt.’\n\n"
+    "The council meets on Tuesday."
+)
+
+
+def _quoted(text: str) -> list[list[str]]:
+    return [[text[a:b] for a, b in run.continued] for run in run_ons(text)]
+
+
+def test_a_quotation_reopened_in_the_next_paragraphs_runs_on():
+    assert _quoted(LONG_QUOTE) == [
+        [
+            "‘We don’t know how fast it will go. It could close by March.",
+            "‘Nobody will be hurt.’",
+        ]
+    ]
+
+
+def test_a_closed_quotation_or_a_plain_next_paragraph_does_not_run_on():
+    assert run_ons("She said: “It fell.”\n\n“We ran,” he said.") == []
+    assert run_ons("She said: “It fell.\n\nThe council meets on Tuesday.") == []
+
+
+def test_the_paragraphs_a_quotation_runs_on_into_are_the_speakers():
+    ledger = analyze(LONG_QUOTE)
+    later = [
+        c
+        for c in ledger.claims
+        if "could close by March" in c.span.text or "Divers saw cracks" in c.span.text
+    ]
+    assert later and all(c.attribution.source.name == "Ada Morn" for c in later)
+    council = [c for c in ledger.claims if "council meets" in c.span.text]
+    assert council and council[0].attribution.source.kind == SourceKind.THE_ARTICLE
