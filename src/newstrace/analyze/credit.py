@@ -13,13 +13,15 @@ from newstrace.ingest import canonical_outlet
 from newstrace.model import Span
 
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|for))*)"
+# a date after the name on a credit line: "Source: Wash Post, 07/15/2015"
+_DATED = r"(?:,?\s+\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})?"
 _PATTERNS = [
     # a closing or opening line: "As reported by X", "Originally published in X", "Source: X"
     re.compile(
         r"^[ \t]*(?i:as\s+(?:first\s+|originally\s+)?(?:reported|published|seen|written)\s+"
         r"(?:by|in|on|at)|(?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:originally|first)\s+"
         r"(?:published|appeared|ran)\s+(?:in|on|at|by)|source:|via|courtesy\s+of|"
-        r"republished\s+(?:with\s+permission\s+)?from)\s+(?i:the\s+)?" + _NAME + r"\W*$",
+        r"republished\s+(?:with\s+permission\s+)?from)\s+(?i:the\s+)?" + _NAME + _DATED + r"\W*$",
         re.MULTILINE,
     ),
     # a wire dateline: "WASHINGTON (Reuters) -", "(AP) —"
@@ -33,6 +35,8 @@ def find_credit(text: str) -> tuple[str, Span] | None:
 
     >>> find_credit("Kim cried.\\nAs reported by Business Insider")[0]
     'Business Insider'
+    >>> find_credit("Kim cried.\\nSource: Wash Post, 07/15/2015")[0]
+    'The Washington Post'
     """
     edges = [(0, text[:_EDGE_CHARS]), (max(0, len(text) - _EDGE_CHARS), text[-_EDGE_CHARS:])]
     for pattern in _PATTERNS:
