@@ -135,3 +135,9 @@ def test_a_content_stops_before_a_sentence_opening_another_attribution(extractor
     found = _predict(extractor, nlp, text)
     assert ("Researchers", "found", "that the tide is rising") in found
     assert all("Harbour engineers" not in content for _, _, content in found)
+
+
+def test_a_study_inside_an_outlets_report_is_a_link_of_its_own(extractor, nlp):
+    text = "The Pellin Courier reported that the study showed the pier was sinking."
+    found = _predict(extractor, nlp, text)
+    assert ("the study", "showed", "the pier was sinking") in found
