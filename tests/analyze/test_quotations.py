@@ -43,3 +43,14 @@ def test_the_paragraphs_a_quotation_runs_on_into_are_the_speakers():
     assert later and all(c.attribution.source.name == "Ada Morn" for c in later)
     council = [c for c in ledger.claims if "council meets" in c.span.text]
     assert council and council[0].attribution.source.kind == SourceKind.THE_ARTICLE
+
+
+def test_each_sentence_of_a_long_quotation_is_a_claim_hedged_on_its_own_words():
+    ledger = analyze(
+        "Harbour master Ada Morn said: “The repairs could help the pier. "
+        "The tide will not fall this year.”"
+    )
+    levels = {c.span.text: c.certainty.level.value for c in ledger.claims}
+    repairs = next(level for text, level in levels.items() if "repairs could help" in text)
+    tide = next(level for text, level in levels.items() if "tide will not fall" in text)
+    assert (repairs, tide) == ("hedged", "negated")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -124,6 +125,27 @@ def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> l
                 if span is not None and _says_something(doc, span):
                     found.append(span)
     return found
+
+
+def per_sentence(doc: Doc, attribution: Attribution) -> list[Attribution]:
+    """An attribution whose content runs over several sentences (a long quotation), as one
+    attribution per sentence: each sentence is a claim of its own, hedged or not on its
+    own words ("This could help ... It may not be simple" is not one negated claim)."""
+    content, text = attribution.content, doc.text
+    pieces = [
+        span
+        for sentence in doc.sents
+        if sentence.start_char < content.end and content.start < sentence.end_char
+        for span in [
+            _trimmed(
+                text, max(sentence.start_char, content.start), min(sentence.end_char, content.end)
+            )
+        ]
+        if span is not None
+    ]
+    if len(pieces) < 2:
+        return [attribution]
+    return [replace(attribution, content=piece) for piece in pieces]
 
 
 def article_attribution(span: Span, chain: tuple[Source, ...]) -> Attribution:

@@ -25,6 +25,7 @@ from newstrace.analyze.claims import (
     asserted_spans,
     extent,
     is_proposition,
+    per_sentence,
 )
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.kinds import classify_kind
@@ -256,9 +257,10 @@ class Analyzer:
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
         attributions = [
-            a
+            piece
             for a in build_attributions(SourceResolver(doc), found, root).values()
-            if is_proposition(doc, a.content)
+            for piece in per_sentence(doc, a)
+            if is_proposition(doc, piece.content)
         ]
         covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
