@@ -264,8 +264,9 @@ class Analyzer:
         ]
         covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
+        runs = run_ons(text)
         own = [
-            _carried(span, attributions, run_ons(text)) or article_attribution(span, own_chain)
+            _carried(span, attributions, runs) or article_attribution(span, own_chain)
             for span in asserted_spans(doc, covered, skip)
         ]
         return self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
