@@ -141,3 +141,10 @@ def test_a_study_inside_an_outlets_report_is_a_link_of_its_own(extractor, nlp):
     text = "The Pellin Courier reported that the study showed the pier was sinking."
     found = _predict(extractor, nlp, text)
     assert ("the study", "showed", "the pier was sinking") in found
+
+
+def test_a_study_credited_after_its_finding_or_without_that(extractor, nlp):
+    after = _predict(extractor, nlp, "The old pier is sinking, scientists at Pellin have found.")
+    assert ("scientists at Pellin", "found", "The old pier is sinking") in after
+    plain = _predict(extractor, nlp, "The survey found most ferries run late in winter.")
+    assert any(source == "The survey" for source, _, _ in plain)

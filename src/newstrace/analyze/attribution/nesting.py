@@ -101,15 +101,23 @@ def _verb_attributions(
 ) -> list[RoleExample]:
     """(subject, verb, following complement clause) as attributions, for untaken verbs.
 
-    With ``that_clause`` the clause must open with "that" and a pronoun subject is refused.
+    With ``that_clause`` the clause must open with "that" and a pronoun subject is refused,
+    unless the subject is a study or its authors (:func:`_said_by_research`), whose clause
+    may also come first. Those two only for research subjects: for any subject they cost
+    PolNeAR dev 0.2 points per role; for these, nothing.
     """
     found = []
     for verb in verbs:
         subject = _child(verb, {"nsubj"})
         clause = _child(verb, {"ccomp"})
-        if verb.i in taken or subject is None or clause is None or clause.i < verb.i:
+        if verb.i in taken or subject is None or clause is None:
             continue
-        if that_clause and (subject.pos_ == "PRON" or not _opens_with_that(clause)):
+        # a study or its authors may also come after ("..., scientists have found") or
+        # take a clause without "that" ("The study found three glasses ... can help")
+        research = that_clause and _said_by_research(verb)
+        if clause.i < verb.i and not (research and subject.i > clause.right_edge.i):
+            continue
+        if that_clause and (subject.pos_ == "PRON" or not (_opens_with_that(clause) or research)):
             continue
         taken.add(verb.i)
         found.append(
