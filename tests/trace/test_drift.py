@@ -280,3 +280,16 @@ def test_an_outlets_people_as_witnesses_garble_what_a_source_told_it():
     assert "attribution_garbled" in _types(garbled)
     relayed = _drift(told, "Riverside FM said dead fish were seen near the weir.")
     assert "attribution_garbled" not in _types(relayed)
+
+
+def test_a_guess_denied_is_a_correction_but_an_open_question_answered_no_is_drift():
+    denied = _drift(
+        "Harbour engineers warned the pier could be headed for collapse.",
+        "Harbour engineers said the pier is not headed for collapse.",
+    )
+    assert "speculation_as_fact" not in _types(denied)
+    answered = _drift(
+        "Harbour engineers wondered whether the pier can survive the winter.",
+        "Harbour engineers said the pier will not survive the winter.",
+    )
+    assert "speculation_as_fact" in _types(answered)

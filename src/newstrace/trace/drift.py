@@ -87,6 +87,8 @@ MIN_GAIN = 0.05
 # A bare claim keeps its attribution where the same source is credited this many sentences
 # before or after it (0, 1 and 2 tried on the drift tune set).
 NEARBY_SENTENCES = 1
+# Guesses that leave both answers open: a retelling that answers "no" tells one as fact.
+_OPEN_QUESTIONS = frozenset({"whether", "if", "wondered", "wonder", "wonders"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,9 +249,12 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
     score = max(child.claim.checkworthy, parent.claim.checkworthy)
     firmer = now.score - was.score > MIN_GAIN
     guess = _conjecture(parent, parent_words)
-    # a denial is not a hedged report put firmly ("no hard evidence it can"), but a guess
-    # denied outright is still told as fact ("will not survive")
-    denied = not guess and bool(_negations(child_words) - _negations(parent_words))
+    # a denial is not a hedged report or a guess put firmly ("no hard evidence it can"; "No,
+    # Earth is not heading toward a mini ice age" after "could be headed for"), but an open
+    # question answered "no" is still told as fact ("whether it can survive" -> "will not")
+    denied = guess not in _OPEN_QUESTIONS and bool(
+        _negations(child_words) - _negations(parent_words)
+    )
     if not denied and (now.level not in _HEDGED or not _hedge_cues(child)):
         kept = f" {' '.join(fold(w.lower) for w in _with_cue(child, child_words))} "
         dropped = [
