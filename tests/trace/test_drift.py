@@ -293,3 +293,11 @@ def test_a_guess_denied_is_a_correction_but_an_open_question_answered_no_is_drif
         "Harbour engineers said the pier will not survive the winter.",
     )
     assert "speculation_as_fact" in _types(answered)
+
+
+def test_scientists_for_the_research_they_did_is_not_a_garbled_source():
+    events = _drift(
+        "New research on the Pellin tides says the harbour could flood by 2040.",
+        "Scientists say the harbour could flood by 2040.",
+    )
+    assert "attribution_garbled" not in _types(events)
