@@ -45,6 +45,16 @@ def extent(attribution: Attribution, text: str) -> Span:
     return Span.of(text, min(p.start for p in parts), max(p.end for p in parts))
 
 
+def certainty_region(attribution: Attribution, text: str) -> Span:
+    """Where a claim's certainty is read: its extent, but only its content where the cue
+    stands in an earlier paragraph (a quotation running on): the cue's own paragraph
+    holds another claim, with hedges of its own."""
+    cue, content = attribution.cue, attribution.content
+    if cue is not None and cue.end <= content.start and "\n" in text[cue.end : content.start]:
+        return content
+    return extent(attribution, text)
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
     """The piece without surrounding punctuation, bullets and dangling conjunctions."""
     while start < end and text[start] in _LEADING_JUNK:

@@ -23,6 +23,7 @@ from newstrace.analyze.checkworthy import CheckworthyScorer
 from newstrace.analyze.claims import (
     article_attribution,
     asserted_spans,
+    certainty_region,
     extent,
     is_proposition,
     per_sentence,
@@ -30,7 +31,7 @@ from newstrace.analyze.claims import (
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.kinds import classify_kind
 from newstrace.analyze.nlp import PIECE_CHARS, for_parser, load_nlp, pieces
-from newstrace.analyze.quotations import RunOn, run_ons
+from newstrace.analyze.quotations import continued_from, run_ons
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import detect_language, foreign_passages, outlet_from_url, truncate_text
@@ -266,7 +267,7 @@ class Analyzer:
         own_chain = the_article(root)
         runs = run_ons(text)
         own = [
-            _carried(span, attributions, runs) or article_attribution(span, own_chain)
+            continued_from(span, attributions, runs) or article_attribution(span, own_chain)
             for span in asserted_spans(doc, covered, skip)
         ]
         return self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
@@ -276,7 +277,7 @@ class Analyzer:
         claims = []
         for number, (attribution, worth) in enumerate(zip(attributions, scores, strict=True), 1):
             attributed = attribution.source.kind is not SourceKind.THE_ARTICLE
-            region = _said_in(attribution, text)
+            region = certainty_region(attribution, text)
             certainty = self._certainty.assess(doc, region, attribution.content, attributed)
             kind = classify_kind(doc, attribution.content, attributed, certainty)
             claims.append(
@@ -290,27 +291,3 @@ class Analyzer:
                 )
             )
         return claims
-
-
-def _carried(span: Span, attributions: list[Attribution], runs: list[RunOn]) -> Attribution | None:
-    """The attribution of a quotation that ``span`` continues in a later paragraph: that of
-    the first paragraph's quotation (the one whose content overlaps it most)."""
-    for run in runs:
-        if not any(start <= span.start and span.end <= end for start, end in run.continued):
-            continue
-        start, end = run.opened
-        overlap = {a: min(end, a.content.end) - max(start, a.content.start) for a in attributions}
-        best = max(overlap, key=overlap.__getitem__, default=None)
-        if best is not None and overlap[best] > 0:
-            return Attribution(best.source, best.cue, span, best.chain)
-    return None
-
-
-def _said_in(attribution: Attribution, text: str) -> Span:
-    """Where a claim's certainty is read: its extent, but only its content where the cue
-    stands in an earlier paragraph (a quotation running on): the cue's own paragraph
-    holds another claim, with hedges of its own."""
-    cue, content = attribution.cue, attribution.content
-    if cue is not None and cue.end <= content.start and "\n" in text[cue.end : content.start]:
-        return content
-    return extent(attribution, text)

@@ -3,14 +3,17 @@
 News opens a long quotation once and, at each new paragraph, opens it again without closing
 the one before ("He told the Mail on Sunday: 'The results were dramatic. ...¶'This occurred
 in rats after just six weeks. ..."). The paragraphs after the first carry no cue of their
-own, yet every claim in them is the speaker's: :func:`run_ons` finds them so the ledger can
-credit them to whoever the first paragraph's quotation is credited to.
+own, yet every claim in them is the speaker's: :func:`run_ons` finds them and
+:func:`continued_from` credits them to whoever the first paragraph's quotation is credited to.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from newstrace.model import Attribution, Span
 
 _OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"'}
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -52,6 +55,23 @@ def run_ons(text: str) -> list[RunOn]:
     if current is not None and current.continued:
         found.append(current)
     return found
+
+
+def continued_from(
+    span: Span, attributions: Sequence[Attribution], runs: Sequence[RunOn]
+) -> Attribution | None:
+    """The attribution ``span`` takes as part of a quotation that runs on into its paragraph:
+    that of the first paragraph's quotation (the attribution whose content overlaps it
+    most), or None where ``span`` continues no attributed quotation."""
+    for run in runs:
+        if not any(start <= span.start and span.end <= end for start, end in run.continued):
+            continue
+        start, end = run.opened
+        overlap = {a: min(end, a.content.end) - max(start, a.content.start) for a in attributions}
+        best = max(overlap, key=overlap.__getitem__, default=None)
+        if best is not None and overlap[best] > 0:
+            return Attribution(best.source, best.cue, span, best.chain)
+    return None
 
 
 def _left_open(text: str, start: int, end: int) -> int | None:
