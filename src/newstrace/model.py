@@ -32,6 +32,16 @@ class Span:
         """
         return cls(start, end, text[start:end])
 
+    @classmethod
+    def find(cls, text: str, phrase: str, after: int = 0) -> Span:
+        """The first ``phrase`` in ``text`` at or after ``after``; ValueError if there is none.
+
+        >>> Span.find("Kim cried. Kim left.", "Kim", after=1)
+        Span(start=11, end=14, text='Kim')
+        """
+        start = text.index(phrase, after)
+        return cls(start, start + len(phrase), phrase)
+
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 

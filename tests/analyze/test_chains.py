@@ -21,8 +21,7 @@ TEXT = (
 
 
 def _span(phrase: str, after: int = 0) -> Span:
-    start = TEXT.index(phrase, after)
-    return Span.of(TEXT, start, start + len(phrase))
+    return Span.find(TEXT, phrase, after)
 
 
 def _found(source: str | None, cue: str, content: str) -> AttributionSpans:

@@ -41,8 +41,7 @@ TEXT = (
 
 
 def _span(phrase: str) -> Span:
-    start = TEXT.index(phrase)
-    return Span.of(TEXT, start, start + len(phrase))
+    return Span.find(TEXT, phrase)
 
 
 def _claim(phrase: str, chain: tuple[Source, ...], level=L.ATTRIBUTED, cues=()) -> Claim:
