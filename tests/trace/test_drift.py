@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newstrace import Article, analyze
 from newstrace.model import Span
 from newstrace.trace import align, drift, wording
@@ -282,17 +284,28 @@ def test_an_outlets_people_as_witnesses_garble_what_a_source_told_it():
     assert "attribution_garbled" not in _types(relayed)
 
 
-def test_a_guess_denied_is_a_correction_but_an_open_question_answered_no_is_drift():
-    denied = _drift(
-        "Harbour engineers warned the pier could be headed for collapse.",
-        "Harbour engineers said the pier is not headed for collapse.",
-    )
-    assert "speculation_as_fact" not in _types(denied)
-    answered = _drift(
-        "Harbour engineers wondered whether the pier can survive the winter.",
-        "Harbour engineers said the pier will not survive the winter.",
-    )
-    assert "speculation_as_fact" in _types(answered)
+@pytest.mark.parametrize(
+    ("guess", "answer", "told_as_fact"),
+    [
+        # a guess denied: a correction
+        (
+            "warned the pier could be headed for collapse",
+            "the pier is not headed for collapse",
+            False,
+        ),
+        # an open question answered "no": one answer told as fact
+        (
+            "wondered whether the pier can survive the winter",
+            "the pier will not survive the winter",
+            True,
+        ),
+    ],
+)
+def test_a_guess_denied_is_a_correction_but_an_open_question_answered_no_is_drift(
+    guess, answer, told_as_fact
+):
+    events = _drift(f"Harbour engineers {guess}.", f"Harbour engineers said {answer}.")
+    assert ("speculation_as_fact" in _types(events)) is told_as_fact
 
 
 def test_scientists_for_the_research_they_did_is_not_a_garbled_source():
