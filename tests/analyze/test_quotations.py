@@ -54,3 +54,13 @@ def test_each_sentence_of_a_long_quotation_is_a_claim_hedged_on_its_own_words():
     repairs = next(level for text, level in levels.items() if "repairs could help" in text)
     tide = next(level for text, level in levels.items() if "tide will not fall" in text)
     assert (repairs, tide) == ("hedged", "negated")
+
+
+def test_a_reporters_sign_off_is_no_claim_and_credits_nothing():
+    ledger = analyze(
+        "A ferry hit the Pellin pier on Tuesday night. Police said a deckhand was hurt by a "
+        "falling rope. Ada Morn reports. (Published Wednesday, Dec. 14, 2016)\n\n"
+        "Divers were searching the harbour after the ferry hit the pier."
+    )
+    assert all("Ada Morn" not in c.span.text for c in ledger.claims)
+    assert all(c.attribution.source.name != "Ada Morn" for c in ledger.claims)

@@ -26,6 +26,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # verbs of speaking whose infinitive after "declined", "refused", "asked not" is no claim
 _NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "discuss", "respond"}
 _HEADLINE_WORDS = 3
+_SIGN_OFF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:reports|reported|reporting)\W*")
 _MIN_WORDS = 4
 
 
@@ -43,6 +44,17 @@ def extent(attribution: Attribution, text: str) -> Span:
         *([attribution.source.span] if attribution.source.span else []),
     ]
     return Span.of(text, min(p.start for p in parts), max(p.end for p in parts))
+
+
+def is_sign_off(text: str) -> bool:
+    """Whether a sentence is a reporter's sign-off ("Katherine Creag reports.", "News4's
+    Shomari Stone reports."): the broadcaster's own reporter introducing the story, no
+    source of the sentences around it and no claim.
+
+    >>> is_sign_off("News4's Shomari Stone reports."), is_sign_off("Stone reports a fire.")
+    (True, False)
+    """
+    return _SIGN_OFF.fullmatch(text.strip()) is not None
 
 
 def certainty_region(attribution: Attribution, text: str) -> Span:
@@ -93,7 +105,11 @@ def _says_something(doc: Doc, span: Span) -> bool:
     if tokens is None:
         return False
     words = [t for t in tokens if t.is_alpha]
-    return len(words) >= _MIN_WORDS and any(t.tag_ in _FINITE_TAGS for t in tokens)
+    return (
+        len(words) >= _MIN_WORDS
+        and any(t.tag_ in _FINITE_TAGS for t in tokens)
+        and not is_sign_off(span.text)
+    )
 
 
 def is_proposition(doc: Doc, span: Span) -> bool:

@@ -26,6 +26,7 @@ from newstrace.analyze.claims import (
     certainty_region,
     extent,
     is_proposition,
+    is_sign_off,
     per_sentence,
 )
 from newstrace.analyze.credit import find_credit
@@ -253,7 +254,9 @@ class Analyzer:
         found = [
             a
             for a in self._extractor.predict(doc)
-            if not _inside(a.cue, skip) and not _mostly_inside(a.content, foreign)
+            if not _inside(a.cue, skip)
+            and not _mostly_inside(a.content, foreign)
+            and not is_sign_off(_sentence_of(doc, a.cue))
         ]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
@@ -261,7 +264,7 @@ class Analyzer:
             piece
             for a in build_attributions(SourceResolver(doc), found, root).values()
             for piece in per_sentence(doc, a)
-            if is_proposition(doc, piece.content)
+            if is_proposition(doc, piece.content) and not is_sign_off(piece.content.text)
         ]
         covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
@@ -291,3 +294,9 @@ class Analyzer:
                 )
             )
         return claims
+
+
+def _sentence_of(doc: Doc, span: Span) -> str:
+    """The text of the sentence ``span`` starts in."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens.sent.text if tokens is not None else span.text
