@@ -20,13 +20,11 @@ TEXT = (
 )
 
 
-def _span(phrase: str, after: int = 0) -> Span:
-    return Span.find(TEXT, phrase, after)
-
-
 def _found(source: str | None, cue: str, content: str) -> AttributionSpans:
-    cue_span = _span(cue)
-    return AttributionSpans(cue_span, _span(content), _span(source) if source else None)
+    cue_span = Span.find(TEXT, cue)
+    return AttributionSpans(
+        cue_span, Span.find(TEXT, content), Span.find(TEXT, source) if source else None
+    )
 
 
 FOUND = [

@@ -40,30 +40,26 @@ TEXT = (
 )
 
 
-def _span(phrase: str) -> Span:
-    return Span.find(TEXT, phrase)
-
-
 def _claim(phrase: str, chain: tuple[Source, ...], level=L.ATTRIBUTED, cues=()) -> Claim:
-    span = _span(phrase)
+    span = Span.find(TEXT, phrase)
     return Claim(
         "c1",
         span,
         Attribution(chain[-1], None, span, chain),
-        Certainty(0.5, level, tuple(_span(c) for c in cues)),
+        Certainty(0.5, level, tuple(Span.find(TEXT, c) for c in cues)),
         ClaimKind.STATEMENT,
         0.5,
     )
 
 
 def _ledger(*claims: Claim) -> Ledger:
-    credit = _span("Shore Wire")
+    credit = Span.find(TEXT, "Shore Wire")
     return Ledger(Article(TEXT, id="quay"), "en", "Pellin Post", claims, (), "Shore Wire", credit)
 
 
 OUTLET = Source("Pellin Post", K.MEDIA_OUTLET)
-GAZETTE = Source("Pellin Gazette", K.MEDIA_OUTLET, _span("Pellin Gazette"))
-VARGA = Source("Elena Varga", K.NAMED_PERSON, _span("Elena Varga"))
+GAZETTE = Source("Pellin Gazette", K.MEDIA_OUTLET, Span.find(TEXT, "Pellin Gazette"))
+VARGA = Source("Elena Varga", K.NAMED_PERSON, Span.find(TEXT, "Elena Varga"))
 
 
 def test_names_fold_case_articles_quotes_and_possessives():
@@ -144,11 +140,13 @@ def test_without_a_holding_claim_the_most_overlap_wins_and_no_overlap_is_a_miss(
 
 
 def test_the_reported_chain_leaves_out_publisher_credit_and_unnamed_sources():
-    credit = Source("Shore Wire", K.MEDIA_OUTLET, _span("Shore Wire"))
+    credit = Source("Shore Wire", K.MEDIA_OUTLET, Span.find(TEXT, "Shore Wire"))
     unnamed = Source("unnamed sources", K.UNNAMED_GROUP)
     attributed = _claim("the quay gears", (OUTLET, credit, GAZETTE, VARGA))
     agentless = _claim("the ferry may stop", (OUTLET, credit, unnamed), L.HEDGED)
-    own = _claim("It is said", (OUTLET, Source("Shore Wire", K.THE_ARTICLE, _span("Shore Wire"))))
+    own = _claim(
+        "It is said", (OUTLET, Source("Shore Wire", K.THE_ARTICLE, Span.find(TEXT, "Shore Wire")))
+    )
     ledger = _ledger(attributed, agentless, own)
     assert reported_chain(ledger, attributed) == (GAZETTE, VARGA)
     assert reported_chain(ledger, agentless) == ()
@@ -161,7 +159,7 @@ def _gold(chain=(), level=L.ASSERTED, cues=()) -> GoldClaim:
 
 def _predicted(chain=(), level=L.ASSERTED, cues=()) -> Predicted:
     return Predicted(
-        _span("the quay gears"), tuple(chain), level, tuple(Span(0, 0, c) for c in cues)
+        Span.find(TEXT, "the quay gears"), tuple(chain), level, tuple(Span(0, 0, c) for c in cues)
     )
 
 

@@ -20,26 +20,24 @@ TEXT = (
 )
 
 
-def _span(phrase: str, after: int = 0) -> Span:
-    return Span.find(TEXT, phrase, after)
-
-
 ARTICLE = GoldArticle(
     "invented",
     TEXT,
     (
         AttributionSpans(
-            _span("said"),
-            _span("the mayor told him the old pier would close in March"),
-            _span("The harbour master"),
+            Span.find(TEXT, "said"),
+            Span.find(TEXT, "the mayor told him the old pier would close in March"),
+            Span.find(TEXT, "The harbour master"),
         ),
         AttributionSpans(
-            _span("told"), _span("the old pier would close in March"), _span("the mayor")
+            Span.find(TEXT, "told"),
+            Span.find(TEXT, "the old pier would close in March"),
+            Span.find(TEXT, "the mayor"),
         ),
         AttributionSpans(
-            _span("said", TEXT.index("ferry board")),
+            Span.find(TEXT, "said", TEXT.index("ferry board")),
             Span.of(TEXT, TEXT.index('"We'), TEXT.index("rise.") + 6),
-            _span("a spokeswoman for the ferry board"),
+            Span.find(TEXT, "a spokeswoman for the ferry board"),
         ),
     ),
 )
