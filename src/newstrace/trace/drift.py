@@ -87,8 +87,6 @@ MIN_GAIN = 0.05
 # A bare claim keeps its attribution where the same source is credited this many sentences
 # before or after it (0, 1 and 2 tried on the drift tune set).
 NEARBY_SENTENCES = 1
-# Guesses that leave both answers open: a retelling that answers "no" tells one as fact.
-_OPEN_QUESTIONS = frozenset({"whether", "if", "wondered", "wonder", "wonders"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +250,7 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
     # a denial is not a hedged report or a guess put firmly ("no hard evidence it can"; "No,
     # Earth is not heading toward a mini ice age" after "could be headed for"), but an open
     # question answered "no" is still told as fact ("whether it can survive" -> "will not")
-    denied = guess not in _OPEN_QUESTIONS and bool(
+    denied = guess not in lexicon().open_questions and bool(
         _negations(child_words) - _negations(parent_words)
     )
     if not denied and (now.level not in _HEDGED or not _hedge_cues(child)):

@@ -30,6 +30,7 @@ class Lexicon:
     generic_source_words: frozenset[str]
     vague_source_words: frozenset[str]
     speculation_markers: tuple[str, ...]
+    open_questions: frozenset[str]
     downtoners: frozenset[str]
     approximators: frozenset[str]
     exceeders: frozenset[str]
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         frozenset(raw["generic_source_words"]),
         frozenset(raw["vague_source_words"]),
         tuple(raw["speculation_markers"]),
+        frozenset(raw["open_questions"]),
         frozenset(raw["downtoners"]),
         frozenset(raw["approximators"]),
         frozenset(raw["exceeders"]),
