@@ -103,6 +103,27 @@ CASES = [
         CertaintyLevel.NEGATED,
         ["denied"],
     ),
+    (  # the parser hangs "no" on "evidence ... ferry"; the existential "there's" is on the spine
+        'The council said that there’s "no hard evidence the ferry can be saved."',
+        'there’s "no hard evidence the ferry can be saved."',
+        True,
+        CertaintyLevel.NEGATED,
+        ["no"],
+    ),
+    (
+        "Engineers said it is impossible to refloat the ferry before spring.",
+        "it is impossible to refloat the ferry before spring",
+        True,
+        CertaintyLevel.NEGATED,
+        ["impossible"],
+    ),
+    (
+        "The crew was unable to reach the harbour.",
+        None,
+        False,
+        CertaintyLevel.NEGATED,
+        ["unable"],
+    ),
 ]
 
 
@@ -163,6 +184,12 @@ def test_reported_would_is_not_speculation(assessor):
 def test_negated_reporting_verb_does_not_negate_the_claim(assessor):
     text = "The mayor did not say that the ferry would be sold."
     certainty = _assess(assessor, text, "the ferry would be sold", attributed=True)
+    assert certainty.level is not CertaintyLevel.NEGATED
+
+
+def test_negative_word_off_the_spine_does_not_negate(assessor):
+    text = "The ferry carried a sign that said entry was impossible, the captain said."
+    certainty = _assess(assessor, text, "The ferry carried a sign", attributed=True)
     assert certainty.level is not CertaintyLevel.NEGATED
 
 

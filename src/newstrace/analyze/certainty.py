@@ -48,6 +48,7 @@ _LOOSE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "appos", "re
 _FUNCTION_DEPS = frozenset({"cc", "punct", "mark", "det", "case", "prep", "advmod"})
 _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
+_NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
 _CONDITION_MARKS = frozenset(
     {"if", "unless", "provided", "providing", "assuming", "long", "case", "condition", "event"}
 )
@@ -209,12 +210,33 @@ def _attached(token: Token, spine: set[Token]) -> bool:
 
 def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     """ "not"/"never" on the claim's own verbs ("did not say that X" does not deny X);
-    "no"/"nothing" as or in an argument of the spine; a denial verb above the claim."""
+    "no"/"nothing" as or in an argument of the spine, or after an existential "there is";
+    "impossible"/"false" as the spine's predicate; a denial verb above the claim."""
     if token.dep_ == "neg":
         return token.head in spine and _inside(token.head, content)
     if token.lower_ in _NEGATIVE_NOMINALS:
-        return token.head in spine or (token.dep_ == "det" and token.head.head in spine)
+        return (
+            token.head in spine
+            or (token.dep_ == "det" and token.head.head in spine)
+            or _denies_existence(token, spine)
+        )
+    if token.lower_ in _NEGATIVE_PREDICATES:
+        return token in spine or (token.dep_ in ("acomp", "attr") and token.head in spine)
     return token.lemma_.lower() in _DENIALS and token in spine and not _inside(token, content)
+
+
+def _denies_existence(token: Token, spine: set[Token]) -> bool:
+    """ "there is no evidence (that) X": the "no" after an existential "be" on the spine,
+    wherever the parse hangs it (it often makes the evidence a modifier of X's subject)."""
+    before = token.doc[token.i - 1] if token.i else None
+    while before is not None and before.i and (before.is_quote or before.dep_ == "advmod"):
+        before = token.doc[before.i - 1]  # there is "no ...", there is still no ...
+    return (
+        before is not None
+        and (before.lemma_ == "be" or before.norm_ == "'s")  # spaCy misses "there’s"
+        and before in spine
+        and any(child.dep_ == "expl" for child in before.children)
+    )
 
 
 def _conditions(token: Token, spine: set[Token]) -> bool:

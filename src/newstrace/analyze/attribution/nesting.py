@@ -109,25 +109,47 @@ def _verb_attributions(
     found = []
     for verb in verbs:
         subject = _child(verb, {"nsubj"})
-        clause = _child(verb, {"ccomp"})
+        by_research = _said_by_research(verb)
+        clause = _child(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
         if verb.i in taken or subject is None or clause is None:
             continue
         # a study or its authors may also come after ("..., scientists have found") or
         # take a clause without "that" ("The study found three glasses ... can help")
-        research = that_clause and _said_by_research(verb)
+        research = that_clause and by_research
         if clause.i < verb.i and not (research and subject.i > clause.right_edge.i):
             continue
         if that_clause and (subject.pos_ == "PRON" or not (_opens_with_that(clause) or research)):
             continue
         taken.add(verb.i)
+        opening = (_child(verb, {"dobj"}) if clause.dep_ == "advcl" else None) or clause
         found.append(
             RoleExample(
                 cue=(verb.i, verb.i + 1),
-                content=(clause.left_edge.i, _last_word(doc, clause.right_edge.i) + 1),
+                content=(opening.left_edge.i, _last_word(doc, clause.right_edge.i) + 1),
                 source=(subject.left_edge.i, subject.right_edge.i + 1),
             )
         )
     return found
+
+
+def _object_clause(verb: Token) -> Token | None:
+    """The verb of "found cheese to contain ..." or "found three glasses ... can help ...",
+    which the parser reads as an object and an adverbial clause: a clause after the object,
+    without a subject of its own, led by "to" or a modal."""
+    obj = _child(verb, {"dobj"})
+    if obj is None:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i > obj.i
+            and not any(g.dep_ in ("nsubj", "mark") for g in c.children)
+            and any(g.dep_ == "aux" and g.tag_ in ("TO", "MD") for g in c.children)
+        ),
+        None,
+    )
 
 
 def _opens_with_that(clause: Token) -> bool:
