@@ -148,3 +148,25 @@ def test_a_study_credited_after_its_finding_or_without_that(extractor, nlp):
     assert ("scientists at Pellin", "found", "The old pier is sinking") in after
     plain = _predict(extractor, nlp, "The survey found most ferries run late in winter.")
     assert any(source == "The survey" for source, _, _ in plain)
+
+
+def test_a_finding_the_parser_reads_as_object_and_clause(extractor, nlp):
+    # "found X to Y" / "found X ..., can Y": spaCy makes X an object and Y an adverbial clause
+    text = "The study found two ferries each week, not each day, can carry the cattle."
+    found = _predict(extractor, nlp, text)
+    assert ("The study", "found", "two ferries each week, not each day, can carry the cattle") in (
+        found
+    )
+    text = "Scientists at Pellin have found the pier to contain high levels of salt."
+    found = _predict(extractor, nlp, text)
+    assert ("Scientists at Pellin", "found", "the pier to contain high levels of salt") in found
+
+
+def test_a_cue_found_inside_quoted_as_takes_the_quoted_source(extractor, nlp):
+    text = (
+        "The article quotes co-author of the survey, Mira Tal, as saying this could change "
+        "how ferries are run."
+    )
+    found = _predict(extractor, nlp, text)
+    inner = [source for source, cue, content in found if content.startswith("this could")]
+    assert inner and (inner[0] or "").startswith("co-author of the survey")

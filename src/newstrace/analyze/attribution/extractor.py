@@ -96,6 +96,7 @@ class AttributionExtractor:
             RoleExample(cue, content, source)
             for cue, (source, content) in zip(cues, roles, strict=True)
         ]
+        found = _quoted_sources(doc, found)
         found.extend(_nested(doc, found, self.cues_.lexicon_))
         text = doc.text
         found = [_to_quote_end(info, e) for e in found]
@@ -152,6 +153,23 @@ def _examples(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleEx
         if cue and content:
             examples.append(RoleExample(cue, content, source))
     return examples
+
+
+def _quoted_sources(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample]:
+    """A sourceless cue inside "<cue> X as saying Y" takes X as its source: the cue tagger
+    often finds "saying" itself, and the role tagger gives it no source."""
+    quoted = [q for q in (quoted_as(doc, e.cue) for e in found) if q is not None]
+    sourced = []
+    for example in found:
+        outer = next((q for q in quoted if _overlap(q.cue, example.cue)), None)
+        if example.source is None and outer is not None:
+            example = RoleExample(example.cue, example.content, outer.source)
+        sourced.append(example)
+    return sourced
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _nested(doc: Doc, found: Sequence[RoleExample], lexicon: dict[str, float]) -> list[RoleExample]:

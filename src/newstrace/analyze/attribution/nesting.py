@@ -32,9 +32,11 @@ _RESEARCH_NOUNS = frozenset(
 def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
     """The inner attribution of "<cue> X as <gerund> Y", or ``None`` if the cue has none."""
     for head in doc[cue[0] : cue[1]]:
-        obj = _child(head, {"dobj"})
-        if obj is None:
+        objects = [child for child in head.children if child.dep_ == "dobj"]
+        if not objects:
             continue
+        # the parser may cut a hyphenated object into several ("co", "-", "author")
+        first, obj = objects[0], objects[-1]
         # "as" may hang off the verb or, misparsed, off a phrase after the object
         marker = next(
             (c for c in head.subtree if c.i > obj.i and c.lower_ == "as" and c.dep_ == "prep"),
@@ -51,7 +53,7 @@ def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
         return RoleExample(
             cue=(marker.i, gerund.i + 1),
             content=(complement.left_edge.i, _last_word(doc, complement.right_edge.i) + 1),
-            source=(obj.left_edge.i, obj.right_edge.i + 1),
+            source=(first.left_edge.i, obj.right_edge.i + 1),
         )
     return None
 
@@ -121,7 +123,7 @@ def _verb_attributions(
         if that_clause and (subject.pos_ == "PRON" or not (_opens_with_that(clause) or research)):
             continue
         taken.add(verb.i)
-        opening = (_child(verb, {"dobj"}) if clause.dep_ == "advcl" else None) or clause
+        opening = _misparsed_subject(verb, clause) or clause
         found.append(
             RoleExample(
                 cue=(verb.i, verb.i + 1),
@@ -130,6 +132,15 @@ def _verb_attributions(
             )
         )
     return found
+
+
+def _misparsed_subject(verb: Token, clause: Token) -> Token | None:
+    """The verb's object where it is the subject of the clause after it, misparsed ("found
+    two glasses ..., not each day, can help"): the clause has no subject of its own."""
+    obj = _child(verb, {"dobj"})
+    if obj is None or obj.i > clause.i or any(c.dep_ == "nsubj" for c in clause.children):
+        return None
+    return obj
 
 
 def _object_clause(verb: Token) -> Token | None:
