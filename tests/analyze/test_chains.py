@@ -223,3 +223,23 @@ def test_telling_a_person_named_before_is_no_outlet():
         "Sarah Kaplan runs the harbour board. Cameron Wells told Kaplan that the ferry sank."
     )
     assert [("Cameron Wells", "named_person")] in chains
+
+
+def test_the_story_is_the_outlet_named_just_before_as_its_publisher():
+    text = (
+        "A post claiming the ferry will sink was published by pellinwatch.com on Monday. "
+        "According to the story, the harbour master confirmed it."
+    )
+    doc = load_nlp()(text)
+    start = text.index("the story")
+    source = SourceResolver(doc).resolve(Span.of(text, start, start + len("the story")))
+    assert (source.name, source.kind) == ("pellinwatch.com", SourceKind.MEDIA_OUTLET)
+    assert source.mention.text == "pellinwatch.com"
+
+
+def test_the_story_with_no_outlet_before_it_stays_itself():
+    text = "Officials met on Monday. The story said the mayor resigned."
+    doc = load_nlp()(text)
+    start = text.index("The story")
+    source = SourceResolver(doc).resolve(Span.of(text, start, start + len("The story")))
+    assert (source.name, source.kind) == ("The story", SourceKind.DOCUMENT_REPORT)

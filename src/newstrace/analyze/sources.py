@@ -24,6 +24,7 @@ from newstrace.model import Source, SourceKind, Span
 _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
 _PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL}
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
+_STORIES = frozenset({"story", "article"})
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
 
@@ -247,6 +248,8 @@ class SourceResolver:
             source = Source(first.name, first.kind, span, first.mention or first.span)
         elif head.pos_ == "PRON":
             source = self._entity_before(tokens, span)
+        elif (publisher := self._publisher_before(tokens)) is not None:
+            source = Source(publisher.name, publisher.kind, span, publisher.span)
         elif (full := self._full_name(tokens)) is not None:
             source = Source(
                 full.text,
@@ -335,6 +338,26 @@ class SourceResolver:
             for seen in reversed(self._seen):
                 if seen.source.kind in kinds:
                     return seen
+        return None
+
+    def _publisher_before(self, tokens: TokenSpan) -> Source | None:
+        """The outlet "the story" or "the article" is from, where no source came before it
+        but the last two sentences name an outlet ("The report ... was published by
+        Huzlers.com. ... According to the story, ...")."""
+        if len(tokens) != 2 or tokens[0].lower_ != "the" or tokens.root.lemma_ not in _STORIES:
+            return None
+        sentence = tokens.root.sent
+        earlier = [s for s in self.doc.sents if s.end <= sentence.start][-2:]
+        start = earlier[0].start if earlier else sentence.start
+        names = [e for e in self._ents if start <= e.start and e.end <= tokens.start]
+        names += [
+            self.doc[t.i : t.i + 1]
+            for t in self.doc[start : tokens.start]
+            if _DOMAIN.fullmatch(t.text)
+        ]
+        for words in sorted(names, key=lambda w: w.start, reverse=True):
+            if (outlet := self._outlet(words, told=False)) is not None:
+                return outlet
         return None
 
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
