@@ -196,3 +196,25 @@ def test_a_group_whose_versions_name_nothing_asks_nothing_of_a_join():
     pairs = [(0, 1, 0.99), (2, 3, 0.99), (0, 2, 0.9)]
     model = SameStoryModel(MEANING_ONLY.weights, MEANING_ONLY.bias, 0.5, specifics_cohesion=0.5)
     assert join_groups(rows, [], pairs, model) == [[0, 1, 2, 3]]
+
+
+def test_gist_neighbours_are_the_same_whatever_the_block_size(monkeypatch):
+    from newstrace.trace import stories
+    from newstrace.trace.options import TraceOptions
+
+    rng = np.random.default_rng(7)
+    gists = [g / np.linalg.norm(g) for g in rng.normal(size=(60, DIMENSIONS))]
+    options = TraceOptions(gist_neighbours=3, gist_floor=-1.0)
+    whole = stories.gist_neighbours(gists, options)
+    monkeypatch.setattr(stories, "_BLOCK_BYTES", 16 * len(gists) * 7)  # blocks of 7 rows
+    assert stories.gist_neighbours(gists, options) == whole
+    assert len(whole) >= 60 * 3 // 2
+
+
+def test_pairs_sharing_counts_each_pair_over_the_postings():
+    from newstrace.trace.blocking import pairs_sharing
+
+    postings = [[5, 1, 3], [3, 5], [1, 5, 5], [7, 8, 9, 10]]
+    assert pairs_sharing(postings, limit=3, at_least=2) == {(1, 5), (3, 5)}
+    assert pairs_sharing(postings, limit=3, at_least=1) == {(1, 3), (1, 5), (3, 5)}
+    assert pairs_sharing(postings, limit=None, at_least=1) >= {(7, 10), (8, 9)}

@@ -80,9 +80,12 @@ def gist_neighbours(gists: Sequence[np.ndarray], options: TraceOptions) -> set[t
     if k <= 0:
         return pairs
     matrix = np.stack(gists).astype(np.float32)
-    for start in range(0, count, _BLOCK):
-        sims = matrix[start : start + _BLOCK] @ matrix.T
-        for row, i in enumerate(range(start, min(start + _BLOCK, count))):
+    # a block of rows costs 16 bytes a cell (the cosines, their negation, argpartition's
+    # int64 indices): at most _BLOCK_BYTES, so memory stays flat as the corpus grows
+    block = max(1, min(_BLOCK, _BLOCK_BYTES // (16 * count)))
+    for start in range(0, count, block):
+        sims = matrix[start : start + block] @ matrix.T
+        for row, i in enumerate(range(start, min(start + block, count))):
             sims[row, i] = -1.0
         nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         for row, found in enumerate(nearest):
@@ -239,7 +242,9 @@ class Groups:
 
 
 _BLOCK = 1024
-"""Rows of gists compared at once when looking for neighbours (1024 x N floats)."""
+"""Rows of gists compared at once when looking for neighbours, at most."""
+_BLOCK_BYTES = 64 * 2**20
+"""What one block of rows may take (see :func:`gist_neighbours`)."""
 
 
 def _dot(x: sparse.csr_matrix | np.ndarray, y: sparse.csr_matrix | np.ndarray) -> float:
