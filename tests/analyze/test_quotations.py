@@ -1,8 +1,9 @@
-"""Quotations that run on into later paragraphs, and the ledger crediting them to the speaker."""
+"""Quotations that run on into later paragraphs or stand alone after their speaker's, and the
+ledger crediting them to the speaker."""
 
 from __future__ import annotations
 
-from newstrace.analyze.quotations import run_ons
+from newstrace.analyze.quotations import run_ons, standalone_quotes
 from newstrace.api import analyze
 from newstrace.model import SourceKind
 
@@ -64,3 +65,21 @@ def test_a_reporters_sign_off_is_no_claim_and_credits_nothing():
     )
     assert all("Ada Morn" not in c.span.text for c in ledger.claims)
     assert all(c.attribution.source.name != "Ada Morn" for c in ledger.claims)
+
+
+def test_a_standalone_quotation_after_its_speakers_paragraph_is_the_speakers():
+    text = (
+        "A spokesman for the Pellin port authority said the tests were early.\n\n"
+        "“This is the first time cracks have been found.”\n\n"
+        "The council meets on Tuesday."
+    )
+    claims = analyze(text).claims
+    [said] = [c for c in claims if c.span.text.startswith("the tests")]
+    [quoted] = [c for c in claims if c.span.text.startswith("This is")]
+    assert quoted.attribution.source == said.attribution.source
+    assert said.attribution.source.span.text.startswith("A spokesman")
+
+
+def test_a_quotation_with_its_own_cue_or_after_a_heading_stands_on_nothing():
+    assert standalone_quotes("Ada Morn said it was early.\n\n“It fell,” she said. “We ran.”") == []
+    assert standalone_quotes("Pier closed\n\n“It fell.”") == []

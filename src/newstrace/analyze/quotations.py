@@ -1,10 +1,13 @@
-"""Quotations that run on into the next paragraph.
+"""Quotations whose speaker is named in an earlier paragraph.
 
 News opens a long quotation once and, at each new paragraph, opens it again without closing
 the one before ("He told the Mail on Sunday: 'The results were dramatic. ...¶'This occurred
-in rats after just six weeks. ..."). The paragraphs after the first carry no cue of their
-own, yet every claim in them is the speaker's: :func:`run_ons` finds them and
-:func:`continued_from` credits them to whoever the first paragraph's quotation is credited to.
+in rats after just six weeks. ..."). It also lets a paragraph that is one quotation and
+nothing else follow the paragraph that names its speaker ("A spokesman said that we should
+not celebrate yet.¶"This is the first time a link has been found."). These paragraphs carry
+no cue of their own, yet every claim in them is the speaker's: :func:`run_ons` and
+:func:`standalone_quotes` find them and :func:`continued_from` credits them to whoever the
+earlier paragraph's words are credited to.
 """
 
 from __future__ import annotations
@@ -16,14 +19,16 @@ from dataclasses import dataclass
 from newstrace.model import Attribution, Span
 
 _OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"'}
+_MARKS = frozenset('“”«»"')
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
 class RunOn:
-    """A quotation left open at the end of its paragraph (``opened``: from its opening mark
-    to the paragraph's end) and the quotations of the paragraphs after it that reopen it
-    (``continued``, each from its opening mark to its closing mark or paragraph end)."""
+    """Quotations (``continued``, each from its opening mark to its closing mark or paragraph
+    end) whose speaker is whoever ``opened`` is credited to: a quotation left open at the end
+    of its paragraph (from its opening mark to the paragraph's end), or the whole paragraph
+    before a standalone quotation."""
 
     opened: tuple[int, int]
     continued: tuple[tuple[int, int], ...]
@@ -54,6 +59,33 @@ def run_ons(text: str) -> list[RunOn]:
             current = RunOn((left_open, paragraph.end()), ())
     if current is not None and current.continued:
         found.append(current)
+    return found
+
+
+def standalone_quotes(text: str) -> list[RunOn]:
+    """Paragraphs that are one closed quotation and nothing else, each with the paragraph
+    before it (not itself such a quotation, nor a heading without a full stop).
+
+    >>> text = 'A spokesman said the tests were early.\\n\\n"It is a first."\\n\\n"More is needed."'
+    >>> standalone_quotes(text)
+    [RunOn(opened=(0, 38), continued=((40, 56),))]
+    """
+    found: list[RunOn] = []
+    before: tuple[int, int] | None = None
+    for paragraph in _PARAGRAPH.finditer(text):
+        line = paragraph.group().strip()
+        if not line:
+            continue
+        start = paragraph.start() + paragraph.group().index(line[0])
+        end = start + len(line)
+        whole = (
+            line[0] in _OPENERS
+            and _closing(text, start, end) == end
+            and not any(mark in line[1:-1] for mark in _MARKS)  # '"X," he said. "Y"'
+        )
+        if whole and before is not None:
+            found.append(RunOn(before, ((start, end),)))
+        before = None if whole or line[-1] not in '.!?"”’' else (start, end)
     return found
 
 
