@@ -243,3 +243,16 @@ def test_the_story_with_no_outlet_before_it_stays_itself():
     start = text.index("The story")
     source = SourceResolver(doc).resolve(Span.of(text, start, start + len("The story")))
     assert (source.name, source.kind) == ("The story", SourceKind.DOCUMENT_REPORT)
+
+
+def test_a_spokesperson_is_named_with_the_body_they_speak_for():
+    assert _kind(
+        "A spokesman for the Pellin Ferry Society said so.",
+        "A spokesman for the Pellin Ferry Society",
+    ) == (
+        "Pellin Ferry Society spokesman",
+        "anonymous_person",
+    )
+    assert _kind("A spokesman for the company said so.", "A spokesman for the company")[0] == (
+        "A spokesman"
+    )

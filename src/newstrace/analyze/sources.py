@@ -141,7 +141,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if persons:
         return _person(tokens, persons[-1])
     if head.lower_ in lex["role_titles"] or lemma in lex["role_titles"]:
-        return _short_name(tokens), _role_kind(tokens, head)
+        return _spokesperson_name(tokens, head), _role_kind(tokens, head)
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
         return _short_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
     if lemma in lex["outlet_heads"]:
@@ -172,6 +172,17 @@ def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
     name = tokens.doc[start : person.end]
     kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, name) else SourceKind.NAMED_PERSON
     return name.text, kind
+
+
+def _spokesperson_name(tokens: TokenSpan, head: Token) -> str:
+    """A spokesperson with the body they speak for, where it is named after them: "a
+    spokesman for the Alzheimer's Society" is the "Alzheimer's Society spokesman"."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}):
+        body = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if body is not None and body.right_edge.i < tokens.end:
+            first = body.left_edge.i + (body.left_edge.dep_ == "det")  # not "the"
+            return f"{tokens.doc[first : body.right_edge.i + 1].text} {head.text}"
+    return _short_name(tokens)
 
 
 def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
