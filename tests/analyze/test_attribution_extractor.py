@@ -170,3 +170,11 @@ def test_a_cue_found_inside_quoted_as_takes_the_quoted_source(extractor, nlp):
     found = _predict(extractor, nlp, text)
     inner = [source for source, cue, content in found if content.startswith("this could")]
     assert inner and (inner[0] or "").startswith("co-author of the survey")
+
+
+def test_quoting_someone_saying_a_clause_is_a_link_of_its_own(extractor, nlp):
+    text = "One Pellin tabloid quoted a robotics professor saying the incident showed the risk."
+    found = _predict(extractor, nlp, text)
+    assert ("a robotics professor", "saying", "the incident showed the risk") in found
+    plain = _predict(extractor, nlp, "The Pellin Courier quoted a man carrying a bag.")
+    assert all(cue != "carrying" for _, cue, _ in plain)

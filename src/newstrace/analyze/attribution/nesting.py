@@ -30,7 +30,8 @@ _RESEARCH_NOUNS = frozenset(
 
 
 def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
-    """The inner attribution of "<cue> X as <gerund> Y", or ``None`` if the cue has none."""
+    """The inner attribution of "<cue> X as <gerund> Y" or "<cue> X saying Y" (a gerund on
+    the object with a clause of its own), or ``None`` if the cue has none."""
     for head in doc[cue[0] : cue[1]]:
         objects = [child for child in head.children if child.dep_ == "dobj"]
         if not objects:
@@ -42,18 +43,20 @@ def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
             (c for c in head.subtree if c.i > obj.i and c.lower_ == "as" and c.dep_ == "prep"),
             None,
         )
-        if marker is None:
-            continue
-        gerund = _child(marker, {"pcomp"})
+        if marker is not None:
+            gerund, complements = _child(marker, {"pcomp"}), _INNER_COMPLEMENTS
+        else:  # "quoted a professor saying the incident showed ..."
+            gerund, complements = _child(obj, {"acl"}), {"ccomp"}
         if gerund is None or gerund.tag_ != "VBG":
             continue
-        complement = _child(gerund, _INNER_COMPLEMENTS)
+        complement = _child(gerund, complements)
         if complement is None or complement.i < gerund.i:
             continue
+        opening = marker or gerund
         return RoleExample(
-            cue=(marker.i, gerund.i + 1),
+            cue=(opening.i, gerund.i + 1),
             content=(complement.left_edge.i, _last_word(doc, complement.right_edge.i) + 1),
-            source=(first.left_edge.i, obj.right_edge.i + 1),
+            source=(first.left_edge.i, min(obj.right_edge.i + 1, opening.i)),
         )
     return None
 
