@@ -357,9 +357,9 @@ class SourceResolver:
         Huzlers.com. ... According to the story, ...")."""
         if len(tokens) != 2 or tokens[0].lower_ != "the" or tokens.root.lemma_ not in _STORIES:
             return None
-        sentence = tokens.root.sent
-        earlier = [s for s in self.doc.sents if s.end <= sentence.start][-2:]
-        start = earlier[0].start if earlier else sentence.start
+        start = tokens.root.sent.start
+        for _ in range(2):  # back to the start of the sentence before, twice
+            start = self.doc[start - 1].sent.start if start else start
         names = [e for e in self._ents if start <= e.start and e.end <= tokens.start]
         names += [
             self.doc[t.i : t.i + 1]

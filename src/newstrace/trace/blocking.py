@@ -3,8 +3,9 @@
 Each article gives keys (sampled shingles, LSH bands, its rarest terms); articles listed
 under one key form a posting list, and a pair is a candidate when enough of their keys are
 shared. Long posting lists are boilerplate or common words, not evidence, so they can be
-left out. The local engine runs this over dictionaries; the Spark engine runs the same
-:func:`posting_pairs` over its grouped keys.
+left out. The local engine counts the pairs of its dictionaries' posting lists as array
+keys (:func:`pairs_sharing`); the Spark engine makes the same pairs with :func:`posting_pairs`
+over its grouped keys.
 """
 
 from __future__ import annotations

@@ -96,8 +96,9 @@ class AttributionExtractor:
             RoleExample(cue, content, source)
             for cue, (source, content) in zip(cues, roles, strict=True)
         ]
-        found = _quoted_sources(doc, found)
-        found.extend(_nested(doc, found, self.cues_.lexicon_))
+        quoted = [quoted_as(doc, example.cue) for example in found]
+        found = _quoted_sources(found, quoted)
+        found.extend(_nested(doc, found, quoted, self.cues_.lexicon_))
         text = doc.text
         found = [_to_quote_end(info, e) for e in found]
         found = sorted(_bounded(doc, info, found), key=lambda example: example.cue)
@@ -155,13 +156,16 @@ def _examples(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleEx
     return examples
 
 
-def _quoted_sources(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample]:
-    """A sourceless cue inside "<cue> X as saying Y" takes X as its source: the cue tagger
-    often finds "saying" itself, and the role tagger gives it no source."""
-    quoted = [q for q in (quoted_as(doc, e.cue) for e in found) if q is not None]
+def _quoted_sources(
+    found: Sequence[RoleExample], quoted: Sequence[RoleExample | None]
+) -> list[RoleExample]:
+    """A sourceless cue inside "<cue> X as saying Y" (``quoted``: what :func:`quoted_as`
+    reads off each cue) takes X as its source: the cue tagger often finds "saying" itself,
+    and the role tagger gives it no source."""
+    inner = [q for q in quoted if q is not None]
     sourced = []
     for example in found:
-        outer = next((q for q in quoted if _overlap(q.cue, example.cue)), None)
+        outer = next((q for q in inner if _overlap(q.cue, example.cue)), None)
         if example.source is None and outer is not None:
             example = RoleExample(example.cue, example.content, outer.source)
         sourced.append(example)
@@ -172,16 +176,21 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _nested(doc: Doc, found: Sequence[RoleExample], lexicon: dict[str, float]) -> list[RoleExample]:
-    """Inner attributions the cue tagger missed ("quoted X as saying Y", "X says Y" inside
-    another content); see :mod:`newstrace.analyze.attribution.nesting`."""
+def _nested(
+    doc: Doc,
+    found: Sequence[RoleExample],
+    quoted: Sequence[RoleExample | None],
+    lexicon: dict[str, float],
+) -> list[RoleExample]:
+    """Inner attributions the cue tagger missed ("quoted X as saying Y", given per cue in
+    ``quoted``; "X says Y" inside another content); see
+    :mod:`newstrace.analyze.attribution.nesting`."""
     taken = {i for example in found for i in range(*example.cue)}
     inner = []
-    for example in found:
-        quoted = quoted_as(doc, example.cue)
-        if quoted is not None and not any(i in taken for i in range(*quoted.cue)):
-            taken.update(range(*quoted.cue))
-            inner.append(quoted)
+    for example, quote in zip(found, quoted, strict=True):
+        if quote is not None and not any(i in taken for i in range(*quote.cue)):
+            taken.update(range(*quote.cue))
+            inner.append(quote)
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
     return inner
