@@ -117,6 +117,13 @@ CASES = [
         CertaintyLevel.NEGATED,
         ["impossible"],
     ),
+    (  # an announcing "be": the sentence asserts the clause after it
+        "The problem is that the survey didn’t count the ferries.",
+        None,
+        False,
+        CertaintyLevel.NEGATED,
+        ["n’t"],
+    ),
     (
         "The crew was unable to reach the harbour.",
         None,
@@ -150,6 +157,11 @@ def test_hedge_inside_a_modifier_does_not_set_the_level(assessor):
     certainty = _assess(assessor, text)
     assert certainty.level is CertaintyLevel.ASSERTED
     assert [cue.text for cue in certainty.cues] == ["possible"]
+
+
+def test_a_be_with_an_ordinary_subject_announces_nothing(assessor):
+    text = "The plan is that the council didn’t close the pier."
+    assert _assess(assessor, text).level is CertaintyLevel.ASSERTED
 
 
 def test_negation_in_a_relative_clause_is_not_the_claims(assessor):

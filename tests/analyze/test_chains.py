@@ -256,3 +256,58 @@ def test_a_spokesperson_is_named_with_the_body_they_speak_for():
     assert _kind("A spokesman for the company said so.", "A spokesman for the company")[0] == (
         "A spokesman"
     )
+
+
+def test_a_chain_that_comes_back_to_a_source_drops_the_detour():
+    text = (
+        "Marta Lindqvist noted that tides change, according to the Pellin Tide Society. "
+        "The tables show the water will rise, said the tide society."
+    )
+
+    def found(source: str, cue: str, content: str) -> AttributionSpans:
+        return AttributionSpans(
+            Span.find(text, cue), Span.find(text, content), Span.find(text, source)
+        )
+
+    society = found(
+        "the Pellin Tide Society",
+        "according to",
+        "Marta Lindqvist noted that tides change, according to the Pellin Tide Society. The "
+        "tables show the water will rise, said the tide society",
+    )
+    marta = found(  # the tagger runs her content on into the society's quotation
+        "Marta Lindqvist",
+        "noted",
+        "tides change, according to the Pellin Tide Society. The tables show the water will "
+        "rise, said the tide society",
+    )
+    again = found("the tide society", "said", "The tables show the water will rise")
+    tables = found("The tables", "show", "the water will rise")
+    doc = load_nlp()(text)
+    built = build_attributions(SourceResolver(doc), [society, marta, again, tables], ())
+    assert names(built[marta]) == ["Pellin Tide Society", "Marta Lindqvist"]
+    assert names(built[again]) == ["Pellin Tide Society"]  # not society, Marta, society
+    assert names(built[tables]) == ["Pellin Tide Society", "The tables"]
+
+
+def test_as_reported_by_names_the_link_outside_the_speaker():
+    chains = _chains(
+        "\u201cThe pier will close in May,\u201d said harbour master Cameron Wells at the "
+        "meeting, as reported by the Pellin Ferry Society."
+    )
+    assert [("Pellin Ferry Society", "organisation"), ("Cameron Wells", "named_person")] in chains
+
+
+def test_the_doctor_refers_to_the_named_doctor_not_to_doctors():
+    chains = _chains(
+        "Doctors said the clinic was busy. Dr. Anna Lund said that patients should rest. "
+        "The doctor noted that a ferry trip takes an hour."
+    )
+    assert chains[-1] == [("Anna Lund", "named_person")]
+
+
+def test_a_name_after_an_occupation_is_a_person_whatever_the_tagger_says():
+    assert _kind(
+        "The article quotes co-author of the study, Nicola Avena, as saying it helps.",
+        "Nicola Avena",
+    ) == ("Nicola Avena", "named_person")

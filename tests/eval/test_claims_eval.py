@@ -91,6 +91,18 @@ def test_surnames_match_people_only():
     )
 
 
+def test_a_document_is_the_same_whatever_order_its_words_come_in():
+    gold = GoldSource("predictions from the model", K.DOCUMENT_REPORT)
+    assert same_source(gold, Source("model predictions", K.DOCUMENT_REPORT))
+    assert not same_source(gold, Source("model", K.DOCUMENT_REPORT))
+    assert not same_source(
+        GoldSource("Reading University study", K.DOCUMENT_REPORT),
+        Source("study", K.DOCUMENT_REPORT),
+    )
+    people = GoldSource("friends of the mayor", K.UNNAMED_GROUP)
+    assert not same_source(people, Source("mayor friends", K.UNNAMED_GROUP))
+
+
 def test_outlet_aliases_are_one_outlet():
     assert same_source(GoldSource("Associated Press", K.MEDIA_OUTLET), Source("AP", K.MEDIA_OUTLET))
 

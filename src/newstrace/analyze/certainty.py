@@ -49,6 +49,10 @@ _FUNCTION_DEPS = frozenset({"cc", "punct", "mark", "det", "case", "prep", "advmo
 _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
 _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
+# subjects of a "be" that only announces the clause after it: "The problem is that X"
+_ANNOUNCING_SUBJECTS = frozenset(
+    {"problem", "trouble", "truth", "fact", "point", "issue", "reality", "catch", "answer"}
+)
 _CONDITION_MARKS = frozenset(
     {"if", "unless", "provided", "providing", "assuming", "long", "case", "condition", "event"}
 )
@@ -162,7 +166,18 @@ def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
         )
         spine.update(a for a in root.ancestors if region.start <= a.i < region.end)
+    spine.update(clause for token in list(spine) for clause in _announced(token))
     return spine
+
+
+def _announced(token: Token) -> list[Token]:
+    """The clause an announcing "be" introduces ("The problem is that the study didn't
+    answer that"): what the sentence asserts, so its own "not" counts."""
+    if token.lemma_ != "be" or not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _ANNOUNCING_SUBJECTS for c in token.children
+    ):
+        return []
+    return [c for c in token.children if c.dep_ == "ccomp"]
 
 
 def _roots(content: TokenSpan) -> set[Token]:

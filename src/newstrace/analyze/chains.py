@@ -50,6 +50,15 @@ def _holder_of(span: Span, others: list[AttributionSpans]) -> AttributionSpans |
     return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
 
 
+def _without_detour(chain: tuple[Source, ...]) -> tuple[Source, ...]:
+    """A chain that comes back to a source it passed ("Zharkova noted ..., according to the
+    society" holding "... said the society") passed nothing on the way: it ends where that
+    source first stands."""
+    last = chain[-1]
+    first = next(i for i, link in enumerate(chain) if link.name == last.name)
+    return chain if first == len(chain) - 1 else (*chain[:first], last)
+
+
 def build_attributions(
     resolver: SourceResolver, found: list[AttributionSpans], root: tuple[Source, ...]
 ) -> dict[AttributionSpans, Attribution]:
@@ -71,7 +80,7 @@ def build_attributions(
             venue = resolver.venue(item.cue, sources[item])
             if venue is not None and all(venue.name != link.name for link in prefix):
                 prefix = (*prefix, venue)  # "he told the Mail on Sunday": relayed by it
-            chains[item] = (*prefix, sources[item])
+            chains[item] = _without_detour((*prefix, sources[item]))
         return chains[item]
 
     return {

@@ -140,6 +140,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         )
     if persons:
         return _person(tokens, persons[-1])
+    if orgs and _named_after_occupation(orgs[-1]):
+        return _person(tokens, orgs[-1])  # the tagger's ORG for "co-author ..., Nicola Avena"
     if head.lower_ in lex["role_titles"] or lemma in lex["role_titles"]:
         return _spokesperson_name(tokens, head), _role_kind(tokens, head)
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
@@ -153,6 +155,20 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
     return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _named_after_occupation(name: TokenSpan) -> bool:
+    """Whether a name of two or more proper nouns follows a comma after a person's
+    occupation ("co-author of the study, Nicola Avena"): a person, whatever the tagger says."""
+    doc = name.doc
+    if len(name) < 2 or not all(t.pos_ == "PROPN" for t in name) or name.start < 2:
+        return False
+    if doc[name.start - 1].text != ",":
+        return False
+    word = doc[name.start - 2]
+    while word.dep_ in ("pobj", "prep") and word.head.i < word.i:
+        word = word.head  # up from "the study" to "co-author of"
+    return word.lemma_.lower() in _lexicon()["person_heads"]
 
 
 def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
@@ -195,6 +211,16 @@ def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
     if not body or words & lex["government_words"]:
         return SourceKind.GOVERNMENT_OFFICIAL
     return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """Who "as reported by X" on a reporting verb names: the relayer's head word."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "report"):
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _name_of(head: Token) -> TokenSpan:
@@ -279,12 +305,18 @@ class SourceResolver:
     def venue(self, cue: Span, source: Source) -> Source | None:
         """The outlet a source spoke to or writes for, where the text names one: "X told
         the Mail on Sunday", "The Washington Post's Sarah Kaplan" (also when a later "said
-        Kaplan" refers back to that mention). That outlet relayed the claim: the link just
-        outside the source in its chain."""
-        for verb in (t for t in token_span(self.doc, cue) if t.lemma_ == "tell"):
-            listener = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-            if listener is not None and (found := self._outlet(_name_of(listener), told=True)):
-                return found
+        Kaplan" refers back to that mention), or whoever the text says reported the words
+        ("said Zharkova, as reported by the Royal Astronomical Society"). That one relayed
+        the claim: the link just outside the source in its chain."""
+        for verb in token_span(self.doc, cue):
+            if verb.lemma_ == "tell":
+                listener = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+                if listener is not None and (found := self._outlet(_name_of(listener), told=True)):
+                    return found
+            if (relayer := _reported_by(verb)) is not None:
+                words = _name_of(relayer)
+                name, kind = classify(words, entities_in(words, self._ents))
+                return Source(name, kind, Span(words.start_char, words.end_char, words.text))
         mention = source.mention or source.span
         if mention is None or source.kind not in _PEOPLE:
             return None
@@ -341,14 +373,18 @@ class SourceResolver:
             return None
         determiner = tokens[0].lower_ if len(tokens) else ""
         if determiner in {"the", "this", "that", "these", "those"} and not ents:
-            lemma = head.lemma_.lower()
+            lemma, plural = head.lemma_.lower(), _is_plural(head)
             for seen in reversed(self._seen):
-                if seen.head_lemma == lemma:
-                    return seen
+                if seen.head_lemma == lemma and seen.plural == plural:
+                    return seen  # "the doctor" is not the "doctors" before
             kinds = _kinds_described(lemma)  # "the paper" after "the Mail on Sunday said"
             for seen in reversed(self._seen):
                 if seen.source.kind in kinds:
                     return seen
+            if not plural and lemma in lex["person_heads"]:
+                for seen in reversed(self._seen):  # "Dr. Spencer said ... The doctor noted"
+                    if seen.source.kind in _PEOPLE and not seen.plural:
+                        return seen
         return None
 
     def _publisher_before(self, tokens: TokenSpan) -> Source | None:
