@@ -311,3 +311,14 @@ def test_a_name_after_an_occupation_is_a_person_whatever_the_tagger_says():
         "The article quotes co-author of the study, Nicola Avena, as saying it helps.",
         "Nicola Avena",
     ) == ("Nicola Avena", "named_person")
+
+
+def test_an_unnamed_group_keeps_the_body_it_works_at():
+    assert _kind(
+        "Researchers at the University of Pellin said the tide is rising.",
+        "Researchers at the University of Pellin",
+    ) == ("Researchers at the University of Pellin", "unnamed_group")
+    assert _kind("Researchers with long beards said so.", "Researchers with long beards") == (
+        "Researchers",
+        "unnamed_group",
+    )

@@ -54,10 +54,25 @@ def token_span(doc: Doc, span: Span) -> TokenSpan:
 
 def _short_name(tokens: TokenSpan) -> str:
     """The mention without its trailing modifiers: "a defector with contacts" -> "a defector"."""
+    return tokens.doc[_name_start(tokens) : tokens.root.i + 1].text
+
+
+def _name_start(tokens: TokenSpan) -> int:
+    """Where a mention's name starts: its head's first modifier inside the mention."""
     head = tokens.root
     kept = [t for t in head.lefts if t.dep_ in _NP_MODIFIERS and t in tokens]
-    start = min([t.i for t in kept] + [head.i])
-    return tokens.doc[start : head.i + 1].text
+    return min([t.i for t in kept] + [head.i])
+
+
+def _group_name(tokens: TokenSpan) -> str:
+    """An unnamed group with the body it works at or comes from, where the mention names
+    one: "researchers at the University of Reading", "experts from Harvard"."""
+    head = tokens.root
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"at", "from"}):
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is not None and body.pos_ == "PROPN" and body.right_edge.i < tokens.end:
+            return tokens.doc[_name_start(tokens) : body.right_edge.i + 1].text
+    return _short_name(tokens)
 
 
 def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
@@ -151,7 +166,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
         return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
     if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
-        return _short_name(tokens), SourceKind.UNNAMED_GROUP
+        return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
     return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
