@@ -322,3 +322,17 @@ def test_an_unnamed_group_keeps_the_body_it_works_at():
         "Researchers",
         "unnamed_group",
     )
+
+
+def test_the_writers_own_look_is_the_article_asserting():
+    from newstrace import Article, analyze
+
+    text = (
+        "A close inspection of the harbour website reveals that the board never closed the "
+        "pier. An inspection by the Pellin Board found that the pier was safe."
+    )
+    claims = analyze(Article(text, id="x", outlet="Pellin Gazette")).claims
+    own, board = claims
+    assert own.attribution.source.kind is SourceKind.THE_ARTICLE
+    assert own.certainty.level.value == "negated"
+    assert board.attribution.source.kind is not SourceKind.THE_ARTICLE

@@ -75,6 +75,9 @@ def build_attributions(
             if outer is None and mention is not None:
                 outer = _holder_of(mention, found)
             prefix = chain_of(outer) if outer is not None else root
+            if sources[item].kind is SourceKind.THE_ARTICLE:  # "A close inspection shows"
+                chains[item] = the_article(prefix)
+                return chains[item]
             if prefix and prefix[-1].name == sources[item].name:
                 prefix = prefix[:-1]  # the credited outlet, now named in the text: one link
             venue = resolver.venue(item.cue, sources[item])
@@ -84,6 +87,12 @@ def build_attributions(
         return chains[item]
 
     return {
-        item: Attribution(sources[item], item.cue, item.content, chain_of(item))
+        item: Attribution(_asserter(sources[item], chain), item.cue, item.content, chain)
         for item in in_text_order
+        for chain in (chain_of(item),)
     }
+
+
+def _asserter(source: Source, chain: tuple[Source, ...]) -> Source:
+    """The source an attribution names, or, where it is the writer's own look, the article."""
+    return chain[-1] if source.kind is SourceKind.THE_ARTICLE else source

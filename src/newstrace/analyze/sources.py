@@ -142,6 +142,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     person = persons[-1] if persons else None
     if person and person.start <= head.i < person.end and _owned(tokens, person):
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
+    if lemma in lex["own_look_heads"] and not _done_by_someone(tokens):
+        return _short_name(tokens), SourceKind.THE_ARTICLE
     outlet = _outlet_name(tokens, ents)
     if outlet:
         return outlet, SourceKind.MEDIA_OUTLET
@@ -170,6 +172,14 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
     return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _done_by_someone(tokens: TokenSpan) -> bool:
+    """Whether a look or a check is someone's: "an inspection by the FDA", "the FDA's check"."""
+    head = tokens.root
+    return any(t.tag_ == "POS" or t.dep_ == "poss" for t in tokens if t.i < head.i) or any(
+        c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in head.rights
+    )
 
 
 def _named_after_occupation(name: TokenSpan) -> bool:
