@@ -83,3 +83,15 @@ def test_a_standalone_quotation_after_its_speakers_paragraph_is_the_speakers():
 def test_a_quotation_with_its_own_cue_or_after_a_heading_stands_on_nothing():
     assert standalone_quotes("Ada Morn said it was early.\n\n“It fell,” she said. “We ran.”") == []
     assert standalone_quotes("Pier closed\n\n“It fell.”") == []
+
+
+def test_a_standalone_quotation_is_the_speakers_not_the_outlet_around_them():
+    text = (
+        '“The tide tables have confused the issue," said Ada Morn, a harbour engineer, '
+        "according to the Pellin Gazette.\n"
+        '"It has been known for years that the pier sinks a little each winter."\n'
+        "The council meets on Tuesday."
+    )
+    claims = analyze(text).claims
+    [quoted] = [c for c in claims if c.span.text.startswith("It has been known")]
+    assert [s.name for s in quoted.attribution.chain][-2:] == ["Pellin Gazette", "Ada Morn"]

@@ -137,6 +137,28 @@ def test_a_phrase_is_found_through_curly_quotes_and_spaces():
         locate(TEXT, "the bridge will close")
 
 
+def test_a_phrase_that_takes_in_a_cue_is_scored_against_that_cues_claim():
+    outer = _claim("that the quay gears “could  fail” within a year", (OUTLET, GAZETTE))
+    span = Span.find(TEXT, "the quay gears “could  fail” within a year")
+    inner = Claim(
+        "c2",
+        span,
+        Attribution(VARGA, Span.find(TEXT, "told"), span, (OUTLET, GAZETTE, VARGA)),
+        Certainty(0.5, L.ATTRIBUTED, ()),
+        ClaimKind.STATEMENT,
+        0.5,
+    )
+    # the phrase holds "told" and overlaps the content it frames: the gold means that claim
+    assert (
+        match_claim(
+            _ledger(outer, inner),
+            *locate(TEXT, "Varga told the Pellin Gazette that the quay gears"),
+        )
+        == inner
+    )
+    assert match_claim(_ledger(outer, inner), *locate(TEXT, "the quay gears")) == inner
+
+
 def test_the_smallest_claim_holding_the_phrase_is_scored():
     outer = _claim("the quay gears “could  fail” within a year", (OUTLET, GAZETTE))
     inner = _claim("“could  fail” within a year", (OUTLET, GAZETTE, VARGA))

@@ -20,6 +20,10 @@ from newstrace.model import Attribution, Span
 
 _OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"'}
 _MARKS = frozenset('“”«»"')
+_CLOSERS = {
+    opener: re.compile("[" + closer + ('"' if opener == "“" else "") + "]")
+    for opener, closer in _OPENERS.items()
+}
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -69,6 +73,8 @@ def standalone_quotes(text: str) -> list[RunOn]:
     >>> text = 'A spokesman said the tests were early.\\n\\n"It is a first."\\n\\n"More is needed."'
     >>> standalone_quotes(text)
     [RunOn(opened=(0, 38), continued=((40, 56),))]
+    >>> standalone_quotes('"It works," she said.\\n\\n"It is a first."')
+    [RunOn(opened=(0, 11), continued=((23, 39),))]
     """
     found: list[RunOn] = []
     before: tuple[int, int] | None = None
@@ -84,9 +90,18 @@ def standalone_quotes(text: str) -> list[RunOn]:
             and not any(mark in line[1:-1] for mark in _MARKS)  # '"X," he said. "Y"'
         )
         if whole and before is not None:
-            found.append(RunOn(before, ((start, end),)))
+            found.append(RunOn(_last_quotation(text, *before) or before, ((start, end),)))
         before = None if whole or line[-1] not in '.!?"”’' else (start, end)
     return found
+
+
+def _last_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last quotation in double marks in ``text[start:end]``, curly or straight, paired
+    in order (pages mix them: “X," he said): who speaks it speaks on in a quotation standing
+    alone after it ("'X,' said Spence, according to Medical Daily" is Spence's)."""
+    marks = [i for i in range(start, end) if text[i] in '“”"']
+    pairs = list(zip(marks[::2], marks[1::2], strict=False))
+    return (pairs[-1][0], pairs[-1][1] + 1) if pairs else None
 
 
 def continued_from(
@@ -94,13 +109,16 @@ def continued_from(
 ) -> Attribution | None:
     """The attribution ``span`` takes as part of a quotation that runs on into its paragraph:
     that of the first paragraph's quotation (the attribution whose content overlaps it
-    most), or None where ``span`` continues no attributed quotation."""
+    most; on a tie the one with the shorter content, the speaker's own rather than an
+    "according to" around it), or None where ``span`` continues no attributed quotation."""
     for run in runs:
         if not any(start <= span.start and span.end <= end for start, end in run.continued):
             continue
         start, end = run.opened
         overlap = {a: min(end, a.content.end) - max(start, a.content.start) for a in attributions}
-        best = max(overlap, key=overlap.__getitem__, default=None)
+        best = max(
+            overlap, key=lambda a: (overlap[a], a.content.start - a.content.end), default=None
+        )
         if best is not None and overlap[best] > 0:
             return Attribution(best.source, best.cue, span, best.chain)
     return None
@@ -126,11 +144,17 @@ def _left_open(text: str, start: int, end: int) -> int | None:
 def _closing(text: str, opened: int, end: int) -> int | None:
     """The end of the closing mark of the quotation opened at ``opened``, before ``end``
     (None: not closed). A closing single mark followed by a letter is an apostrophe
-    ("don’t"), not the quotation's end."""
-    closer = _OPENERS[text[opened]]
-    i = text.find(closer, opened + 1, end)
-    while i >= 0:
-        if closer != "’" or i + 1 >= len(text) or not text[i + 1].isalpha():
+    ("don’t"), not the quotation's end; a curly opening double mark may close straight, as
+    pages that mix them do (“X," he said).
+
+    >>> _closing('“It works," he said.', 0, 20)
+    11
+    """
+    closer = _CLOSERS[text[opened]]
+    found = closer.search(text, opened + 1, end)
+    while found is not None:
+        i = found.start()
+        if text[i] != "’" or i + 1 >= len(text) or not text[i + 1].isalpha():
             return i + 1
-        i = text.find(closer, i + 1, end)
+        found = closer.search(text, i + 1, end)
     return None

@@ -1,10 +1,13 @@
 """Which predicted claim a gold claim is scored against, and its chain as the gold writes it.
 
 A gold ``claim_phrase`` is found in the ledger's article text with curly quotes read as
-straight ones and runs of whitespace as one space. The predicted claim is the **smallest**
-claim whose span holds the whole phrase (so a quotation nested in a report is scored by its
-innermost claim, whose chain is the longest); when none holds it, the claim sharing the most
-characters with it (the shorter on a tie); when none overlaps it, the gold claim is missed.
+straight ones and runs of whitespace as one space. Where the phrase takes in a claim's cue
+and overlaps its content ("scientists ... have found cheese to contain", ``CLAIMS.md`` 5:
+a phrase may include a little of the attribution frame), that claim is scored (the smallest
+such). Else the predicted claim is the **smallest** claim whose span holds the whole phrase
+(so a quotation nested in a report is scored by its innermost claim, whose chain is the
+longest); when none holds it, the claim sharing the most characters with it (the shorter on
+a tie); when none overlaps it, the gold claim is missed.
 """
 
 from __future__ import annotations
@@ -48,6 +51,17 @@ def _folded(text: str) -> tuple[str, list[int]]:
 
 def match_claim(ledger: Ledger, start: int, end: int) -> Claim | None:
     """The predicted claim scored for the gold phrase at ``[start, end)`` (see the module)."""
+    framed = [
+        c
+        for c in ledger.claims
+        if c.attribution.cue is not None
+        and start <= c.attribution.cue.start
+        and c.attribution.cue.end <= end
+        and start < c.span.end
+        and c.span.start < end
+    ]
+    if framed:
+        return min(framed, key=_length)
     holding = [c for c in ledger.claims if c.span.start <= start and end <= c.span.end]
     if holding:
         return min(holding, key=_length)
