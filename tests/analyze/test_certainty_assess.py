@@ -124,6 +124,20 @@ CASES = [
         CertaintyLevel.NEGATED,
         ["n’t"],
     ),
+    (  # the parser hangs the adverb on the auxiliary, not on "backed"
+        "The plan was apparently also backed by the harbour board.",
+        None,
+        False,
+        CertaintyLevel.HEDGED,
+        ["apparently"],
+    ),
+    (
+        "My only guess is that the ferry left early.",
+        None,
+        False,
+        CertaintyLevel.SPECULATIVE,
+        ["guess"],
+    ),
     (
         "The crew was unable to reach the harbour.",
         None,

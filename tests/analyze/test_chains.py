@@ -336,3 +336,12 @@ def test_the_writers_own_look_is_the_article_asserting():
     assert own.attribution.source.kind is SourceKind.THE_ARTICLE
     assert own.certainty.level.value == "negated"
     assert board.attribution.source.kind is not SourceKind.THE_ARTICLE
+
+
+def test_the_websites_writer_is_relayed_by_the_site_named_in_the_paragraph_before():
+    chains = _chains(
+        "Tidewatch also wrote about the rumour on its website last week.\n\n"
+        "\u201cThe pier is not sinking. I checked the gauges myself. Harbour Radio got it "
+        "wrong,\u201d writes the website\u2019s Sarah Kaplan."
+    )
+    assert [("Tidewatch", "media_outlet"), ("Sarah Kaplan", "named_person")] in chains

@@ -213,9 +213,12 @@ def _backshifted(tokens: TokenSpan, spine: set[Token], content: TokenSpan) -> bo
 
 
 def _attached(token: Token, spine: set[Token]) -> bool:
-    """On the spine, a direct dependent of it, or an adverb one preposition below it."""
+    """On the spine, a direct dependent of it, an adverb on one of its auxiliaries (the
+    parser hangs "was apparently backed" on "was"), or an adverb one preposition below it."""
     if token in spine or (token.head in spine and token.dep_ not in _LOOSE_DEPS):
         return True
+    if token.dep_ == "advmod" and token.head.dep_ in ("aux", "auxpass"):
+        return token.head.head in spine
     return (
         token.dep_ == "advmod"
         and token.head.dep_ in ("prep", "advmod")

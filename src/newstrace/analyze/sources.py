@@ -25,6 +25,7 @@ _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
 _PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL}
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
 _STORIES = frozenset({"story", "article"})
+_SITES = frozenset({"website", "site"})
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
 
@@ -351,7 +352,8 @@ class SourceResolver:
             owner = self.doc[tokens.start - 1]  # the name alone was the mention
         if owner is None or owner.i == 0:
             return None
-        return self._outlet(_name_of(self.doc[owner.i - 1]), told=False)
+        words = _name_of(self.doc[owner.i - 1])  # "the website's Deborah Byrd": EarthSky's
+        return self._publisher_before(words) or self._outlet(words, told=False)
 
     def _outlet(self, words: TokenSpan, told: bool) -> Source | None:
         """``words`` as an outlet source, if they name one (a known outlet, a name with an
@@ -415,12 +417,19 @@ class SourceResolver:
     def _publisher_before(self, tokens: TokenSpan) -> Source | None:
         """The outlet "the story" or "the article" is from, where no source came before it
         but the last two sentences name an outlet ("The report ... was published by
-        Huzlers.com. ... According to the story, ...")."""
-        if len(tokens) != 2 or tokens[0].lower_ != "the" or tokens.root.lemma_ not in _STORIES:
+        Huzlers.com. ... According to the story, ..."); for "the website" or "the site",
+        any body named there that is no government ("EarthSky also talked about the hoax
+        ... writes the website's Deborah Byrd")."""
+        if len(tokens) != 2 or tokens[0].lower_ != "the":
+            return None
+        site = tokens.root.lemma_ in _SITES
+        if not site and tokens.root.lemma_ not in _STORIES:
             return None
         start = tokens.root.sent.start
         for _ in range(2):  # back to the start of the sentence before, twice
             start = self.doc[start - 1].sent.start if start else start
+        if site:  # a site's writer is often named after a long quotation: the paragraph before
+            start = min(start, self._paragraph_before(tokens))
         names = [e for e in self._ents if start <= e.start and e.end <= tokens.start]
         names += [
             self.doc[t.i : t.i + 1]
@@ -428,9 +437,29 @@ class SourceResolver:
             if _DOMAIN.fullmatch(t.text)
         ]
         for words in sorted(names, key=lambda w: w.start, reverse=True):
+            if site and self._quoted(words, tokens):
+                continue  # a name the writer quotes is not where they write
             if (outlet := self._outlet(words, told=False)) is not None:
                 return outlet
+            government = {t.lower_ for t in words} & _lexicon()["government_words"]
+            if site and words.label_ == "ORG" and not government:
+                span = Span(words.start_char, words.end_char, words.text)
+                return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
         return None
+
+    def _paragraph_before(self, tokens: TokenSpan) -> int:
+        """The first token of the paragraph (non-blank line) before the one ``tokens`` are in."""
+        text = self.doc.text
+        here = text.rfind("\n", 0, tokens.start_char)
+        before = text.rfind("\n", 0, len(text[:here].rstrip())) if here > 0 else -1
+        first = self.doc.char_span(before + 1, tokens.start_char, alignment_mode="expand")
+        return first.start if first is not None else tokens.start
+
+    def _quoted(self, words: TokenSpan, before: TokenSpan) -> bool:
+        """Whether a name is inside a quotation that closes before ``before``: an odd
+        number of double marks between them."""
+        between = self.doc.text[words.end_char : before.start_char]
+        return sum(between.count(mark) for mark in '“”"') % 2 == 1
 
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
         """The earlier full name a bare surname stands for: "Varga" -> "Elena Varga"."""
