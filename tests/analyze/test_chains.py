@@ -345,3 +345,13 @@ def test_the_websites_writer_is_relayed_by_the_site_named_in_the_paragraph_befor
         "wrong,\u201d writes the website\u2019s Sarah Kaplan."
     )
     assert [("Tidewatch", "media_outlet"), ("Sarah Kaplan", "named_person")] in chains
+
+
+def test_an_article_on_a_site_is_the_site_speaking():
+    assert _kind(
+        "An article on a satirical news website says the pier will float away.",
+        "An article on a satirical news website",
+    ) == ("a satirical news website", "media_outlet")
+    assert _kind("An article on tides says the pier sinks.", "An article on tides")[1] == (
+        "document_report"
+    )

@@ -151,6 +151,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     domain = next((t.text for t in tokens if _DOMAIN.fullmatch(t.text)), None)
     if domain:
         return domain, SourceKind.MEDIA_OUTLET  # "Huzlers.com, a satirical news site"
+    if lemma in _STORIES and (site := _published_on(tokens, ents)) is not None:
+        return site  # "an article on a fake news website says": the site says
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
         owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else _author(tokens))
         return (f"{owner} {head.lower_}" if owner else _short_name(tokens)), (
@@ -173,6 +175,19 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
     return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _published_on(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind] | None:
+    """The outlet an article or a story is on, in or from, where the mention names one."""
+    for prep in (c for c in tokens.root.rights if c.lower_ in {"on", "in", "from", "by"}):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None or place.right_edge.i >= tokens.end:
+            continue
+        words = tokens.doc[place.left_edge.i : place.right_edge.i + 1]
+        name, kind = classify(words, [e for e in ents if words.start <= e.start])
+        if kind is SourceKind.MEDIA_OUTLET:
+            return name, kind
+    return None
 
 
 def _done_by_someone(tokens: TokenSpan) -> bool:
