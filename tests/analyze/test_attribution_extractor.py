@@ -178,3 +178,14 @@ def test_quoting_someone_saying_a_clause_is_a_link_of_its_own(extractor, nlp):
     assert ("a robotics professor", "saying", "the incident showed the risk") in found
     plain = _predict(extractor, nlp, "The Pellin Courier quoted a man carrying a bag.")
     assert all(cue != "carrying" for _, cue, _ in plain)
+
+
+def test_in_someones_own_words_credits_the_clause_to_them(extractor, nlp):
+    found = _predict(
+        extractor,
+        nlp,
+        "In Ada Lund's own words: 'It was just a joke between a couple of ferrymen' that "
+        "got out of hand.",
+    )
+    assert ("Ada Lund", "In Ada Lund's own words", found[0][2]) in found
+    assert found[0][2].startswith("It was just a joke")

@@ -17,7 +17,12 @@ from spacy.tokens import Doc
 from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
 from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
-from newstrace.analyze.attribution.nesting import quoted_as, said_within, stated_that
+from newstrace.analyze.attribution.nesting import (
+    in_their_words,
+    quoted_as,
+    said_within,
+    stated_that,
+)
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
 from newstrace.artefacts import model_dir, read_meta
 from newstrace.model import AttributionSpans
@@ -193,6 +198,7 @@ def _nested(
             inner.append(quote)
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
+    inner.extend(in_their_words(doc, taken))
     return inner
 
 
