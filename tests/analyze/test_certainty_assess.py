@@ -125,7 +125,7 @@ CASES = [
         ["n’t"],
     ),
     (  # the parser hangs the adverb on the auxiliary, not on "backed"
-        "The plan was apparently also backed by the harbour board.",
+        "The plan was apparently also backed-up by the harbour board.",
         None,
         False,
         CertaintyLevel.HEDGED,
