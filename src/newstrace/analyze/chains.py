@@ -86,13 +86,10 @@ def build_attributions(
             chains[item] = _without_detour((*prefix, sources[item]))
         return chains[item]
 
-    return {
-        item: Attribution(_asserter(sources[item], chain), item.cue, item.content, chain)
-        for item in in_text_order
-        for chain in (chain_of(item),)
-    }
-
-
-def _asserter(source: Source, chain: tuple[Source, ...]) -> Source:
-    """The source an attribution names, or, where it is the writer's own look, the article."""
-    return chain[-1] if source.kind is SourceKind.THE_ARTICLE else source
+    built = {}
+    for item in in_text_order:
+        chain = chain_of(item)
+        # the writer's own look asserts as the article does: the chain's last link
+        source = chain[-1] if sources[item].kind is SourceKind.THE_ARTICLE else sources[item]
+        built[item] = Attribution(source, item.cue, item.content, chain)
+    return built

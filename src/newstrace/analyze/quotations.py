@@ -96,12 +96,25 @@ def standalone_quotes(text: str) -> list[RunOn]:
 
 
 def _last_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The last quotation in double marks in ``text[start:end]``, curly or straight, paired
-    in order (pages mix them: “X," he said): who speaks it speaks on in a quotation standing
-    alone after it ("'X,' said Spence, according to Medical Daily" is Spence's)."""
-    marks = [i for i in range(start, end) if text[i] in '“”"']
-    pairs = list(zip(marks[::2], marks[1::2], strict=False))
-    return (pairs[-1][0], pairs[-1][1] + 1) if pairs else None
+    """The last closed quotation in double marks in ``text[start:end]``: who speaks it
+    speaks on in a quotation standing alone after it ("'X,' said Spence, according to
+    Medical Daily" is Spence's)."""
+    last = None
+    i = start
+    while i < end:
+        if text[i] in _MARKS and text[i] not in "”»":
+            closed = _closing(text, i, end)
+            if closed is None:
+                break
+            last, i = (i, closed), closed
+        else:
+            i += 1
+    return last
+
+
+def quoted_at(text: str, start: int, at: int) -> bool:
+    """Whether a quotation opened in ``text[start:at]`` is still open at ``at``."""
+    return _left_open(text, start, at) is not None
 
 
 def continued_from(

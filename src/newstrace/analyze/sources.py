@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from newstrace.analyze.quotations import quoted_at
 from newstrace.ingest import canonical_outlet
 from newstrace.model import Source, SourceKind, Span
 
@@ -68,12 +69,10 @@ def _name_start(tokens: TokenSpan) -> int:
 def _group_name(tokens: TokenSpan) -> str:
     """An unnamed group with the body it works at or comes from, where the mention names
     one: "researchers at the University of Reading", "experts from Harvard"."""
-    head = tokens.root
-    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"at", "from"}):
-        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if body is not None and body.pos_ == "PROPN" and body.right_edge.i < tokens.end:
-            return tokens.doc[_name_start(tokens) : body.right_edge.i + 1].text
-    return _short_name(tokens)
+    body = _body_named(tokens, tokens.root, {"at", "from"})
+    if body is None:
+        return _short_name(tokens)
+    return tokens.doc[_name_start(tokens) : body.right_edge.i + 1].text
 
 
 def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
@@ -234,22 +233,34 @@ def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
 def _spokesperson_name(tokens: TokenSpan, head: Token) -> str:
     """A spokesperson with the body they speak for, where it is named after them: "a
     spokesman for the Alzheimer's Society" is the "Alzheimer's Society spokesman"."""
-    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}):
+    body = _body_named(tokens, head, {"for", "of", "at"})
+    if body is None:
+        return _short_name(tokens)
+    first = body.left_edge.i + (body.left_edge.dep_ == "det")  # not "the"
+    return f"{tokens.doc[first : body.right_edge.i + 1].text} {head.text}"
+
+
+def _body_named(tokens: TokenSpan, head: Token, preps: set[str]) -> Token | None:
+    """The proper noun after ``head`` and one of ``preps``, inside the mention: the body a
+    spokesperson speaks for, or a group works at."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in preps):
         body = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
         if body is not None and body.right_edge.i < tokens.end:
-            first = body.left_edge.i + (body.left_edge.dep_ == "det")  # not "the"
-            return f"{tokens.doc[first : body.right_edge.i + 1].text} {head.text}"
-    return _short_name(tokens)
+            return body
+    return None
+
+
+def _governmental(words: TokenSpan) -> bool:
+    """Whether the words name a government body ("police", "NASA", "the council")."""
+    return any(t.lower_ in _lexicon()["government_words"] for t in words)
 
 
 def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
     """A spokesperson or official speaks for government where no body is named or the body
     is a government one ("a police spokesman", "officials"); for a company, a club or a
     charity they are one anonymous person ("a Facebook spokesperson"), or a group."""
-    lex = _lexicon()
     body = [t for t in tokens if t.i != head.i and (t.pos_ == "PROPN" or t.dep_ == "compound")]
-    words = {t.lower_ for t in tokens}
-    if not body or words & lex["government_words"]:
+    if not body or _governmental(tokens):
         return SourceKind.GOVERNMENT_OFFICIAL
     return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
 
@@ -384,8 +395,7 @@ class SourceResolver:
         span = Span(words.start_char, words.end_char, words.text)
         if kind == SourceKind.MEDIA_OUTLET:
             return Source(name, kind, span)
-        government = {t.lower_ for t in words} & _lexicon()["government_words"]
-        if told and words.root.pos_ == "PROPN" and not government:
+        if told and words.root.pos_ == "PROPN" and not _governmental(words):
             return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
         return None
 
@@ -452,12 +462,11 @@ class SourceResolver:
             if _DOMAIN.fullmatch(t.text)
         ]
         for words in sorted(names, key=lambda w: w.start, reverse=True):
-            if site and self._quoted(words, tokens):
+            if site and self._quoted(words):
                 continue  # a name the writer quotes is not where they write
             if (outlet := self._outlet(words, told=False)) is not None:
                 return outlet
-            government = {t.lower_ for t in words} & _lexicon()["government_words"]
-            if site and words.label_ == "ORG" and not government:
+            if site and words.label_ == "ORG" and not _governmental(words):
                 span = Span(words.start_char, words.end_char, words.text)
                 return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
         return None
@@ -470,11 +479,10 @@ class SourceResolver:
         first = self.doc.char_span(before + 1, tokens.start_char, alignment_mode="expand")
         return first.start if first is not None else tokens.start
 
-    def _quoted(self, words: TokenSpan, before: TokenSpan) -> bool:
-        """Whether a name is inside a quotation that closes before ``before``: an odd
-        number of double marks between them."""
-        between = self.doc.text[words.end_char : before.start_char]
-        return sum(between.count(mark) for mark in '“”"') % 2 == 1
+    def _quoted(self, words: TokenSpan) -> bool:
+        """Whether a name is inside a quotation opened in its paragraph."""
+        text = self.doc.text
+        return quoted_at(text, text.rfind("\n", 0, words.start_char) + 1, words.start_char)
 
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
         """The earlier full name a bare surname stands for: "Varga" -> "Elena Varga"."""
