@@ -48,7 +48,8 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets
 	$(MAKE) train-encoder
 
-# the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder): fine-tuning needs torch, so the
+# the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder) and the certainty encoder (after
+# the certainty ridge, which `make train` trains first): fine-tuning needs torch, so the
 # train extra goes into the venv here and only here (CPU torch, ~1 GB; `make demo` and
 # `make test` never install it). About an hour on 2 busy cores: see its MODEL_CARD.md.
 $(TRAIN_STAMP): $(STAMP) requirements-train.lock
@@ -57,6 +58,7 @@ $(TRAIN_STAMP): $(STAMP) requirements-train.lock
 
 train-encoder: $(TRAIN_STAMP)
 	nice -n 10 $(BIN)/python -m newstrace.training.encoder --data $(SHARED)/datasets/polnear
+	nice -n 10 $(BIN)/python -m newstrace.training.certainty_encoder --data $(SHARED)/datasets
 
 # requirements-train.lock is compiled against requirements.lock's pins (see its header)
 lock-pins:

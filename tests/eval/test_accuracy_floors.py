@@ -28,7 +28,7 @@ FLOORS = [
         "certainty",
         "certainty/sentence-level-certainty.jsonl",
         "7d0584caabea6163",
-        {"pearson_r": 0.62},
+        {"pearson_r": 0.66},
     ),
     (
         "checkworthy",

@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from newstrace.analyze.certainty_model import SentenceCertainty
+from newstrace.analyze.certainty_model import CertaintyModel
 from newstrace.analyze.hedges import Cue, span_cues, word_list
 from newstrace.model import Certainty, CertaintyLevel, Span
 
@@ -61,13 +61,13 @@ _CONDITION_MARKS = frozenset(
 class CertaintyAssessor:
     """Assess the certainty of claims in a parsed Doc; cheap per claim (no re-parse)."""
 
-    def __init__(self, model: SentenceCertainty) -> None:
+    def __init__(self, model: CertaintyModel) -> None:
         self.model = model
 
     @classmethod
     def load(cls) -> CertaintyAssessor:
         """The assessor with the packaged sentence-certainty model."""
-        return cls(SentenceCertainty.load())
+        return cls(CertaintyModel.load())
 
     def assess(self, doc: Doc, region: Span, content: Span, attributed: bool) -> Certainty:
         """Level, score and cues of the claim ``content`` said within ``region`` of ``doc``."""
@@ -88,7 +88,7 @@ class CertaintyAssessor:
             if cue in governing
             or (cue.category in _ALWAYS_LISTED and near.start <= cue.start < near.end)
         ]
-        rank = self.model.rank(self.model.predict_one([t.text for t in near]))
+        rank = self.model.rank(self.model.predict_one(near.text, [t.text for t in near]))
         return Certainty(_score(level, rank), level, tuple(_char_span(doc, c) for c in listed))
 
 

@@ -15,8 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from newstrace.analyze.certainty_model import SentenceCertainty
-from newstrace.analyze.sentence_features import tokenise
+from newstrace.analyze.certainty_model import CertaintyModel
 from newstrace.errors import DataError
 from newstrace.eval._io import rounded, write_predictions
 from newstrace.eval._metrics import mae, pearson
@@ -52,7 +51,7 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
     if len(items) < 2:
         raise DataError(f"{data}: fewer than two items to score")
     gold = np.array([item[LABEL] for item in items])
-    pred = SentenceCertainty.load().predict(tokenise([item["finding"] for item in items]))
+    pred = CertaintyModel.load().predict([item["finding"] for item in items])
     ids = [str(item.get("id", i)) for i, item in enumerate(items)]
     write_predictions(predictions, zip(ids, (round(float(p), 4) for p in pred), strict=True))
     return rounded({"n": len(items), "pearson_r": pearson(pred, gold), "mae": mae(pred, gold)})

