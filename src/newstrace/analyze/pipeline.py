@@ -28,6 +28,7 @@ from newstrace.analyze.claims import (
     is_proposition,
     is_sign_off,
     per_sentence,
+    sentence_bounds,
 )
 from newstrace.analyze.credit import find_credit
 from newstrace.analyze.kinds import classify_kind
@@ -251,6 +252,7 @@ class Analyzer:
         with its cue in ``skip`` (the credit line, passages in another language) or with most
         of its content in another language (an English "she said:" before a German quote)."""
         text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+        sentences = sentence_bounds(doc)
         found = [
             a
             for a in self._extractor.predict(doc)
@@ -263,7 +265,7 @@ class Analyzer:
         attributions = [
             piece
             for a in build_attributions(SourceResolver(doc), found, root).values()
-            for piece in per_sentence(doc, a)
+            for piece in per_sentence(text, sentences, a)
             if is_proposition(doc, piece.content) and not is_sign_off(piece.content.text)
         ]
         covered = [extent(a, text) for a in attributions]
