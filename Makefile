@@ -48,10 +48,11 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets
 	$(MAKE) train-encoder
 
-# the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder) and the certainty encoder (after
-# the certainty ridge, which `make train` trains first): fine-tuning needs torch, so the
-# train extra goes into the venv here and only here (CPU torch, ~1 GB; `make demo` and
-# `make test` never install it). About an hour on 2 busy cores: see its MODEL_CARD.md.
+# the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder), the certainty and factuality
+# encoders (after the ridges beside them, which `make train` trains first): fine-tuning
+# needs torch, so the train extra goes into the venv here and only here (CPU torch, ~1 GB;
+# `make demo` and `make test` never install it). About an hour on 2 busy cores, nearly all
+# of it the attribution encoder: see the model cards.
 $(TRAIN_STAMP): $(STAMP) requirements-train.lock
 	$(BIN)/python -m pip install -q --require-hashes -r requirements-train.lock
 	touch $(TRAIN_STAMP)
@@ -59,6 +60,7 @@ $(TRAIN_STAMP): $(STAMP) requirements-train.lock
 train-encoder: $(TRAIN_STAMP)
 	nice -n 10 $(BIN)/python -m newstrace.training.encoder --data $(SHARED)/datasets/polnear
 	nice -n 10 $(BIN)/python -m newstrace.training.certainty_encoder --data $(SHARED)/datasets
+	nice -n 10 $(BIN)/python -m newstrace.training.factuality_encoder --data $(SHARED)/datasets
 
 # requirements-train.lock is compiled against requirements.lock's pins (see its header)
 lock-pins:

@@ -38,6 +38,17 @@ def write_meta(name: str, *, fmt: int, root: Path = MODELS_DIR, **facts: Any) ->
     return path
 
 
+def onnx_session(model: Path, threads: int) -> Any:
+    """An onnxruntime session on the CPU for the ONNX graph at ``model``, with ``threads``
+    intra-op threads (0: onnxruntime's choice) and one inter-op thread."""
+    import onnxruntime
+
+    settings = onnxruntime.SessionOptions()
+    settings.intra_op_num_threads = threads
+    settings.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(str(model), settings, providers=["CPUExecutionProvider"])
+
+
 def read_meta(name: str, *, fmt: int, root: Path = MODELS_DIR) -> dict[str, Any]:
     """Read and check ``meta.json`` of artefact ``name``; refuse a foreign format version."""
     path = model_dir(name, root=root) / "meta.json"

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.analyze.attribution.encoder import load_tokenizer, tokenizer_path
-from newstrace.artefacts import model_dir, read_meta
+from newstrace.artefacts import model_dir, onnx_session, read_meta
 
 ARTEFACT = "certainty-encoder"
 FORMAT = 1
@@ -37,15 +37,8 @@ class EncodedCertainty:
     """
 
     def __init__(self, model: Path, tokenizer: Path, *, threads: int = 1) -> None:
-        import onnxruntime
-
         self._tokenizer = load_tokenizer(tokenizer)
-        settings = onnxruntime.SessionOptions()
-        settings.intra_op_num_threads = threads
-        settings.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(
-            str(model), settings, providers=["CPUExecutionProvider"]
-        )
+        self._session = onnx_session(model, threads)
 
     @classmethod
     def load(cls, *, threads: int = 1) -> EncodedCertainty:

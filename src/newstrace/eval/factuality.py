@@ -10,8 +10,10 @@ scored:
   ``subsets``, plus all their targets pooled.
 
 The subset's folder name picks the model's domain (UDS_IH2, CB: their own; anything else is
-scored as news). ``mean_baseline_mae`` is the MAE of always predicting the training mean of
-that domain (its r is undefined).
+scored as news). News is rated by the ridge over the parse averaged with the fine-tuned
+encoder (:mod:`newstrace.eval.factuality_encoder`, trained on news only); the other domains
+by the ridge alone. ``mean_baseline_mae`` is the MAE of always predicting the training mean
+of that domain (its r is undefined).
 """
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ from newstrace.analyze.nlp import load_nlp
 from newstrace.errors import DataError
 from newstrace.eval._io import rounded, write_predictions
 from newstrace.eval._metrics import mae, pearson
-from newstrace.eval.factuality_model import FactualityModel, predicate_features, predicate_head
+from newstrace.eval.factuality_encoder import EncodedFactuality
+from newstrace.eval.factuality_model import (
+    NEWS,
+    FactualityModel,
+    predicate_features,
+    predicate_head,
+)
 
 SPLIT_FILES = ("dev.jsonl", "test.jsonl")
 
@@ -91,7 +99,7 @@ def data_files(data: Path) -> dict[str, Path]:
 
 
 def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
-    model = FactualityModel.load()
+    model, encoder = FactualityModel.load(), EncodedFactuality.load()
     files = data_files(Path(data))
     subsets: dict[str, Any] = {}
     all_pred: list[float] = []
@@ -102,6 +110,8 @@ def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
         sentences = read_sentences(path)
         rows, gold = target_rows(sentences, parse(sentences))
         pred = model.predict(rows, name)
+        if model.domain_of(name) == NEWS:
+            pred = (pred + encoder.predict(sentences)) / 2
         subsets[name] = figures(pred, gold, model.baseline(name))
         baselines.extend([model.baseline(name)] * len(gold))
         all_pred.extend(pred.tolist())

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newstrace.artefacts import onnx_session
 from newstrace.errors import ArtefactError
 from newstrace.ingest.chrome import body_ranges, headline
 
@@ -47,18 +48,12 @@ class SentenceEncoder:
     """
 
     def __init__(self, model: Path, tokenizer: Path, threads: int = 0) -> None:
-        import onnxruntime
         from tokenizers import Tokenizer
 
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        settings = onnxruntime.SessionOptions()
-        settings.intra_op_num_threads = threads
-        settings.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(
-            str(model), settings, providers=["CPUExecutionProvider"]
-        )
+        self._session = onnx_session(model, threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit row per text (an empty text gives a zero row)."""

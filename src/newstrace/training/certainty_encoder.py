@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,8 +47,16 @@ from newstrace.analyze.certainty_model import CertaintyModel, SentenceCertainty
 from newstrace.analyze.sentence_features import tokenise
 from newstrace.artefacts import model_dir, write_meta
 from newstrace.eval import certainty as certainty_eval
-from newstrace.eval._metrics import mae, pearson
-from newstrace.training._torch import distribution, export_int8, train_modules
+from newstrace.eval._metrics import pearson
+from newstrace.training._torch import (
+    base_layers,
+    dev_figures,
+    distribution,
+    export_int8,
+    fine_tune,
+    padded,
+    train_modules,
+)
 
 QUANTILES = 101
 
@@ -82,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     dev_texts = [item["finding"] for item in dev]
     figures = {
         "n": len(dev),
-        "encoder": _figures(encoder.predict(dev_texts), gold),
-        "ridge_and_encoder": _figures(blended.predict(dev_texts), gold),
-        "ridge": _figures(blended.ridge.predict(tokenise(dev_texts)), gold),
+        "encoder": dev_figures(encoder.predict(dev_texts), gold),
+        "ridge_and_encoder": dev_figures(blended.predict(dev_texts), gold),
+        "ridge": dev_figures(blended.ridge.predict(tokenise(dev_texts)), gold),
     }
     write_meta(
         ARTEFACT,
@@ -116,41 +123,21 @@ def _fit(
     (a learning curve for the model card: the last epoch is kept whatever it shows)."""
     rater = _rater(torch, transformers, args.layers, float(ratings.mean()), float(ratings.std()))
     tokenizer = load_tokenizer(tokenizer_path())
-    encoded = [pieces(tokenizer, text) for text in texts]
     target = (ratings - ratings.mean()) / ratings.std()
-    rng = random.Random(args.seed)
-    steps = args.epochs * -(-len(texts) // args.batch)
-    optimiser = torch.optim.AdamW(rater.parameters(), lr=args.lr, weight_decay=0.01)
-    schedule = transformers.get_linear_schedule_with_warmup(optimiser, int(0.1 * steps), steps)
-    rater.curve = []
-    for epoch in range(args.epochs):
-        rater.train()
-        order = list(range(len(texts)))
-        rng.shuffle(order)
-        for start in range(0, len(order), args.batch):
-            batch = order[start : start + args.batch]
-            ids, mask = _tensors(torch, [encoded[i] for i in batch])
-            truth = torch.tensor(target[batch], dtype=torch.float32)
-            loss = torch.nn.functional.mse_loss(rater.standardised(ids, mask), truth)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(rater.parameters(), 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-        measured = time.perf_counter()
-        rater.eval()
-        with torch.no_grad():
-            dev_pieces = [pieces(tokenizer, item["finding"]) for item in dev]
-            predicted = rater(*_tensors(torch, dev_pieces)).numpy()
-        gold = [item[certainty_eval.LABEL] for item in dev]
-        rater.curve.append(
-            {
-                "epoch": epoch + 1,
-                "pearson_r": round(pearson(predicted, gold), 4),
-                "dev_seconds": round(time.perf_counter() - measured, 1),
-            }
+    examples = [(pieces(tokenizer, text), float(t)) for text, t in zip(texts, target, strict=True)]
+    dev_pieces = [pieces(tokenizer, item["finding"]) for item in dev]
+    gold = [item[certainty_eval.LABEL] for item in dev]
+
+    def loss_of(batch: list[tuple[list[int], float]]) -> Any:
+        truth = torch.tensor([t for _, t in batch], dtype=torch.float32)
+        return torch.nn.functional.mse_loss(
+            rater.standardised(*padded(torch, [ids for ids, _ in batch])), truth
         )
-        print(json.dumps(rater.curve[-1]), flush=True)
+
+    def measure() -> dict[str, float]:
+        return {"pearson_r": round(pearson(rater(*padded(torch, dev_pieces)).numpy(), gold), 4)}
+
+    rater.curve = fine_tune(torch, transformers, rater, examples, loss_of, measure, args)
     return rater
 
 
@@ -158,11 +145,7 @@ def _rater(torch: Any, transformers: Any, layers: int, mean: float, spread: floa
     """The base encoder's first ``layers`` layers, mean-pooled, with a one-output head;
     ``forward`` gives ratings on the 1-6 scale (what is exported), ``standardised`` what
     the loss reads."""
-    base = transformers.AutoModel.from_pretrained(
-        str(tokenizer_path().parent), attn_implementation="eager"
-    )
-    base.encoder.layer = base.encoder.layer[:layers]
-    base.config.num_hidden_layers = layers
+    base = base_layers(transformers, layers)
 
     class Rater(torch.nn.Module):
         def __init__(self) -> None:
@@ -180,20 +163,6 @@ def _rater(torch: Any, transformers: Any, layers: int, mean: float, spread: floa
             return self.standardised(input_ids, attention_mask) * spread + mean
 
     return Rater()
-
-
-def _tensors(torch: Any, batch: Sequence[list[int]]) -> tuple[Any, Any]:
-    width = max(len(ids) for ids in batch)
-    ids = torch.zeros((len(batch), width), dtype=torch.long)
-    mask = torch.zeros((len(batch), width), dtype=torch.long)
-    for row, sentence in enumerate(batch):
-        ids[row, : len(sentence)] = torch.tensor(sentence)
-        mask[row, : len(sentence)] = 1
-    return ids, mask
-
-
-def _figures(predicted: np.ndarray, gold: Sequence[float]) -> dict[str, float]:
-    return {"pearson_r": round(pearson(predicted, gold), 4), "mae": round(mae(predicted, gold), 4)}
 
 
 def _arguments() -> argparse.ArgumentParser:

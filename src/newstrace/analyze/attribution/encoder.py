@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from newstrace.analyze.attribution._decode import ROLES, CharSpan, best_paths, link, role_spans
 from newstrace.analyze.attribution._windows import MAX_PIECES, Window, windows
-from newstrace.artefacts import model_dir, read_meta
+from newstrace.artefacts import model_dir, onnx_session, read_meta
 from newstrace.errors import ArtefactError
 from newstrace.model import AttributionSpans, Span
 
@@ -41,15 +41,8 @@ class EncoderTagger:
     """
 
     def __init__(self, model: Path, tokenizer: Path, *, threads: int = 1) -> None:
-        import onnxruntime
-
         self._tokenizer = load_tokenizer(tokenizer)
-        settings = onnxruntime.SessionOptions()
-        settings.intra_op_num_threads = threads
-        settings.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(
-            str(model), settings, providers=["CPUExecutionProvider"]
-        )
+        self._session = onnx_session(model, threads)
 
     @classmethod
     def load(cls, *, threads: int = 1) -> EncoderTagger:
