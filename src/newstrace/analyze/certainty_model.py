@@ -17,14 +17,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newstrace.analyze.certainty_encoder import EncodedCertainty, read_quantiles
+from newstrace.analyze.certainty_encoder import SCALE, EncodedCertainty, read_quantiles
 from newstrace.analyze.sentence_features import sentence_features, tokenise
 from newstrace.analyze.sparse_linear import SparseLinear
 from newstrace.artefacts import model_dir, read_meta
 
 NAME = "certainty"
 FORMAT = 2
-SCALE = (1.0, 6.0)
 
 
 class SentenceCertainty:
