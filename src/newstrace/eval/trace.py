@@ -4,6 +4,8 @@ Data: a JSONL corpus (the ``newstrace trace`` input) whose articles also carry g
 ``story``, ``copy_of``, ``cites`` and ``origin`` (an article id, or ``outlet:<Name>``), and
 optionally a drift file with lines ``{story, article_id, derivative_phrase, earlier_id,
 earlier_phrase, drift_type}`` (``--drift``). The format is described in ``data/README.md``.
+A folder stands for its ``articles.jsonl`` and, unless ``--drift`` names another, the
+``drift.jsonl`` beside it (the layout of ``real-stories/``).
 
 A predicted drift event matches a gold one on the same article when their phrases overlap;
 each gold line is matched at most once. ``drift_typed`` also needs the same type.
@@ -31,6 +33,10 @@ def evaluate(
 ) -> dict[str, Any]:
     from newstrace.api import trace
 
+    if data.is_dir():
+        folder, data = data, data / "articles.jsonl"
+        if drift is None and (folder / "drift.jsonl").is_file():
+            drift = folder / "drift.jsonl"
     gold = read_gold(data)
     traced = trace(data, cache=os.environ.get(CACHE_ENV) or None).trace
     metrics = score(traced, gold, _read_drift(drift, gold) if drift else None)
@@ -178,10 +184,13 @@ def _read_drift(path: Path, gold: dict[str, dict]) -> list[dict]:
 
 
 def _lines(path: Path) -> Iterable[tuple[int, str]]:
-    with Path(path).open(encoding="utf-8") as stream:
-        for number, line in enumerate(stream, start=1):
-            if line.strip():
-                yield number, line
+    try:
+        with Path(path).open(encoding="utf-8") as stream:
+            for number, line in enumerate(stream, start=1):
+                if line.strip():
+                    yield number, line
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"{path}: cannot read it as UTF-8 JSONL ({error})") from error
 
 
 def _prediction_rows(trace: Trace) -> Iterable[tuple[str, Any]]:
