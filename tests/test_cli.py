@@ -84,3 +84,33 @@ def test_batch_keeps_going_and_indexes_every_input(tmp_path):
 def test_unknown_eval_task_is_an_error(tmp_path, capsys):
     assert main(["eval", "telepathy", "--data", str(tmp_path)]) == 2
     assert "unknown task" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze", "{folder}"],
+        ["analyze", "{folder}", "-o", "{out}"],
+        ["trace", "{folder}", "-o", "{out}"],
+    ],
+)
+def test_a_folder_without_articles_is_an_error_not_an_empty_success(tmp_path, capsys, command):
+    folder = tmp_path / "nothing-here"
+    folder.mkdir()
+    args = [part.format(folder=folder, out=tmp_path / "out") for part in command]
+    assert main(args) == 2
+    assert "E102" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("task", "content"),
+    [("certainty", b"\xa4\x00\xff binary"), ("grouping", b"not json at all"), ("weasel", None)],
+)
+def test_eval_data_it_cannot_read_is_a_clear_error(tmp_path, capsys, task, content):
+    data = tmp_path / "data"
+    if content is None:
+        data.mkdir()  # a folder where the task reads one file
+    else:
+        data.write_bytes(content)
+    assert main(["eval", task, "--data", str(data)]) == 2
+    assert "E300" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import newstrace
 from newstrace._version import __version__
-from newstrace.errors import MissingExtraError, NewstraceError, UsageError
+from newstrace.errors import EmptyInputError, MissingExtraError, NewstraceError, UsageError
 from newstrace.model import ArticleStatus, Trace
 from newstrace.report.files import LEDGER_FORMATS, TraceFiles, render_ledger
 from newstrace.serialize import dumps
@@ -174,6 +174,7 @@ def _write_batch(args: argparse.Namespace, err: Console) -> int:
         written = newstrace.analyze_many(args.input, jobs=args.jobs).write(
             args.output, format=args.format, each=lambda _: progress.advance(task)
         )
+    _refuse_nothing(args.input, written.inputs)
     for analysed in written.failed:
         _report_failure(err, analysed.item.origin, analysed.error)
     err.print(
@@ -195,6 +196,7 @@ def _print_batch(args: argparse.Namespace, err: Console) -> int:
             print(dumps(analysed.ledger, indent=None))
         else:
             print(render_ledger(analysed.ledger, args.format))
+    _refuse_nothing(args.input, total)
     err.print(f"{total - failed} analysed, {failed} failed")
     return EXIT_PARTIAL if failed else 0
 
@@ -216,6 +218,7 @@ def _run_trace(args: argparse.Namespace, err: Console) -> int:
             on_article=lambda article, ledger: progress.advance(task),
         )
     with result:
+        _refuse_nothing(args.corpus, result.articles)
         written = result.write(args.output)
         if written.parquet is not None:
             err.print(f"Parquet tables: {written.parquet}")
@@ -255,6 +258,13 @@ def _summarise_trace(trace: Trace, files: TraceFiles, err: Console) -> int:
         f"{drift} drift events\nreport: {files.report_html}"
     )
     return EXIT_PARTIAL if failed or foreign else 0
+
+
+def _refuse_nothing(source: str, inputs: int) -> None:
+    """A folder or corpus with no article in it (not even a failed one) is a mistake to say,
+    not a run to report as done."""
+    if inputs == 0:
+        raise EmptyInputError(f"{source}: no article found in it (no file, line or row)")
 
 
 def _report_failure(err: Console, origin: str, error: NewstraceError | None) -> None:

@@ -7,8 +7,10 @@ on the CLI); with ``predictions`` it also writes one JSON line per item: its id 
 
 from __future__ import annotations
 
+import csv
 import importlib
 import inspect
+import json
 from pathlib import Path
 from typing import Any
 
@@ -53,4 +55,11 @@ def evaluate(
         raise DataError(
             f"eval {task} takes no option {', '.join('--' + k.replace('_', '-') for k in unknown)}"
         )
-    return {"task": task, **module.evaluate(Path(data), predictions, **given)}
+    try:
+        return {"task": task, **module.evaluate(Path(data), predictions, **given)}
+    except (OSError, UnicodeError, json.JSONDecodeError, csv.Error) as error:
+        # a file of the wrong kind, a folder where a file was due, text that is not UTF-8
+        where = getattr(error, "filename", None) or data
+        raise DataError(
+            f"eval {task}: cannot read {where} as its data ({type(error).__name__}: {error})"
+        ) from error
