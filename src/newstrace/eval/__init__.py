@@ -58,8 +58,7 @@ def evaluate(
     try:
         return {"task": task, **module.evaluate(Path(data), predictions, **given)}
     except (OSError, UnicodeError, json.JSONDecodeError, csv.Error) as error:
-        # a file of the wrong kind, a folder where a file was due, text that is not UTF-8
+        # data of the wrong kind (binary, not UTF-8, a folder where a file was due, broken
+        # JSON or CSV), or a --predictions file that cannot be written
         where = getattr(error, "filename", None) or data
-        raise DataError(
-            f"eval {task}: cannot read {where} as its data ({type(error).__name__}: {error})"
-        ) from error
+        raise DataError(f"eval {task}: {where}: {type(error).__name__}: {error}") from error
