@@ -20,7 +20,8 @@ from newstrace.model import Attribution, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
 _TRAILING_JUNK = " \t\r\n-–—•*·:;,"
-_CONJUNCTION = r"(?:and|but|or|so|while|as|because)"
+# "as" joins clauses, but "As a result, ..." opens one
+_CONJUNCTION = r"(?:and|but|or|so|while|as(?!\s+a\s+result\b)|because)"
 _LEADING_CONJUNCTIONS = re.compile(rf"(?:{_CONJUNCTION}\b\W*)+", re.I)
 _TRAILING_CONJUNCTIONS = re.compile(rf"(?:\W+\b{_CONJUNCTION})+\W*$", re.I)
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -70,7 +71,11 @@ def certainty_region(attribution: Attribution, text: str) -> Span:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    """The piece without surrounding punctuation, bullets and dangling conjunctions."""
+    """The piece without surrounding punctuation, bullets and dangling conjunctions.
+
+    >>> _trimmed("and so it ended, and", 0, 20).text, _trimmed("As a result, it ended", 0, 21).text
+    ('it ended', 'As a result, it ended')
+    """
     while start < end and text[start] in _LEADING_JUNK:
         start += 1
     while end > start and text[end - 1] in _TRAILING_JUNK:
