@@ -61,4 +61,5 @@ def evaluate(
         # data of the wrong kind (binary, not UTF-8, a folder where a file was due, broken
         # JSON or CSV), or a --predictions file that cannot be written
         where = getattr(error, "filename", None) or data
-        raise DataError(f"eval {task}: {where}: {type(error).__name__}: {error}") from error
+        fault = "not UTF-8 text" if isinstance(error, UnicodeError) else type(error).__name__
+        raise DataError(f"eval {task}: {where}: {fault}: {error}") from error

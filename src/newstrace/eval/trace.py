@@ -184,13 +184,10 @@ def _read_drift(path: Path, gold: dict[str, dict]) -> list[dict]:
 
 
 def _lines(path: Path) -> Iterable[tuple[int, str]]:
-    try:
-        with Path(path).open(encoding="utf-8") as stream:
-            for number, line in enumerate(stream, start=1):
-                if line.strip():
-                    yield number, line
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{path}: cannot read it as UTF-8 JSONL ({error})") from error
+    with Path(path).open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                yield number, line
 
 
 def _prediction_rows(trace: Trace) -> Iterable[tuple[str, Any]]:
