@@ -324,6 +324,23 @@ def test_an_unnamed_group_keeps_the_body_it_works_at():
     )
 
 
+def test_the_body_a_group_works_at_ends_with_its_name_not_its_place():
+    assert _kind(
+        "Scientists at the University of Pellin in the United Kingdom said so.",
+        "Scientists at the University of Pellin in the United Kingdom",
+    ) == ("Scientists at the University of Pellin", "unnamed_group")
+
+
+def test_those_researchers_are_the_scientists_named_with_their_body_before():
+    text = (
+        "Readers shared a study from 2013 by scientists at the University of Pellin. "
+        "Those researchers found that the tide might rise."
+    )
+    assert _chains(text)[-1] == [("scientists at the University of Pellin", "unnamed_group")]
+    alone = "Readers shared a study. Those researchers found that the tide might rise."
+    assert _chains(alone)[-1] == [("Those researchers", "unnamed_group")]
+
+
 def test_the_writers_own_look_is_the_article_asserting():
     from newstrace import Article, analyze
 

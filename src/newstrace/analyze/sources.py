@@ -68,11 +68,14 @@ def _name_start(tokens: TokenSpan) -> int:
 
 def _group_name(tokens: TokenSpan) -> str:
     """An unnamed group with the body it works at or comes from, where the mention names
-    one: "researchers at the University of Reading", "experts from Harvard"."""
+    one: "researchers at the University of Reading", "experts from Harvard" (the body's
+    name as tagged, without the place after it)."""
     body = _body_named(tokens, tokens.root, {"at", "from"})
     if body is None:
         return _short_name(tokens)
-    return tokens.doc[_name_start(tokens) : body.right_edge.i + 1].text
+    named = next((e for e in body.doc.ents if e.start <= body.i < e.end), None)
+    end = named.end if named is not None else body.right_edge.i + 1  # not "in the UK" after it
+    return tokens.doc[_name_start(tokens) : end].text
 
 
 def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
@@ -339,6 +342,9 @@ class SourceResolver:
             source = self._entity_before(tokens, span)
         elif (publisher := self._publisher_before(tokens)) is not None:
             source = Source(publisher.name, publisher.kind, span, publisher.span)
+        elif (group := self._group_before(tokens)) is not None:
+            mention = Span(group.start_char, group.end_char, group.text)
+            source = Source(_group_name(group), SourceKind.UNNAMED_GROUP, span, mention)
         elif (full := self._full_name(tokens)) is not None:
             source = Source(
                 full.text,
@@ -469,6 +475,29 @@ class SourceResolver:
             if site and words.label_ == "ORG" and not _governmental(words):
                 span = Span(words.start_char, words.end_char, words.text)
                 return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
+        return None
+
+    def _group_before(self, tokens: TokenSpan) -> TokenSpan | None:
+        """The researchers "those researchers" are, where the sentence before or its own
+        named them with their body outside any attribution ("a study by scientists at the
+        University of Reading. Those researchers found ..."): the nearest such mention of
+        researchers, scientists or academics."""
+        head = tokens.root
+        research = _lexicon()["research_heads"]
+        if (
+            len(tokens) != 2
+            or tokens[0].lower_ not in {"the", "those", "these"}
+            or head.lemma_.lower() not in research
+            or not _is_plural(head)
+        ):
+            return None
+        start = head.sent.start
+        start = self.doc[start - 1].sent.start if start else start
+        for earlier in reversed(self.doc[start : tokens.start]):
+            if earlier.lemma_.lower() in research and _is_plural(earlier):
+                group = self.doc[earlier.left_edge.i : earlier.right_edge.i + 1]
+                if _body_named(group, earlier, {"at", "from"}) is not None:
+                    return group
         return None
 
     def _paragraph_before(self, tokens: TokenSpan) -> int:
