@@ -15,7 +15,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # 0.821 / 0.923, origin 0.667 / 0.667, drift typed F1 0.539 / 0.244, health drift precision
 # 0.609 (both sets are tuned on now; bench/drift_heldout_eval.py is the held-out check).
 # Tech drift 0.200 since the tenth session's certainty model: one event's pairing hung on the
-# sentence model's rank between two near-alike claims (BENCHMARKS, certainty)
+# sentence model's rank between two near-alike claims (BENCHMARKS, certainty); 0.244 since
+# the twelfth session (a share compared with the earlier version's shares only)
 FLOORS = {
     "health": {
         "citation_f1": 0.78,
@@ -23,7 +24,7 @@ FLOORS = {
         "drift_typed_f1": 0.53,
         "drift_typed_p": 0.57,
     },
-    "tech": {"citation_f1": 0.88, "origin_accuracy": 0.66, "drift_typed_f1": 0.19},
+    "tech": {"citation_f1": 0.88, "origin_accuracy": 0.66, "drift_typed_f1": 0.22},
 }
 
 

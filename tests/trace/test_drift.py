@@ -53,6 +53,26 @@ def test_a_changed_number_is_a_changed_detail():
     assert "detail_changed" in _types(events)
 
 
+def test_a_changed_share_is_a_changed_detail_though_the_source_counts_that_number():
+    earlier = (
+        "The tide gauge logged around 50 floods in a decade. The survey said flooding "
+        "will fall by around 60 per cent by 2040."
+    )
+    events = _drift(earlier, "The survey said flooding will fall by 50% by 2040.")
+    assert "detail_changed" in _types(events)
+    kept = _drift(earlier, "The survey said flooding will fall by 60% by 2040.")
+    assert "detail_changed" not in _types(kept)
+
+
+def test_a_warning_retold_as_fact_drops_a_hedge_and_is_no_guess():
+    events = _drift(
+        "Engineers have warned that the swing bridge could close within 15 years.",
+        "Engineers have concluded that the swing bridge will close within 15 years.",
+    )
+    assert "hedge_dropped" in _types(events)
+    assert "speculation_as_fact" not in _types(events)
+
+
 def test_stronger_wording_is_an_exaggeration():
     events = _drift(
         "Rents in Pellin rose by 3 percent last year, the letting agency said.",

@@ -61,6 +61,7 @@ _FAMILY = {
 _NUMBER = re.compile(r"\d")
 _RUN_TOGETHER = re.compile(r"^[a-z]+\.(?=\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PERCENT = frozenset({"per", "percent", "pc"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _DECADE = re.compile(r"\d*0s")
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.$")
@@ -458,7 +459,9 @@ def _detail(before, after, parent: Version, child: Version, child_words):
 
     A changed word counts only when the new one is nowhere in the earlier article and the
     old one nowhere in the retold claim: "six days a week to five" and "five days instead
-    of six" say the same, and a place named elsewhere in the source was not invented.
+    of six" say the same, and a place named elsewhere in the source was not invented. A
+    share is compared with the earlier article's shares only: "drop by 50%" retold from
+    "plummet by around 60 per cent" changed it, though the source counts "50 sunspots".
     """
     lex = lexicon()
     old_text = fold(parent.text)
@@ -485,13 +488,17 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             and not _NUMBER.search(w.lower)
         }
 
+    shares = _percentages(after, child.text) - _percentages_in(parent.text)
     for pick in (numbers, dates, names):
         was, now = pick(before, parent.text), pick(after, child.text)
         new = {
             w
             for w in now - was
-            if w not in _values_in(parent.text)
-            and not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
+            if w in shares
+            or (
+                w not in _values_in(parent.text)
+                and not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", old_text)
+            )
         }
         gone = {w for w in was - now if w not in new_claim}
         if pick is numbers and (_rounded(gone, new) or _other_measures(gone, new, before, after)):
@@ -499,6 +506,22 @@ def _detail(before, after, parent: Version, child: Version, child_words):
         if new and gone:
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None
+
+
+def _percentages(words: list[Token], text: str) -> set[str]:
+    """The numbers given as shares ("50%", "60 per cent") among ``words``."""
+    return {
+        _value(fold(word.lower))
+        for word, after in _with_next(words)
+        if _NUMBER.search(word.lower)
+        and (text[word.end : word.end + 1] == "%" or (after and after.lower in _PERCENT))
+    }
+
+
+@lru_cache(maxsize=64)
+def _percentages_in(text: str) -> frozenset[str]:
+    """Every share an article gives: a "50%" retold from "around 50 sunspots" is new."""
+    return frozenset(_percentages(tokens(text, 0, len(text)), text))
 
 
 @lru_cache(maxsize=64)
