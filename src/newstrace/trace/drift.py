@@ -28,7 +28,7 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
-from newstrace.trace import event_time, people, reach
+from newstrace.trace import event_place, event_time, people, reach
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
 from newstrace.trace.wording import Change, changes, fold, phrase
@@ -169,8 +169,8 @@ def details_changed(
 ) -> list[DriftEvent]:
     """Details a version gives otherwise than the version it retold, whether or not a claim
     around them was paired: a person's age or the spelling of their name
-    (:mod:`~newstrace.trace.people`) and the time of day of the event
-    (:mod:`~newstrace.trace.event_time`)."""
+    (:mod:`~newstrace.trace.people`), the time of day of the event
+    (:mod:`~newstrace.trace.event_time`) and its street (:mod:`~newstrace.trace.event_place`)."""
     text, earlier_text = ledger.article.text, earlier.article.text
     found: list[tuple[Span, Span, str]] = []
     for change in people.changes(text, earlier_text):
@@ -180,11 +180,13 @@ def details_changed(
             found.append((said, before, f"{now.first} {now.surname} is {now.age}, was {was.age}"))
         else:
             found.append((said, before, f"'{before.text}' became '{said.text}'"))
-    if moment := event_time.changed(text, earlier_text):
-        now_at, was_at = moment
-        said = Span.of(text, now_at.start, now_at.end)
-        before = Span.of(earlier_text, was_at.start, was_at.end)
-        found.append((said, before, f"the time given first: '{before.text}' became '{said.text}'"))
+    for module, what in ((event_time, "time"), (event_place, "street")):
+        if moved := module.changed(text, earlier_text):
+            now_at, was_at = moved
+            said = Span.of(text, now_at.start, now_at.end)
+            before = Span.of(earlier_text, was_at.start, was_at.end)
+            told = f"the {what} given first: '{before.text}' became '{said.text}'"
+            found.append((said, before, told))
     return [
         _event(DriftType.DETAIL_CHANGED, article_id, earlier_id, said, before, told, 0.5)
         for said, before, told in found
