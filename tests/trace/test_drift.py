@@ -73,6 +73,37 @@ def test_a_warning_retold_as_fact_drops_a_hedge_and_is_no_guess():
     assert "speculation_as_fact" not in _types(events)
 
 
+def test_a_place_called_by_another_head_word_is_no_changed_detail():
+    events = _drift(
+        "Police said the boy was taken to Eskenazi Hospital in critical condition.",
+        "Police said the boy was taken to Eskenazi Health in critical condition.",
+    )
+    assert "detail_changed" not in _types(events)
+    changed = _drift(
+        "Police said the boy was taken to Eskenazi Hospital in critical condition.",
+        "Police said the boy was taken to Methodist Hospital in critical condition.",
+    )
+    assert "detail_changed" in _types(changed)
+
+
+def test_touching_changes_of_one_type_are_one_event():
+    from newstrace.model import DriftEvent, DriftType
+    from newstrace.trace.story import _distinct
+
+    text = "Four men were shot on West 16th Street around 3 p.m. on Sunday."
+    claim = text.index("Four"), text.index("around") + len("around")
+    time = text.index("3 p.m."), text.index("3 p.m.") + len("3 p.m.")
+
+    def event(start: int, end: int, severity: float) -> DriftEvent:
+        phrase = Span.of(text, start, end)
+        changed = DriftType.DETAIL_CHANGED
+        return DriftEvent("later", "earlier", changed, phrase, phrase, "", severity)
+
+    assert len(_distinct([event(*claim, 0.6), event(*time, 0.5)])) == 1
+    apart = text.index("Sunday"), len(text) - 1
+    assert len(_distinct([event(*claim, 0.6), event(*apart, 0.5)])) == 2
+
+
 def test_stronger_wording_is_an_exaggeration():
     events = _drift(
         "Rents in Pellin rose by 3 percent last year, the letting agency said.",

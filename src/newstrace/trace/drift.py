@@ -505,6 +505,8 @@ def _detail(before, after, parent: Version, child: Version, child_words):
         gone = {w for w in was - now if w not in new_claim}
         if pick is numbers and (_rounded(gone, new) or _other_measures(gone, new, before, after)):
             continue
+        if pick is names and gone | new <= lex.place_heads:
+            continue  # "Eskenazi Hospital" called "Eskenazi Health": one place, named otherwise
         if new and gone:
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None

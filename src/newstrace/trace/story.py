@@ -288,14 +288,16 @@ def _ultimate_sources(
 
 
 def _distinct(events: list[DriftEvent]) -> list[DriftEvent]:
-    """One event per article, type and place: nested claims would report a change twice."""
+    """One event per article, type and place: nested claims would report a change twice, and
+    a changed time found on its own ("3 p.m.") may touch the changed claim it ends ("four
+    men were shot on West 16th Street around")."""
     kept: list[DriftEvent] = []
     for event in sorted(events, key=lambda e: (-e.severity, e.article_id, e.phrase.start)):
         if not any(
             other.article_id == event.article_id
             and other.type == event.type
-            and other.phrase.start < event.phrase.end
-            and event.phrase.start < other.phrase.end
+            and other.phrase.start <= event.phrase.end + 1
+            and event.phrase.start <= other.phrase.end + 1
             for other in kept
         ):
             kept.append(event)
