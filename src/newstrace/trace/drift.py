@@ -28,7 +28,7 @@ from newstrace.model import (
     SourceKind,
     Span,
 )
-from newstrace.trace import event_place, event_time, people, reach
+from newstrace.trace import event_age, event_place, event_time, people, reach
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
 from newstrace.trace.wording import Change, changes, fold, phrase
@@ -169,8 +169,8 @@ def details_changed(
 ) -> list[DriftEvent]:
     """Details a version gives otherwise than the version it retold, whether or not a claim
     around them was paired: a person's age or the spelling of their name
-    (:mod:`~newstrace.trace.people`), the time of day of the event
-    (:mod:`~newstrace.trace.event_time`) and its street (:mod:`~newstrace.trace.event_place`)."""
+    (:mod:`~newstrace.trace.people`), and the time of day, the street and the age each
+    version gives first (:mod:`~newstrace.trace.first_given`)."""
     text, earlier_text = ledger.article.text, earlier.article.text
     found: list[tuple[Span, Span, str]] = []
     for change in people.changes(text, earlier_text):
@@ -180,7 +180,7 @@ def details_changed(
             found.append((said, before, f"{now.first} {now.surname} is {now.age}, was {was.age}"))
         else:
             found.append((said, before, f"'{before.text}' became '{said.text}'"))
-    for module, what in ((event_time, "time"), (event_place, "street")):
+    for module, what in ((event_time, "time"), (event_place, "street"), (event_age, "age")):
         if moved := module.changed(text, earlier_text):
             now_at, was_at = moved
             said = Span.of(text, now_at.start, now_at.end)
