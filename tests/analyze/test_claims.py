@@ -24,6 +24,18 @@ def test_uncovered_clauses_become_claims_without_dangling_words():
     ]
 
 
+def test_a_stretch_whose_subject_an_attribution_took_gets_its_subject_back():
+    text = "The mayor is meant to be calm, so footage showing her shouting would be a shock.\n"
+    doc = load_nlp()(text)
+    showing = text.index("her shouting")
+    covered = [Span.of(text, text.index("footage"), showing + len("her shouting"))]
+    texts = [span.text for span in asserted_spans(doc, covered, [])]
+    assert texts == [
+        "The mayor is meant to be calm",
+        "footage showing her shouting would be a shock.",
+    ]
+
+
 def test_offsets_index_the_text_as_given():
     doc = load_nlp()(TEXT)
     for span in asserted_spans(doc, [], []):

@@ -156,8 +156,25 @@ def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> l
             for start, end in _uncovered(line_start, line_end, [*covered, *skip]):
                 span = _trimmed(text, start, end)
                 if span is not None and _says_something(doc, span):
-                    found.append(span)
+                    found.append(_with_subject(doc, span, line_start))
     return found
+
+
+def _with_subject(doc: Doc, span: Span, line_start: int) -> Span:
+    """A stretch that opens with its verb, whose subject an attribution took ("footage
+    showing him crying" then "would be a shock."), with that subject put back: the claim
+    is what is said of it, whatever the subject holds."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return span
+    verb = next((t for t in tokens if t.tag_ in _FINITE_TAGS), None)
+    head = verb.head if verb is not None and verb.dep_ in ("aux", "auxpass") else verb
+    if head is None or head.dep_ not in ("ROOT", "conj", "ccomp"):
+        return span
+    subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.idx >= span.start or subject.left_edge.idx < line_start:
+        return span
+    return _trimmed(doc.text, subject.left_edge.idx, span.end) or span
 
 
 def per_sentence(
