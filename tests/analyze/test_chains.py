@@ -341,6 +341,14 @@ def test_those_researchers_are_the_scientists_named_with_their_body_before():
     assert _chains(alone)[-1] == [("Those researchers", "unnamed_group")]
 
 
+def test_a_sourceless_cue_that_opens_with_a_record_is_credited_to_the_record():
+    text = "Footage showing the mayor shouting would be a shock."
+    resolver = SourceResolver(load_nlp()(text))
+    record = resolver.record_in_cue(Span.of(text, 0, len("Footage showing")))
+    assert (record.name, record.kind) == ("Footage", SourceKind.DOCUMENT_REPORT)
+    assert resolver.record_in_cue(Span.of(text, text.index("showing"), 15)) is None
+
+
 def test_the_writers_own_look_is_the_article_asserting():
     from newstrace import Article, analyze
 

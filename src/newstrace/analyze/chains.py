@@ -64,7 +64,10 @@ def build_attributions(
 ) -> dict[AttributionSpans, Attribution]:
     """Resolve every source and chain every attribution of one document."""
     in_text_order = sorted(found, key=lambda a: (a.source or a.cue).start)
-    sources = {a: resolver.resolve(a.source) if a.source else UNNAMED for a in in_text_order}
+    sources = {
+        a: resolver.resolve(a.source) if a.source else resolver.record_in_cue(a.cue) or UNNAMED
+        for a in in_text_order
+    }
     chains: dict[AttributionSpans, tuple[Source, ...]] = {}
 
     def chain_of(item: AttributionSpans) -> tuple[Source, ...]:

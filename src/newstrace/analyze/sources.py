@@ -360,6 +360,24 @@ class SourceResolver:
         )
         return source
 
+    def record_in_cue(self, cue: Span) -> Source | None:
+        """The record a sourceless cue opens with ("footage showing him crying": the footage
+        shows it), as a document; None where the cue does not open with one."""
+        tokens = token_span(self.doc, cue)
+        first = tokens[0] if len(tokens) > 1 else None
+        if (
+            first is None
+            or first.pos_ != "NOUN"
+            or first.lemma_.lower() not in _lexicon()["document_heads"]
+            or not any(t.pos_ == "VERB" for t in tokens[1:])
+        ):
+            return None
+        return Source(
+            first.text,
+            SourceKind.DOCUMENT_REPORT,
+            Span.of(self.doc.text, first.idx, first.idx + len(first)),
+        )
+
     def venue(self, cue: Span, source: Source) -> Source | None:
         """The outlet a source spoke to or writes for, where the text names one: "X told
         the Mail on Sunday", "The Washington Post's Sarah Kaplan" (also when a later "said
