@@ -19,7 +19,7 @@ arithmetic may still differ in the last bits between machines):
 Needs the ``train`` extra (torch, transformers, onnx): ``make train-encoder`` installs it
 into the venv; the run-time tagger needs none of it.
 
-    python -m newstrace.training.encoder [--data ../shared/datasets/polnear] [--epochs 2]
+    python -m newstrace.training.encoder [--data ../shared/datasets/polnear] [--epochs 4]
 """
 
 from __future__ import annotations
@@ -286,7 +286,7 @@ def _arguments() -> argparse.ArgumentParser:
     parser = arguments(
         __doc__.splitlines()[0],
         data="../shared/datasets/polnear",
-        epochs=2,
+        epochs=4,
         lr=1e-4,
         threads=1,
         layers=None,
