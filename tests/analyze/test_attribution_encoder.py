@@ -207,3 +207,12 @@ def test_the_shipped_model_tags_an_invented_sentence(shipped):
     for attribution in found:
         for span in (attribution.cue, attribution.content, attribution.source):
             assert span is None or text[span.start : span.end] == span.text
+
+
+def test_the_ledger_adds_the_extractors_rule_layers_to_what_the_encoder_tags(shipped):
+    from newstrace.analyze.nlp import load_nlp
+
+    text = "The Pellin Gazette quoted a harbour pilot as saying the pier was unsafe."
+    cues = {a.cue.text for a in shipped.predict(load_nlp()(text))}
+    assert "as saying" in cues  # "quoted X as saying Y": Y is X's, inside the Gazette's
+    assert "as saying" not in {a.cue.text for a in shipped.tag(text)}

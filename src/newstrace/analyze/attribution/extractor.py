@@ -85,7 +85,7 @@ class AttributionExtractor:
     ) -> AttributionExtractor:
         """Learn from parsed articles and their gold attributions (char spans into doc.text)."""
         examples = [
-            _examples(doc, attributions) for doc, attributions in zip(docs, gold, strict=True)
+            examples_of(doc, attributions) for doc, attributions in zip(docs, gold, strict=True)
         ]
         cues = [[example.cue for example in doc_examples] for doc_examples in examples]
         self.cues_ = self._cue_tagger().fit(docs, cues)
@@ -101,13 +101,7 @@ class AttributionExtractor:
             RoleExample(cue, content, source)
             for cue, (source, content) in zip(cues, roles, strict=True)
         ]
-        quoted = [quoted_as(doc, example.cue) for example in found]
-        found = _quoted_sources(found, quoted)
-        found.extend(_nested(doc, found, quoted, self.cues_.lexicon_))
-        text = doc.text
-        found = [_to_quote_end(info, e) for e in found]
-        found = sorted(_bounded(doc, info, found), key=lambda example: example.cue)
-        return [_spans(doc, text, e.cue, e.content, e.source) for e in found]
+        return refined(doc, info, found, self.cues_.lexicon_)
 
     def params(self) -> dict[str, float]:
         """The constructor parameters, as recorded in ``meta.json``."""
@@ -149,8 +143,31 @@ class AttributionExtractor:
         return self
 
 
-def _examples(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleExample]:
-    """Gold attributions in token terms; ones whose spans hold no token are left out."""
+def cue_lexicon() -> dict[str, float]:
+    """The packaged cue tagger's word ratings (how often each word is a cue in training)."""
+    read_meta(ARTEFACT, fmt=FORMAT)
+    return json.loads((model_dir(ARTEFACT) / _FILES["lexicon"]).read_text("utf-8"))
+
+
+def refined(
+    doc: Doc, info: DocInfo, found: Sequence[RoleExample], lexicon: dict[str, float]
+) -> list[AttributionSpans]:
+    """Tagged attributions with what the taggers miss, in text order of their cues: the
+    source of "quoted X as saying", inner attributions ("X says Y" inside a content,
+    "stated that"), a content ending inside a quotation run on to its end, and a content cut
+    before a later sentence with a source of its own. ``lexicon`` rates words as cues (the
+    cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
+    quoted = [quoted_as(doc, example.cue) for example in found]
+    examples = _quoted_sources(found, quoted)
+    examples.extend(_nested(doc, examples, quoted, lexicon))
+    text = doc.text
+    examples = [_to_quote_end(info, e) for e in examples]
+    examples = sorted(_bounded(doc, info, examples), key=lambda example: example.cue)
+    return [_spans(doc, text, e.cue, e.content, e.source) for e in examples]
+
+
+def examples_of(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleExample]:
+    """Attributions in token terms; ones whose spans hold no token are left out."""
     examples = []
     for gold in attributions:
         cue = to_tokens(doc, gold.cue.start, gold.cue.end)
