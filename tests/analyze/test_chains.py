@@ -349,6 +349,14 @@ def test_a_sourceless_cue_that_opens_with_a_record_is_credited_to_the_record():
     assert resolver.record_in_cue(Span.of(text, text.index("showing"), 15)) is None
 
 
+def test_not_just_x_but_y_is_ys_word():
+    text = "The claim is false, according not just to me but to the harbour master."
+    start = text.index("me but")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, len(text) - 1))
+    assert source.name == "the harbour master"
+    assert source.span.text == "the harbour master"
+
+
 def test_the_writers_own_look_is_the_article_asserting():
     from newstrace import Article, analyze
 

@@ -287,6 +287,18 @@ def _name_of(head: Token) -> TokenSpan:
     return doc[head.left_edge.i : end]
 
 
+def _contrasted(tokens: TokenSpan) -> TokenSpan:
+    """The source a "not just X but Y" mention ends on: "(according not just to) me but to
+    the lead researcher on the study" is the researcher's word, the one the writer adds."""
+    but = next((t for t in tokens if t.lower_ == "but" and t.pos_ == "CCONJ"), None)
+    if but is None:
+        return tokens
+    start = but.i + 1
+    while start < tokens.end and tokens.doc[start].lower_ in {"also", "to", "rather", "even"}:
+        start += 1
+    return tokens.doc[start : tokens.end] if start < tokens.end else tokens
+
+
 def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or token.lower_ in _lexicon()["pronouns_plural"]
 
@@ -331,7 +343,8 @@ class SourceResolver:
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
-        tokens = token_span(self.doc, span)
+        tokens = _contrasted(token_span(self.doc, span))
+        span = Span.of(self.doc.text, tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root
         antecedent = self._antecedent(tokens, ents)
