@@ -357,6 +357,15 @@ def test_not_just_x_but_y_is_ys_word():
     assert source.span.text == "the harbour master"
 
 
+def test_the_writer_in_the_first_person_is_the_article_but_a_quoted_i_is_not():
+    text = 'I think the pier will close. "I think it is safe," the harbour master said.'
+    resolver = SourceResolver(load_nlp()(text))
+    writer = resolver.resolve(Span.of(text, 0, 1))
+    assert writer.kind == SourceKind.THE_ARTICLE
+    quoted = text.index("I think it")
+    assert resolver.resolve(Span.of(text, quoted, quoted + 1)).kind != SourceKind.THE_ARTICLE
+
+
 def test_the_writers_own_look_is_the_article_asserting():
     from newstrace import Article, analyze
 

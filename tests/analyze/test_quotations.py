@@ -3,7 +3,7 @@ ledger crediting them to the speaker."""
 
 from __future__ import annotations
 
-from newstrace.analyze.quotations import run_ons, standalone_quotes
+from newstrace.analyze.quotations import quoted_at, run_ons, standalone_quotes
 from newstrace.api import analyze
 from newstrace.model import SourceKind
 
@@ -95,3 +95,9 @@ def test_a_standalone_quotation_is_the_speakers_not_the_outlet_around_them():
     claims = analyze(text).claims
     [quoted] = [c for c in claims if c.span.text.startswith("It has been known")]
     assert [s.name for s in quoted.attribution.chain][-2:] == ["Pellin Gazette", "Ada Morn"]
+
+
+def test_a_quotation_opened_just_before_a_word_is_open_at_it():
+    text = 'He left. "I think it is safe," she said.'
+    assert quoted_at(text, 0, text.index("I think"))
+    assert not quoted_at(text, 0, text.index("she"))

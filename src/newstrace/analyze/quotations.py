@@ -151,7 +151,7 @@ def _left_open(text: str, start: int, end: int) -> int | None:
                 return opened
             i, opened = closed - 1, None
         i += 1
-    return None
+    return opened  # a mark opened just before ``end`` is still open there
 
 
 def _closing(text: str, opened: int, end: int) -> int | None:

@@ -26,6 +26,8 @@ _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
 _PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL}
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
 _STORIES = frozenset({"story", "article"})
+# the writer speaking in the first person outside any quotation: the article's own voice
+_WRITER = frozenset({"i", "we", "me", "us"})
 _SITES = frozenset({"website", "site"})
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
@@ -347,8 +349,13 @@ class SourceResolver:
         span = Span.of(self.doc.text, tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root
-        antecedent = self._antecedent(tokens, ents)
-        if antecedent is not None:
+        first_person = head.pos_ == "PRON" and head.lower_ in _WRITER
+        antecedent = None if first_person else self._antecedent(tokens, ents)
+        if first_person and not self._quoted(tokens):
+            source = Source(span.text, SourceKind.THE_ARTICLE, span)  # "I think": the writer
+        elif first_person:
+            source = Source(span.text, SourceKind.ANONYMOUS_PERSON, span)  # the quote's speaker
+        elif antecedent is not None:
             first = antecedent.source
             source = Source(first.name, first.kind, span, first.mention or first.span)
         elif head.pos_ == "PRON":
