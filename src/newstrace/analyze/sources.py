@@ -516,8 +516,8 @@ class SourceResolver:
         return None
 
     def _group_before(self, tokens: TokenSpan) -> TokenSpan | None:
-        """The researchers "those researchers" are, where the sentence before or its own
-        named them with their body outside any attribution ("a study by scientists at the
+        """The researchers "those researchers" are, where no earlier source is meant and the
+        sentence before or its own names them with their body ("a study by scientists at the
         University of Reading. Those researchers found ..."): the nearest such mention of
         researchers, scientists or academics."""
         head = tokens.root
