@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from newstrace.analyze.attribution.extractor import _over_inner
+from newstrace.analyze.attribution.roles import RoleExample
 from newstrace.model import AttributionSpans, Span
 
 
@@ -189,3 +191,13 @@ def test_in_someones_own_words_credits_the_clause_to_them(extractor, nlp):
     )
     assert ("Ada Lund", "In Ada Lund's own words", found[0][2]) in found
     assert found[0][2].startswith("It was just a joke")
+
+
+def test_a_content_ending_with_an_inner_cue_runs_on_over_its_content():
+    # "The Gazette quotes [a pilot as saying] the pier is unsafe": tokens 0..10
+    outer = RoleExample(cue=(2, 3), content=(3, 7), source=(0, 2))
+    inner = RoleExample(cue=(5, 7), content=(7, 11), source=(3, 5))
+    assert _over_inner(outer, [outer, inner]).content == (3, 11)
+    assert _over_inner(inner, [outer, inner]) == inner
+    apart = RoleExample(cue=(2, 3), content=(3, 6), source=(0, 2))
+    assert _over_inner(apart, [apart, inner]) == apart

@@ -160,6 +160,7 @@ def refined(
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))
+    examples = [_over_inner(e, examples) for e in examples]
     text = doc.text
     examples = [_to_quote_end(info, e) for e in examples]
     examples = sorted(_bounded(doc, info, examples), key=lambda example: example.cue)
@@ -217,6 +218,16 @@ def _nested(
     inner.extend(stated_that(doc, lexicon, taken))
     inner.extend(in_their_words(doc, taken))
     return inner
+
+
+def _over_inner(example: RoleExample, found: Sequence[RoleExample]) -> RoleExample:
+    """A content that ends with another attribution's cue ("quotes [co-author Nicola Avena
+    as saying]") runs on over that attribution's content: what is quoted is what she said."""
+    start, end = example.content
+    for inner in found:
+        if inner is not example and start <= inner.cue[0] and inner.cue[1] == end:
+            return RoleExample(example.cue, (start, max(end, inner.content[1])), example.source)
+    return example
 
 
 def _to_quote_end(info: DocInfo, example: RoleExample) -> RoleExample:
