@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.attribution.extractor import _over_inner
+from newstrace.analyze.attribution.extractor import _over_inner, _with_named_source
 from newstrace.analyze.attribution.roles import RoleExample
+from newstrace.analyze.nlp import load_nlp
 from newstrace.model import AttributionSpans, Span
 
 
@@ -201,3 +202,11 @@ def test_a_content_ending_with_an_inner_cue_runs_on_over_its_content():
     assert _over_inner(inner, [outer, inner]) == inner
     apart = RoleExample(cue=(2, 3), content=(3, 6), source=(0, 2))
     assert _over_inner(apart, [apart, inner]) == apart
+
+
+def test_a_tagged_source_that_names_nobody_is_no_source():
+    doc = load_nlp()("The hoax was published, claiming the pier would close.")
+    junk = RoleExample(cue=(5, 6), content=(6, 10), source=(3, 4))  # "published"
+    assert _with_named_source(doc, junk).source is None
+    named = RoleExample(cue=(5, 6), content=(6, 10), source=(0, 2))  # "The hoax"
+    assert _with_named_source(doc, named) == named

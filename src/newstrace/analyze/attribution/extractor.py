@@ -157,6 +157,7 @@ def refined(
     "stated that"), a content ending inside a quotation run on to its end, and a content cut
     before a later sentence with a source of its own. ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
+    found = [_with_named_source(doc, e) for e in found]
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))
@@ -218,6 +219,17 @@ def _nested(
     inner.extend(stated_that(doc, lexicon, taken))
     inner.extend(in_their_words(doc, taken))
     return inner
+
+
+def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
+    """No source where the tagged one names nobody: a verb or a date ("published") is no
+    one's name; the attribution then has no source, as when none is tagged."""
+    if example.source is None:
+        return example
+    start, end = example.source
+    if any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in doc[start:end]):
+        return example
+    return RoleExample(example.cue, example.content, None)
 
 
 def _over_inner(example: RoleExample, found: Sequence[RoleExample]) -> RoleExample:
