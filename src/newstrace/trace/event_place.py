@@ -35,8 +35,9 @@ def streets(text: str) -> tuple[Given, ...]:
             continue
         kind = match["kind"].rstrip(".").lower()
         kind = lexicon().name_abbreviations.get(kind, kind)
-        start = match.end() - len(match["kind"]) - 1 - len(" ".join(words))
-        found.append(Given(f"{' '.join(words).lower()} {kind}", start, match.end()))
+        name = " ".join(words)  # the name group without the opening words dropped
+        start = match.end("name") - len(name)
+        found.append(Given(f"{name.lower()} {kind}", start, match.end()))
     return tuple(found)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newstrace.ingest.chrome import body_ranges
 
@@ -38,7 +39,13 @@ def first_disagreeing(now: Sequence[Given], before: Sequence[Given]) -> tuple[Gi
 
 def in_body(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` that start in the body of ``text`` (page chrome left out)."""
-    body = body_ranges(text)
+    body = _body(text)
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in body):
             yield match
+
+
+@lru_cache(maxsize=64)
+def _body(text: str) -> tuple[tuple[int, int], ...]:
+    """The body of ``text``, found once for the times, streets and ages read from it."""
+    return tuple(body_ranges(text))

@@ -136,7 +136,7 @@ class AttributionExtractor:
     def _read(self, directory: Path) -> AttributionExtractor:
         self.cues_ = self._cue_tagger()
         self.cues_.model_ = (directory / _FILES["cues"]).read_bytes()
-        self.cues_.lexicon_ = json.loads((directory / _FILES["lexicon"]).read_text("utf-8"))
+        self.cues_.lexicon_ = _read_lexicon(directory)
         self.cues_.centroids_ = np.load(directory / _FILES["centroids"], allow_pickle=False)
         self.roles_ = self._role_tagger()
         self.roles_.model_ = (directory / _FILES["roles"]).read_bytes()
@@ -146,7 +146,11 @@ class AttributionExtractor:
 def cue_lexicon() -> dict[str, float]:
     """The packaged cue tagger's word ratings (how often each word is a cue in training)."""
     read_meta(ARTEFACT, fmt=FORMAT)
-    return json.loads((model_dir(ARTEFACT) / _FILES["lexicon"]).read_text("utf-8"))
+    return _read_lexicon(model_dir(ARTEFACT))
+
+
+def _read_lexicon(directory: Path) -> dict[str, float]:
+    return json.loads((directory / _FILES["lexicon"]).read_text("utf-8"))
 
 
 def refined(
