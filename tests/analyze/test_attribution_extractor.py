@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.attribution.extractor import _over_inner, _with_named_source
+from newstrace.analyze.attribution.extractor import (
+    _over_inner,
+    _with_named_source,
+    _within_concession,
+)
 from newstrace.analyze.attribution.roles import RoleExample
 from newstrace.analyze.nlp import load_nlp
 from newstrace.model import AttributionSpans, Span
@@ -210,3 +214,48 @@ def test_a_tagged_source_that_names_nobody_is_no_source():
     assert _with_named_source(doc, junk).source is None
     named = RoleExample(cue=(5, 6), content=(6, 10), source=(0, 2))  # "The hoax"
     assert _with_named_source(doc, named) == named
+
+
+def test_a_content_in_a_while_clause_ends_where_the_main_clause_starts():
+    nlp = load_nlp()
+    doc = nlp(
+        "The council's engineer said while many residents believe the bridge is safe for"
+        " traffic, its steel cables both need urgent repair."
+    )
+    believe = RoleExample(cue=(8, 9), content=(9, 23), source=(6, 8))  # runs to "repair"
+    assert doc[slice(*_within_concession(doc, believe).content)].text == (
+        "the bridge is safe for traffic"
+    )
+    doc = nlp(
+        "Although the mayor claims the plan helps families, which most residents doubt, it is"
+        " costly."
+    )
+    claims = RoleExample(cue=(3, 4), content=(4, 17), source=(1, 3))
+    assert doc[slice(*_within_concession(doc, claims).content)].text == (
+        "the plan helps families, which most residents doubt"
+    )
+    doc = nlp("The engineer said the bridge is safe for traffic, its cables need urgent repair.")
+    said = RoleExample(cue=(2, 3), content=(3, 15), source=(0, 2))
+    assert _within_concession(doc, said) == said
+
+
+def test_a_participle_cue_after_a_comma_is_said_by_the_agent_of_its_verb(extractor, nlp):
+    assert _predict(
+        extractor,
+        nlp,
+        "The outcry prompted the Harbour Trust to issue a statement on Friday, declaring that"
+        " there is no evidence the pier is unsafe.",
+    ) == [("the Harbour Trust", "declaring", "that there is no evidence the pier is unsafe")]
+    assert _predict(
+        extractor,
+        nlp,
+        "The ferry company issued a notice on Monday, declaring that the crossing would close.",
+    ) == [("The ferry company", "declaring", "that the crossing would close")]
+    # inside what a record shows, the participle is not the clause subject's word
+    found = _predict(
+        extractor,
+        nlp,
+        "Footage shows that the skipper had both hands on the wheel, contradicting the harbour"
+        " master's claim that he had let go.",
+    )
+    assert "the skipper" not in {source for source, _, _ in found}

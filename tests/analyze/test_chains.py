@@ -397,3 +397,24 @@ def test_an_article_on_a_site_is_the_site_speaking():
     assert _kind("An article on tides says the pier sinks.", "An article on tides")[1] == (
         "document_report"
     )
+
+
+def test_a_body_is_named_without_its_owning_place_or_its_acronym():
+    assert _kind(
+        "Britain's National Rail Service (NRS) said the line is shut.",
+        "Britain's National Rail Service (NRS)",
+    ) == ("National Rail Service", "organisation")
+
+
+def test_an_unnamed_person_keeps_the_study_they_worked_on():
+    text = "The pier is sound, according to the lead engineer on the survey."
+    start = text.index("the lead")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, len(text) - 1))
+    assert (source.name, source.kind) == (
+        "the lead engineer on the survey",
+        SourceKind.ANONYMOUS_PERSON,
+    )
+    assert (
+        _kind("A defector with contacts said the pier is shut.", "A defector with contacts")[0]
+        == "A defector"
+    )

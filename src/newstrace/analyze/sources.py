@@ -68,6 +68,22 @@ def _name_start(tokens: TokenSpan) -> int:
     return min([t.i for t in kept] + [head.i])
 
 
+def _anonymous_name(tokens: TokenSpan) -> str:
+    """An unnamed person with the work they are named by: "the lead researcher on the
+    study", "an author of the report" (else the short name: "a defector with contacts" ->
+    "a defector")."""
+    head = tokens.root
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"on", "of"}):
+        work = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            work is not None
+            and work.lemma_.lower() in _lexicon()["document_heads"]
+            and work.right_edge.i < tokens.end
+        ):
+            return tokens.doc[_name_start(tokens) : work.right_edge.i + 1].text
+    return _short_name(tokens)
+
+
 def _group_name(tokens: TokenSpan) -> str:
     """An unnamed group with the body it works at or comes from, where the mention names
     one: "researchers at the University of Reading", "experts from Harvard" (the body's
@@ -105,8 +121,15 @@ def _capital(token: Token) -> bool:
 
 
 def _bare(entity: TokenSpan) -> str:
-    """An entity's name without a leading article: "the CIA" -> "CIA"."""
-    return entity[1:].text if len(entity) > 1 and entity[0].lower_ == "the" else entity.text
+    """An entity's name without a leading article, a place that owns it or an acronym in
+    brackets after it: "the CIA" -> "CIA", "Britain's National Health Service (NHS)" ->
+    "National Health Service" (a one-word rest keeps its owner: "McDonald's Corp")."""
+    end = next((t.i for t in entity if t.text == "("), entity.end)
+    start = entity.start + (entity[0].lower_ == "the" and end - entity.start > 1)
+    owner = next((t.i for t in entity.doc[start:end] if t.tag_ == "POS"), None)
+    if owner is not None and end - owner > 2:
+        start = owner + 1
+    return entity.doc[start:end].text if end > start else entity.text
 
 
 def _author(tokens: TokenSpan) -> str | None:
@@ -173,12 +196,13 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if lemma in lex["outlet_heads"]:
         return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "a British tabloid"
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
-        return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+        return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
     if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
-        return (_bare(orgs[0]) if orgs else _short_name(tokens)), SourceKind.ORGANISATION
-    return _short_name(tokens), SourceKind.ANONYMOUS_PERSON
+        named = next((e for e in orgs if e.start <= head.i < e.end), orgs[0] if orgs else None)
+        return (_bare(named) if named else _short_name(tokens)), SourceKind.ORGANISATION
+    return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
 
 
 def _published_on(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind] | None:

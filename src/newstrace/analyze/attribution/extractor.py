@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
 from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.nesting import (
+    child_of,
     in_their_words,
     quoted_as,
     said_within,
@@ -161,11 +163,12 @@ def refined(
     "stated that"), a content ending inside a quotation run on to its end, and a content cut
     before a later sentence with a source of its own. ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
-    found = [_with_named_source(doc, e) for e in found]
+    found = [_with_agent(doc, _with_named_source(doc, e)) for e in found]
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))
     examples = [_over_inner(e, examples) for e in examples]
+    examples = [_within_concession(doc, e) for e in examples]
     text = doc.text
     examples = [_to_quote_end(info, e) for e in examples]
     examples = sorted(_bounded(doc, info, examples), key=lambda example: example.cue)
@@ -236,6 +239,30 @@ def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
     return RoleExample(example.cue, example.content, None)
 
 
+def _with_agent(doc: Doc, example: RoleExample) -> RoleExample:
+    """A sourceless participle cue after a comma takes the agent of the verb it hangs on:
+    that verb's subject ("issued a statement, declaring that ..."), or its object where the
+    verb hands its action on ("prompted the agency to issue a statement, declaring"). Not
+    where the verb has two subjects, a misparse (a dateline "KELBURY, Aug 7 - X is ...")."""
+    cue = doc[example.cue[1] - 1]
+    if (
+        example.source is not None
+        or cue.tag_ != "VBG"
+        or cue.dep_ != "advcl"
+        or cue.i == 0
+        or doc[example.cue[0] - 1].text != ","
+        or cue.head.dep_ == "ccomp"  # "shows that X had ..., contradicting": not X's word
+    ):
+        return example
+    verb = cue.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agent = child_of(verb, {"dobj"}) if child_of(verb, {"xcomp"}) is not None else None
+    agent = agent or (subjects[0] if len(subjects) == 1 else None)
+    if agent is None or agent.pos_ not in {"NOUN", "PROPN"}:
+        return example
+    return RoleExample(example.cue, example.content, (agent.left_edge.i, agent.right_edge.i + 1))
+
+
 def _over_inner(example: RoleExample, found: Sequence[RoleExample]) -> RoleExample:
     """A content that ends with another attribution's cue ("quotes [co-author Nicola Avena
     as saying]") runs on over that attribution's content: what is quoted is what she said."""
@@ -244,6 +271,36 @@ def _over_inner(example: RoleExample, found: Sequence[RoleExample]) -> RoleExamp
         if inner is not example and start <= inner.cue[0] and inner.cue[1] == end:
             return RoleExample(example.cue, (start, max(end, inner.content[1])), example.source)
     return example
+
+
+_CONCESSIVE = frozenset({"while", "whilst", "although", "though", "whereas"})
+
+
+def _within_concession(doc: Doc, example: RoleExample) -> RoleExample:
+    """A cue in a "while" or "although" clause ("while the public believes smoking is
+    worse, eating cholesterol increases risks") has its content end at the clause's comma,
+    where the main clause, with a subject of its own, takes over."""
+    cue = doc[example.cue[1] - 1]
+    if not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE and c.i < cue.i for c in cue.children):
+        return example
+    start, end = example.content
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    for comma, following in pairwise([*commas, end]):
+        if any(_opens_clause(t) for t in doc[comma + 1 : following]):
+            cut = trimmed(doc, start, comma)
+            if cut is not None:
+                return RoleExample(example.cue, cut, example.source)
+    return example
+
+
+def _opens_clause(token: Token) -> bool:
+    """A subject before its verb, outside a relative clause ("cases, which affect")."""
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.i > token.i
+        and token.tag_ not in {"WDT", "WP"}
+        and token.head.dep_ != "relcl"
+    )
 
 
 def _to_quote_end(info: DocInfo, example: RoleExample) -> RoleExample:

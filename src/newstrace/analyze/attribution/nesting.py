@@ -44,12 +44,12 @@ def quoted_as(doc: Doc, cue: TokenSpan) -> RoleExample | None:
             None,
         )
         if marker is not None:
-            gerund, complements = _child(marker, {"pcomp"}), _INNER_COMPLEMENTS
+            gerund, complements = child_of(marker, {"pcomp"}), _INNER_COMPLEMENTS
         else:  # "quoted a professor saying the incident showed ..."
-            gerund, complements = _child(obj, {"acl"}), {"ccomp"}
+            gerund, complements = child_of(obj, {"acl"}), {"ccomp"}
         if gerund is None or gerund.tag_ != "VBG":
             continue
-        complement = _child(gerund, complements)
+        complement = child_of(gerund, complements)
         if complement is None or complement.i < gerund.i:
             continue
         opening = marker or gerund
@@ -81,7 +81,7 @@ def _said_by_research(verb: Token) -> bool:
     """Whether a verb's subject is a study or its authors ("the study showed", "scientists
     concluded"): science news relays findings through such links, with verbs ("show",
     "find") that are cues too rarely in PolNeAR to pass :data:`REPORTING_RATE`."""
-    subject = _child(verb, {"nsubj"})
+    subject = child_of(verb, {"nsubj"})
     return subject is not None and subject.lemma_.lower() in _RESEARCH_NOUNS
 
 
@@ -91,7 +91,7 @@ def in_their_words(doc: Doc, taken: set[int]) -> list[RoleExample]:
     never learnt it)."""
     found = []
     for words in (t for t in doc if t.lower_ == "words" and t.dep_ == "pobj"):
-        prep, owner = words.head, _child(words, {"poss"})
+        prep, owner = words.head, child_of(words, {"poss"})
         if prep.lower_ != "in" or owner is None or prep.i in taken:
             continue
         clause = prep.head
@@ -138,9 +138,9 @@ def _verb_attributions(
     """
     found = []
     for verb in verbs:
-        subject = _child(verb, {"nsubj"})
+        subject = child_of(verb, {"nsubj"})
         by_research = _said_by_research(verb)
-        clause = _child(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
+        clause = child_of(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
         if verb.i in taken or subject is None or clause is None:
             continue
         # a study or its authors may also come after ("..., scientists have found") or
@@ -165,7 +165,7 @@ def _verb_attributions(
 def _misparsed_subject(verb: Token, clause: Token) -> Token | None:
     """The verb's object where it is the subject of the clause after it, misparsed ("found
     two glasses ..., not each day, can help"): the clause has no subject of its own."""
-    obj = _child(verb, {"dobj"})
+    obj = child_of(verb, {"dobj"})
     if obj is None or obj.i > clause.i or any(c.dep_ == "nsubj" for c in clause.children):
         return None
     return obj
@@ -175,7 +175,7 @@ def _object_clause(verb: Token) -> Token | None:
     """The verb of "found cheese to contain ..." or "found three glasses ... can help ...",
     which the parser reads as an object and an adverbial clause: a clause after the object,
     without a subject of its own, led by "to" or a modal."""
-    obj = _child(verb, {"dobj"})
+    obj = child_of(verb, {"dobj"})
     if obj is None:
         return None
     return next(
@@ -195,7 +195,8 @@ def _opens_with_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def _child(token: Token, deps: set[str]) -> Token | None:
+def child_of(token: Token, deps: set[str]) -> Token | None:
+    """The first child of ``token`` with one of the dependency labels ``deps``."""
     return next((child for child in token.children if child.dep_ in deps), None)
 
 
