@@ -259,3 +259,8 @@ def test_a_participle_cue_after_a_comma_is_said_by_the_agent_of_its_verb(extract
         " master's claim that he had let go.",
     )
     assert "the skipper" not in {source for source, _, _ in found}
+
+
+def test_a_quotation_signed_with_a_dash_is_found_beside_the_tagged_ones(extractor, nlp):
+    text = "The mayor said the ferry stays.\n“Nobody asked the island.” ― Mairi Lennox\n"
+    assert ("Mairi Lennox", "―", "“Nobody asked the island.”") in _predict(extractor, nlp, text)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
 from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
+from newstrace.analyze.attribution.layouts import layout_attributions
 from newstrace.analyze.attribution.nesting import (
     child_of,
     in_their_words,
@@ -27,7 +28,7 @@ from newstrace.analyze.attribution.nesting import (
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
 from newstrace.artefacts import model_dir, read_meta
-from newstrace.model import AttributionSpans
+from newstrace.model import AttributionSpans, Span
 
 ARTEFACT = "attribution"
 FORMAT = 1
@@ -172,7 +173,15 @@ def refined(
     text = doc.text
     examples = [_to_quote_end(info, e) for e in examples]
     examples = sorted(_bounded(doc, info, examples), key=lambda example: example.cue)
-    return [_spans(doc, text, e.cue, e.content, e.source) for e in examples]
+    spans = [_spans(doc, text, e.cue, e.content, e.source) for e in examples]
+    laid_out = [
+        a for a in layout_attributions(text) if not any(_crosses(a.cue, f.cue) for f in spans)
+    ]
+    return sorted([*spans, *laid_out], key=lambda found: found.cue.start)
+
+
+def _crosses(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def examples_of(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleExample]:

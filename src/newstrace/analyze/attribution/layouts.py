@@ -1,0 +1,75 @@
+"""Attributions a page's layout makes, with no verb for the taggers to find.
+
+* **Signed quotations**, one to a line: pages that collect voices (readers' reactions, pull
+  quotes) print each as a quotation, a dash and who said it: "“He represents our greatest
+  shame.” ― Sonya Herridge". The dash is the cue, the name the source, the quotation with
+  its marks the content (as PolNeAR marks them). Only a line that is a whole quotation and
+  ends on a name of capitalised words is read so: a dash in running prose is no signature.
+* **Transcript turns**: an interview printed as "WALLACE: Let's start with ..." gives each
+  paragraph to the speaker in capitals before the colon, the colon being the cue. A page
+  is read as a transcript only where speakers take turns (one speaks again after another),
+  so that headings in capitals ("ALERT:", "PREVIOUS STORY:", a police log's "BURGLARY:",
+  "BURGLARY:", "ARREST:") are no speakers; a few headings never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newstrace.model import AttributionSpans, Span
+
+_GAP = r"[ \t\u00a0]"
+_SIGNED = re.compile(
+    rf"^{_GAP}*(?P<content>[\"“”‘'][^\n]*?[\"”’']){_GAP}*"
+    rf"(?P<cue>[―—–]){_GAP}*"
+    rf"(?P<source>[A-Z][\w’'-]*\.?(?:{_GAP}+[A-Z][\w’'-]*\.?){{0,5}}?)"
+    rf"[.]?{_GAP}*$",
+    re.MULTILINE,
+)
+_TURN = re.compile(
+    r"^[ \t\"“]*(?P<source>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<cue>:)"
+    rf"{_GAP}+(?P<content>\S[^\n]*?){_GAP}*$",
+    re.MULTILINE,
+)
+_HEADINGS = frozenset(
+    {"UPDATE", "CORRECTION", "EDITOR'S NOTE", "NOTE", "VIDEO", "WATCH", "PHOTO", "BYLINE"}
+    | {"EMAIL", "SOURCE", "RELATED", "EXCLUSIVE", "BREAKING", "READ MORE", "PREVIOUSLY"}
+    | {"RAW", "RAW VIDEO", "MORE", "ALERT", "STORY", "PHOTOS"}
+)
+
+
+def layout_attributions(text: str) -> list[AttributionSpans]:
+    """Every signed quotation and transcript turn in ``text``, in text order."""
+    return sorted([*signed_quotes(text), *transcript_turns(text)], key=lambda a: a.cue.start)
+
+
+def signed_quotes(text: str) -> Iterator[AttributionSpans]:
+    """Quotations followed by a dash and a name, one to a line."""
+    for match in _SIGNED.finditer(text):
+        yield _spans(text, match)
+
+
+def transcript_turns(text: str) -> list[AttributionSpans]:
+    """Paragraphs opened by a speaker in capitals and a colon, where speakers take turns."""
+    turns = [m for m in _TURN.finditer(text) if m["source"].strip(".") not in _HEADINGS]
+    if not _taking_turns([m["source"].split()[-1] for m in turns]):  # "JAKE TAPPER" is TAPPER
+        return []
+    return [_spans(text, match) for match in turns]
+
+
+def _taking_turns(speakers: list[str]) -> bool:
+    """Whether a speaker speaks again after someone else ("A, B, A"), as in an interview."""
+    runs = [speaker for i, speaker in enumerate(speakers) if i == 0 or speakers[i - 1] != speaker]
+    return len(runs) > len(set(runs))
+
+
+def _spans(text: str, match: re.Match[str]) -> AttributionSpans:
+    source_end = match.end("source")
+    if text[source_end - 1] == ".":  # a full stop after the name is not part of it
+        source_end -= 1
+    return AttributionSpans(
+        cue=Span.of(text, match.start("cue"), match.end("cue")),
+        content=Span.of(text, match.start("content"), match.end("content")),
+        source=Span.of(text, match.start("source"), source_end),
+    )
