@@ -290,6 +290,29 @@ def test_an_officials_account_told_as_established_fact_has_not_lost_its_attribut
     assert "attribution_lost" not in _types(events)
 
 
+def test_an_official_body_or_a_coroner_named_with_their_office_is_an_officials_account():
+    for source in (
+        "the Pellin County Sheriff's Office said",
+        "said Dr. Ann Rusk, the county coroner",
+    ):
+        earlier = f"The boy was taken to Pellin General with a wound to his leg, {source}."
+        events = _drift(earlier, "The boy was taken to Pellin General with a wound to his leg.")
+        assert "attribution_lost" not in _types(events), source
+    neighbour = _drift(
+        "The boy was taken to Pellin General with a wound to his leg, neighbour Ada Morn said.",
+        "The boy was taken to Pellin General with a wound to his leg.",
+    )
+    assert "attribution_lost" in _types(neighbour)
+
+
+def test_a_source_the_text_never_named_cannot_be_lost():
+    events = _drift(
+        "It was confirmed that the boy was taken to Pellin General with a wound to his leg.",
+        "The boy was taken to Pellin General with a wound to his leg.",
+    )
+    assert "attribution_lost" not in _types(events)
+
+
 def test_the_minutes_of_a_time_of_day_are_not_a_changed_number():
     events = _drift(
         "Police said the ferry hand was found on the slipway at 11:35 a.m. on Sunday.",

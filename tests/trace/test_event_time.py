@@ -33,6 +33,16 @@ def test_the_same_time_or_one_printed_in_both_is_no_change():
     assert event_time.changed("The ferry struck the pier on Sunday.", EARLIER) is None
 
 
+def test_a_time_rounded_to_the_hour_by_the_retelling_is_no_change():
+    earlier = "The ferry struck the pier at 1:50 p.m. on Sunday."
+    assert event_time.changed("The ferry struck the pier at 2 p.m. Sunday.", earlier) is None
+    # twenty minutes off is a change, rounded or not
+    assert event_time.changed("The ferry struck the pier at 2 p.m. Sunday.", EARLIER) is not None
+    # minutes where the earlier version gave the hour say something else
+    earlier = "The ferry struck the pier just after 2 p.m. on Sunday."
+    assert event_time.changed("It struck the pier around 1:45 p.m.", earlier) is not None
+
+
 def test_numbers_that_are_not_times_are_left_alone():
     assert event_time.moments("Route 9 amended; 13 pm2.5 readings; 25 am radio.") == ()
 

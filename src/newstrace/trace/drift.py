@@ -337,6 +337,16 @@ def _conjecture_cue(version: Version) -> str | None:
     return next((m for m in lexicon().speculation_markers if f" {m} " in said), None)
 
 
+def _official(source: Source) -> bool:
+    """Whether a source speaks for the authorities: an official, or a body or person the
+    text names with an official word ("the Hendry County Sheriff's Office", "Dr. James
+    Patrick, Lucas County coroner")."""
+    if source.kind == SourceKind.GOVERNMENT_OFFICIAL:
+        return True
+    printed = fold(source.span.text if source.span is not None else source.name)
+    return any(re.search(rf"\b{re.escape(word)}\b", printed) for word in lexicon().official_words)
+
+
 def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator[DriftEvent]:
     was, now = parent.claim.attribution, child.claim.attribution
     if was.source.kind == SourceKind.THE_ARTICLE or is_outlet(now.source):
@@ -351,7 +361,9 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
             return  # the outlet's own claim, now told without its name: a citation question
         if _credited_nearby(child, was.source, parent.text):
             return  # "A boy died Sunday. Police said ...": the paragraph still names them
-        if was.source.kind == SourceKind.GOVERNMENT_OFFICIAL:
+        if was.source.span is None:
+            return  # "was pronounced dead": no one was named, so no one's name is lost
+        if _official(was.source):
             # what police or officials gave out about the event, later told as established
             # fact: routine in news, and not what the GVA tune set's readers labelled (1 of
             # 9 such losses); a witness's, a family's or an outlet's account losing its name

@@ -45,6 +45,7 @@ class Lexicon:
     comparatives: frozenset[str]
     negations: frozenset[str]
     quantifiers: frozenset[str]
+    official_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -81,4 +82,5 @@ def lexicon() -> Lexicon:
         frozenset(raw["comparatives"]),
         frozenset(raw["negations"]),
         frozenset(raw["quantifiers"]),
+        tuple(raw["official_words"]),
     )

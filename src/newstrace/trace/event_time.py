@@ -1,7 +1,11 @@
 """The time of day a version first gives: in a report of an event, the time it happened.
 
 "at about 2:20 p.m." in one report, "around 3 p.m." in the next; compared as
-:mod:`~newstrace.trace.first_given` says (page chrome left out).
+:mod:`~newstrace.trace.first_given` says (page chrome left out). A time on the hour given
+without minutes by the later version ("3 p.m.") within a quarter of an hour of the earlier
+one's ("2:45 p.m.") is that time rounded by the retelling, not a changed detail; a later
+version that gives minutes where the earlier gave the hour ("around 6:45 p.m." for "just
+after 7 p.m.") says something else.
 """
 
 from __future__ import annotations
@@ -34,9 +38,25 @@ def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(match.span() for match in _TIME.finditer(text))
 
 
+ROUNDING_MINUTES = 15
+
+
 def changed(later: str, earlier: str) -> tuple[Given, Given] | None:
-    """The first times of day of ``later`` and ``earlier`` where they disagree, else None."""
-    return first_disagreeing(moments(later), moments(earlier))
+    """The first times of day of ``later`` and ``earlier`` where they disagree (not merely
+    rounded to the hour by ``later``), else None."""
+    moved = first_disagreeing(moments(later), moments(earlier))
+    if moved is None:
+        return None
+    now, was = moved
+    apart = abs(_minutes(now.value) - _minutes(was.value))
+    if ":" not in later[now.start : now.end] and min(apart, 24 * 60 - apart) <= ROUNDING_MINUTES:
+        return None
+    return moved
+
+
+def _minutes(value: str) -> int:
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def _value(match: re.Match[str]) -> str:
