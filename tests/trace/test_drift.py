@@ -86,6 +86,41 @@ def test_a_place_called_by_another_head_word_is_no_changed_detail():
     assert "detail_changed" in _types(changed)
 
 
+def test_a_change_is_reported_where_it_was_first_made():
+    from newstrace.model import DriftEvent, DriftType
+    from newstrace.trace.story import _first_told
+
+    texts = {
+        "first": "The harbour board said the bridge may stay shut until March.",
+        "retold": "The bridge will stay shut until March, the board says.",
+        "repeated": "Commuters groan: the bridge will stay shut until March.",
+        "from first": "The bridge may stay shut until March. It will stay shut until March.",
+    }
+    ledgers = {k: analyze(Article(text, id=k)) for k, text in texts.items()}
+
+    def dropped(article_id: str) -> DriftEvent:
+        text, earlier = texts[article_id], texts["first"]
+        start, old = text.index("will stay"), earlier.index("may stay")
+        return DriftEvent(
+            article_id,
+            "first",
+            DriftType.HEDGE_DROPPED,
+            Span.of(text, start, start + len("will stay shut until March")),
+            Span.of(earlier, old, old + len("may stay shut until March")),
+            "",
+            0.5,
+        )
+
+    parents = {"retold": "first", "repeated": "first"}
+    kept = _first_told([dropped("retold"), dropped("repeated")], ledgers, parents)
+    # "repeated" prints what "retold", placed before it, changed first
+    assert [e.article_id for e in kept] == ["retold"]
+    # a version that printed the old wording beside the new one changed nothing first
+    parents = {"from first": "first", "repeated": "first"}
+    kept = _first_told([dropped("repeated")], ledgers, parents)
+    assert [e.article_id for e in kept] == ["repeated"]
+
+
 def test_touching_changes_of_one_type_are_one_event():
     from newstrace.model import DriftEvent, DriftType
     from newstrace.trace.story import _distinct

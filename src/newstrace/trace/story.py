@@ -36,6 +36,7 @@ from newstrace.trace.fingerprint import Fingerprint
 from newstrace.trace.options import TraceOptions
 from newstrace.trace.origin import find_origin
 from newstrace.trace.vectors import TermSpace, UnitVector
+from newstrace.trace.wording import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,7 @@ def build_story(
         events.extend(
             drift.details_changed(child_id, ledgers[child_id], parent_id, ledgers[parent_id])
         )
+    events = _first_told(events, ledgers, parents)
     return Story(
         story_id,
         _title(ids, ledgers, origin.article_id),
@@ -285,6 +287,32 @@ def _ultimate_sources(
             ):
                 counts[(source.name, source.kind)] += 1
     return tuple(Source(name, kind) for (name, kind), _ in counts.most_common(count))
+
+
+def _first_told(
+    events: list[DriftEvent], ledgers: Mapping[str, Ledger], parents: Mapping[str, str]
+) -> list[DriftEvent]:
+    """A change is reported where it was first made: an event whose new wording a version
+    placed before its article already printed without the old wording (a later report
+    repeating an earlier retelling's words, not the version it is compared with) belongs
+    to that retelling, where it is reported."""
+    kept = []
+    for event in events:
+        said, was = _folded(event.phrase.text), _folded(event.earlier_phrase.text)
+        earlier = (
+            _folded(ledgers[v].article.text)
+            for tier in align.earlier_versions(event.article_id, parents)
+            for v in tier
+            if v != event.earlier_article_id
+        )
+        if any(said in text and was not in text for text in earlier):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
 def _distinct(events: list[DriftEvent]) -> list[DriftEvent]:
