@@ -276,6 +276,14 @@ def test_of_two_near_equal_earlier_claims_the_hedged_one_is_retold():
     assert "hedge_dropped" in _types(events)
 
 
+def test_a_denial_has_not_lost_the_attribution_of_what_it_denies():
+    events = _drift(
+        "The swing bridge could be closed for a year, engineer Tomas Brae has warned.",
+        "No, the swing bridge is not going to be closed for a year.",
+    )
+    assert "attribution_lost" not in _types(events)
+
+
 def test_a_denial_is_not_a_dropped_hedge():
     events = _drift(
         "The harbour board said the new sea wall could stop the flooding.",

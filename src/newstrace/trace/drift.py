@@ -128,7 +128,11 @@ def claim_drift(
     child_words, parent_words = child.words, parent.words
     found = changes(parent_words, child_words)
     events = list(_certainty_changes(child, parent, found, child_words, parent_words, sure))
-    if sure and not any(e.type == DriftType.SPECULATION_AS_FACT for e in events):
+    if (
+        sure
+        and not any(e.type == DriftType.SPECULATION_AS_FACT for e in events)
+        and not _denies(parent, child_words, parent_words)
+    ):
         events.extend(_attribution_changes(child, parent, is_outlet))
     for change in found:
         events.extend(_wording_changes(child, parent, change, child_words, parent_words))
@@ -250,13 +254,9 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
     score = max(child.claim.checkworthy, parent.claim.checkworthy)
     firmer = now.score - was.score > MIN_GAIN
     guess = _conjecture(parent, parent_words)
-    # a denial is not a hedged report or a guess put firmly ("no hard evidence it can"; "No,
-    # Earth is not heading toward a mini ice age" after "could be headed for"), but an open
-    # question answered "no" is still told as fact ("whether it can survive" -> "will not")
-    denied = guess not in lexicon().open_questions and bool(
-        _negations(child_words) - _negations(parent_words)
-    )
-    if not denied and (now.level not in _HEDGED or not _hedge_cues(child)):
+    if not _denies(parent, child_words, parent_words) and (
+        now.level not in _HEDGED or not _hedge_cues(child)
+    ):
         kept = f" {' '.join(fold(w.lower) for w in _with_cue(child, child_words))} "
         dropped = [
             cue
@@ -314,6 +314,18 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
                 score,
             )
             return
+
+
+def _denies(parent: Version, child_words: list[Token], parent_words: list[Token]) -> bool:
+    """Whether the retelling denies what the earlier claim said: a denial is no hedged report
+    or guess put firmly, nor the claim without its source ("no hard evidence it can"; "No,
+    Earth is not heading toward a mini ice age" after "could be headed for, researchers have
+    warned"), but an open question answered "no" is still told as fact ("whether it can
+    survive" -> "will not")."""
+    guess = _conjecture(parent, parent_words)
+    return guess not in lexicon().open_questions and bool(
+        _negations(child_words) - _negations(parent_words)
+    )
 
 
 def _conjecture(version: Version, words: list[Token]) -> str | None:
