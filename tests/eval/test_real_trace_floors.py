@@ -16,15 +16,17 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # 0.609 (both sets are tuned on now; bench/drift_heldout_eval.py is the held-out check).
 # Tech drift 0.200 since the tenth session's certainty model: one event's pairing hung on the
 # sentence model's rank between two near-alike claims (BENCHMARKS, certainty); 0.244 since
-# the twelfth session (a share compared with the earlier version's shares only)
+# the twelfth session (a share compared with the earlier version's shares only); health
+# 0.566 (P 0.625) and tech 0.270 since the thirteenth (surname spellings; changes reported
+# where first made; denials)
 FLOORS = {
     "health": {
         "citation_f1": 0.78,
         "origin_accuracy": 0.66,
-        "drift_typed_f1": 0.53,
-        "drift_typed_p": 0.57,
+        "drift_typed_f1": 0.55,
+        "drift_typed_p": 0.60,
     },
-    "tech": {"citation_f1": 0.88, "origin_accuracy": 0.66, "drift_typed_f1": 0.22},
+    "tech": {"citation_f1": 0.88, "origin_accuracy": 0.66, "drift_typed_f1": 0.25},
 }
 
 

@@ -34,6 +34,14 @@ def test_a_changed_age_and_a_changed_spelling_are_found():
     ]
 
 
+def test_a_surname_spelt_otherwise_is_a_changed_spelling_but_a_possessive_is_not():
+    later = "Police found Marek Vollen outside the terminal."
+    assert _changes(later) == [("spelling", "Marek Vollen", "19-year-old Marek Vollan")]
+    assert _changes("Marek Vollan's family was told on Sunday.") == []
+    # another person who shares the first name only
+    assert _changes("Marek Brandt, the ferry's captain, saw nothing.") == []
+
+
 def test_the_same_details_and_other_people_of_one_surname_are_no_change():
     assert _changes("A 19-year-old, Marek Vollan, was found. Dorit Ashgrove, 42, spoke.") == []
     assert _changes("His brother Jonas Vollan, 23, was not hurt.") == []

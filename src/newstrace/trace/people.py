@@ -5,8 +5,10 @@ pair: "20-year-old Dashwan Smith" becomes "22-year-old Dashwan Smith" in a later
 "Tommy Thomas" becomes "Tommie Thomas". Such a person is found by a capitalised name of two
 or three words (an initial may sit between them), with the age before it ("20-year-old
 Dashwan Smith") or after it ("Torius Russell, 29,"). Two mentions are one person where the
-surnames match and the first names are spelt alike (:data:`SAME_NAME`); a first name spelt
-otherwise is a changed spelling only where neither version also prints the other spelling.
+surnames match and the first names are spelt alike (:data:`SAME_NAME`), or the first names
+match and the surnames are spelt alike ("Dr. David Spence" retold as "Dr. David Spencer");
+a name spelt otherwise is a changed spelling only where neither version also prints the
+other spelling.
 """
 
 from __future__ import annotations
@@ -56,7 +58,13 @@ class Mention:
 
     @property
     def surname_key(self) -> str:
-        return fold(self.surname.lower())
+        """The surname folded, without a possessive ("Pellow's" is Pellow)."""
+        return re.sub(r"'s$", "", fold(self.surname.lower()))
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The whole name as compared: first name and surname, folded."""
+        return self.first_key, self.surname_key
 
 
 @lru_cache(maxsize=64)
@@ -94,19 +102,15 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
     """How the people of ``earlier`` (a version's text) are given in ``later``: each person
     whose age or first-name spelling differs, once."""
     before_all, now_all = mentions(earlier), mentions(later)
-    spelt_before = {m.first_key for m in before_all}
-    spelt_now = {m.first_key for m in now_all}
+    spelt_before = {m.key for m in before_all}
+    spelt_now = {m.key for m in now_all}
     reported: set[tuple[str, str]] = set()
     for now in now_all:
         alike = _same_person(now, before_all)
         for before in alike:
-            if now.first_key != before.first_key:
+            if now.key != before.key:
                 # a spelling only where neither version also prints the other one
-                what = (
-                    ""
-                    if now.first_key in spelt_before or before.first_key in spelt_now
-                    else "spelling"
-                )
+                what = "" if now.key in spelt_before or before.key in spelt_now else "spelling"
             elif now.age and before.age and now.age != before.age:
                 # an age only where the earlier version nowhere gives the new one
                 what = "" if any(m.age == now.age for m in alike) else "age"
@@ -118,14 +122,19 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
 
 
 def _same_person(now: Mention, earlier: Sequence[Mention]) -> list[Mention]:
-    """The earlier mentions of the same surname whose first name is spelt alike."""
+    """The earlier mentions of the same surname whose first name is spelt alike, or of the
+    same first name whose surname is ("David Spence" / "David Spencer")."""
     return [
         m
         for m in earlier
-        if m.surname_key == now.surname_key
-        and m.first_key[:1] == now.first_key[:1]
-        and SequenceMatcher(None, m.first_key, now.first_key).ratio() >= SAME_NAME
+        if (m.surname_key == now.surname_key and _alike(m.first_key, now.first_key))
+        or (m.first_key == now.first_key and _alike(m.surname_key, now.surname_key))
     ]
+
+
+def _alike(one: str, other: str) -> bool:
+    """Two spellings of one name: the same initial and a difflib ratio of ``SAME_NAME``."""
+    return one[:1] == other[:1] and SequenceMatcher(None, one, other).ratio() >= SAME_NAME
 
 
 def _without_titles(words: list[str]) -> list[str]:
