@@ -284,6 +284,16 @@ def test_a_denial_has_not_lost_the_attribution_of_what_it_denies():
     assert "attribution_lost" not in _types(events)
 
 
+def test_a_claim_told_as_what_police_believe_has_not_dropped_its_hedge():
+    earlier = "A deckhand who may have been pushed from the ferry died in Pellin on Friday."
+    believed = _drift(
+        earlier, "A deckhand who police believe was pushed from the ferry died in Pellin on Friday."
+    )
+    assert "hedge_dropped" not in _types(believed)
+    stated = _drift(earlier, "A deckhand who was pushed from the ferry died in Pellin on Friday.")
+    assert "hedge_dropped" in _types(stated)
+
+
 def test_a_denial_is_not_a_dropped_hedge():
     events = _drift(
         "The harbour board said the new sea wall could stop the flooding.",

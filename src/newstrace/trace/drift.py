@@ -254,8 +254,10 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
     score = max(child.claim.checkworthy, parent.claim.checkworthy)
     firmer = now.score - was.score > MIN_GAIN
     guess = _conjecture(parent, parent_words)
-    if not _denies(parent, child_words, parent_words) and (
-        now.level not in _HEDGED or not _hedge_cues(child)
+    if (
+        not _denies(parent, child_words, parent_words)
+        and not _believed(child)
+        and (now.level not in _HEDGED or not _hedge_cues(child))
     ):
         kept = f" {' '.join(fold(w.lower) for w in _with_cue(child, child_words))} "
         dropped = [
@@ -314,6 +316,21 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
                 score,
             )
             return
+
+
+_BELIEF = frozenset({"believe", "believes", "believed", "think", "thinks", "thought"}) | {
+    "suspect",
+    "suspects",
+    "suspected",
+}
+
+
+def _believed(version: Version) -> bool:
+    """Whether a claim is told as what someone believes or suspects ("police believe he was
+    shot during a dispute", "a boy who police believe was shot"): still not put as fact,
+    whatever hedge it dropped."""
+    cues = [version.claim.attribution.cue, *version.claim.certainty.cues]
+    return any(cue is not None and set(fold(cue.text).split()) & _BELIEF for cue in cues)
 
 
 def _denies(parent: Version, child_words: list[Token], parent_words: list[Token]) -> bool:
