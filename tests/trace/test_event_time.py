@@ -43,6 +43,16 @@ def test_a_time_rounded_to_the_hour_by_the_retelling_is_no_change():
     assert event_time.changed("It struck the pier around 1:45 p.m.", earlier) is not None
 
 
+def test_the_time_of_a_press_conference_or_an_update_is_not_the_events():
+    later = (
+        "Updated 9:10 a.m.\n"
+        "Police will hold a press conference at 11 a.m. about the crash.\n"
+        "The ferry struck the pier at about 2:20 p.m. on Sunday."
+    )
+    assert [m.value for m in event_time.moments(later)] == ["14:20"]
+    assert event_time.changed(later, EARLIER) is None
+
+
 def test_numbers_that_are_not_times_are_left_alone():
     assert event_time.moments("Route 9 amended; 13 pm2.5 readings; 25 am radio.") == ()
 

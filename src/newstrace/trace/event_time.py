@@ -21,10 +21,30 @@ _TIME = re.compile(
 )
 
 
+# events of the telling rather than of the story: their times are not the event's
+_OTHER_EVENTS = re.compile(
+    r"\b(?:press|news) conference|\bbriefing|\bvigil|\bfuneral|\bmemorial|\bhearing|"
+    r"\barraign|\bcourt\b|\bupdated?\b|\bposted\b|\bpublished\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=64)
 def moments(text: str) -> tuple[Given, ...]:
-    """Every time of day in the body of ``text``, in order, as 24-hour values."""
-    return tuple(Given(_value(match), *match.span()) for match in in_body(_TIME, text))
+    """Every time of day in the body of ``text``, in order, as 24-hour values, save those of
+    a press conference, a vigil, a hearing or the page's own update in the same sentence."""
+    return tuple(
+        Given(_value(match), *match.span())
+        for match in in_body(_TIME, text)
+        if not _OTHER_EVENTS.search(_sentence_of(text, *match.span()))
+    )
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of ``text`` that holds ``start`` to ``end``."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[begin : min(stops) if stops else len(text)]
 
 
 def inside_time(text: str, offset: int) -> bool:
