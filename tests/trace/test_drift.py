@@ -441,3 +441,11 @@ def test_scientists_for_the_research_they_did_is_not_a_garbled_source():
         "Scientists say the harbour could flood by 2040.",
     )
     assert "attribution_garbled" not in _types(events)
+
+
+def test_the_text_of_a_message_for_its_sender_is_not_a_garbled_source():
+    events = _drift(
+        "The Pellin Gazette tweeted on Tuesday that the ferry terminal was closed.",
+        "The text read that the ferry terminal was closed.",
+    )
+    assert "attribution_garbled" not in _types(events)
