@@ -160,9 +160,11 @@ def refined(
     doc: Doc, info: DocInfo, found: Sequence[RoleExample], lexicon: dict[str, float]
 ) -> list[AttributionSpans]:
     """Tagged attributions with what the taggers miss, in text order of their cues: the
-    source of "quoted X as saying", inner attributions ("X says Y" inside a content,
-    "stated that"), a content ending inside a quotation run on to its end, and a content cut
-    before a later sentence with a source of its own. ``lexicon`` rates words as cues (the
+    source of "quoted X as saying" and of a participle cue ("..., declaring that"), inner
+    attributions ("X says Y" inside a content, "stated that"), a content ending inside a
+    quotation run on to its end, cut at the comma of a "while" clause or before a later
+    sentence with a source of its own, and what the page's layout attributes
+    (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
     found = [_with_agent(doc, _with_named_source(doc, e)) for e in found]
     quoted = [quoted_as(doc, example.cue) for example in found]
