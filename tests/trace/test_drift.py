@@ -358,6 +358,20 @@ def test_an_official_body_or_a_coroner_named_with_their_office_is_an_officials_a
     assert "attribution_lost" in _types(neighbour)
 
 
+def test_a_familys_account_told_as_fact_has_not_lost_its_attribution():
+    for source in ("Family members said", "according to Tam Rusk, the boy's older brother"):
+        events = _drift(
+            f"The boy was planning to study at Pellin College, {source}.",
+            "The boy was planning to study at Pellin College.",
+        )
+        assert "attribution_lost" not in _types(events), source
+    neighbour = _drift(
+        "The boy was planning to study at Pellin College, neighbour Ada Morn said.",
+        "The boy was planning to study at Pellin College.",
+    )
+    assert "attribution_lost" in _types(neighbour)
+
+
 def test_a_source_the_text_never_named_cannot_be_lost():
     events = _drift(
         "It was confirmed that the boy was taken to Pellin General with a wound to his leg.",

@@ -376,6 +376,25 @@ def _official(source: Source) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\b", printed) for word in lexicon().official_words)
 
 
+def _family(source: Source, text: str) -> bool:
+    """Whether a source is a person's family as its mention, or the words just after it in
+    ``text``, describe it ("Family members", "his father's Facebook page", "Rudy Bandemer,
+    the boy's older half-brother")."""
+    if source.span is None:
+        return False
+    after = tokens(text, source.span.end, min(len(text), source.span.end + 60))[:_APPOSITION]
+    words = {_without_possessive(fold(w.lower)) for w in [*tokens(source.span.text), *after]}
+    return bool(words & lexicon().family_words)
+
+
+_APPOSITION = 6
+"""Words after a source's name that may still describe it ("..., the boy's half-brother")."""
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
 def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator[DriftEvent]:
     was, now = parent.claim.attribution, child.claim.attribution
     if was.source.kind == SourceKind.THE_ARTICLE or is_outlet(now.source):
@@ -392,7 +411,7 @@ def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator
             return  # "A boy died Sunday. Police said ...": the paragraph still names them
         if was.source.span is None:
             return  # "was pronounced dead": no one was named, so no one's name is lost
-        if _official(was.source):
+        if _official(was.source) or _family(was.source, parent.text):
             # what police or officials gave out about the event, later told as established
             # fact: routine in news, and not what the GVA tune set's readers labelled (1 of
             # 9 such losses); a witness's, a family's or an outlet's account losing its name

@@ -46,6 +46,7 @@ class Lexicon:
     negations: frozenset[str]
     quantifiers: frozenset[str]
     official_words: tuple[str, ...]
+    family_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,4 +84,5 @@ def lexicon() -> Lexicon:
         frozenset(raw["negations"]),
         frozenset(raw["quantifiers"]),
         tuple(raw["official_words"]),
+        frozenset(raw["family_words"]),
     )
