@@ -463,3 +463,16 @@ def test_the_text_of_a_message_for_its_sender_is_not_a_garbled_source():
         "The text read that the ferry terminal was closed.",
     )
     assert "attribution_garbled" not in _types(events)
+
+
+def test_a_floating_all_stresses_the_same_set_but_a_new_all_widens_it():
+    floating = _drift(
+        "Police said the victims -- aged 22, 26 and 29 -- were taken to Pellin General.",
+        "Police said the victims were all treated at Pellin General.",
+    )
+    assert "exaggeration" not in _types(floating)
+    widened = _drift(
+        "The harbour board said some residents were told to leave the island on Friday.",
+        "The harbour board said all residents were told to leave the island on Friday.",
+    )
+    assert "exaggeration" in _types(widened)

@@ -688,14 +688,24 @@ def _stronger(change: Change, parent_words, child_words, small: bool = True) -> 
         return f"{degree}: '{_joined(before)}' became '{_joined(after)}'"
     widened = {
         w.lower
-        for w, following in _with_next(after)
+        for k, (w, following) in enumerate(_with_next(after))
         if w.lower in lex.universal
         and (small or w.lower in lex.quantifiers)  # "cut eggs out completely" widens nothing
         and not (following and (following.is_number or following.lower in lex.number_words))
+        and not _floating(child_words, change.j1 + k)
     }
     if widened and before and not ({w.lower for w in before} & lex.universal):
         return f"'{_joined(before)}' became '{_joined(after)}' (wider scope)"
     return None
+
+
+_FLOAT_HOSTS = frozenset({"are", "were", "is", "was", "have", "had", "they", "we", "them"})
+
+
+def _floating(words: list[Token], k: int) -> bool:
+    """Whether the universal word at ``k`` floats after a verb or a pronoun ("the victims
+    were all treated", "they all said"): it stresses the set already named, widening nothing."""
+    return k > 0 and words[k - 1].lower in _FLOAT_HOSTS
 
 
 def _degree(change: Change, parent_words, child_words, old: str, new: str) -> str | None:
