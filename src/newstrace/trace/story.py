@@ -296,18 +296,24 @@ def _first_told(
     placed before its article already printed without the old wording (a later report
     repeating an earlier retelling's words, not the version it is compared with) belongs
     to that retelling, where it is reported."""
+    folded: dict[str, str] = {}
+
+    def text_of(version: str) -> str:
+        if version not in folded:
+            folded[version] = _folded(ledgers[version].article.text)
+        return folded[version]
+
     kept = []
     for event in events:
         said, was = _folded(event.phrase.text), _folded(event.earlier_phrase.text)
         earlier = (
-            _folded(ledgers[v].article.text)
+            text_of(v)
             for tier in align.earlier_versions(event.article_id, parents)
             for v in tier
             if v != event.earlier_article_id
         )
-        if any(said in text and was not in text for text in earlier):
-            continue
-        kept.append(event)
+        if not any(said in text and was not in text for text in earlier):
+            kept.append(event)
     return kept
 
 
