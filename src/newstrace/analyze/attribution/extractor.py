@@ -28,7 +28,7 @@ from newstrace.analyze.attribution.nesting import (
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
 from newstrace.artefacts import model_dir, read_meta
-from newstrace.model import AttributionSpans, Span
+from newstrace.model import AttributionSpans
 
 ARTEFACT = "attribution"
 FORMAT = 1
@@ -176,14 +176,13 @@ def refined(
     examples = [_to_quote_end(info, e) for e in examples]
     examples = sorted(_bounded(doc, info, examples), key=lambda example: example.cue)
     spans = [_spans(doc, text, e.cue, e.content, e.source) for e in examples]
+    cues = [(f.cue.start, f.cue.end) for f in spans]
     laid_out = [
-        a for a in layout_attributions(text) if not any(_crosses(a.cue, f.cue) for f in spans)
+        a
+        for a in layout_attributions(text)
+        if not any(_overlap((a.cue.start, a.cue.end), cue) for cue in cues)
     ]
     return sorted([*spans, *laid_out], key=lambda found: found.cue.start)
-
-
-def _crosses(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def examples_of(doc: Doc, attributions: Sequence[AttributionSpans]) -> list[RoleExample]:
