@@ -31,7 +31,7 @@ from newstrace.model import (
 from newstrace.trace import event_age, event_place, event_time, people, reach
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
-from newstrace.trace.wording import Change, changes, fold, phrase
+from newstrace.trace.wording import Change, changes, fold, phrase, without_possessive
 
 # How much each type of change matters to a fact-checker, before the claim's check-worthiness:
 # a guess or a hedge turned into fact and a wrong source first, a changed number last.
@@ -318,19 +318,13 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
             return
 
 
-_BELIEF = frozenset({"believe", "believes", "believed", "think", "thinks", "thought"}) | {
-    "suspect",
-    "suspects",
-    "suspected",
-}
-
-
 def _believed(version: Version) -> bool:
     """Whether a claim is told as what someone believes or suspects ("police believe he was
     shot during a dispute", "a boy who police believe was shot"): still not put as fact,
     whatever hedge it dropped."""
     cues = [version.claim.attribution.cue, *version.claim.certainty.cues]
-    return any(cue is not None and set(fold(cue.text).split()) & _BELIEF for cue in cues)
+    belief = lexicon().belief_words
+    return any(cue is not None and set(fold(cue.text).split()) & belief for cue in cues)
 
 
 def _denies(parent: Version, child_words: list[Token], parent_words: list[Token]) -> bool:
@@ -383,16 +377,12 @@ def _family(source: Source, text: str) -> bool:
     if source.span is None:
         return False
     after = tokens(text, source.span.end, min(len(text), source.span.end + 60))[:_APPOSITION]
-    words = {_without_possessive(fold(w.lower)) for w in [*tokens(source.span.text), *after]}
+    words = {without_possessive(fold(w.lower)) for w in [*tokens(source.span.text), *after]}
     return bool(words & lexicon().family_words)
 
 
 _APPOSITION = 6
 """Words after a source's name that may still describe it ("..., the boy's half-brother")."""
-
-
-def _without_possessive(word: str) -> str:
-    return word[:-2] if word.endswith("'s") else word
 
 
 def _attribution_changes(child: Version, parent: Version, is_outlet) -> Iterator[DriftEvent]:

@@ -47,6 +47,7 @@ class Lexicon:
     quantifiers: frozenset[str]
     official_words: tuple[str, ...]
     family_words: frozenset[str]
+    belief_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,4 +86,5 @@ def lexicon() -> Lexicon:
         frozenset(raw["quantifiers"]),
         tuple(raw["official_words"]),
         frozenset(raw["family_words"]),
+        frozenset(raw["belief_words"]),
     )

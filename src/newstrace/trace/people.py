@@ -22,7 +22,7 @@ from functools import lru_cache
 from newstrace.ingest.chrome import body_ranges
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.text import STOPWORDS
-from newstrace.trace.wording import fold
+from newstrace.trace.wording import fold, without_possessive
 
 # Two first names this alike (difflib ratio, folded) with the same initial are one name
 # spelt two ways ("Tommy" / "Tommie" 0.73, "Dashwan" / "Dashawn" 0.86); different people who
@@ -59,7 +59,7 @@ class Mention:
     @property
     def surname_key(self) -> str:
         """The surname folded, without a possessive ("Pellow's" is Pellow)."""
-        return re.sub(r"'s$", "", fold(self.surname.lower()))
+        return without_possessive(fold(self.surname.lower()))
 
     @property
     def key(self) -> tuple[str, str]:

@@ -11,6 +11,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -296,21 +297,20 @@ def _first_told(
     placed before its article already printed without the old wording (a later report
     repeating an earlier retelling's words, not the version it is compared with) belongs
     to that retelling, where it is reported."""
-    folded: dict[str, str] = {}
 
+    @cache
     def text_of(version: str) -> str:
-        if version not in folded:
-            folded[version] = _folded(ledgers[version].article.text)
-        return folded[version]
+        return _folded(ledgers[version].article.text)
+
+    @cache
+    def placed_before(article_id: str) -> list[str]:
+        return [v for tier in align.earlier_versions(article_id, parents) for v in tier]
 
     kept = []
     for event in events:
         said, was = _folded(event.phrase.text), _folded(event.earlier_phrase.text)
         earlier = (
-            text_of(v)
-            for tier in align.earlier_versions(event.article_id, parents)
-            for v in tier
-            if v != event.earlier_article_id
+            text_of(v) for v in placed_before(event.article_id) if v != event.earlier_article_id
         )
         if not any(said in text and was not in text for text in earlier):
             kept.append(event)

@@ -44,6 +44,11 @@ def fold(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
+def without_possessive(word: str) -> str:
+    """A folded word without a possessive "'s" ("pellow's" -> "pellow")."""
+    return word[:-2] if word.endswith("'s") else word
+
+
 def changes(before: list[Token], after: list[Token]) -> list[Change]:
     """The diff blocks of two phrasings, folded; blocks one equal word apart are one change
     ("the island of Brask" -> "Bresk island" keeps "island" in common), unless that makes a
