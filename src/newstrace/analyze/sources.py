@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,16 +73,11 @@ def _anonymous_name(tokens: TokenSpan) -> str:
     """An unnamed person with the work they are named by: "the lead researcher on the
     study", "an author of the report" (else the short name: "a defector with contacts" ->
     "a defector")."""
-    head = tokens.root
-    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"on", "of"}):
-        work = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if (
-            work is not None
-            and work.lemma_.lower() in _lexicon()["document_heads"]
-            and work.right_edge.i < tokens.end
-        ):
-            return tokens.doc[_name_start(tokens) : work.right_edge.i + 1].text
-    return _short_name(tokens)
+    documents = _lexicon()["document_heads"]
+    work = _named_after(tokens, tokens.root, {"on", "of"}, lambda t: t.lemma_.lower() in documents)
+    if work is None:
+        return _short_name(tokens)
+    return tokens.doc[_name_start(tokens) : work.right_edge.i + 1].text
 
 
 def _group_name(tokens: TokenSpan) -> str:
@@ -272,10 +268,18 @@ def _spokesperson_name(tokens: TokenSpan, head: Token) -> str:
 def _body_named(tokens: TokenSpan, head: Token, preps: set[str]) -> Token | None:
     """The proper noun after ``head`` and one of ``preps``, inside the mention: the body a
     spokesperson speaks for, or a group works at."""
+    return _named_after(tokens, head, preps, lambda t: t.pos_ == "PROPN")
+
+
+def _named_after(
+    tokens: TokenSpan, head: Token, preps: set[str], wanted: Callable[[Token], bool]
+) -> Token | None:
+    """The object of a preposition in ``preps`` after ``head`` that is ``wanted``, inside the
+    mention ("a spokesman for [the Society]", "the researcher on [the study]")."""
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in preps):
-        body = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-        if body is not None and body.right_edge.i < tokens.end:
-            return body
+        obj = next((c for c in prep.children if c.dep_ == "pobj" and wanted(c)), None)
+        if obj is not None and obj.right_edge.i < tokens.end:
+            return obj
     return None
 
 
