@@ -36,18 +36,9 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in stream if line.strip()]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("NEWSTRACE_SHARED") or str(ROOT.parent / "shared")
-    parser.add_argument("--shared", type=Path, default=Path(default) / "datasets")
-    parser.add_argument("--set", choices=("heldout", "tune"), default="heldout")
-    parser.add_argument("--out", type=Path, help="build folder (default build/drift-SET)")
-    args = parser.parse_args()
-    args.out = args.out or ROOT / "build" / f"drift-{args.set}"
-    crawl = args.shared / CRAWL
-    if not crawl.is_file():
-        sys.exit(f"missing {crawl}: set NEWSTRACE_SHARED to the shared data folder")
-    incidents = read_jsonl(DATA / f"drift_{args.set}_incidents.jsonl")
+def write_set(part: str, crawl: Path, out: Path) -> tuple[Path, Path]:
+    """Write ``part``'s labelled reports (trace format) and its drift lines under ``out``."""
+    incidents = read_jsonl(DATA / f"drift_{part}_incidents.jsonl")
     wanted = {doc: i["incident_id"] for i in incidents for doc in i["doc_ids"]}
     records: dict[str, dict] = {}
     for row in read_jsonl(crawl):
@@ -55,9 +46,9 @@ def main() -> int:
         if doc in wanted and doc not in records and len(row["content"] or "") >= 200:
             records[doc] = row
     if missing := sorted(set(wanted) - set(records)):
-        sys.exit(f"{len(missing)} labelled reports not in {crawl}: {missing[:3]}")
-    args.out.mkdir(parents=True, exist_ok=True)
-    articles, drift = args.out / "articles.jsonl", args.out / "drift.jsonl"
+        raise LookupError(f"{len(missing)} labelled reports not in {crawl}: {missing[:3]}")
+    out.mkdir(parents=True, exist_ok=True)
+    articles, drift = out / "articles.jsonl", out / "drift.jsonl"
     with open(articles, "w", encoding="utf-8") as stream:
         for doc in wanted:  # incident by incident, in time order
             row = records[doc]
@@ -74,7 +65,25 @@ def main() -> int:
                 "origin": "",
             }
             stream.write(json.dumps(article, ensure_ascii=False) + "\n")
-    drift.write_text((DATA / f"drift_{args.set}.jsonl").read_text(encoding="utf-8"), "utf-8")
+    drift.write_text((DATA / f"drift_{part}.jsonl").read_text(encoding="utf-8"), "utf-8")
+    return articles, drift
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = os.environ.get("NEWSTRACE_SHARED") or str(ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=Path(default) / "datasets")
+    parser.add_argument("--set", choices=("heldout", "tune"), default="heldout")
+    parser.add_argument("--out", type=Path, help="build folder (default build/drift-SET)")
+    args = parser.parse_args()
+    args.out = args.out or ROOT / "build" / f"drift-{args.set}"
+    crawl = args.shared / CRAWL
+    if not crawl.is_file():
+        sys.exit(f"missing {crawl}: set NEWSTRACE_SHARED to the shared data folder")
+    try:
+        articles, drift = write_set(args.set, crawl, args.out)
+    except LookupError as error:
+        sys.exit(str(error))
     command = [str(ROOT / ".venv" / "bin" / "newstrace"), "eval", "trace"]
     command += ["--data", str(articles), "--drift", str(drift)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

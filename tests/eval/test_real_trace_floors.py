@@ -40,3 +40,30 @@ def test_real_trace_holds_its_floors(name, shared_path, tmp_path):
     metrics = score(trace, gold, _read_drift(folder / "drift.jsonl", gold))
     for metric, floor in FLOORS[name].items():
         assert metrics[metric] >= floor, f"{name}: {metric} {metrics[metric]} under {floor}"
+
+
+# The GVA drift tune set (bench/drift_heldout_eval.py --set tune: 77 crawled reports of 25
+# shootings, drift labelled blind to the tool), the set drift rules are now read on: typed
+# F1 0.571, precision 0.692 recorded 2026-12-04 (fourteenth session). The held-out set stays
+# a benchmark figure only, so that no one mends rules on its failures.
+TUNE_FLOORS = {"drift_typed_f1": 0.55, "drift_typed_p": 0.65}
+
+
+def test_drift_on_the_gva_tune_set_holds_its_floors(shared_path, tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    import newstrace
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "drift_heldout_eval.py"
+    spec = importlib.util.spec_from_file_location("drift_heldout_eval", script)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    crawl = shared_path("datasets/" + bench.CRAWL)
+    articles, drift = bench.write_set("tune", crawl, tmp_path / "tune")
+    gold = read_gold(articles)
+    trace = newstrace.trace(articles, cache=tmp_path / "ledgers").trace
+    metrics = score(trace, gold, _read_drift(drift, gold))
+    for metric, floor in TUNE_FLOORS.items():
+        assert metrics[metric] >= floor, f"tune: {metric} {metrics[metric]} under {floor}"

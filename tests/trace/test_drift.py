@@ -86,6 +86,20 @@ def test_a_place_called_by_another_head_word_is_no_changed_detail():
     assert "detail_changed" in _types(changed)
 
 
+def test_a_place_name_misspelt_is_no_changed_detail():
+    events = _drift(
+        "Police said the boy was taken to Brandvik Hospital in critical condition.",
+        "Police said the boy was taken to Brandvick Hospital in critical condition.",
+    )
+    assert "detail_changed" not in _types(events)
+    # a name spelt alike but heading another kind of place is another place
+    moved = _drift(
+        "Police said the boy was taken to Brandvik Hospital in critical condition.",
+        "Police said the boy was taken to Brandvick Academy in critical condition.",
+    )
+    assert "detail_changed" in _types(moved)
+
+
 def test_a_change_is_reported_where_it_was_first_made():
     from newstrace.model import DriftEvent, DriftType
     from newstrace.trace.story import _first_told

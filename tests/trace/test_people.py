@@ -65,3 +65,11 @@ def test_a_changed_age_is_a_changed_detail_quoted_from_both_versions():
     assert event.type.value == "detail_changed"
     assert event.phrase.text == "21-year-old Marek Vollan"
     assert event.earlier_phrase.text == "19-year-old Marek Vollan"
+
+
+def test_a_double_surname_shortened_is_no_change_but_one_part_swapped_is_a_spelling():
+    earlier = "Police said the victim, Tamsin Ashby-Lorne, was walking home."
+    assert _changes("Tamsin Lorne was walking home.", earlier) == []
+    assert _changes("Tamsin Lorne-Fairley was walking home.", earlier) == [
+        ("spelling", "Tamsin Lorne-Fairley", "Tamsin Ashby-Lorne")
+    ]

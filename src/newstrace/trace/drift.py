@@ -557,9 +557,33 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             continue
         if pick is names and gone | new <= lex.place_heads:
             continue  # "Eskenazi Hospital" called "Eskenazi Health": one place, named otherwise
+        if pick is names and _place_misspelt(gone, new, before, after, parent.text, child.text):
+            continue
         if new and gone:
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
     return None
+
+
+def _place_misspelt(gone, new, before, after, old_text: str, new_text: str) -> bool:
+    """Whether the changed name is one place's name spelt otherwise: "Eskenazi Hospital"
+    printed "Eskanzi Hospital" is a typo, not another hospital (a person's name spelt
+    otherwise is told apart by :mod:`~newstrace.trace.people`)."""
+
+    def heads(words: set[str], tokens_: list[Token], text: str) -> dict[str, str | None]:
+        return {fold(w.lower): _next_word(text, w) for w in tokens_ if fold(w.lower) in words}
+
+    was, now = heads(gone, before, old_text), heads(new, after, new_text)
+    return bool(now) and all(
+        head in lexicon().place_heads
+        and any(people.alike(old, name) and was[old] == head for old in was)
+        for name, head in now.items()
+    )
+
+
+def _next_word(text: str, word: Token) -> str | None:
+    """The word after ``word`` in ``text``, folded ("Hospital" after "Eskenazi")."""
+    following = re.match(r"\s+(\w+)", text[word.end : word.end + 40])
+    return fold(following.group(1).lower()) if following else None
 
 
 def _percentages(words: list[Token], text: str) -> set[str]:

@@ -106,14 +106,16 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
     spelt_now = {m.key for m in now_all}
     reported: set[tuple[str, str]] = set()
     for now in now_all:
-        alike = _same_person(now, before_all)
-        for before in alike:
-            if now.key != before.key:
+        same = _same_person(now, before_all)
+        for before in same:
+            if _shortened(now.surname_key, before.surname_key):
+                what = ""  # "Rose-Robinson" called "Robinson": one part of the same name
+            elif now.key != before.key:
                 # a spelling only where neither version also prints the other one
                 what = "" if now.key in spelt_before or before.key in spelt_now else "spelling"
             elif now.age and before.age and now.age != before.age:
                 # an age only where the earlier version nowhere gives the new one
-                what = "" if any(m.age == now.age for m in alike) else "age"
+                what = "" if any(m.age == now.age for m in same) else "age"
             else:
                 what = ""
             if what and (what, now.surname_key) not in reported:
@@ -123,16 +125,28 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
 
 def _same_person(now: Mention, earlier: Sequence[Mention]) -> list[Mention]:
     """The earlier mentions of the same surname whose first name is spelt alike, or of the
-    same first name whose surname is ("David Spence" / "David Spencer")."""
+    same first name whose surname is ("David Spence" / "David Spencer") or shares a part of
+    a double surname ("Reginald Rose-Robinson" / "Reginald Robinson-Foster")."""
     return [
         m
         for m in earlier
-        if (m.surname_key == now.surname_key and _alike(m.first_key, now.first_key))
-        or (m.first_key == now.first_key and _alike(m.surname_key, now.surname_key))
+        if (m.surname_key == now.surname_key and alike(m.first_key, now.first_key))
+        or (
+            m.first_key == now.first_key
+            and (
+                alike(m.surname_key, now.surname_key)
+                or set(m.surname_key.split("-")) & set(now.surname_key.split("-"))
+            )
+        )
     ]
 
 
-def _alike(one: str, other: str) -> bool:
+def _shortened(one: str, other: str) -> bool:
+    """Whether one surname is a part of the other, double one ("Robinson", "Rose-Robinson")."""
+    return one != other and (one in other.split("-") or other in one.split("-"))
+
+
+def alike(one: str, other: str) -> bool:
     """Two spellings of one name: the same initial and a difflib ratio of ``SAME_NAME``."""
     return one[:1] == other[:1] and SequenceMatcher(None, one, other).ratio() >= SAME_NAME
 
