@@ -44,9 +44,9 @@ def test_real_trace_holds_its_floors(name, shared_path, tmp_path):
 
 # The GVA drift tune set (bench/drift_heldout_eval.py --set tune: 77 crawled reports of 25
 # shootings, drift labelled blind to the tool), the set drift rules are now read on: typed
-# F1 0.571, precision 0.692 recorded 2026-12-04 (fourteenth session). The held-out set stays
+# F1 0.600, precision 0.783 recorded 2026-12-04 (fourteenth session). The held-out set stays
 # a benchmark figure only, so that no one mends rules on its failures.
-TUNE_FLOORS = {"drift_typed_f1": 0.55, "drift_typed_p": 0.65}
+TUNE_FLOORS = {"drift_typed_f1": 0.58, "drift_typed_p": 0.75}
 
 
 def test_drift_on_the_gva_tune_set_holds_its_floors(shared_path, tmp_path):

@@ -100,6 +100,19 @@ def test_a_place_name_misspelt_is_no_changed_detail():
     assert "detail_changed" in _types(moved)
 
 
+def test_a_street_named_where_its_area_was_is_no_changed_detail():
+    events = _drift(
+        "Police said a teenager was shot near the college on Marden Island late Tuesday.",
+        "Police said a teenager was shot near the college on Fallow Ave late Tuesday.",
+    )
+    assert "detail_changed" not in _types(events)
+    moved = _drift(
+        "Police said a teenager was shot near the college on Marden Island late Tuesday.",
+        "Police said a teenager was shot near the college on Fallow Island late Tuesday.",
+    )
+    assert "detail_changed" in _types(moved)
+
+
 def test_a_change_is_reported_where_it_was_first_made():
     from newstrace.model import DriftEvent, DriftType
     from newstrace.trace.story import _first_told

@@ -16,6 +16,9 @@ def test_unnamed_ages_are_read_with_their_unit_and_named_ones_left_to_people():
     text = "Two 21-year-olds, a 26- and 31-year-old and a ten-month-old were hurt."
     assert [g.value for g in event_age.ages(text)] == ["21 year", "26 year", "31 year", "10 month"]
     assert event_age.ages("Police named 16-year-old Tomas Reyes.") == ()
+    # a relative's age before their name is the named person's too
+    assert event_age.ages("She is accused of shooting her 15-year-old brother Tomas.") == ()
+    assert [g.value for g in event_age.ages("Her 15-year-old brother was hurt.")] == ["15 year"]
 
 
 def test_a_different_first_age_is_a_change():

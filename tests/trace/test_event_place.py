@@ -15,6 +15,12 @@ def test_streets_are_read_with_their_kind_abbreviated():
     assert [s.value for s in event_place.streets(EARLIER)] == ["cherry st", "harbour ave"]
     found = event_place.streets("On Mill Pond Drive and at West 16th St. two men ran.")
     assert [s.value for s in found] == ["mill pond dr", "west 16th st"]
+    # a person named like a street, known by the age beside the name
+    people = (
+        "Police said 17-year-old Tomas Lane was shot. "
+        "Tomas Lane, 17, lived on Elm Street, 2 doors down."
+    )
+    assert [s.value for s in event_place.streets(people)] == ["elm st"]
 
 
 def test_a_different_first_street_is_a_change():

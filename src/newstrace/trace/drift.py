@@ -557,7 +557,10 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             continue
         if pick is names and gone | new <= lex.place_heads:
             continue  # "Eskenazi Hospital" called "Eskenazi Health": one place, named otherwise
-        if pick is names and _place_misspelt(gone, new, before, after, parent.text, child.text):
+        if pick is names and (
+            _place_misspelt(gone, new, before, after, parent.text, child.text)
+            or _place_told_closer(gone, new, before, after, parent.text, child.text)
+        ):
             continue
         if new and gone:
             return f"'{' '.join(sorted(gone))}' became '{' '.join(sorted(new))}'"
@@ -577,6 +580,22 @@ def _place_misspelt(gone, new, before, after, old_text: str, new_text: str) -> b
         head in lexicon().place_heads
         and any(people.alike(old, name) and was[old] == head for old in was)
         for name, head in now.items()
+    )
+
+
+def _place_told_closer(gone, new, before, after, old_text: str, new_text: str) -> bool:
+    """Whether one version names a street where the other names its area: "on Fennimore
+    Ave" for "near the campus on Long Island" tells the same place more (or less) closely."""
+
+    def in_street(names: set[str], tokens_: list[Token], text: str) -> bool:
+        spans = [(g.start, g.end) for g in event_place.streets(text)]
+        named = [w for w in tokens_ if fold(w.lower) in names]
+        return bool(named) and all(any(a <= w.start < b for a, b in spans) for w in named)
+
+    areas = lexicon().area_heads
+    return bool(
+        (gone & areas and in_street(new, after, new_text))
+        or (new & areas and in_street(gone, before, old_text))
     )
 
 

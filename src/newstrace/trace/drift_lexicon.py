@@ -26,6 +26,7 @@ class Lexicon:
     number_values: Mapping[str, str]
     name_abbreviations: Mapping[str, str]
     place_heads: frozenset[str]
+    area_heads: frozenset[str]
     person_titles: frozenset[str]
     generic_source_words: frozenset[str]
     vague_source_words: frozenset[str]
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         dict(raw["number_values"]),
         dict(raw["name_abbreviations"]),
         frozenset(raw["place_heads"]),
+        frozenset(raw["area_heads"]),
         frozenset(raw["person_titles"]),
         frozenset(raw["generic_source_words"]),
         frozenset(raw["vague_source_words"]),

@@ -16,7 +16,7 @@ from newstrace.trace.first_given import Given, first_disagreeing, in_body
 
 _UNIT = r"[- ](?P<{}>year|month|week|day)s?[- ]olds?\b"
 # an unnamed person's age ("a 16-year-old boy", "two 21-year-olds"); "a 26- and 31-year-old"
-# gives both; an age before a name is the named person's (:mod:`~newstrace.trace.people`)
+# gives both; an age before a name is the named person's (:mod:`~newstrace.trace.people`) ...
 _AGE = re.compile(
     r"\b(?P<age>\d{1,3}|[A-Za-z]+)(?:"
     + _UNIT.format("unit")
@@ -24,6 +24,8 @@ _AGE = re.compile(
     + _UNIT.format("shared")
     + r"))(?!\s+[A-Z])"
 )
+# ... as is an age before a relative's word and a name ("her 15-year-old brother Tommie")
+_RELATIVE_NAMED = re.compile(r"\s+(?P<word>[a-z-]+),?\s+[A-Z][a-z]")
 
 
 @lru_cache(maxsize=64)
@@ -32,6 +34,9 @@ def ages(text: str) -> tuple[Given, ...]:
     order, as "N unit" with the number in digits ("a ten-year-old": "10 year")."""
     found = []
     for match in in_body(_AGE, text):
+        relative = _RELATIVE_NAMED.match(text, match.end())
+        if relative and relative["word"] in lexicon().family_words:
+            continue
         age = match["age"].lower()
         age = age if age.isdigit() else lexicon().number_values.get(age)
         if age is not None:

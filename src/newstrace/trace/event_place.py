@@ -20,6 +20,10 @@ _WORD = r"(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))"
 _STREET = re.compile(rf"\b(?P<name>{_WORD}(?: {_WORD}){{0,2}}) (?P<kind>{_SUFFIXES})(?![\w])")
 # capitalised words that open a sentence or a phrase, not a street's name
 _NOT_NAMES = frozenset({"on", "in", "at", "near", "along", "off", "the", "of", "and", "from"})
+# a person named like a street, by the age beside the name ("17-year-old Thomas Lane",
+# "Thomas Lane, 17,")
+_AGE_BEFORE = re.compile(r"(?:year|month)s?[- ]old\s+$")
+_AGE_AFTER = re.compile(r",\s+\d{1,3}(?:[,.;)]|$)")
 
 
 @lru_cache(maxsize=64)
@@ -37,6 +41,10 @@ def streets(text: str) -> tuple[Given, ...]:
         kind = lexicon().name_abbreviations.get(kind, kind)
         name = " ".join(words)  # the name group without the opening words dropped
         start = match.end("name") - len(name)
+        if _AGE_BEFORE.search(text, max(0, start - 16), start) or _AGE_AFTER.match(
+            text, match.end()
+        ):
+            continue
         found.append(Given(f"{name.lower()} {kind}", start, match.end()))
     return tuple(found)
 
