@@ -20,6 +20,7 @@ runs ``newstrace eval trace`` on them and prints its JSON result.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -36,6 +37,10 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in stream if line.strip()]
 
 
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def write_set(part: str, crawl: Path, out: Path) -> tuple[Path, Path]:
     """Write ``part``'s labelled reports (trace format) and its drift lines under ``out``."""
     incidents = read_jsonl(DATA / f"drift_{part}_incidents.jsonl")
@@ -47,6 +52,9 @@ def write_set(part: str, crawl: Path, out: Path) -> tuple[Path, Path]:
             records[doc] = row
     if missing := sorted(set(wanted) - set(records)):
         raise LookupError(f"{len(missing)} labelled reports not in {crawl}: {missing[:3]}")
+    hashes = {doc: h for i in incidents for doc, h in i.get("sha1", {}).items()}
+    if changed := [d for d, h in hashes.items() if _sha1(records[d]["content"]) != h]:
+        raise LookupError(f"{len(changed)} labelled reports differ from {crawl}: {changed[:3]}")
     out.mkdir(parents=True, exist_ok=True)
     articles, drift = out / "articles.jsonl", out / "drift.jsonl"
     with open(articles, "w", encoding="utf-8") as stream:
@@ -65,15 +73,31 @@ def write_set(part: str, crawl: Path, out: Path) -> tuple[Path, Path]:
                 "origin": "",
             }
             stream.write(json.dumps(article, ensure_ascii=False) + "\n")
-    drift.write_text((DATA / f"drift_{part}.jsonl").read_text(encoding="utf-8"), "utf-8")
+    with open(drift, "w", encoding="utf-8") as stream:
+        for line in read_jsonl(DATA / f"drift_{part}.jsonl"):
+            stream.write(json.dumps(_with_phrases(line, records), ensure_ascii=False) + "\n")
     return articles, drift
+
+
+def _with_phrases(line: dict, records: dict[str, dict]) -> dict:
+    """A label as the trace evaluation reads it. Text-free labels (``start``/``end`` and
+    ``earlier_start``/``earlier_end`` into the crawl's content, whose hash the incidents
+    file holds) get their phrases from the text; labels with phrases pass unchanged."""
+    if "derivative_phrase" in line:
+        return line
+    later, earlier = records[line["article_id"]]["content"], records[line["earlier_id"]]["content"]
+    return {
+        **line,
+        "derivative_phrase": later[line["start"] : line["end"]],
+        "earlier_phrase": earlier[line["earlier_start"] : line["earlier_end"]],
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = os.environ.get("NEWSTRACE_SHARED") or str(ROOT.parent / "shared")
     parser.add_argument("--shared", type=Path, default=Path(default) / "datasets")
-    parser.add_argument("--set", choices=("heldout", "tune"), default="heldout")
+    parser.add_argument("--set", choices=("heldout", "tune", "tune2"), default="heldout")
     parser.add_argument("--out", type=Path, help="build folder (default build/drift-SET)")
     args = parser.parse_args()
     args.out = args.out or ROOT / "build" / f"drift-{args.set}"

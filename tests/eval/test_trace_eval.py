@@ -61,3 +61,19 @@ def test_a_binary_file_is_a_clear_error(tmp_path):
     (tmp_path / "corpus.jsonl").write_bytes(b"\xff\xfe\x00\x81binary")
     with pytest.raises(DataError, match="UTF-8"):
         evaluate("trace", tmp_path / "corpus.jsonl")
+
+
+def test_a_drift_line_may_give_its_phrase_by_offset_and_a_wrong_one_is_refused(tmp_path):
+    from newstrace.eval.trace import _read_drift
+
+    text = "Police said two men were hurt. Later, police said two men were hurt badly."
+    gold = {"a2": {**ARTICLES[1], "text": text}}
+    second = text.rindex("two men")
+    path = tmp_path / "drift.jsonl"
+    line = {**DRIFT, "derivative_phrase": "two men", "start": second}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    [read] = _read_drift(path, gold)
+    assert (read["start"], read["end"]) == (second, second + len("two men"))
+    path.write_text(json.dumps({**line, "start": second + 1}) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="phrase not found"):
+        _read_drift(path, gold)

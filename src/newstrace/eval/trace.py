@@ -168,18 +168,21 @@ def read_gold(path: Path) -> dict[str, dict]:
 
 
 def _read_drift(path: Path, gold: dict[str, dict]) -> list[dict]:
-    """Gold drift lines, each located in its article: ``start``/``end`` of its phrase."""
+    """Gold drift lines, each located in its article: ``start``/``end`` of its phrase, as
+    the line gives them (a phrase printed twice) or where the phrase first occurs."""
     lines = []
     for number, line in _lines(path):
         try:
             row = json.loads(line)
             text = gold[row["article_id"]]["text"]
-            start = text.find(row["derivative_phrase"])
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            phrase = row["derivative_phrase"]
+            given = row.get("start")
+            start = given if isinstance(given, int) else text.find(phrase)
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
             raise DataError(f"{path}:{number}: not a gold drift line ({error})") from error
-        if start < 0:
+        if start < 0 or text[start : start + len(phrase)] != phrase:
             raise DataError(f"{path}:{number}: phrase not found in article {row['article_id']}")
-        lines.append({**row, "start": start, "end": start + len(row["derivative_phrase"])})
+        lines.append({**row, "start": start, "end": start + len(phrase)})
     return lines
 
 
