@@ -10,11 +10,15 @@ order (reports of one date in the order their content shows). Do not mend rules 
 (also made blind to the tool) for 77 reports of 25 incidents from the other three quarters
 (``% 4 != 0``). Tune drift rules on this set and read its errors; then check on the held-out set.
 
+``--set tune2``: ``drift_tune2.jsonl`` and ``drift_tune2_incidents.jsonl``, 20 more incidents of the
+tune quarters labelled blind by a helper that never ran the tool; text-free labels (character
+offsets into the crawl's content, whose SHA-1 the incidents file holds). A second tune set.
+
 Writes the corpus in the trace format (``articles.jsonl``, gold ``story`` = incident) and
 the labels (``drift.jsonl``) to a build folder (``build/drift-heldout`` or ``build/drift-tune``),
 runs ``newstrace eval trace`` on them and prints its JSON result.
 
-    .venv/bin/python bench/drift_heldout_eval.py [--set heldout|tune] [--shared DIR] [--out DIR]
+    .venv/bin/python bench/drift_heldout_eval.py [--set heldout|tune|tune2] [--shared DIR] [--out DIR]
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ def page(*lines: str) -> str:
         "Advertisement",
         "We use cookies to improve your experience on this site.",
         "Posted at 6:10 PM, Mar 03, 2021",
+        "Last updated at 4:12 p.m. by staff.",
         "12 March 2021 09:15 GMT | Updated 12 March 2021 10:02 GMT",
         "This is a developing story. Check back for updates.",
         "Flooded lane near the mill pic.twitter.com/abc123 — Sam Wood (@samwood) March 3, 2021",
@@ -72,6 +73,7 @@ def test_story_lines_are_never_marked() -> None:
         "It was the first sighting in decades, she said.",
         "The trust will publish its count on Friday, and volunteers may share photos.",
         "Read the trust's report before you visit, rangers advised.",
+        "The sighting happened around 3:30 p.m.",
     ],
 )
 def test_a_short_real_sentence_is_not_chrome(sentence: str) -> None:

@@ -385,6 +385,53 @@ def test_an_official_body_or_a_coroner_named_with_their_office_is_an_officials_a
     assert "attribution_lost" in _types(neighbour)
 
 
+def test_a_person_described_as_speaking_for_the_police_gives_an_officials_account():
+    events = _drift(
+        "Pellin Police spokesman Rob Tarn said the boy was taken to Pellin General. "
+        "Tarn said two other people were hurt.",
+        "The boy was taken to Pellin General. Two other people were hurt.",
+    )
+    assert "attribution_lost" not in _types(events)
+    neighbour = _drift(
+        "Neighbour Rob Tarn said the boy was taken to Pellin General. "
+        "Tarn said two other people were hurt.",
+        "The boy was taken to Pellin General. Two other people were hurt.",
+    )
+    assert "attribution_lost" in _types(neighbour)
+
+
+def test_the_police_for_a_named_police_force_is_no_garbled_credit_but_another_force_is():
+    earlier = "The man fled in a grey van, according to the Pellin County Sheriff's Office."
+    same = _drift(earlier, "Police said the man fled in a grey van.")
+    assert "attribution_garbled" not in _types(same)
+    other = _drift(earlier, "The man fled in a grey van, the Marden Police Department said.")
+    assert "attribution_garbled" in _types(other)
+
+
+def test_a_surname_for_the_whole_name_is_the_same_source_whatever_kind_it_was_given():
+    from newstrace.model import Source, SourceKind
+
+    earlier = "Dorit Ashgrove said she never meant to fire."
+    later = "Ashgrove says she never meant to fire."
+    whole = Source("Dorit Ashgrove", SourceKind.NAMED_PERSON, Span.of(earlier, 0, 14))
+    # the parser took the bare surname opening a sentence for an organisation
+    surname = Source("Ashgrove", SourceKind.ORGANISATION, Span.of(later, 0, 8))
+    assert drift._same_source(surname, whole, later, earlier)
+    other = Source("Marden", SourceKind.ORGANISATION, Span.of("Marden says", 0, 6))
+    assert not drift._same_source(other, whole, "Marden says", earlier)
+
+
+def test_a_new_at_least_before_a_smaller_amount_is_no_exaggeration():
+    earlier = "The man has been sentenced to 20 years in prison, the court said."
+    smaller = _drift(earlier, "The man must serve at least seven years in prison, the court said.")
+    assert "exaggeration" not in _types(smaller)
+    raised = _drift(
+        "Nearly 900 people shared the post, the council said.",
+        "Over 900 people shared the post, the council said.",
+    )
+    assert "exaggeration" in _types(raised)
+
+
 def test_a_familys_account_told_as_fact_has_not_lost_its_attribution():
     for source in ("Family members said", "according to Tam Rusk, the boy's older brother"):
         events = _drift(

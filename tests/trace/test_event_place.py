@@ -14,7 +14,7 @@ EARLIER = (
 def test_streets_are_read_with_their_kind_abbreviated():
     assert [s.value for s in event_place.streets(EARLIER)] == ["cherry st", "harbour ave"]
     found = event_place.streets("On Mill Pond Drive and at West 16th St. two men ran.")
-    assert [s.value for s in found] == ["mill pond dr", "west 16th st"]
+    assert [s.value for s in found] == ["mill pond dr", "w 16th st"]
     # a person named like a street, known by the age beside the name
     people = (
         "Police said 17-year-old Tomas Lane was shot. "
@@ -28,6 +28,13 @@ def test_a_different_first_street_is_a_change():
     now, before = event_place.changed(later, EARLIER)
     assert (now.value, before.value) == ("cherry rd", "cherry st")
     assert later[now.start : now.end] == "Cherry Road"
+
+
+def test_a_direction_added_to_a_street_is_no_change_but_another_direction_is():
+    assert event_place.changed("in the 600 block of South Cherry Street", EARLIER) is None
+    assert event_place.changed("on W. 16th St. late Friday", "on West 16th Street") is None
+    now, before = event_place.changed("on East 16th Street", "on West 16th Street")
+    assert (now.value, before.value) == ("e 16th st", "w 16th st")
 
 
 def test_the_same_street_or_one_named_in_both_is_no_change():

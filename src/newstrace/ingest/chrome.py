@@ -187,8 +187,10 @@ def _is_date_line(line: _Line) -> bool:
         return False
     if line.norm.startswith(("source", "via")):
         return False  # a credit line with its date names who the story came from
-    rest = _DATE_WORDS.sub(" ", _DATE.sub(" ", line.text))
-    return len(_WORD.findall(rest)) <= 4
+    rest = _WORD.findall(_DATE_WORDS.sub(" ", _DATE.sub(" ", line.text)))
+    if _is_sentence(line) and sum(word.islower() for word in rest) >= 3:
+        return False  # a short sentence with its time: "The incident happened around 3:30 p.m."
+    return len(rest) <= 4
 
 
 def _is_title_case(line: _Line) -> bool:

@@ -16,7 +16,7 @@ _SUFFIXES = (
     r"Street|St\.|Road|Rd\.|Avenue|Ave\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|"
     r"Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Way"
 )
-_WORD = r"(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))"
+_WORD = r"(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)|[NSEW]\.)"
 _STREET = re.compile(rf"\b(?P<name>{_WORD}(?: {_WORD}){{0,2}}) (?P<kind>{_SUFFIXES})(?![\w])")
 # capitalised words that open a sentence or a phrase, not a street's name
 _NOT_NAMES = frozenset({"on", "in", "at", "near", "along", "off", "the", "of", "and", "from"})
@@ -29,8 +29,10 @@ _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:[,.;)]|$)")
 @lru_cache(maxsize=64)
 def streets(text: str) -> tuple[Given, ...]:
     """Every street named in the body of ``text``, in order, each as its name folded with
-    its kind abbreviated ("Cherry Street" and "Cherry St." are "cherry st")."""
+    its kind and direction abbreviated ("Cherry Street" and "Cherry St." are "cherry st",
+    "West 16th Street" and "W. 16th St." "w 16th st")."""
     found = []
+    abbreviations = lexicon().name_abbreviations
     for match in in_body(_STREET, text):
         words = match["name"].split()
         while words and words[0].lower() in _NOT_NAMES:
@@ -38,17 +40,36 @@ def streets(text: str) -> tuple[Given, ...]:
         if not words:
             continue
         kind = match["kind"].rstrip(".").lower()
-        kind = lexicon().name_abbreviations.get(kind, kind)
+        kind = abbreviations.get(kind, kind)
         name = " ".join(words)  # the name group without the opening words dropped
         start = match.end("name") - len(name)
+        folded = " ".join(
+            abbreviations.get(word, word) for word in (w.lower().rstrip(".") for w in words)
+        )
         if _AGE_BEFORE.search(text, max(0, start - 16), start) or _AGE_AFTER.match(
             text, match.end()
         ):
             continue
-        found.append(Given(f"{name.lower()} {kind}", start, match.end()))
+        found.append(Given(f"{folded} {kind}", start, match.end()))
     return tuple(found)
 
 
+_DIRECTIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
+
+
 def changed(later: str, earlier: str) -> tuple[Given, Given] | None:
-    """The first streets of ``later`` and ``earlier`` where they disagree, else None."""
-    return first_disagreeing(streets(later), streets(earlier))
+    """The first streets of ``later`` and ``earlier`` where they disagree, else None: not
+    where one only adds a direction to the other's name ("South Aberdeen Street" for
+    "Aberdeen St."), though "West 16th Street" and "East 16th Street" are two streets."""
+    moved = first_disagreeing(streets(later), streets(earlier))
+    if moved is None:
+        return None
+    now, was = moved[0].value, moved[1].value
+    return None if _undirected(now) == was or _undirected(was) == now else moved
+
+
+def _undirected(value: str) -> str:
+    """A street's value without the direction before its name ("s aberdeen st": "aberdeen
+    st")."""
+    first, _, rest = value.partition(" ")
+    return rest if first in _DIRECTIONS and rest.count(" ") >= 1 else value
