@@ -18,7 +18,8 @@ Writes the corpus in the trace format (``articles.jsonl``, gold ``story`` = inci
 the labels (``drift.jsonl``) to a build folder (``build/drift-heldout`` or ``build/drift-tune``),
 runs ``newstrace eval trace`` on them and prints its JSON result.
 
-    .venv/bin/python bench/drift_heldout_eval.py [--set heldout|tune|tune2] [--shared DIR] [--out DIR]
+    .venv/bin/python bench/drift_heldout_eval.py [--set heldout|tune|tune2] [--shared DIR]
+        [--out DIR]
 """
 
 from __future__ import annotations
