@@ -92,6 +92,11 @@ def test_a_place_name_misspelt_is_no_changed_detail():
         "Police said the boy was taken to Brandvick Hospital in critical condition.",
     )
     assert "detail_changed" not in _types(events)
+    reordered = _drift(
+        "Police said the boy was taken to Pellin Brandvik Hospital in critical condition.",
+        "Police said the boy was taken to Brandvick Pellin Hospital in critical condition.",
+    )
+    assert "detail_changed" not in _types(reordered)
     # a name spelt alike but heading another kind of place is another place
     moved = _drift(
         "Police said the boy was taken to Brandvik Hospital in critical condition.",
@@ -109,6 +114,19 @@ def test_a_street_named_where_its_area_was_is_no_changed_detail():
     moved = _drift(
         "Police said a teenager was shot near the college on Marden Island late Tuesday.",
         "Police said a teenager was shot near the college on Fallow Island late Tuesday.",
+    )
+    assert "detail_changed" in _types(moved)
+
+
+def test_a_weekend_for_the_day_is_the_same_time_told_less_closely():
+    events = _drift(
+        "The man shot two people in Marden before barricading himself inside early Sunday.",
+        "The man shot two people in Marden before barricading himself inside this weekend.",
+    )
+    assert "detail_changed" not in _types(events)
+    moved = _drift(
+        "The man shot two people in Marden before barricading himself inside early Sunday.",
+        "The man shot two people in Marden before barricading himself inside on Tuesday.",
     )
     assert "detail_changed" in _types(moved)
 

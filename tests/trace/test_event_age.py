@@ -19,6 +19,9 @@ def test_unnamed_ages_are_read_with_their_unit_and_named_ones_left_to_people():
     # a relative's age before their name is the named person's too
     assert event_age.ages("She is accused of shooting her 15-year-old brother Tomas.") == ()
     assert [g.value for g in event_age.ages("Her 15-year-old brother was hurt.")] == ["15 year"]
+    # a suspect's age is not the victim's
+    charged = "The 19-year-old man charged in the shooting was held. A 17-year-old was hurt."
+    assert [g.value for g in event_age.ages(charged)] == ["17 year"]
 
 
 def test_a_different_first_age_is_a_change():

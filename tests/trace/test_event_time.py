@@ -47,6 +47,7 @@ def test_the_time_of_a_press_conference_or_an_update_is_not_the_events():
     later = (
         "Updated 9:10 a.m.\n"
         "Police will hold a press conference at 11 a.m. about the crash.\n"
+        "A live press release is scheduled for 2:00pm at the harbour office.\n"
         "The ferry struck the pier at about 2:20 p.m. on Sunday."
     )
     assert [m.value for m in event_time.moments(later)] == ["14:20"]

@@ -584,6 +584,8 @@ def _detail(before, after, parent: Version, child: Version, child_words):
             continue
         if pick is names and gone | new <= lex.place_heads:
             continue  # "Eskenazi Hospital" called "Eskenazi Health": one place, named otherwise
+        if pick is dates and _told_closer(gone, new):
+            continue
         if pick is names and (
             _place_misspelt(gone, new, before, after, parent.text, child.text)
             or _place_told_closer(gone, new, before, after, parent.text, child.text)
@@ -596,18 +598,31 @@ def _detail(before, after, parent: Version, child: Version, child_words):
 
 def _place_misspelt(gone, new, before, after, old_text: str, new_text: str) -> bool:
     """Whether the changed name is one place's name spelt otherwise: "Eskenazi Hospital"
-    printed "Eskanzi Hospital" is a typo, not another hospital (a person's name spelt
-    otherwise is told apart by :mod:`~newstrace.trace.people`)."""
+    printed "Eskanzi Hospital", or "Memorial Hermann Hospital" "Herman Memorial Hospital",
+    is a typo, not another hospital (a person's name spelt otherwise is told apart by
+    :mod:`~newstrace.trace.people`)."""
 
-    def heads(words: set[str], tokens_: list[Token], text: str) -> dict[str, str | None]:
-        return {fold(w.lower): _next_word(text, w) for w in tokens_ if fold(w.lower) in words}
+    def heads(words: set[str], tokens_: list[Token], text: str) -> dict[str, set[str]]:
+        return {
+            fold(w.lower): _next_words(text, w) & lexicon().place_heads
+            for w in tokens_
+            if fold(w.lower) in words
+        }
 
     was, now = heads(gone, before, old_text), heads(new, after, new_text)
     return bool(now) and all(
-        head in lexicon().place_heads
-        and any(people.alike(old, name) and was[old] == head for old in was)
+        head and any(people.alike(old, name) and was[old] & head for old in was)
         for name, head in now.items()
     )
+
+
+_WEEKEND = frozenset({"saturday", "sunday", "morning", "afternoon", "evening", "night"})
+
+
+def _told_closer(gone: set[str], new: set[str]) -> bool:
+    """Whether one version says "this weekend" where the other names the day ("early
+    Sunday morning"): the same time told less (or more) closely."""
+    return ({"weekend"} == new and gone <= _WEEKEND) or ({"weekend"} == gone and new <= _WEEKEND)
 
 
 def _place_told_closer(gone, new, before, after, old_text: str, new_text: str) -> bool:
@@ -626,10 +641,11 @@ def _place_told_closer(gone, new, before, after, old_text: str, new_text: str) -
     )
 
 
-def _next_word(text: str, word: Token) -> str | None:
-    """The word after ``word`` in ``text``, folded ("Hospital" after "Eskenazi")."""
-    following = re.match(r"\s+(\w+)", text[word.end : word.end + 40])
-    return fold(following.group(1).lower()) if following else None
+def _next_words(text: str, word: Token) -> set[str]:
+    """The two words after ``word`` in ``text``, folded ("Memorial Hospital" after
+    "Herman", "Hospital" after "Hermann")."""
+    following = re.findall(r"\w+", text[word.end : word.end + 40])[:2]
+    return {fold(w.lower()) for w in following}
 
 
 def _percentages(words: list[Token], text: str) -> set[str]:

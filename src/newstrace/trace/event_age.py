@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from newstrace.trace.drift_lexicon import lexicon
-from newstrace.trace.first_given import Given, first_disagreeing, in_body
+from newstrace.trace.first_given import Given, first_disagreeing, in_body, sentence_of
 
 _UNIT = r"[- ](?P<{}>year|month|week|day)s?[- ]olds?\b"
 # an unnamed person's age ("a 16-year-old boy", "two 21-year-olds"); "a 26- and 31-year-old"
@@ -26,6 +26,12 @@ _AGE = re.compile(
 )
 # ... as is an age before a relative's word and a name ("her 15-year-old brother Tommie")
 _RELATIVE_NAMED = re.compile(r"\s+(?P<word>[a-z-]+),?\s+[A-Z][a-z]")
+# a suspect's age, in a sentence about an arrest or a charge ("The 19-year-old man charged in
+# connection with the shooting"): the victim's is the one to compare
+_SUSPECT = re.compile(
+    r"\b(?:charged|arrested|suspects?|accused|custody|booked|pleaded|sentenced|convicted)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=64)
@@ -36,6 +42,8 @@ def ages(text: str) -> tuple[Given, ...]:
     for match in in_body(_AGE, text):
         relative = _RELATIVE_NAMED.match(text, match.end())
         if relative and relative["word"] in lexicon().family_words:
+            continue
+        if _SUSPECT.search(sentence_of(text, *match.span())):
             continue
         age = match["age"].lower()
         age = age if age.isdigit() else lexicon().number_values.get(age)

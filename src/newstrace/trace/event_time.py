@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newstrace.trace.first_given import Given, first_disagreeing, in_body
+from newstrace.trace.first_given import Given, first_disagreeing, in_body, sentence_of
 
 _TIME = re.compile(
     r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
@@ -24,7 +24,8 @@ _TIME = re.compile(
 # events of the telling rather than of the story: their times are not the event's
 _OTHER_EVENTS = re.compile(
     r"\b(?:press|news) conference|\bbriefing|\bvigil|\bfuneral|\bmemorial|\bhearing|"
-    r"\barraign|\bcourt\b|\bupdated?\b|\bposted\b|\bpublished\b",
+    r"\barraign|\bcourt\b|\bupdated?\b|\bposted\b|\bpublished\b|\bpress release|\binterview|"
+    r"\bscheduled\b",
     re.IGNORECASE,
 )
 
@@ -36,17 +37,8 @@ def moments(text: str) -> tuple[Given, ...]:
     return tuple(
         Given(_value(match), *match.span())
         for match in in_body(_TIME, text)
-        if not _OTHER_EVENTS.search(_sentence_of(text, *match.span()))
+        if not _OTHER_EVENTS.search(sentence_of(text, *match.span()))
     )
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence (or line) of ``text`` that holds ``start`` to ``end``; not
-    :func:`~newstrace.trace.text.sentences`, which ends a sentence at the time's own "a.m."
-    and so would cut "at 11 a.m. a vigil was held" in two."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return text[begin : min(stops) if stops else len(text)]
 
 
 def inside_time(text: str, offset: int) -> bool:

@@ -49,3 +49,12 @@ def in_body(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def _body(text: str) -> tuple[tuple[int, int], ...]:
     """The body of ``text``, found once for the times, streets and ages read from it."""
     return tuple(body_ranges(text))
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of ``text`` that holds ``start`` to ``end``; not
+    :func:`~newstrace.trace.text.sentences`, which ends a sentence at the time's own "a.m."
+    and so would cut "at 11 a.m. a vigil was held" in two."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[begin : min(stops) if stops else len(text)]
