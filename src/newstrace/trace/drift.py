@@ -380,8 +380,9 @@ def _described(span: Span, text: str) -> list[Token]:
     fire department"): the words that say whom a person speaks for."""
     before = tokens(text, max(0, span.start - 60), span.start)
     run: list[Token] = []
+    titles = lexicon().person_titles | _SPOKESPEOPLE
     for word in reversed(before):
-        if not (text[word.start].isupper() or word.lower in _SPEAKER_TITLES):
+        if not (text[word.start].isupper() or fold(word.lower).rstrip(".") in titles):
             break
         run.insert(0, word)
     after = tokens(text, span.end, min(len(text), span.end + 60))[:_APPOSITION]
@@ -401,7 +402,7 @@ def _family(source: Source, text: str) -> bool:
     return bool(words & lexicon().family_words)
 
 
-_SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "officer", "sgt", "lt"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _APPOSITION = 6
 """Words after a source's name that may still describe it ("..., the boy's half-brother")."""
 

@@ -37,7 +37,8 @@ _SUSPECT = re.compile(
 @lru_cache(maxsize=64)
 def ages(text: str) -> tuple[Given, ...]:
     """Every unnamed person's "N-year-old" (month, week, day) in the body of ``text``, in
-    order, as "N unit" with the number in digits ("a ten-year-old": "10 year")."""
+    order, as "N unit" with the number in digits ("a ten-year-old": "10 year"); not a named
+    relative's, nor one in a sentence about a suspect."""
     found = []
     for match in in_body(_AGE, text):
         relative = _RELATIVE_NAMED.match(text, match.end())

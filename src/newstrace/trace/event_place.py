@@ -1,7 +1,9 @@
 """The street a version first names: in a report of an event, where it happened.
 
 "a car on Cherry Street" in one report, "on Cherry Road early Saturday" in the next;
-compared as :mod:`~newstrace.trace.first_given` says (page chrome left out).
+compared as :mod:`~newstrace.trace.first_given` says (page chrome left out). A person named
+like a street ("17-year-old Thomas Lane") is no street, and a direction added to a street's
+name ("South Aberdeen Street") names the same street.
 """
 
 from __future__ import annotations
@@ -43,13 +45,13 @@ def streets(text: str) -> tuple[Given, ...]:
         kind = abbreviations.get(kind, kind)
         name = " ".join(words)  # the name group without the opening words dropped
         start = match.end("name") - len(name)
-        folded = " ".join(
-            abbreviations.get(word, word) for word in (w.lower().rstrip(".") for w in words)
-        )
         if _AGE_BEFORE.search(text, max(0, start - 16), start) or _AGE_AFTER.match(
             text, match.end()
         ):
             continue
+        folded = " ".join(
+            abbreviations.get(word, word) for word in (w.lower().rstrip(".") for w in words)
+        )
         found.append(Given(f"{folded} {kind}", start, match.end()))
     return tuple(found)
 
