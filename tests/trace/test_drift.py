@@ -294,6 +294,17 @@ def test_a_rounded_number_is_not_a_changed_detail():
         "The harbour board said the bridge carried over 1,200 vehicles on its first day.",
     )
     assert "detail_changed" not in _types(events)
+    closer = _drift(
+        "The fight spilled out of a bar in the 4300 block of Pellin Road, police said.",
+        "The fight spilled out of a bar at 4312 Pellin Road, police said.",
+    )
+    assert "detail_changed" not in _types(closer)
+    # two numbers as round as each other: a changed count, however near
+    changed = _drift(
+        "The shooting brings the city's homicide total to 104 for the year, police said.",
+        "The shooting brings the city's homicide total to 106 for the year, police said.",
+    )
+    assert "detail_changed" in _types(changed)
 
 
 def test_a_reworded_claim_is_paired_by_meaning_not_by_shared_words():

@@ -672,8 +672,10 @@ def _values_in(text: str) -> frozenset[str]:
 
 
 def _rounded(gone: set[str], new: set[str]) -> bool:
-    """Whether each new number is an earlier one rounded ("1231" -> "1200"); a year is
-    never rounded ("2014" -> "2020" moved the date)."""
+    """Whether each new number is an earlier one rounded, or told more closely ("1231" ->
+    "1200", "the 43000 block" -> "43145": near it, and one of the two written rounder); two
+    numbers as round as each other changed ("104" -> "106"), and a year is never rounded
+    ("2014" -> "2020" moved the date)."""
 
     def number(word: str) -> float | None:
         try:
@@ -681,13 +683,22 @@ def _rounded(gone: set[str], new: set[str]) -> bool:
         except ValueError:
             return None
 
-    old = [n for w in gone if (n := number(w))]
+    old = [(w, n) for w in gone if (n := number(w))]
     return all(
         (n := number(w)) is not None
         and not _YEAR.fullmatch(w)
-        and any(abs(n - o) <= ROUNDING * o for o in old)
+        and any(abs(n - o) <= ROUNDING * o and _roundness(w) != _roundness(v) for v, o in old)
         for w in new
     )
+
+
+def _roundness(value: str) -> int:
+    """How round a number is written: its trailing zeros, less its decimal places ("1200":
+    2, "1231": 0, "2.1": -1), so that "104" -> "106" is no rounding."""
+    whole, _, fraction = value.lstrip("-").partition(".")
+    if fraction.rstrip("0"):
+        return -len(fraction.rstrip("0"))
+    return len(whole) - len(whole.rstrip("0"))
 
 
 def _other_measures(gone: set[str], new: set[str], before, after) -> bool:
