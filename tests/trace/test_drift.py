@@ -421,6 +421,12 @@ def test_a_person_described_as_speaking_for_the_police_gives_an_officials_accoun
         "The boy was taken to Pellin General. Two other people were hurt.",
     )
     assert "attribution_lost" not in _types(events)
+    spokesman = _drift(
+        "The boy was taken to Pellin General, said Rob Tarn, a spokesman for the county "
+        "department. Two other people were hurt, he said.",
+        "The boy was taken to Pellin General. Two other people were hurt.",
+    )
+    assert "attribution_lost" not in _types(spokesman)
     neighbour = _drift(
         "Neighbour Rob Tarn said the boy was taken to Pellin General. "
         "Tarn said two other people were hurt.",

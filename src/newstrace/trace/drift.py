@@ -364,14 +364,18 @@ def _official(source: Source, text: str) -> bool:
     """Whether a source speaks for the authorities: an official, or a body or person the
     text names or describes with an official word ("the Hendry County Sheriff's Office",
     "Dr. James Patrick, Lucas County coroner", "Louisville Metro Police spokesman Dwight
-    Mitchell", then "Mitchell said")."""
+    Mitchell", then "Mitchell said"), or as a spokesperson for a public body ("Mark Brady, a
+    spokesman for the county department")."""
     if source.kind == SourceKind.GOVERNMENT_OFFICIAL:
         return True
     named = source.mention or source.span  # "he" resolved: his fuller mention
     printed = fold(source.name)
     if named is not None:
         printed = " ".join(fold(w.lower) for w in _described(named, text))
-    return any(re.search(rf"\b{re.escape(word)}\b", printed) for word in lexicon().official_words)
+    if any(re.search(rf"\b{re.escape(word)}\b", printed) for word in lexicon().official_words):
+        return True
+    words = set(printed.split())  # "a spokesman for the county department"
+    return bool(words & _SPOKESPEOPLE and words & _PUBLIC_BODIES)
 
 
 def _described(span: Span, text: str) -> list[Token]:
@@ -403,6 +407,7 @@ def _family(source: Source, text: str) -> bool:
 
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_PUBLIC_BODIES = frozenset({"county", "city", "state", "department", "government", "ministry"})
 _APPOSITION = 6
 """Words after a source's name that may still describe it ("..., the boy's half-brother")."""
 
