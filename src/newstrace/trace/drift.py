@@ -681,16 +681,9 @@ def _rounded(gone: set[str], new: set[str]) -> bool:
     "1200", "the 43000 block" -> "43145": near it, and one of the two written rounder); two
     numbers as round as each other changed ("104" -> "106"), and a year is never rounded
     ("2014" -> "2020" moved the date)."""
-
-    def number(word: str) -> float | None:
-        try:
-            return float(word)
-        except ValueError:
-            return None
-
-    old = [(w, n) for w in gone if (n := number(w))]
+    old = [(w, n) for w in gone if (n := _number(w))]
     return all(
-        (n := number(w)) is not None
+        (n := _number(w)) is not None
         and not _YEAR.fullmatch(w)
         and any(abs(n - o) <= ROUNDING * o and _roundness(w) != _roundness(v) for v, o in old)
         for w in new
@@ -857,17 +850,18 @@ def _smaller(bounded: list[Token], before: list[Token]) -> bool:
     raised."""
 
     def values(words: list[Token]) -> list[float]:
-        found = []
-        for word in words:
-            value = _value(fold(word.lower))
-            try:
-                found.append(float(value))
-            except ValueError:
-                continue
-        return found
+        return [n for w in words if (n := _number(_value(fold(w.lower)))) is not None]
 
     now, was = values(bounded), values(before)
     return bool(now and was) and max(now) < max(was)
+
+
+def _number(word: str) -> float | None:
+    """A value as :func:`_value` writes it, as a number ("1200" -> 1200.0), or None."""
+    try:
+        return float(word)
+    except ValueError:
+        return None
 
 
 def _is_amount(word: str) -> bool:
