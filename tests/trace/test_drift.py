@@ -13,10 +13,10 @@ from newstrace.trace.text import tokens
 def _drift(earlier: str, later: str) -> list:
     parent = analyze(Article(earlier, id="earlier", outlet="Pellin Gazette"))
     child = analyze(Article(later, id="later", outlet="Shore Wire"))
-    claims = align.story_claims({"earlier": parent, "later": child})
+    claims = align.StoryClaims.of({"earlier": parent, "later": child})
     events = []
     for child_claim, _, parent_claim, sure in align.pair_with_earlier(
-        claims["later"], [[claims["earlier"]]]
+        claims, "later", [["earlier"]]
     ):
         events += drift.claim_drift(
             drift.Version("later", child, child_claim),
@@ -318,8 +318,8 @@ def test_a_reworded_claim_is_paired_by_meaning_not_by_shared_words():
     child = analyze(
         Article("The Pellin ferry operator is putting its prices up four per cent next week.")
     )
-    claims = align.story_claims({"earlier": parent, "later": child})
-    [(_, version, earlier, _)] = align.pair_with_earlier(claims["later"], [[claims["earlier"]]])
+    claims = align.StoryClaims.of({"earlier": parent, "later": child})
+    [(_, version, earlier, _)] = align.pair_with_earlier(claims, "later", [["earlier"]])
     assert version == "earlier" and "fares" in earlier.span.text
 
 

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+from scipy import sparse
 
 from newstrace.model import Claim, ClaimFamily, ClaimRef, Ledger
 from newstrace.trace.cache import GistCache
 from newstrace.trace.claim_meaning import claim_meanings
+from newstrace.trace.embed import DIMENSIONS
 from newstrace.trace.options import DEFAULT_OPTIONS
 from newstrace.trace.text import STOPWORDS, stem, tokens
 
@@ -124,70 +126,118 @@ def claim_words(ledger: Ledger, claim: Claim) -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Claims:
-    """A version's claims as pairing compares them: content words and meaning (unit rows of
-    :func:`~newstrace.trace.claim_meaning.claim_meanings`, one per claim)."""
+class StoryClaims:
+    """Every claim of a story's versions as pairing compares them, stacked once per story (a
+    version's claims are compared with those of every version before it, so a story of
+    hundreds of versions must not re-stack them for each): meaning (unit rows of
+    :func:`~newstrace.trace.claim_meaning.claim_meanings`), content words (a binary row
+    per claim over the story's stems, with their counts) and certainty score, one row per
+    claim; ``rows`` gives each version's."""
 
-    id: str
-    ledger: Ledger
+    ledgers: Mapping[str, Ledger]
+    rows: Mapping[str, range]
+    owners: tuple[str, ...]
     meaning: np.ndarray
-    words: tuple[frozenset[str], ...]
+    words: sparse.csr_matrix
+    sizes: np.ndarray
+    certainty: np.ndarray
 
     @classmethod
-    def of(cls, id_: str, ledger: Ledger, meaning: np.ndarray) -> Claims:
-        return cls(id_, ledger, meaning, tuple(claim_words(ledger, c) for c in ledger.claims))
+    def of(cls, ledgers: Mapping[str, Ledger], cache: GistCache | None = None) -> StoryClaims:
+        """The claims of ``ledgers``, embedded together (those in ``cache`` read from it)."""
+        claims = [
+            (id_, ledger, claim) for id_, ledger in ledgers.items() for claim in ledger.claims
+        ]
+        rows, first = {}, 0
+        for id_, ledger in ledgers.items():
+            rows[id_] = range(first, first + len(ledger.claims))
+            first += len(ledger.claims)
+        words = _word_rows([claim_words(ledger, claim) for _, ledger, claim in claims])
+        return cls(
+            ledgers,
+            rows,
+            tuple(id_ for id_, _, _ in claims),
+            np.concatenate(
+                [
+                    np.zeros((0, DIMENSIONS), np.float32),
+                    *claim_meanings(list(ledgers.values()), cache),
+                ]
+            ),
+            words,
+            np.asarray(words.sum(axis=1)).ravel(),
+            np.array([claim.certainty.score for _, _, claim in claims], dtype=float),
+        )
 
+    def of_versions(self, ids: Sequence[str]) -> np.ndarray:
+        """The rows of the claims of versions ``ids``, in that order."""
+        return np.array([row for id_ in ids for row in self.rows[id_]], dtype=np.intp)
 
-def story_claims(
-    ledgers: Mapping[str, Ledger], cache: GistCache | None = None
-) -> dict[str, Claims]:
-    """Each version's :class:`Claims`, its claims embedded together with the story's (those
-    in ``cache`` read from it)."""
-    meanings = claim_meanings(list(ledgers.values()), cache)
-    return {
-        id_: Claims.of(id_, ledger, meaning)
-        for (id_, ledger), meaning in zip(ledgers.items(), meanings, strict=True)
-    }
+    def claim(self, row: int) -> tuple[str, Claim]:
+        """The version holding claim ``row``, and the claim."""
+        id_ = self.owners[row]
+        return id_, self.ledgers[id_].claims[row - self.rows[id_].start]
 
 
 def pair_with_earlier(
-    child: Claims,
-    tiers: Sequence[Sequence[Claims]],
+    story: StoryClaims,
+    child_id: str,
+    tiers: Sequence[Sequence[str]],
     same_claim: float = DEFAULT_OPTIONS.same_claim,
 ) -> list[tuple[Claim, str, Claim, bool]]:
-    """(claim, version id, its earlier claim, sure) quadruples: each claim of ``child`` with
-    the earlier claim most like it in meaning and words, from the first of the ``tiers`` of
-    earlier versions (the line it descends from, then the others) that holds one.
+    """(claim, version id, its earlier claim, sure) quadruples: each claim of version
+    ``child_id`` with the earlier claim most like it in meaning and words, from the first of
+    the ``tiers`` of earlier versions (the line it descends from, then the others) that holds
+    one.
 
     Two claims are one where they mean the same (cosine at least :data:`SAME_MEANING`) or
     share ``same_claim`` of their content words (Dice). Of earlier claims about as alike
     (within :data:`NEAR_BEST`), the least certain is the one retold (a source that gives a
     claim hedged and plain said no more than the hedged one), then the nearest.
     """
+    child = story.rows[child_id]
     pairs: dict[int, tuple[Claim, str, Claim, bool]] = {}
     for tier in tiers:
-        candidates = [(v, k) for v in tier for k in range(len(v.ledger.claims))]
-        if not candidates:
+        unpaired = [i for i in range(len(child)) if i not in pairs]
+        candidates = story.of_versions(tier)
+        if not unpaired or not len(candidates):
             continue
-        cosines = child.meaning @ np.concatenate([v.meaning for v in tier]).T
-        for i, claim in enumerate(child.ledger.claims):
-            if i in pairs:
+        # every claim of the child against the tier, as one product of fixed shape
+        cosines = story.meaning[child.start : child.stop] @ story.meaning[candidates].T
+        rows = np.array(unpaired) + child.start
+        cosines = cosines[unpaired]
+        dice = _dice(story, rows, candidates)
+        meant = (cosines >= SAME_MEANING) | (dice >= same_claim)
+        score = np.where(meant, cosines + LEXICAL_WEIGHT * dice, -np.inf)
+        for row, i in enumerate(unpaired):
+            if not meant[row].any():
                 continue
-            dice = np.array([_dice(child.words[i], v.words[k]) for v, k in candidates])
-            meant = (cosines[i] >= SAME_MEANING) | (dice >= same_claim)
-            if not meant.any():
-                continue
-            score = np.where(meant, cosines[i] + LEXICAL_WEIGHT * dice, -np.inf)
-            near = np.flatnonzero(score >= score.max() - NEAR_BEST)
-            best = min(near, key=lambda n: _certainty(*candidates[n]))
-            version, k = candidates[best]
-            sure = bool(cosines[i, best] >= SURE_MEANING or dice[best] >= SURE_WORDS)
-            pairs[i] = (claim, version.id, version.ledger.claims[k], sure)
+            near = np.flatnonzero(score[row] >= score[row].max() - NEAR_BEST)
+            best = near[np.argmin(story.certainty[candidates[near]])]
+            version, earlier = story.claim(int(candidates[best]))
+            sure = bool(cosines[row, best] >= SURE_MEANING or dice[row, best] >= SURE_WORDS)
+            pairs[i] = (story.ledgers[child_id].claims[i], version, earlier, sure)
     return [pairs[i] for i in sorted(pairs)]
 
 
-def _certainty(version: Claims, k: int) -> float:
-    return version.ledger.claims[k].certainty.score
+def _word_rows(words: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """One binary row per set of ``words``, over the words of all of them."""
+    columns: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for row in words:
+        indices.extend(columns.setdefault(word, len(columns)) for word in row)
+        indptr.append(len(indices))
+    data = np.ones(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(words), max(len(columns), 1)))
+
+
+def _dice(story: StoryClaims, rows: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Dice of the content words of claims ``rows`` and ``candidates`` (0 where either
+    has none)."""
+    shared = (story.words[rows] @ story.words[candidates].T).toarray()
+    a, b = story.sizes[rows][:, None], story.sizes[candidates][None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where((a > 0) & (b > 0), 2 * shared / (a + b), 0.0)
 
 
 def families(pairs: Sequence[tuple[str, Claim, str, Claim]]) -> list[ClaimFamily]:
@@ -218,9 +268,3 @@ def families(pairs: Sequence[tuple[str, Claim, str, Claim]]) -> list[ClaimFamily
         for number, members in enumerate(grouped.values(), start=1)
         if len({ref.article_id for ref in members}) > 1
     ]
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))

@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from newstrace.model import (
     CertaintyLevel,
@@ -30,7 +29,7 @@ from newstrace.model import (
 )
 from newstrace.trace import event_age, event_place, event_time, people, reach
 from newstrace.trace.drift_lexicon import lexicon
-from newstrace.trace.text import STOPWORDS, Token, sentences, stem, tokens
+from newstrace.trace.text import STOPWORDS, Token, per_text, sentences, stem, tokens
 from newstrace.trace.wording import Change, changes, fold, phrase, without_possessive
 
 # How much each type of change matters to a fact-checker, before the claim's check-worthiness:
@@ -211,7 +210,7 @@ def _sentence_index(text: str, start: int) -> int:
     return bisect_right(_sentences(text), (start, len(text) + 1)) - 1
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     """An article's sentence ranges, found once: every claim compared asks for them."""
     return tuple(sentences(text))
@@ -664,13 +663,13 @@ def _percentages(words: list[Token], text: str) -> set[str]:
     }
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _percentages_in(text: str) -> frozenset[str]:
     """Every share an article gives: a "50%" retold from "around 50 sunspots" is new."""
     return frozenset(_percentages(tokens(text, 0, len(text)), text))
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _values_in(text: str) -> frozenset[str]:
     """Every word of an article as :func:`_value` reads it: "three" there is a "3" retold."""
     return frozenset(_value(fold(w.lower)) for w in tokens(text, 0, len(text)))
@@ -942,7 +941,7 @@ def _said(version: Version, words: list[Token]) -> reach.Said:
     )
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _animal_study(text: str) -> bool:
     """Whether an article reports a study on animals (once per article, not per claim)."""
     return reach.reports_animal_study(

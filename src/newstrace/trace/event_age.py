@@ -9,10 +9,10 @@ County" in the next, with no name for :mod:`~newstrace.trace.people` to follow; 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.first_given import Given, first_disagreeing, in_body, sentence_of
+from newstrace.trace.text import per_text
 
 _UNIT = r"[- ](?P<{}>year|month|week|day)s?[- ]olds?\b"
 # an unnamed person's age ("a 16-year-old boy", "two 21-year-olds"); "a 26- and 31-year-old"
@@ -34,7 +34,7 @@ _SUSPECT = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
+@per_text
 def ages(text: str) -> tuple[Given, ...]:
     """Every unnamed person's "N-year-old" (month, week, day) in the body of ``text``, in
     order, as "N unit" with the number in digits ("a ten-year-old": "10 year"); not a named

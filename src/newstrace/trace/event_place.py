@@ -9,10 +9,10 @@ name ("South Aberdeen Street") names the same street.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from newstrace.trace.drift_lexicon import lexicon
 from newstrace.trace.first_given import Given, first_disagreeing, in_body
+from newstrace.trace.text import per_text
 
 _SUFFIXES = (
     r"Street|St\.|Road|Rd\.|Avenue|Ave\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|"
@@ -28,7 +28,7 @@ _AGE_BEFORE = re.compile(r"(?:year|month)s?[- ]old\s+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:[,.;)]|$)")
 
 
-@lru_cache(maxsize=64)
+@per_text
 def streets(text: str) -> tuple[Given, ...]:
     """Every street named in the body of ``text``, in order, each as its name folded with
     its kind and direction abbreviated ("Cherry Street" and "Cherry St." are "cherry st",

@@ -11,9 +11,9 @@ after 7 p.m.") says something else.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from newstrace.trace.first_given import Given, first_disagreeing, in_body, sentence_of
+from newstrace.trace.text import per_text
 
 _TIME = re.compile(
     r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
@@ -30,7 +30,7 @@ _OTHER_EVENTS = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
+@per_text
 def moments(text: str) -> tuple[Given, ...]:
     """Every time of day in the body of ``text``, in order, as 24-hour values, save those of
     a press conference, a vigil, a hearing or the page's own update in the same sentence."""
@@ -47,7 +47,7 @@ def inside_time(text: str, offset: int) -> bool:
     return any(start <= offset < end for start, end in _time_spans(text))
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _time_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(match.span() for match in _TIME.finditer(text))
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newstrace.ingest.chrome import body_ranges
+from newstrace.trace.text import body as text_body
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +38,10 @@ def first_disagreeing(now: Sequence[Given], before: Sequence[Given]) -> tuple[Gi
 
 def in_body(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` that start in the body of ``text`` (page chrome left out)."""
-    body = _body(text)
+    body = text_body(text)
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in body):
             yield match
-
-
-@lru_cache(maxsize=64)
-def _body(text: str) -> tuple[tuple[int, int], ...]:
-    """The body of ``text``, found once for the times, streets and ages read from it."""
-    return tuple(body_ranges(text))
 
 
 def sentence_of(text: str, start: int, end: int) -> str:

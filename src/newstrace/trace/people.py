@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from newstrace.ingest.chrome import body_ranges
 from newstrace.trace.drift_lexicon import lexicon
-from newstrace.trace.text import STOPWORDS
+from newstrace.trace.text import STOPWORDS, per_text
+from newstrace.trace.text import body as text_body
 from newstrace.trace.wording import fold, without_possessive
 
 # Two first names this alike (difflib ratio, folded) with the same initial are one name
@@ -67,10 +67,10 @@ class Mention:
         return self.first_key, self.surname_key
 
 
-@lru_cache(maxsize=64)
+@per_text
 def mentions(text: str) -> tuple[Mention, ...]:
     """The person names in the body of ``text`` (not its page chrome), aged ones first."""
-    body = body_ranges(text)
+    body = text_body(text)
     found: dict[tuple[int, int], Mention] = {}
     for pattern in (_AGE_BEFORE, _AGE_AFTER, _MENTION):
         for match in pattern.finditer(text):

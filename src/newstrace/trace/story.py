@@ -15,14 +15,16 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
-from newstrace.ingest.chrome import body_ranges, chrome_spans, headline
+from newstrace.ingest.chrome import headline
 from newstrace.model import (
     Citation,
     CopyEdge,
     DriftEvent,
+    DriftType,
     Ledger,
     Source,
     SourceKind,
+    Span,
     Story,
     Trace,
     TracedArticle,
@@ -36,6 +38,7 @@ from newstrace.trace.embed import encoder_provenance
 from newstrace.trace.fingerprint import Fingerprint
 from newstrace.trace.options import TraceOptions
 from newstrace.trace.origin import find_origin
+from newstrace.trace.text import body, page_chrome
 from newstrace.trace.vectors import TermSpace, UnitVector
 from newstrace.trace.wording import fold
 
@@ -207,13 +210,13 @@ def _compare(
 
     pairs, events = [], []
     involved = {*parents, *parents.values()}
-    claims = align.story_claims(
+    claims = align.StoryClaims.of(
         {v: ledger for v, ledger in ledgers.items() if v in involved}, cache
     )
     for child_id in parents:
-        tiers = [[claims[v] for v in tier] for tier in align.earlier_versions(child_id, parents)]
+        tiers = align.earlier_versions(child_id, parents)
         for child_claim, parent_id, parent_claim, sure in align.pair_with_earlier(
-            claims[child_id], tiers, same_claim
+            claims, child_id, tiers, same_claim
         ):
             pairs.append((child_id, child_claim, parent_id, parent_claim))
             events.extend(
@@ -251,7 +254,7 @@ def without_chrome(ledger: Ledger) -> Ledger:
     """The ledger without the claims it found in page chrome ("Subscribe to get daily
     updates", a caption, a teaser for another story): none of them is the story's, so
     they are neither aligned nor compared for drift. The text and offsets stay as given."""
-    chrome = chrome_spans(ledger.article.text)
+    chrome = page_chrome(ledger.article.text)
     if not chrome:
         return ledger
     kept = tuple(c for c in ledger.claims if not any(a <= c.span.start < b for a, b in chrome))
@@ -266,7 +269,7 @@ def _title(members, ledgers, origin_id) -> str:
     found = headline(article.text, article.title)
     if found:
         return found[:_TITLE_CHARS]
-    for start, end in body_ranges(article.text):
+    for start, end in body(article.text):
         return article.text[start:end].split("\n", 1)[0][:_TITLE_CHARS]
     return (article.title or article.text.strip())[:_TITLE_CHARS]
 
@@ -325,14 +328,14 @@ def _distinct(events: list[DriftEvent]) -> list[DriftEvent]:
     """One event per article, type and place: nested claims would report a change twice, and
     a changed time found on its own ("3 p.m.") may touch the changed claim it ends ("four
     men were shot on West 16th Street around")."""
+    placed: dict[tuple[str, DriftType], list[Span]] = {}
     kept: list[DriftEvent] = []
     for event in sorted(events, key=lambda e: (-e.severity, e.article_id, e.phrase.start)):
+        phrases = placed.setdefault((event.article_id, event.type), [])
         if not any(
-            other.article_id == event.article_id
-            and other.type == event.type
-            and other.phrase.start <= event.phrase.end + 1
-            and event.phrase.start <= other.phrase.end + 1
-            for other in kept
+            other.start <= event.phrase.end + 1 and event.phrase.start <= other.end + 1
+            for other in phrases
         ):
+            phrases.append(event.phrase)
             kept.append(event)
     return sorted(kept, key=lambda e: (e.article_id, e.phrase.start, e.type))

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from newstrace.ingest.chrome import body_ranges, chrome_spans
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 _SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”’)]?(?=\s|$)|$)", re.MULTILINE)
@@ -25,6 +28,28 @@ STOPWORDS = frozenset(
     now also into over after before about against between through during under again further
     once would could may might must said says say told according""".split()  # noqa: SIM905
 )
+
+
+STORY_TEXTS = 1024
+"""How many texts the facts read from a whole text (its chrome, sentences, names, times)
+are kept for: every version of a large story, each compared with its parent and read again
+for its own retellings; with fewer, a story of hundreds of versions reads each text anew."""
+
+per_text = lru_cache(maxsize=STORY_TEXTS)
+"""Memoise a function of an article's text over :data:`STORY_TEXTS` texts."""
+
+
+@per_text
+def page_chrome(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`~newstrace.ingest.chrome.chrome_spans` of ``text``, found once per text."""
+    return tuple(chrome_spans(text))
+
+
+@per_text
+def body(text: str) -> tuple[tuple[int, int], ...]:
+    """The article's own text (:func:`~newstrace.ingest.chrome.body_ranges`), found once per
+    text for the names, times, streets and ages read from it."""
+    return tuple(body_ranges(text, page_chrome(text)))
 
 
 @dataclass(frozen=True, slots=True)
