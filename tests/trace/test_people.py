@@ -51,11 +51,21 @@ def test_places_and_bodies_are_not_people():
     earlier = "She was taken to Eskby Hospital on Port Lane Avenue."
     assert people.mentions(earlier) == ()
     assert _changes("She was taken to Eskbi Hospital.", earlier) == []
+    # an estate named for its hills, shortened by a retelling
+    assert _changes("Shots were fired at Tarrow Hill.", "Shots were fired at Tarrow Hills.") == []
 
 
 def test_a_spelling_both_versions_print_is_no_change():
     earlier = "Dorit Ashgrove said she heard shots; Doritt Ashgrove is how her card spells it."
     assert _changes("Doritt Ashgrove heard shots.", earlier) == []
+
+
+def test_a_misspelling_is_a_change_though_the_retelling_also_spells_the_name_right():
+    later = (
+        "Doritt Ashgrove, 42, heard three shots outside the terminal on Friday night. "
+        "Dorit Ashgrove had walked there from the harbour, her brother said."
+    )
+    assert _changes(later) == [("spelling", "Doritt Ashgrove, 42", "Dorit Ashgrove, 42")]
 
 
 def test_a_changed_age_is_a_changed_detail_quoted_from_both_versions():

@@ -103,7 +103,6 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
     whose age or first-name spelling differs, once."""
     before_all, now_all = mentions(earlier), mentions(later)
     spelt_before = {m.key for m in before_all}
-    spelt_now = {m.key for m in now_all}
     reported: set[tuple[str, str]] = set()
     for now in now_all:
         same = _same_person(now, before_all)
@@ -111,8 +110,9 @@ def changes(later: str, earlier: str) -> Iterator[PersonChange]:
             if _shortened(now.surname_key, before.surname_key):
                 what = ""  # "Rose-Robinson" called "Robinson": one part of the same name
             elif now.key != before.key:
-                # a spelling only where neither version also prints the other one
-                what = "" if now.key in spelt_before or before.key in spelt_now else "spelling"
+                # a spelling only where the earlier version does not print the new one too
+                # (a retelling that misspells a name and prints it right elsewhere changed it)
+                what = "" if now.key in spelt_before else "spelling"
             elif now.age and before.age and now.age != before.age:
                 # an age only where the earlier version nowhere gives the new one
                 what = "" if any(m.age == now.age for m in same) else "age"
