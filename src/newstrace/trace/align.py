@@ -131,8 +131,8 @@ class StoryClaims:
     version's claims are compared with those of every version before it, so a story of
     hundreds of versions must not re-stack them for each): meaning (unit rows of
     :func:`~newstrace.trace.claim_meaning.claim_meanings`), content words (a binary row
-    per claim over the story's stems, with their counts) and certainty score, one row per
-    claim; ``rows`` gives each version's."""
+    over the story's stems; ``sizes`` counts each row's) and certainty score, one row per
+    claim; ``rows`` gives each version's rows and ``owners`` each row's version."""
 
     ledgers: Mapping[str, Ledger]
     rows: Mapping[str, range]
