@@ -201,10 +201,10 @@ def pair_with_earlier(
         candidates = story.of_versions(tier)
         if not unpaired or not len(candidates):
             continue
-        # every claim of the child against the tier, as one product of fixed shape
-        cosines = story.meaning[child.start : child.stop] @ story.meaning[candidates].T
+        # all of the child's claims against the tier, then the unpaired ones kept: a product
+        # of another shape may round a cosine otherwise and move a pairing at a threshold
+        cosines = (story.meaning[child.start : child.stop] @ story.meaning[candidates].T)[unpaired]
         rows = np.array(unpaired) + child.start
-        cosines = cosines[unpaired]
         dice = _dice(story, rows, candidates)
         meant = (cosines >= SAME_MEANING) | (dice >= same_claim)
         score = np.where(meant, cosines + LEXICAL_WEIGHT * dice, -np.inf)
