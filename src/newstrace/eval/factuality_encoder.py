@@ -2,7 +2,8 @@
 
 The ridge over the parse (:class:`~newstrace.eval.factuality_model.FactualityModel`) sees
 the predicate's own words and its governors; the encoder, fine-tuned on the news subsets
-(MEANTIME and UW), reads the whole sentence around it. It rates every word piece; an
+(MEANTIME and UW) and the veridicality subsets (MV2 and RP), reads the whole sentence
+around it. It rates every word piece; an
 event's rating is the mean over its pieces (the head is linear, so this equals rating the
 pooled pieces, as training did). ``newstrace eval factuality`` averages it with the ridge
 for news text, where it was trained; other domains keep the ridge alone (figures in the
