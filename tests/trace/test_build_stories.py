@@ -29,3 +29,15 @@ def test_without_a_cache_a_scratch_one_lives_while_the_stories_are_built(monkeyp
 def test_stories_built_in_small_batches_are_the_same(dev_corpus, dev_trace, tmp_path, monkeypatch):
     monkeypatch.setattr(story_module, "STORIES_AT_ONCE", 2)
     assert newstrace.trace(dev_corpus, cache=tmp_path).trace == dev_trace
+
+
+def test_a_story_rests_on_no_pronoun_the_ledger_left_unresolved():
+    text = (
+        "Each trader must guess what the other wants (you say you want the boat, so you must "
+        "value it). It said the talks failed. Dr Mara Quill said the harbour will close in May."
+    )
+    ledger = newstrace.analyze(text)
+    sources = {c.attribution.source.name for c in ledger.claims}
+    assert {"you", "It", "Mara Quill"} <= sources  # the ledger keeps them, as PolNeAR marks them
+    rests_on = story_module._ultimate_sources([ledger], OutletNames([]), 5)
+    assert [s.name for s in rests_on] == ["Mara Quill"]

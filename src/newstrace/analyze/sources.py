@@ -39,6 +39,21 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
 
 
+def names_nobody(name: str) -> bool:
+    """Whether a source's name is a bare pronoun left unresolved ("It", "they", the generic
+    "you" of an example): PolNeAR marks such sources, but they name no one a reader could
+    look up."""
+    word = name.strip().lower()
+    lexicon = _lexicon()
+    return word in _UNRESOLVABLE or any(
+        word in lexicon[key]
+        for key in ("pronouns_person_singular", "pronouns_plural", "pronouns_thing")
+    )
+
+
+_UNRESOLVABLE = _WRITER | {"you", "one"}
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     """A source mention already resolved, kept for later pronouns and descriptions."""

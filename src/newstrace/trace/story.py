@@ -15,6 +15,7 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from newstrace.analyze.sources import names_nobody
 from newstrace.ingest.chrome import headline
 from newstrace.model import (
     Citation,
@@ -280,7 +281,8 @@ _TITLE_CHARS = 120
 def _ultimate_sources(
     ledgers: Iterable[Ledger], outlets: OutletNames, count: int
 ) -> tuple[Source, ...]:
-    """The innermost sources of the story's claims, most often relied on first."""
+    """The innermost sources of the story's claims, most often relied on first; not the
+    story's own outlets, nor a pronoun the ledger left unresolved ("you", "It")."""
     counts: Counter[tuple[str, SourceKind]] = Counter()
     for ledger in ledgers:
         for claim in ledger.claims:
@@ -288,6 +290,7 @@ def _ultimate_sources(
             if (
                 source.kind != SourceKind.THE_ARTICLE
                 and outlet_key(source.name) not in outlets.by_key
+                and not names_nobody(source.name)
             ):
                 counts[(source.name, source.kind)] += 1
     return tuple(Source(name, kind) for (name, kind), _ in counts.most_common(count))
