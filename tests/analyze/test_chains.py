@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
-from newstrace.analyze.credit import find_credit
+from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.nlp import load_nlp
 from newstrace.analyze.sources import SourceResolver, classify
 from newstrace.model import AttributionSpans, SourceKind, Span
@@ -66,6 +66,24 @@ def test_credit_line_names_the_relayed_outlet():
     name, span = find_credit(TEXT)
     assert name == "Valley Herald"
     assert TEXT[span.start : span.end] == "Valley Herald"
+
+
+def test_a_credit_line_holds_no_claim_but_a_wire_dateline_only_itself():
+    line_end = len(TEXT)
+    assert credit_region(TEXT, find_credit(TEXT)[1]) == Span.of(
+        TEXT, TEXT.index("As reported"), line_end
+    )
+    wire = "PORT ELLIS, May 3 (AP) — The quay will close in June.\nMore follows."
+    region = credit_region(wire, find_credit(wire)[1])
+    assert wire[region.start : region.end] == "PORT ELLIS, May 3 (AP) —"
+
+
+def test_the_lead_after_a_wire_dateline_is_a_claim():
+    from newstrace import analyze
+
+    ledger = analyze("PORT ELLIS (AP) — The quay will close in June. The mayor said it was unsafe.")
+    assert ledger.credit == "Associated Press"
+    assert [c.span.text for c in ledger.claims][0] == "The quay will close in June."
 
 
 def test_nested_quotation_yields_the_nested_chain(attributions):

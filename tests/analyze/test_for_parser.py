@@ -34,6 +34,13 @@ def test_a_dateline_is_no_part_of_the_source():
     assert [c.attribution.source.name for c in ledger.claims] == ["The harbour board"]
 
 
+def test_a_station_credited_alone_opens_no_claim():
+    text = "(WPLN-TV) – Pellin police are searching for two men.\n\n(The pier) is closed."
+    assert for_parser(text).startswith("(WPLN-TV).\n Pellin police")
+    ledger = analyze(Article(text, id="station"))
+    assert ledger.claims[0].span.text.startswith("Pellin police are searching")
+
+
 def test_spans_read_again_from_the_text_as_given():
     from_copy = (Span(0, 8, "the pier"), Span(4, 8, "pier"))
     assert resliced(from_copy, "the\npier") == (Span(0, 8, "the\npier"), Span(4, 8, "pier"))

@@ -25,8 +25,9 @@ _PATTERNS = [
         re.MULTILINE,
     ),
     # a wire dateline: "WASHINGTON (Reuters) -", "(AP) —"
-    re.compile(r"\((?P<name>Reuters|AP|AFP|Associated Press|Bloomberg|UPI|dpa)\)\s*[-–—]"),
+    re.compile(r"\((?P<name>Reuters|AP|AFP|Associated Press|Bloomberg|UPI|dpa)\)" + r"\s*[-–—]+"),
 ]
+_DATELINE_END = re.compile(r"\)\s*[-–—]+")
 _EDGE_CHARS = 400
 
 
@@ -47,3 +48,15 @@ def find_credit(text: str) -> tuple[str, Span] | None:
                 start = offset + match.start("name")
                 return canonical_outlet(raw) or raw, Span.of(text, start, start + len(raw))
     return None
+
+
+def credit_region(text: str, credit: Span) -> Span:
+    """What of ``text`` the credit named at ``credit`` takes up, which holds no claim: a wire
+    dateline up to its dash ("PORT ELLIS, May 3 (UPI) —": the lead that follows it on the
+    line is the story's), else the whole line ("As reported by Business Insider")."""
+    start = text.rfind("\n", 0, credit.start) + 1
+    dateline = _DATELINE_END.match(text, credit.end)
+    if dateline:
+        return Span.of(text, start, dateline.end())
+    end = text.find("\n", credit.end)
+    return Span.of(text, start, len(text) if end < 0 else end)

@@ -80,10 +80,11 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
 
 # a line broken inside a sentence: the line does not end one, and the next goes on in lower case
 _WRAP = re.compile(r"(?<=[^.!?:;\"”’\s])[ \t]*(\r?\n)(?=[ \t]*[a-z])")
-# a dateline opening a paragraph: "WASHINGTON (AP) — ", "LANCASTER - "
+# a dateline opening a paragraph: "WASHINGTON (AP) — ", "LANCASTER - ", "(WPLN-TV) – "
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
     r"(?:[ \t]*\([A-Za-z. ]{2,30}\))?"  # a wire agency: "(AP)"
+    r"|\([A-Z][A-Za-z0-9&.'’ -]{1,30}\))"  # or the station alone: "(CNN)"
     r"(?P<dash>[ \t]*[-–—]+[ \t]+)"
 )
 

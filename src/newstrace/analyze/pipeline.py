@@ -30,7 +30,7 @@ from newstrace.analyze.claims import (
     per_sentence,
     sentence_bounds,
 )
-from newstrace.analyze.credit import find_credit
+from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.kinds import classify_kind
 from newstrace.analyze.nlp import PIECE_CHARS, for_parser, load_nlp, pieces
 from newstrace.analyze.quotations import continued_from, run_ons, standalone_quotes
@@ -89,12 +89,6 @@ def _prepared(article: Article) -> tuple[Article, str, tuple[str, ...]]:
             "English only rather than misread other languages"
         )
     return article, language, warnings
-
-
-def _line_of(text: str, span: Span) -> Span:
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.end)
-    return Span.of(text, start, len(text) if end < 0 else end)
 
 
 def _inside(span: Span, regions: Sequence[Span]) -> bool:
@@ -222,7 +216,7 @@ class Analyzer:
         root = outlet_chain(outlet, credit)
         foreign = tuple(foreign_passages(text, language))
         elsewhere = tuple(passage.span for passage in foreign)
-        skip = ((_line_of(text, credit[1]),) if credit else ()) + elsewhere
+        skip = ((credit_region(text, credit[1]),) if credit else ()) + elsewhere
         claims: list[Claim] = []
         for offset, doc in docs:
             piece = (shifted(root, -offset), shifted(skip, -offset), shifted(elsewhere, -offset))
