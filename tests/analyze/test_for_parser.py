@@ -41,6 +41,15 @@ def test_a_station_credited_alone_opens_no_claim():
     assert ledger.claims[0].span.text.startswith("Pellin police are searching")
 
 
+def test_a_headline_above_a_dateline_ends_there():
+    text = "Study: Eating eggs is as bad as smoking\n\n(WPLN-TV) - The pier could close in May."
+    copy = for_parser(text)
+    assert copy.startswith("Study: Eating eggs is as bad as smoking.\n(WPLN-TV).\n")
+    claims = [c.span.text for c in analyze(Article(text, id="headline")).claims]
+    assert claims == ["Eating eggs is as bad as smoking", "The pier could close in May."]
+    assert for_parser("Ends.\n\nPELLIN - Go.") == "Ends.\n\nPELLIN.\n Go."  # stopped already
+
+
 def test_spans_read_again_from_the_text_as_given():
     from_copy = (Span(0, 8, "the pier"), Span(4, 8, "pier"))
     assert resliced(from_copy, "the\npier") == (Span(0, 8, "the\npier"), Span(4, 8, "pier"))

@@ -81,11 +81,16 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
 # a line broken inside a sentence: the line does not end one, and the next goes on in lower case
 _WRAP = re.compile(r"(?<=[^.!?:;\"”’\s])[ \t]*(\r?\n)(?=[ \t]*[a-z])")
 # a dateline opening a paragraph: "WASHINGTON (AP) — ", "LANCASTER - ", "(WPLN-TV) – "
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
+_DATELINE_TEXT = (
+    r"[ \t]*(?:[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
     r"(?:[ \t]*\([A-Za-z. ]{2,30}\))?"  # a wire agency: "(AP)"
     r"|\([A-Z][A-Za-z0-9&.'’ -]{1,30}\))"  # or the station alone: "(CNN)"
     r"(?P<dash>[ \t]*[-–—]+[ \t]+)"
+)
+_DATELINE = re.compile(r"(?m)^" + _DATELINE_TEXT)
+# a headline without a full stop, a blank line, then a dateline: the headline ends there
+_HEADLINE_ENDED = re.compile(
+    r"(?<=[^.!?:;\"”’\s])[ \t]*\n(?=[ \t]*\n" + _DATELINE_TEXT.replace("?P<dash>", "?:") + ")"
 )
 
 
@@ -96,12 +101,14 @@ def for_parser(text: str) -> str:
       characters ("the Earth will\nexperience 6 days"), and the parser ends a sentence at
       each break;
     - a dateline ends with a full stop: "WORLDWIDE - NASA has confirmed" made "WORLDWIDE -
-      NASA" the source.
+      NASA" the source; so does a headline above it with no stop of its own, which the
+      parser ran on into the dateline ("... the old pier\n\n(CNN)").
 
     >>> for_parser("LONDON - The Earth will\nexperience six days.\nThen it ends.")
     'LONDON.\n The Earth will experience six days.\nThen it ends.'
     """
     text = _WRAP.sub(lambda match: match.group(0).replace("\r", " ").replace("\n", " "), text)
+    text = _HEADLINE_ENDED.sub(lambda match: "." + match.group(0)[1:], text)
     return _DATELINE.sub(_dateline_ended, text)
 
 
