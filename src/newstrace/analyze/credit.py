@@ -25,7 +25,7 @@ _PATTERNS = [
         re.MULTILINE,
     ),
     # a wire dateline: "WASHINGTON (Reuters) -", "(AP) —"
-    re.compile(r"\((?P<name>Reuters|AP|AFP|Associated Press|Bloomberg|UPI|dpa)\)" + r"\s*[-–—]+"),
+    re.compile(r"\((?P<name>Reuters|AP|AFP|Associated Press|Bloomberg|UPI|dpa)\)\s*[-–—]+"),
 ]
 _DATELINE_END = re.compile(r"\)\s*[-–—]+")
 _EDGE_CHARS = 400

@@ -39,6 +39,9 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
 
 
+_UNRESOLVABLE = _WRITER | {"you", "one"}
+
+
 def names_nobody(name: str) -> bool:
     """Whether a source's name is a bare pronoun left unresolved ("It", "they", the generic
     "you" of an example): PolNeAR marks such sources, but they name no one a reader could
@@ -49,9 +52,6 @@ def names_nobody(name: str) -> bool:
         word in lexicon[key]
         for key in ("pronouns_person_singular", "pronouns_plural", "pronouns_thing")
     )
-
-
-_UNRESOLVABLE = _WRITER | {"you", "one"}
 
 
 @dataclass(frozen=True, slots=True)
