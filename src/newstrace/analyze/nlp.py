@@ -81,16 +81,16 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
 # a line broken inside a sentence: the line does not end one, and the next goes on in lower case
 _WRAP = re.compile(r"(?<=[^.!?:;\"”’\s])[ \t]*(\r?\n)(?=[ \t]*[a-z])")
 # a dateline opening a paragraph: "WASHINGTON (AP) — ", "LANCASTER - ", "(WPLN-TV) – "
-_DATELINE_TEXT = (
+_DATELINE_PLACE = (
     r"[ \t]*(?:[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
     r"(?:[ \t]*\([A-Za-z. ]{2,30}\))?"  # a wire agency: "(AP)"
     r"|\([A-Z][A-Za-z0-9&.'’ -]{1,30}\))"  # or the station alone: "(CNN)"
-    r"(?P<dash>[ \t]*[-–—]+[ \t]+)"
 )
-_DATELINE = re.compile(r"(?m)^" + _DATELINE_TEXT)
+_DATELINE_DASH = r"[ \t]*[-–—]+[ \t]+"
+_DATELINE = re.compile(rf"(?m)^{_DATELINE_PLACE}(?P<dash>{_DATELINE_DASH})")
 # a headline without a full stop, a blank line, then a dateline: the headline ends there
 _HEADLINE_ENDED = re.compile(
-    r"(?<=[^.!?:;\"”’\s])[ \t]*\n(?=[ \t]*\n" + _DATELINE_TEXT.replace("?P<dash>", "?:") + ")"
+    rf"(?<=[^.!?:;\"”’\s])[ \t]*\n(?=[ \t]*\n{_DATELINE_PLACE}{_DATELINE_DASH})"
 )
 
 
