@@ -45,7 +45,7 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.certainty --data $(SHARED)/datasets
 	$(BIN)/python -m newstrace.training.checkworthy --data $(SHARED)/datasets/checkworthiness
 	$(BIN)/python -m newstrace.training.grouping --data $(SHARED)/datasets
-	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets
+	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets --cv
 	$(MAKE) train-encoder
 
 # the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder), the certainty and factuality

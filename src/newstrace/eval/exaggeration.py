@@ -5,13 +5,12 @@ paper's (:mod:`newstrace.eval.strength_judge`).
 Data: JSON lines with ``abstract_conclusion``, ``press_release_conclusion`` and
 ``exaggeration_label`` (``insciout_train.jsonl``), every line scored.
 
-What the figure means: nothing is fitted on InSciOut. The learned strength model is trained
-on PubMed conclusions only (none of these 200 sentences is among them). But the 100
-``insciout_train`` pairs were the only exaggeration data in view while the judge was
-designed: the reporting-frame and cue rules of :mod:`newstrace.eval.strength_cues` were
-written with their errors in sight, and the design was chosen among a handful on them. So
-the figure on that file is an in-sample design figure, optimistic, not a held-out score;
-the same command on the held-back InSciOut test file (563 pairs) gives the held-out one.
+What the figure means: the learned strength model is trained on PubMed conclusions and on
+the 200 sentences of the ``insciout_train`` pairs themselves (their coded strengths), so its
+figure on that file is in-sample; ``python -m newstrace.training.strength --cv`` gives the
+cross-validated one (each fold judged by a model fitted without its pairs). The cue rules of
+:mod:`newstrace.eval.strength_cues` were also written with those pairs' errors in sight.
+The same command on the held-back InSciOut test file (563 pairs) gives the held-out figure.
 """
 
 from __future__ import annotations

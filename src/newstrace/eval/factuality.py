@@ -11,8 +11,9 @@ scored:
 
 The subset's folder name picks the model's domain (UDS_IH2, CB: their own; anything else is
 scored as news). News is rated by the ridge over the parse averaged with the fine-tuned
-encoder (:mod:`newstrace.eval.factuality_encoder`, trained on news only); the other domains
-by the ridge alone. ``mean_baseline_mae`` is the MAE of always predicting the training mean
+encoder (:mod:`newstrace.eval.factuality_encoder`, trained on the news and veridicality
+subsets, MEANTIME, UW, MV2 and RP); the other domains by the ridge alone.
+``mean_baseline_mae`` is the MAE of always predicting the training mean
 of that domain (its r is undefined).
 """
 

@@ -34,7 +34,12 @@ class StrengthModel:
         self.C_gist = C_gist
 
     def fit(self, texts: Sequence[str], y: Sequence[int] | np.ndarray) -> StrengthModel:
-        words, gists = _inputs(texts)
+        return self.fit_inputs(*inputs(texts), y)
+
+    def fit_inputs(
+        self, words: Sequence[dict[str, float]], gists: np.ndarray, y: Sequence[int] | np.ndarray
+    ) -> StrengthModel:
+        """``fit`` on texts already read by :func:`inputs` (cross-validation reads them once)."""
         self.words_ = SparseLinear(
             task="classification", C=self.C_words, class_weight="balanced", min_df=2, seed=SEED
         ).fit(words, y)
@@ -46,7 +51,10 @@ class StrengthModel:
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """Shape ``(n, 4)``: the mean of both models' probabilities of levels 0-3."""
-        words, gists = _inputs(texts)
+        return self.probabilities_of(*inputs(texts))
+
+    def probabilities_of(self, words: Sequence[dict[str, float]], gists: np.ndarray) -> np.ndarray:
+        """``probabilities`` of texts already read by :func:`inputs`."""
         scores = gists @ self.gist_coef_.T + self.gist_intercept_
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         gist = scores / scores.sum(axis=1, keepdims=True)
@@ -79,7 +87,7 @@ class StrengthModel:
         return model
 
 
-def _inputs(texts: Sequence[str]) -> tuple[list[dict[str, float]], np.ndarray]:
+def inputs(texts: Sequence[str]) -> tuple[list[dict[str, float]], np.ndarray]:
     """Word features and sentence embeddings of each text's claim core."""
     from newstrace.trace.embed import sentence_encoder
 
