@@ -24,7 +24,8 @@ LABELS = Path(__file__).parent / "data" / "real_more_claims.jsonl"
 
 
 def gold_lines(labels: Path, texts: dict[str, str]) -> dict[str, list[dict]]:
-    """The gold lines per part; a page whose text is missing or differs is an error."""
+    """The gold lines per part (a label with no ``part`` is held out); a page whose text is
+    missing or differs is an error."""
     parts: dict[str, list[dict]] = {}
     for line in labels.read_text(encoding="utf-8").splitlines():
         label = json.loads(line)
@@ -33,7 +34,7 @@ def gold_lines(labels: Path, texts: dict[str, str]) -> dict[str, list[dict]]:
             raise SystemExit(f"{label['article_id']}: no text in the articles file")
         if hashlib.sha1(text.encode("utf-8")).hexdigest() != label["text_sha1"]:
             raise SystemExit(f"{label['article_id']}: its text is not the one labelled")
-        parts.setdefault(label["part"], []).append(
+        parts.setdefault(label.get("part", "heldout"), []).append(
             {
                 "article_id": label["article_id"],
                 "claim_phrase": text[label["start"] : label["end"]],

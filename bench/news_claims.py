@@ -1,0 +1,86 @@
+"""Build the held-out news claim gold from its text-free labels and the texts in ../shared.
+
+``bench/data/news_claims.jsonl`` holds blind claim labels (``CLAIMS.md`` conventions, made
+without running newstrace) for 16 real news texts that ship in ../shared: 8 English texts
+of the SemEval news-similarity pairs (id ``semeval-<pair_id>-<1|2>``, the ``text1`` or
+``text2`` field) and 8 GVC reports (id ``gvc-<doc_id>``, the ``content`` field). Each
+claim and cue is stored as offsets with the text's SHA-1, never as words (the texts are not
+ours to redistribute; ``bench/data/news_claims.md`` says how they were chosen). This set is
+never tuned on: score it, do not read its errors.
+
+``news_claims_tune.jsonl`` labels 16 other texts of the same corpora the same way (their
+lines say ``"part": "tune"``): read its errors freely. Writes ``articles.jsonl`` (both parts)
+and ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under ``--out``; then
+
+    .venv/bin/newstrace eval claims --data build/news-claims/claims-heldout.jsonl \\
+        --articles build/news-claims/articles.jsonl
+
+    .venv/bin/python bench/news_claims.py [--shared ../shared] [--out build/news-claims]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from real_more_claims import gold_lines  # noqa: E402  (a sibling script, not a package)
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = [
+    ROOT / "bench" / "data" / name for name in ("news_claims.jsonl", "news_claims_tune.jsonl")
+]
+SEMEVAL = "datasets/news-similarity/training_set.csv"
+GVC = "datasets/gvc/gvc_docs.jsonl"
+
+
+def load_texts(shared: Path) -> dict[str, dict[str, str]]:
+    """Every text a label may name, by article id: ``{"text", "title"}``."""
+    texts: dict[str, dict[str, str]] = {}
+    csv.field_size_limit(sys.maxsize)
+    with open(shared / SEMEVAL, encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            if row["lang1"] == row["lang2"] == "en":
+                for side in ("1", "2"):
+                    texts[f"semeval-{row['pair_id']}-{side}"] = {"text": row[f"text{side}"]}
+    with open(shared / GVC, encoding="utf-8") as stream:
+        for line in stream:
+            row = json.loads(line)
+            texts[f"gvc-{row['doc_id']}"] = {"text": row["content"], "title": row["title"]}
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "news-claims")
+    parser.add_argument("--labels", type=Path, nargs="+", default=LABELS)
+    args = parser.parse_args()
+    texts = load_texts(args.shared)
+    files = [path for path in args.labels if path.is_file()]
+    labelled = dict.fromkeys(
+        json.loads(line)["article_id"]
+        for path in files
+        for line in path.read_text("utf-8").splitlines()
+    )
+    missing = [id_ for id_ in labelled if id_ not in texts]
+    if missing:
+        raise SystemExit(f"not in {args.shared}: {missing}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / "articles.jsonl", "w", encoding="utf-8") as stream:
+        for id_ in labelled:
+            stream.write(json.dumps({"id": id_, **texts[id_]}, ensure_ascii=False) + "\n")
+    for path in files:
+        for part, lines in gold_lines(path, {i: texts[i]["text"] for i in labelled}).items():
+            out = args.out / f"claims-{part}.jsonl"
+            out.write_text(
+                "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines), "utf-8"
+            )
+            print(f"{out}: {len(lines)} claims")
+
+
+if __name__ == "__main__":
+    main()
