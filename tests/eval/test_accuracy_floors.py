@@ -37,7 +37,7 @@ FLOORS = [
         {"f1": 0.87},
     ),
     ("factuality", "factuality/UW/dev.jsonl", "0d868627f109ee1d", {"pearson_r": 0.80}),
-    ("factuality", "factuality/MEANTIME/dev.jsonl", "a610843aa9695537", {"pearson_r": 0.53}),
+    ("factuality", "factuality/MEANTIME/dev.jsonl", "a610843aa9695537", {"pearson_r": 0.54}),
     # real news pairs the same-story model is not fitted on
     (
         "similarity",

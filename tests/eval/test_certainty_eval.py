@@ -73,6 +73,16 @@ def test_factuality_reads_targets_and_checks_spans(tmp_path):
         factuality.read_sentences(_write_jsonl(tmp_path / "bad.jsonl", [bad]))
 
 
+def test_factuality_parses_an_empty_token_in_its_place(tmp_path):
+    """Two spaces in a row make an empty token (MV2 and RP have some): it keeps its place, so
+    the target after it is still the word it names."""
+    item = {"text": "Pellin managed to  sail .", "targets": [{"span1": [4, 5], "label": 3.0}]}
+    sentences = factuality.read_sentences(_write_jsonl(tmp_path / "dev.jsonl", [item]))
+    [doc] = factuality.parse(sentences)
+    assert len(doc) == 6
+    assert doc[4].text == "sail"
+
+
 def test_factuality_folder_rule(tmp_path):
     item = {"text": "It rained .", "targets": [{"span1": [1, 2], "label": 3.0}]}
     for name, split in [("NEWS", "dev"), ("WEB", "test")]:
