@@ -436,3 +436,32 @@ def test_an_unnamed_person_keeps_the_study_they_worked_on():
         _kind("A defector with contacts said the pier is shut.", "A defector with contacts")[0]
         == "A defector"
     )
+
+
+def test_investigators_are_officials_and_a_bodys_representative_one_person():
+    assert _kind("Investigators said the boat was stolen.", "Investigators")[1] == (
+        "government_official"
+    )
+    assert _kind(
+        "A ferry company representative said she had left.", "A ferry company representative"
+    )[1] == ("anonymous_person")
+    assert _kind("A state representative said the pier will close.", "A state representative")[
+        1
+    ] == ("government_official")
+
+
+def test_media_unnamed_are_an_outlet_also_as_the_one_told():
+    assert _kind("State media said the plant had closed.", "State media") == (
+        "State media",
+        "media_outlet",
+    )
+    chains = _chains("Mara Pellin, a neighbour, told local media that the boat left at dawn.")
+    assert [("local media", "media_outlet"), ("Mara Pellin", "named_person")] in chains
+
+
+def test_a_name_in_a_phrase_after_the_head_is_not_the_source():
+    text = "A supervisor at the harbour office in Avon told us that the pier will close."
+    name, kind = _kind(text, "A supervisor at the harbour office in Avon")
+    assert "Avon" not in name.split()[-1:] and kind != "named_person"
+    name, kind = _kind("A lawyer for Mara Pellin said she was home.", "A lawyer for Mara Pellin")
+    assert kind == "anonymous_person"

@@ -53,3 +53,17 @@ def test_a_headline_above_a_dateline_ends_there():
 def test_spans_read_again_from_the_text_as_given():
     from_copy = (Span(0, 8, "the pier"), Span(4, 8, "pier"))
     assert resliced(from_copy, "the\npier") == (Span(0, 8, "the\npier"), Span(4, 8, "pier"))
+
+
+def test_a_quotation_mark_glued_after_a_stop_is_split_off_on_its_side():
+    text = (
+        'The boy was known for his humour."Very polite boy," neighbour Mara Pellin said. '
+        '"Very sweet kid. If he saw you with a bag, he would carry it."The search goes on.'
+    )
+    copy = for_parser(text)
+    assert "humour.“Very" in copy and "carry it.”The" in copy
+    ledger = analyze(Article(text, id="glued"))
+    by_start = {c.span.text.split()[0].strip('"“'): c for c in ledger.claims}
+    assert by_start["Very"].attribution.source.name == "Mara Pellin"
+    assert by_start["If"].attribution.source.name == "Mara Pellin"
+    assert by_start["The"].attribution.source.name != "Mara Pellin"

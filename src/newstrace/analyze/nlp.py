@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from newstrace.errors import ArtefactError
 
@@ -28,6 +29,16 @@ TITLE_ABBREVIATIONS = (
     "Fr", "Hon", "Insp", "Lieut", "Lt", "Maj", "Msgr", "Ofc", "Pres", "Ptl", "Pvt", "Sgt",
     "Spc", "Sr", "Supt",
 )  # fmt: skip
+
+
+#: A quotation mark glued between a sentence's stop and the next word, as crawled pages join
+#: their paragraphs ('for his humour."Very polite boy," she said'): the tokenizer split the
+#: stop but kept '"Very' whole, so the quotation lost its opening mark and its speaker. Split
+#: off as a token of its own (82 of the GVA crawl's 4,355 reports have one); the parser's
+#: copy of the text curls a straight one first (:func:`for_parser`), so that the parser can
+#: tell a quotation opening from one closing.
+QUOTE_AFTER_STOP = r"(?<=[.!?])[\"“”](?=[A-Za-z])"
+_GLUED_QUOTE = re.compile(r'(?<=[.!?])"(?=[A-Za-z])')
 
 
 def model_name() -> str:
@@ -49,6 +60,8 @@ def load_nlp(name: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     for title in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(f"{title}.", [{"ORTH": f"{title}."}])  # type: ignore[union-attr]
+    infixes = [*(nlp.Defaults.infixes or ()), QUOTE_AFTER_STOP]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     return nlp
 
 
@@ -102,14 +115,27 @@ def for_parser(text: str) -> str:
       each break;
     - a dateline ends with a full stop: "WORLDWIDE - NASA has confirmed" made "WORLDWIDE -
       NASA" the source; so does a headline above it with no stop of its own, which the
-      parser ran on into the dateline ("... the old pier\n\n(CNN)").
+      parser ran on into the dateline ("... the old pier\n\n(CNN)");
+    - a straight quotation mark glued after a stop is curled as it opens or closes
+      ('kind."Very' is 'kind.“Very', 'you."The' is 'you.”The'), so the parser splits it off
+      on the right side of the sentence break.
 
     >>> for_parser("LONDON - The Earth will\nexperience six days.\nThen it ends.")
     'LONDON.\n The Earth will experience six days.\nThen it ends.'
     """
     text = _WRAP.sub(lambda match: match.group(0).replace("\r", " ").replace("\n", " "), text)
+    text = _GLUED_QUOTE.sub(_curled, text)
     text = _HEADLINE_ENDED.sub(lambda match: "." + match.group(0)[1:], text)
     return _DATELINE.sub(_dateline_ended, text)
+
+
+def _curled(match: re.Match[str]) -> str:
+    """A straight quotation mark glued after a stop as the curly one it stands for: opening
+    where the straight marks before it in its paragraph are paired, closing where one is
+    open."""
+    text = match.string
+    paragraph = text.rfind("\n\n", 0, match.start()) + 1
+    return "”" if text.count('"', paragraph, match.start()) % 2 else "“"
 
 
 def _dateline_ended(match: re.Match[str]) -> str:

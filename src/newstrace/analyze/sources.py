@@ -176,7 +176,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     lex = _lexicon()
     head = tokens.root
     lemma = head.lemma_.lower()
-    persons = [e for e in ents if e.label_ == "PERSON"]
+    persons = [e for e in ents if e.label_ == "PERSON" and not _in_a_phrase_of(head, e)]
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
     person = persons[-1] if persons else None
     if person and person.start <= head.i < person.end and _owned(tokens, person):
@@ -204,8 +204,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _spokesperson_name(tokens, head), _role_kind(tokens, head)
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
         return _short_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
-    if lemma in lex["outlet_heads"]:
-        return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "a British tabloid"
+    if lemma in lex["outlet_heads"] or head.lower_ in lex["outlet_heads"]:
+        return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "local media"
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
         return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
     if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
@@ -214,6 +214,21 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         named = next((e for e in orgs if e.start <= head.i < e.end), orgs[0] if orgs else None)
         return (_bare(named) if named else _short_name(tokens)), SourceKind.ORGANISATION
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _in_a_phrase_of(head: Token, name: TokenSpan) -> bool:
+    """Whether a name is the object of a prepositional phrase of a common noun heading the
+    mention, directly or through other such phrases: "a supervisor at the office in Avon",
+    "a lawyer for Mara Pellin" are the supervisor and the lawyer, not what is named after
+    them. A name in apposition ("a resident, Marion Pike") stays the source's."""
+    if head.pos_ != "NOUN" or name.start <= head.i < name.end or name.root.dep_ != "pobj":
+        return False
+    word = name.root
+    while word.dep_ in ("pobj", "prep"):
+        word = word.head
+        if word.i == head.i:
+            return True
+    return False
 
 
 def _published_on(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind] | None:
@@ -306,8 +321,14 @@ def _governmental(words: TokenSpan) -> bool:
 def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
     """A spokesperson or official speaks for government where no body is named or the body
     is a government one ("a police spokesman", "officials"); for a company, a club or a
-    charity they are one anonymous person ("a Facebook spokesperson"), or a group."""
-    body = [t for t in tokens if t.i != head.i and (t.pos_ == "PROPN" or t.dep_ == "compound")]
+    charity they are one anonymous person ("a Facebook spokesperson", "a center
+    representative"), or a group."""
+    body = [
+        t
+        for t in tokens
+        if t.i != head.i
+        and (t.pos_ == "PROPN" or t.dep_ == "compound" or (t.pos_ == "NOUN" and t.i < head.i))
+    ]
     if not body or _governmental(tokens):
         return SourceKind.GOVERNMENT_OFFICIAL
     return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
