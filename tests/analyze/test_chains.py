@@ -465,3 +465,27 @@ def test_a_name_in_a_phrase_after_the_head_is_not_the_source():
     assert "Avon" not in name.split()[-1:] and kind != "named_person"
     name, kind = _kind("A lawyer for Mara Pellin said she was home.", "A lawyer for Mara Pellin")
     assert kind == "anonymous_person"
+
+
+def test_a_named_public_body_is_an_organisation_bare_police_officials():
+    assert _kind("Pellin police said the pier will close.", "Pellin police") == (
+        "Pellin police",
+        "organisation",
+    )
+    assert _kind("The Harbour Department said the pier will close.", "The Harbour Department") == (
+        "Harbour Department",
+        "organisation",
+    )
+    assert _kind(
+        "The Ministry of Fisheries said the pier will close.", "The Ministry of Fisheries"
+    )[1] == ("organisation")
+    assert _kind("Police said the pier will close.", "Police")[1] == "government_official"
+    assert _kind("The government said the pier will close.", "The government")[1] == (
+        "government_official"
+    )
+
+
+def test_unnamed_sources_are_a_group_one_of_them_a_person():
+    assert _kind("Sources said the pier will close.", "Sources")[1] == "unnamed_group"
+    assert _kind("Witnesses said the boat sank.", "Witnesses")[1] == "unnamed_group"
+    assert _kind("A source said the pier will close.", "A source")[1] == "anonymous_person"

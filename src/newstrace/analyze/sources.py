@@ -202,18 +202,51 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _person(tokens, orgs[-1])  # the tagger's ORG for "co-author ..., Nicola Avena"
     if head.lower_ in lex["role_titles"] or lemma in lex["role_titles"]:
         return _spokesperson_name(tokens, head), _role_kind(tokens, head)
+    if _named_body(tokens, head):
+        named = next((e for e in orgs if e.start <= head.i < e.end), None)
+        return (_bare(named) if named else _body_name(tokens, head)), SourceKind.ORGANISATION
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
         return _short_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
     if lemma in lex["outlet_heads"] or head.lower_ in lex["outlet_heads"]:
         return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "local media"
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
-        return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+        plural = head.tag_ == "NNS" and head.lower_ not in lex["anonymous_heads_singular"]
+        kind = SourceKind.UNNAMED_GROUP if plural else SourceKind.ANONYMOUS_PERSON
+        return _anonymous_name(tokens), kind  # "a source" one person, "sources" a group
     if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         named = next((e for e in orgs if e.start <= head.i < e.end), orgs[0] if orgs else None)
         return (_bare(named) if named else _short_name(tokens)), SourceKind.ORGANISATION
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _named_body(tokens: TokenSpan, head: Token) -> bool:
+    """Whether the mention names one public body that speaks as a body: a police force, a
+    department or a ministry with its proper name ("Fairbanks police", "the Justice
+    Department", "the Ministry of Defence"), an organisation; bare "police" or "the
+    government" stay officials."""
+    if (
+        head.lower_ not in _lexicon()["public_bodies"]
+        and head.lemma_.lower() not in (_lexicon()["public_bodies"])
+    ):
+        return False
+    before = any(
+        t.i < head.i and (t.pos_ == "PROPN" or (t.dep_ == "compound" and t.is_title))
+        for t in tokens
+    )  # the tagger takes "Fairbanks" in "Fairbanks police" for a common noun
+    return (
+        before or _named_after(tokens, head, {"of", "for"}, lambda t: t.pos_ == "PROPN") is not None
+    )
+
+
+def _body_name(tokens: TokenSpan, head: Token) -> str:
+    """A named body's name: from its first modifier to its head, with an "of" phrase after
+    it ("the Ministry of Defence")."""
+    of = _named_after(tokens, head, {"of", "for"}, lambda t: t.pos_ == "PROPN")
+    end = of.right_edge.i + 1 if of is not None else head.i + 1
+    start = min(t.i for t in tokens if t.i <= head.i and t.dep_ != "det" and t.pos_ != "DET")
+    return tokens.doc[start:end].text
 
 
 def _in_a_phrase_of(head: Token, name: TokenSpan) -> bool:
