@@ -213,6 +213,14 @@ def test_negated_reporting_verb_does_not_negate_the_claim(assessor):
     assert certainty.level is not CertaintyLevel.NEGATED
 
 
+def test_a_belief_denied_denies_what_it_governs(assessor):
+    """ "do not believe X" is "believe not X" (negation raising); "did not say X" is not."""
+    text = "Investigators do not believe the fire is related to the storm."
+    certainty = _assess(assessor, text, "the fire is related to the storm", attributed=True)
+    assert certainty.level is CertaintyLevel.NEGATED
+    assert [cue.text for cue in certainty.cues][:1] == ["not"]
+
+
 def test_negative_word_off_the_spine_does_not_negate(assessor):
     text = "The ferry carried a sign that said entry was impossible, the captain said."
     certainty = _assess(assessor, text, "The ferry carried a sign", attributed=True)

@@ -489,3 +489,9 @@ def test_unnamed_sources_are_a_group_one_of_them_a_person():
     assert _kind("Sources said the pier will close.", "Sources")[1] == "unnamed_group"
     assert _kind("Witnesses said the boat sank.", "Witnesses")[1] == "unnamed_group"
     assert _kind("A source said the pier will close.", "A source")[1] == "anonymous_person"
+
+
+def test_a_rank_just_before_the_tagged_name_still_makes_an_official():
+    text = "Cpl. Jesse Olsen said in a news release that the pier was shut."
+    assert _kind(text, "Jesse Olsen") == ("Jesse Olsen", "government_official")
+    assert _kind("Jesse Olsen said the pier was shut.", "Jesse Olsen")[1] == "named_person"

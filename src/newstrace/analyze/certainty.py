@@ -227,11 +227,13 @@ def _attached(token: Token, spine: set[Token]) -> bool:
 
 
 def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
-    """ "not"/"never" on the claim's own verbs ("did not say that X" does not deny X);
+    """ "not"/"never" on the claim's own verbs ("did not say that X" does not deny X) or on a
+    verb of belief above it ("police do not believe X" denies X, as "believe not X" would);
     "no"/"nothing" as or in an argument of the spine, or after an existential "there is";
     "impossible"/"false" as the spine's predicate; a denial verb above the claim."""
     if token.dep_ == "neg":
-        return token.head in spine and _inside(token.head, content)
+        raised = token.head.lemma_.lower() in word_list("negation_raising")
+        return token.head in spine and (_inside(token.head, content) or raised)
     if token.lower_ in _NEGATIVE_NOMINALS:
         return (
             token.head in spine

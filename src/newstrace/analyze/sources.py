@@ -155,8 +155,12 @@ def _author(tokens: TokenSpan) -> str | None:
 
 
 def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
+    """Whether a title of office comes before the person's name, in the mention or just
+    before it: a tagger's source span often leaves the rank out ("Cpl. [Jesse Olsen]")."""
     lex = _lexicon()["official_titles"]
     words = [t.lower_ for t in tokens if t.i < person.start]
+    if tokens.start > 0:
+        words.insert(0, tokens.doc[tokens.start - 1].lower_)
     return any(w in lex for w in words) or any(
         " ".join(words[i : i + 2]) in lex for i in range(len(words))
     )
