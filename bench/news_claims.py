@@ -53,14 +53,11 @@ def load_texts(shared: Path) -> dict[str, dict[str, str]]:
     return texts
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "news-claims")
-    parser.add_argument("--labels", type=Path, nargs="+", default=LABELS)
-    args = parser.parse_args()
-    texts = load_texts(args.shared)
-    files = [path for path in args.labels if path.is_file()]
+def write(shared: Path, out: Path, labels: list[Path]) -> dict[str, Path]:
+    """Write ``articles.jsonl`` and one ``claims-PART.jsonl`` per part under ``out``; the
+    claim files by part. A labelled text missing from ``shared`` or changed is an error."""
+    texts = load_texts(shared)
+    files = [path for path in labels if path.is_file()]
     labelled = dict.fromkeys(
         json.loads(line)["article_id"]
         for path in files
@@ -68,18 +65,30 @@ def main() -> None:
     )
     missing = [id_ for id_ in labelled if id_ not in texts]
     if missing:
-        raise SystemExit(f"not in {args.shared}: {missing}")
-    args.out.mkdir(parents=True, exist_ok=True)
-    with open(args.out / "articles.jsonl", "w", encoding="utf-8") as stream:
+        raise SystemExit(f"not in {shared}: {missing}")
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "articles.jsonl", "w", encoding="utf-8") as stream:
         for id_ in labelled:
             stream.write(json.dumps({"id": id_, **texts[id_]}, ensure_ascii=False) + "\n")
+    written = {}
     for path in files:
         for part, lines in gold_lines(path, {i: texts[i]["text"] for i in labelled}).items():
-            out = args.out / f"claims-{part}.jsonl"
-            out.write_text(
+            written[part] = out / f"claims-{part}.jsonl"
+            written[part].write_text(
                 "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines), "utf-8"
             )
-            print(f"{out}: {len(lines)} claims")
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "news-claims")
+    parser.add_argument("--labels", type=Path, nargs="+", default=LABELS)
+    args = parser.parse_args()
+    for part, path in write(args.shared, args.out, args.labels).items():
+        count = len(path.read_text("utf-8").splitlines())
+        print(f"{path}: {count} {part} claims")
 
 
 if __name__ == "__main__":
