@@ -31,7 +31,8 @@ from real_more_claims import gold_lines  # noqa: E402  (a sibling script, not a 
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = [
-    ROOT / "bench" / "data" / name for name in ("news_claims.jsonl", "news_claims_tune.jsonl")
+    ROOT / "bench" / "data" / name
+    for name in ("news_claims.jsonl", "news_claims_heldout2.jsonl", "news_claims_tune.jsonl")
 ]
 SEMEVAL = "datasets/news-similarity/training_set.csv"
 GVC = "datasets/gvc/gvc_docs.jsonl"
@@ -70,13 +71,16 @@ def write(shared: Path, out: Path, labels: list[Path]) -> dict[str, Path]:
     with open(out / "articles.jsonl", "w", encoding="utf-8") as stream:
         for id_ in labelled:
             stream.write(json.dumps({"id": id_, **texts[id_]}, ensure_ascii=False) + "\n")
-    written = {}
+    by_part: dict[str, list[dict]] = {}
     for path in files:
         for part, lines in gold_lines(path, {i: texts[i]["text"] for i in labelled}).items():
-            written[part] = out / f"claims-{part}.jsonl"
-            written[part].write_text(
-                "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines), "utf-8"
-            )
+            by_part.setdefault(part, []).extend(lines)
+    written = {}
+    for part, lines in by_part.items():
+        written[part] = out / f"claims-{part}.jsonl"
+        written[part].write_text(
+            "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines), "utf-8"
+        )
     return written
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__import__("os").environ.get("NEWSTRACE_SHARED", REPO.parent / "shared"))
 FIXTURES = Path(__file__).parent / "fixtures"
+BENCH = REPO / "bench"
 
 
 def _shared_path(relative: str) -> Path:
@@ -27,3 +31,21 @@ def shared_path():
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+def _bench_script(name: str) -> ModuleType:
+    """A script of ``bench/`` as a module (``bench/`` is no package), loaded once."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def bench_script():
+    """Return a function that loads a script of ``bench/`` by name."""
+    return _bench_script

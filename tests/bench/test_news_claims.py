@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import csv
-import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "news_claims.py"
-_SPEC = importlib.util.spec_from_file_location("news_claims", _PATH)
-assert _SPEC and _SPEC.loader
-news_claims = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(news_claims)
+import pytest
 
 PIER = "The harbour board said the pier may close in May."
 
 
-def _shared(tmp_path: Path) -> Path:
+@pytest.fixture
+def news_claims(bench_script):
+    return bench_script("news_claims")
+
+
+def _shared(news_claims, tmp_path: Path) -> Path:
     semeval = tmp_path / news_claims.SEMEVAL
     semeval.parent.mkdir(parents=True)
     with semeval.open("w", encoding="utf-8", newline="") as stream:
@@ -32,25 +31,9 @@ def _shared(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_texts_are_found_by_pair_side_and_report_id(tmp_path):
-    texts = news_claims.load_texts(_shared(tmp_path))
+def test_texts_are_found_by_pair_side_and_report_id(news_claims, tmp_path):
+    texts = news_claims.load_texts(_shared(news_claims, tmp_path))
     assert texts["semeval-7_8-1"] == {"text": PIER}
     assert texts["semeval-7_8-2"] == {"text": "The quay opens."}
     assert texts["gvc-41"] == {"text": "Police said two men fled.", "title": "Pellin"}
     assert not any(id_.startswith("semeval-9_10") for id_ in texts)  # not English on both sides
-
-
-def test_a_label_with_no_part_is_held_out(tmp_path):
-    label = {
-        "article_id": "semeval-7_8-1",
-        "start": PIER.index("the pier"),
-        "end": PIER.index(" in May"),
-        "text_sha1": hashlib.sha1(PIER.encode("utf-8")).hexdigest(),
-        "chain": [{"name": "harbour board", "kind": "organisation"}],
-        "level": "hedged",
-        "hedge_cues": [{"start": PIER.index("may"), "end": PIER.index("may") + 3}],
-    }
-    labels = tmp_path / "labels.jsonl"
-    labels.write_text(json.dumps(label) + "\n", encoding="utf-8")
-    [gold] = news_claims.gold_lines(labels, {"semeval-7_8-1": PIER})["heldout"]
-    assert gold["claim_phrase"] == "the pier may close"

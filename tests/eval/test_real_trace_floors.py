@@ -54,17 +54,10 @@ TUNE_FLOORS = {
 
 
 @pytest.mark.parametrize("part", sorted(TUNE_FLOORS))
-def test_drift_on_the_gva_tune_sets_holds_its_floors(part, shared_path, tmp_path):
-    import importlib.util
-    from pathlib import Path
-
+def test_drift_on_the_gva_tune_sets_holds_its_floors(part, shared_path, bench_script, tmp_path):
     import newstrace
 
-    script = Path(__file__).resolve().parents[2] / "bench" / "drift_heldout_eval.py"
-    spec = importlib.util.spec_from_file_location("drift_heldout_eval", script)
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = bench_script("drift_heldout_eval")
     crawl = shared_path("datasets/" + bench.CRAWL)
     articles, drift = bench.write_set(part, crawl, tmp_path / part)
     gold = read_gold(articles)
