@@ -9,9 +9,10 @@ with the text's SHA-1, never as words (the texts are not ours to redistribute;
 ``bench/data/news_claims.md`` says how they were chosen). These 96 claims are held out:
 score them, do not read their errors.
 
-``news_claims_tune.jsonl`` labels 16 other texts of the same corpora the same way (their
-lines say ``"part": "tune"``): read its errors freely. Writes ``articles.jsonl`` (every
-part) and ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under ``--out``; then
+``news_claims_tune.jsonl`` and ``news_claims_tune2.jsonl`` label 32 other texts of the same
+corpora the same way (their lines say ``"part": "tune"``): read their errors freely. Writes
+``articles.jsonl`` (every part) and ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under
+``--out``; then
 
     .venv/bin/newstrace eval claims --data build/news-claims/claims-heldout.jsonl \\
         --articles build/news-claims/articles.jsonl
@@ -33,7 +34,12 @@ from real_more_claims import gold_lines  # noqa: E402  (a sibling script, not a 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = [
     ROOT / "bench" / "data" / name
-    for name in ("news_claims.jsonl", "news_claims_heldout2.jsonl", "news_claims_tune.jsonl")
+    for name in (
+        "news_claims.jsonl",
+        "news_claims_heldout2.jsonl",
+        "news_claims_tune.jsonl",
+        "news_claims_tune2.jsonl",
+    )
 ]
 SEMEVAL = "datasets/news-similarity/training_set.csv"
 GVC = "datasets/gvc/gvc_docs.jsonl"

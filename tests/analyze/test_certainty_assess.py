@@ -221,6 +221,14 @@ def test_a_belief_denied_denies_what_it_governs(assessor):
     assert [cue.text for cue in certainty.cues][:1] == ["not"]
 
 
+def test_an_if_that_asks_whether_is_no_condition(assessor):
+    text = "Police said it was unclear if the ferry was seen by the harbour camera."
+    claim = "it was unclear if the ferry was seen by the harbour camera"
+    assert _assess(assessor, text, claim, True).level is not CertaintyLevel.CONDITIONAL
+    text = "If the storm reaches the coast, then the ferry will stay in the harbour."
+    assert _assess(assessor, text).level is CertaintyLevel.CONDITIONAL
+
+
 def test_negative_word_off_the_spine_does_not_negate(assessor):
     text = "The ferry carried a sign that said entry was impossible, the captain said."
     certainty = _assess(assessor, text, "The ferry carried a sign", attributed=True)

@@ -132,8 +132,13 @@ def test_bare_surname_resolves_to_the_earlier_full_name():
     doc = load_nlp()(text)
     start = text.index("Varga said")
     source = SourceResolver(doc).resolve(Span.of(text, start, start + 5))
-    assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
+    # the mayor's office stays with her surname
+    assert (source.name, source.kind) == ("Elena Varga", SourceKind.GOVERNMENT_OFFICIAL)
     assert source.mention.text == "Elena Varga"
+    text = "Elena Varga, a fisher, opened the meeting on Monday. Varga said the port would close."
+    start = text.index("Varga said")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 5))
+    assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
 
 
 def _kind(text: str, mention: str) -> tuple[str, str]:
@@ -495,3 +500,18 @@ def test_a_rank_just_before_the_tagged_name_still_makes_an_official():
     text = "Cpl. Jesse Olsen said in a news release that the pier was shut."
     assert _kind(text, "Jesse Olsen") == ("Jesse Olsen", "government_official")
     assert _kind("Jesse Olsen said the pier was shut.", "Jesse Olsen")[1] == "named_person"
+
+
+def test_a_surname_keeps_the_office_its_full_name_was_given_with():
+    chains = _chains(
+        "Pellin County Sheriff Grady Judd said the boat was stolen. "
+        "The girl ran away after the fight, Judd said."
+    )
+    assert chains[-1] == [("Grady Judd", "government_official")]
+
+
+def test_coroners_are_officials_and_magazines_outlets():
+    assert _kind("The medical examiner said the bullet struck an artery.", "The medical examiner")[
+        1
+    ] == ("government_official")
+    assert _kind("The magazine said the cover was pulled.", "The magazine")[1] == "media_outlet"

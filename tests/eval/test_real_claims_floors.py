@@ -18,8 +18,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # recorded 2026-12-04, thirteenth session (health / tech): chain exact 0.809 / 0.804, chain
 # source recall 0.814 / 0.767, source kind 0.941 / 0.833, level 0.851 / 0.870, hedge cue
 # recall 0.909 / 1.000. News, default extractor, recorded 2026-12-05, seventeenth session
-# (tune, 48 claims / held out, both parts, 96): 0.646 / 0.469, 0.718 / 0.631, 0.686 / 0.403,
-# 0.896 / 0.719, 0.963 / 0.766.
+# (tune, both parts, 96 claims / held out, both parts, 96): 0.594 / 0.510, 0.671 / 0.631,
+# 0.671 / 0.472, 0.771 / 0.719, 0.778 / 0.766.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -36,16 +36,16 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.62,
-        "chain_source_recall": 0.69,
-        "source_kind_accuracy": 0.65,
-        "level_accuracy": 0.87,
-        "hedge_cue_recall": 0.94,
+        "chain_exact": 0.56,
+        "chain_source_recall": 0.64,
+        "source_kind_accuracy": 0.64,
+        "level_accuracy": 0.74,
+        "hedge_cue_recall": 0.75,
     },
     "news-heldout": {
-        "chain_exact": 0.44,
+        "chain_exact": 0.48,
         "chain_source_recall": 0.6,
-        "source_kind_accuracy": 0.38,
+        "source_kind_accuracy": 0.44,
         "level_accuracy": 0.69,
         "hedge_cue_recall": 0.74,
     },

@@ -53,6 +53,11 @@ _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
 _ANNOUNCING_SUBJECTS = frozenset(
     {"problem", "trouble", "truth", "fact", "point", "issue", "reality", "catch", "answer"}
 )
+# words after which "if" asks "whether": knowing, asking, finding out
+_WHETHER_HEADS = frozenset(
+    {"unclear", "clear", "know", "ask", "wonder", "see", "determine", "sure", "certain",
+     "check", "investigate", "decide", "tell", "unknown", "question", "doubt"}
+)  # fmt: skip
 _CONDITION_MARKS = frozenset(
     {"if", "unless", "provided", "providing", "assuming", "long", "case", "condition", "event"}
 )
@@ -270,7 +275,17 @@ def _conditions(token: Token, spine: set[Token]) -> bool:
         token.lower_ in _CONDITION_MARKS
         and token.head.dep_ == "advcl"
         and (token.head.head in spine or token.head in spine)
+        and not (token.lower_ == "if" and _asks_whether(token.head))
     )
+
+
+def _asks_whether(clause: Token) -> bool:
+    """An "if" clause after a word of knowing or asking is a "whether", no condition: "it
+    was unclear if the shooting was filmed", "police asked if anyone saw it"."""
+    head = clause.head
+    words = {head.lemma_.lower()}
+    words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "attr")}
+    return bool(words & _WHETHER_HEADS)
 
 
 def _char_span(doc: Doc, cue: Cue) -> Span:

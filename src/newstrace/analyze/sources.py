@@ -154,6 +154,18 @@ def _author(tokens: TokenSpan) -> str | None:
     return None
 
 
+def _person_kind(name: TokenSpan) -> SourceKind:
+    """A person named in full, an official where a title of office stands right before the
+    name ("Lt. Pete Hettema", "Polk County Sheriff Grady Judd"): a later "Judd said" is
+    still the sheriff's word."""
+    doc = name.doc
+    start = name.start
+    while start > 0 and name.start - start < 4 and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+        start -= 1
+    official = _has_title(doc[start : name.end], name)
+    return SourceKind.GOVERNMENT_OFFICIAL if official else SourceKind.NAMED_PERSON
+
+
 def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     """Whether a title of office comes before the person's name, in the mention or just
     before it: a tagger's source span often leaves the rank out ("Cpl. [Jesse Olsen]")."""
@@ -469,7 +481,7 @@ class SourceResolver:
         elif (full := self._full_name(tokens)) is not None:
             source = Source(
                 full.text,
-                SourceKind.NAMED_PERSON,
+                _person_kind(full),
                 span,
                 Span(full.start_char, full.end_char, full.text),
             )
