@@ -242,25 +242,26 @@ def _named_body(tokens: TokenSpan, head: Token) -> bool:
     department or a ministry with its proper name ("Fairbanks police", "the Justice
     Department", "the Ministry of Defence"), an organisation; bare "police" or "the
     government" stay officials."""
-    if (
-        head.lower_ not in _lexicon()["public_bodies"]
-        and head.lemma_.lower() not in (_lexicon()["public_bodies"])
-    ):
+    bodies = _lexicon()["public_bodies"]
+    if head.lower_ not in bodies and head.lemma_.lower() not in bodies:
         return False
-    before = any(
+    named_before = any(
         t.i < head.i and (t.pos_ == "PROPN" or (t.dep_ == "compound" and t.is_title))
         for t in tokens
     )  # the tagger takes "Fairbanks" in "Fairbanks police" for a common noun
-    return (
-        before or _named_after(tokens, head, {"of", "for"}, lambda t: t.pos_ == "PROPN") is not None
-    )
+    return named_before or _name_after(tokens, head) is not None
+
+
+def _name_after(tokens: TokenSpan, head: Token) -> Token | None:
+    """The proper name in an "of" or "for" phrase after a body's head ("Ministry of Defence")."""
+    return _named_after(tokens, head, {"of", "for"}, lambda t: t.pos_ == "PROPN")
 
 
 def _body_name(tokens: TokenSpan, head: Token) -> str:
     """A named body's name: from its first modifier to its head, with an "of" phrase after
     it ("the Ministry of Defence")."""
-    of = _named_after(tokens, head, {"of", "for"}, lambda t: t.pos_ == "PROPN")
-    end = of.right_edge.i + 1 if of is not None else head.i + 1
+    after = _name_after(tokens, head)
+    end = after.right_edge.i + 1 if after is not None else head.i + 1
     start = min(t.i for t in tokens if t.i <= head.i and t.dep_ != "det" and t.pos_ != "DET")
     return tokens.doc[start:end].text
 
