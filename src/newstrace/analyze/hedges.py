@@ -63,10 +63,11 @@ def _patterns() -> dict[tuple[str, ...], str]:
     return patterns
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """One of the lexicon's plain word lists that refine a category ("conjecture",
-    "belief_frames", "consequence_verbs"), lower-case, phrases space-joined."""
+    "belief_frames", "consequence_verbs", "negation_raising"), lower-case, phrases
+    space-joined. Read once each: the claim checks ask for them per token."""
     raw = json.loads(_LEXICON.read_text(encoding="utf-8"))
     return frozenset(raw[name])
 
