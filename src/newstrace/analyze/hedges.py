@@ -13,7 +13,7 @@ import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Span as TokenSpan
@@ -63,7 +63,7 @@ def _patterns() -> dict[tuple[str, ...], str]:
     return patterns
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """One of the lexicon's plain word lists that refine a category ("conjecture",
     "belief_frames", "consequence_verbs", "negation_raising"), lower-case, phrases
