@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newstrace.analyze.claims import asserted_spans, is_proposition
+from newstrace.analyze.claims import asserted_spans, is_proposition, per_sentence
 from newstrace.analyze.nlp import load_nlp
-from newstrace.model import Span
+from newstrace.model import Attribution, Source, SourceKind, Span
 
 TEXT = (
     "Strange news\n"
@@ -64,3 +64,30 @@ def test_fragments_and_refusals_to_speak_are_no_claims():
     assert not _proposition("The memo, which was leaked, is short.", "which")
     assert not _proposition("The harbour master declined to comment.", "to comment")
     assert not _proposition("A pilot, who asked not to be named, spoke.", "not to be named")
+
+
+def test_a_quotation_running_on_past_its_credit_leaves_the_credit_out_of_its_first_sentence():
+    text = '"If they all got in, it might have been worse," Smith said. "It was not random."'
+    second = text.index('"It')
+    said = text.index("said")
+    smith = Source("Smith", SourceKind.NAMED_PERSON, Span.of(text, said - 6, said - 1))
+    content = Span.of(text, 0, len(text))
+    attribution = Attribution(smith, Span.of(text, said, said + 4), content, (smith,))
+
+    pieces = per_sentence(text, [(0, second - 1), (second, len(text))], attribution)
+
+    assert [p.content.text for p in pieces] == [
+        'If they all got in, it might have been worse,"',
+        'It was not random."',
+    ]
+
+
+def test_a_credit_inside_its_sentence_stays_in_the_piece():
+    text = 'It was worse, Smith said, than in May. "It was not random."'
+    said = text.index("said")
+    smith = Source("Smith", SourceKind.NAMED_PERSON, Span.of(text, said - 6, said - 1))
+    attribution = Attribution(smith, Span.of(text, said, said + 4), Span.of(text, 0, len(text)))
+
+    pieces = per_sentence(text, [(0, 38), (39, len(text))], attribution)
+
+    assert pieces[0].content.text == "It was worse, Smith said, than in May."

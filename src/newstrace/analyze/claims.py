@@ -31,6 +31,8 @@ _NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "disc
 _HEADLINE_WORDS = 3
 _SIGN_OFF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:reports|reported|reporting)\W*")
 _MIN_WORDS = 4
+# what may follow a credit that ends its sentence
+_AFTER_CREDIT = " \t.,;:!?\"'”’"
 
 
 def extent(attribution: Attribution, text: str) -> Span:
@@ -197,7 +199,21 @@ def per_sentence(
     ]
     if len(pieces) < 2:
         return [attribution]
+    pieces = [_before_credit(text, piece, attribution) for piece in pieces]
     return [replace(attribution, content=piece) for piece in pieces]
+
+
+def _before_credit(text: str, piece: Span, attribution: Attribution) -> Span:
+    """A sentence piece that ends with the attribution's own credit ('"X," Lay said.', where
+    the quotation runs on in the next sentence) cut to the words before it: the credit is no
+    part of what was said, and its verb would stand in for the claim's own."""
+    cue = attribution.cue
+    if cue is None or not piece.start < cue.start < cue.end <= piece.end:
+        return piece
+    if text[cue.end : piece.end].strip(_AFTER_CREDIT):
+        return piece
+    named = [s for s in (attribution.source.span,) if s and piece.start < s.start < cue.start]
+    return _trimmed(text, piece.start, min([cue.start, *(s.start for s in named)])) or piece
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
