@@ -209,6 +209,17 @@ def test_a_police_rank_before_a_name_is_an_official_and_no_part_of_the_name():
     )
 
 
+def test_a_title_after_the_body_inside_a_tagged_name_is_no_part_of_the_name():
+    text = "Dover Harbourmaster John Mercer said the pier was shut. Mercer said it would reopen."
+    assert _kind(text, "Dover Harbourmaster John Mercer") == ("John Mercer", "government_official")
+    start = text.rindex("Mercer said")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 6))
+    assert (source.name, source.kind) == ("John Mercer", SourceKind.GOVERNMENT_OFFICIAL)
+    assert _kind("Martin Luther King Jr. said the march would go on.", "Martin Luther King Jr.")[
+        0
+    ] == ("Martin Luther King Jr.")
+
+
 def _chains(text: str) -> list[list[tuple[str, str]]]:
     from newstrace import Article, analyze
 

@@ -203,7 +203,7 @@ def _governs(doc: Doc, cue: Cue, spine: set[Token], content: TokenSpan) -> bool:
         return any(_conditions(t, spine) for t in tokens)
     if cue.category == "speculative" and _backshifted(tokens, spine, content):
         return False
-    return any(_attached(t, spine) for t in tokens)
+    return any(_attached(t, spine) or _on_predicate(t, spine) for t in tokens)
 
 
 def _inside(token: Token, span: TokenSpan) -> bool:
@@ -229,6 +229,13 @@ def _attached(token: Token, spine: set[Token]) -> bool:
         and token.head.dep_ in ("prep", "advmod")
         and (token.head.head in spine)
     )
+
+
+def _on_predicate(token: Token, spine: set[Token]) -> bool:
+    """A hedge adjective on the noun a "be" on the spine predicates: "was the apparent
+    victim" is "apparently was the victim"; "possible" on an object ("possible changes")
+    still does not govern."""
+    return token.dep_ == "amod" and token.head.dep_ == "attr" and token.head.head in spine
 
 
 def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:

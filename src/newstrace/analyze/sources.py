@@ -326,13 +326,21 @@ def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
 def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
     """A named person, a government official where a title of office comes before the name
     or opens it: the tagger often takes the title in ("Sgt. Ray Kelly" is Ray Kelly)."""
-    titles = _lexicon()["official_titles"]
-    start = person.start
-    while start < person.end - 1 and tokens.doc[start].lower_ in titles:
-        start += 1
-    name = tokens.doc[start : person.end]
+    name = _untitled(person)
     kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, name) else SourceKind.NAMED_PERSON
     return name.text, kind
+
+
+def _untitled(person: TokenSpan) -> TokenSpan:
+    """A tagged name without the title of office the tagger took in, opening it ("Sgt. Ray
+    Kelly") or after the body ("Auckland Harbourmaster Andrew Hayton"); a title among the
+    last two words is part of the name ("Martin Luther King Jr.")."""
+    titles = _lexicon()["official_titles"]
+    start = person.start
+    while start < person.end - 1 and person.doc[start].lower_ in titles:
+        start += 1
+    inside = [t.i + 1 for t in person.doc[start : person.end - 2] if t.lower_ in titles]
+    return person.doc[max(inside, default=start) : person.end]
 
 
 def _spokesperson_name(tokens: TokenSpan, head: Token) -> str:
@@ -672,7 +680,7 @@ class SourceResolver:
         surname = tokens.root.text
         return next(
             (
-                e
+                _untitled(e)
                 for e in self._ents
                 if e.label_ == "PERSON"
                 and len(e) > 1
