@@ -8,7 +8,7 @@ from newstrace.analyze.chains import build_attributions, outlet_chain, the_artic
 from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.nlp import load_nlp
 from newstrace.analyze.sources import SourceResolver, classify
-from newstrace.model import AttributionSpans, SourceKind, Span
+from newstrace.model import AttributionSpans, Source, SourceKind, Span
 
 TEXT = (
     "The Valley Herald quoted a miner with friends inside the company as describing a memo "
@@ -526,3 +526,18 @@ def test_coroners_are_officials_and_magazines_outlets():
         1
     ] == ("government_official")
     assert _kind("The magazine said the cover was pulled.", "The magazine")[1] == "media_outlet"
+
+
+def test_a_name_keeps_the_words_that_modify_its_modifiers_and_a_station_its_numbers():
+    text = "Pellin state media said the port will close."
+    assert _kind("North Pellin media said the port will close.", "North Pellin media") == (
+        "North Pellin media",
+        "media_outlet",
+    )
+    assert _kind(text, "Pellin state media")[0] == "Pellin state media"
+    text = "She told 24-Hour News 8 the pier was shut."
+    doc = load_nlp()(text)
+    venue = SourceResolver(doc).venue(
+        Span.of(text, 4, 8), Source("She", SourceKind.ANONYMOUS_PERSON)
+    )
+    assert venue is not None and venue.name == "24-Hour News 8"

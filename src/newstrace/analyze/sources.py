@@ -78,10 +78,11 @@ def _short_name(tokens: TokenSpan) -> str:
 
 
 def _name_start(tokens: TokenSpan) -> int:
-    """Where a mention's name starts: its head's first modifier inside the mention."""
+    """Where a mention's name starts: its head's first modifier inside the mention, with the
+    words that modify it ("[North] Korean media")."""
     head = tokens.root
     kept = [t for t in head.lefts if t.dep_ in _NP_MODIFIERS and t in tokens]
-    return min([t.i for t in kept] + [head.i])
+    return min([max(t.left_edge.i, tokens.start) for t in kept] + [head.i])
 
 
 def _anonymous_name(tokens: TokenSpan) -> str:
@@ -121,8 +122,21 @@ def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
     if named and _capital(head) and any(t.lower_ in _lexicon()["outlet_words"] for t in proper):
         names = [tokens.doc[t.i : head.i + 1].text for t in proper]
         # a known outlet behind a country or a description ("UK Daily Mail"), else the name
-        return next((known for n in names if (known := canonical_outlet(n))), names[0])
+        return next(
+            (known for n in names if (known := canonical_outlet(n))), _numbered(proper[0], head)
+        )
     return None
+
+
+def _numbered(first: Token, head: Token) -> str:
+    """An outlet's name from its first capitalised word to its head, with the numbers a
+    station's name holds on either side ("24-Hour News 8")."""
+    doc, start, end = head.doc, first.i, head.i + 1
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].like_num:
+        start -= 2
+    if end < len(doc) and doc[end].like_num and doc[end].head == head:
+        end += 1
+    return doc[start:end].text
 
 
 def _capital(token: Token) -> bool:
