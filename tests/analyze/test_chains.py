@@ -541,3 +541,12 @@ def test_a_name_keeps_the_words_that_modify_its_modifiers_and_a_station_its_numb
         Span.of(text, 4, 8), Source("She", SourceKind.ANONYMOUS_PERSON)
     )
     assert venue is not None and venue.name == "24-Hour News 8"
+
+
+def test_a_he_never_refers_back_to_a_she():
+    text = "She told reporters the pier was shut. He said the ferry would sail."
+    resolver = SourceResolver(load_nlp()(text))
+    she = resolver.resolve(Span.of(text, 0, 3))
+    start = text.index("He")
+    he = resolver.resolve(Span.of(text, start, start + 2))
+    assert (she.name, he.name) == ("She", "He")

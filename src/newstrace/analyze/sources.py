@@ -29,6 +29,8 @@ _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "q
 _STORIES = frozenset({"story", "article"})
 # the writer speaking in the first person outside any quotation: the article's own voice
 _WRITER = frozenset({"i", "we", "me", "us"})
+# a singular pronoun's gender: a "he" never refers back to a "she"
+_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _SITES = frozenset({"website", "site"})
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
@@ -599,8 +601,11 @@ class SourceResolver:
         if head.pos_ == "PRON":
             plural = word in lex["pronouns_plural"]
             human = word in lex["pronouns_person_singular"] or plural
+            gender = _GENDERS.get(word)
             for seen in reversed(self._seen):
                 if seen.plural == plural and (seen.human == human or plural):
+                    if gender and _GENDERS.get(seen.head_lemma, gender) != gender:
+                        continue  # a "he" is not the "she" just before
                     return seen
             return None
         determiner = tokens[0].lower_ if len(tokens) else ""
