@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.analyze.attribution.extractor import (
+    _by_agent,
     _over_inner,
     _with_named_source,
     _within_concession,
@@ -214,6 +215,18 @@ def test_a_tagged_source_that_names_nobody_is_no_source():
     assert _with_named_source(doc, junk).source is None
     named = RoleExample(cue=(5, 6), content=(6, 10), source=(0, 2))  # "The hoax"
     assert _with_named_source(doc, named) == named
+
+
+def test_the_subject_of_a_passive_cue_is_no_source_but_its_by_agent_is():
+    doc = load_nlp()("The suspects are described as two tall men.")
+    topic = RoleExample(cue=(2, 4), content=(4, 9), source=(0, 2))  # "The suspects"
+    assert _by_agent(doc, topic).source is None
+    doc = load_nlp()("The boy was described by police as quiet.")
+    topic = RoleExample(cue=(2, 4), content=(6, 8), source=(0, 2))
+    assert _by_agent(doc, topic).source == (5, 6)  # "police"
+    doc = load_nlp()("The mayor was quoted as saying the pier is shut.")
+    speaker = RoleExample(cue=(2, 6), content=(6, 10), source=(0, 2))
+    assert _by_agent(doc, speaker) == speaker
 
 
 def test_a_content_in_a_while_clause_ends_where_the_main_clause_starts():

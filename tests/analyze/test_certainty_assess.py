@@ -159,6 +159,27 @@ CASES = [
         CertaintyLevel.HEDGED,
         ["estimates"],
     ),
+    (  # an inference ("must have") guesses
+        "The ferry must have hit the old pier in the fog.",
+        None,
+        False,
+        CertaintyLevel.SPECULATIVE,
+        ["must have"],
+    ),
+    (  # "not confirm" denies what it governs, as "not believe" does
+        "The harbour master could not confirm that the ferry had sunk.",
+        "the ferry had sunk",
+        True,
+        CertaintyLevel.NEGATED,
+        ["could", "not"],
+    ),
+    (  # "is clear that" announces the clause, whose "if" then counts
+        "The rule is clear that if the storm comes then the ferry stays in port.",
+        None,
+        False,
+        CertaintyLevel.CONDITIONAL,
+        ["if"],
+    ),
     (  # ... but not on a noun the verb acts on
         "The council approved possible changes to the ferry timetable.",
         None,

@@ -550,3 +550,14 @@ def test_a_he_never_refers_back_to_a_she():
     start = text.index("He")
     he = resolver.resolve(Span.of(text, start, start + 2))
     assert (she.name, he.name) == ("She", "He")
+
+
+def test_a_relative_pronoun_stands_for_its_noun_and_a_courtesy_title_for_the_full_name():
+    text = "Many Pellin fishers, who fear the pier will close, met on Sunday."
+    doc = load_nlp()(text)
+    who = SourceResolver(doc).resolve(Span.of(text, text.index("who"), text.index("who") + 3))
+    assert who.span.text == "Many Pellin fishers"
+    text = "Maurice Okafor chairs the group. Dr Okafor said the pier will close."
+    start = text.index("Dr Okafor")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 9))
+    assert source.name == "Maurice Okafor"

@@ -91,3 +91,15 @@ def test_a_credit_inside_its_sentence_stays_in_the_piece():
     pieces = per_sentence(text, [(0, 38), (39, len(text))], attribution)
 
     assert pieces[0].content.text == "It was worse, Smith said, than in May."
+
+
+def test_a_credit_with_its_source_after_the_verb_is_cut_off_too():
+    text = '"It might have been worse," says Tom Smith. "It was not random."'
+    second = text.index('"It was')
+    says = text.index("says")
+    smith = Source("Tom Smith", SourceKind.NAMED_PERSON, Span.of(text, says + 5, says + 14))
+    attribution = Attribution(smith, Span.of(text, says, says + 4), Span.of(text, 0, len(text)))
+
+    pieces = per_sentence(text, [(0, second - 1), (second, len(text))], attribution)
+
+    assert pieces[0].content.text == 'It might have been worse,"'

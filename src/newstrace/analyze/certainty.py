@@ -53,6 +53,8 @@ _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
 _ANNOUNCING_SUBJECTS = frozenset(
     {"problem", "trouble", "truth", "fact", "point", "issue", "reality", "catch", "answer"}
 )
+# ... and the adjectives of a "be" that does so: "it is clear that X"
+_PLAIN_TRUTHS = frozenset({"clear", "true", "obvious", "evident", "plain"})
 # words after which "if" asks "whether": knowing, asking, finding out
 _WHETHER_HEADS = frozenset(
     {"unclear", "clear", "know", "ask", "wonder", "see", "determine", "sure", "certain",
@@ -177,9 +179,12 @@ def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
 
 def _announced(token: Token) -> list[Token]:
     """The clause an announcing "be" introduces ("The problem is that the study didn't
-    answer that"): what the sentence asserts, so its own "not" counts."""
+    answer that", "The law is clear that if ... then"): what the sentence asserts, so its
+    own "not" and "if" count."""
     if token.lemma_ != "be" or not any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _ANNOUNCING_SUBJECTS for c in token.children
+        (c.dep_ == "nsubj" and c.lemma_.lower() in _ANNOUNCING_SUBJECTS)
+        or (c.dep_ == "acomp" and c.lemma_.lower() in _PLAIN_TRUTHS)
+        for c in token.children
     ):
         return []
     return [c for c in token.children if c.dep_ == "ccomp"]

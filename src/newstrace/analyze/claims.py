@@ -210,9 +210,11 @@ def _before_credit(text: str, piece: Span, attribution: Attribution) -> Span:
     cue = attribution.cue
     if cue is None or not piece.start < cue.start < cue.end <= piece.end:
         return piece
-    if text[cue.end : piece.end].strip(_AFTER_CREDIT):
+    named = [
+        s for s in (attribution.source.span,) if s and piece.start < s.start < s.end <= piece.end
+    ]
+    if text[max([cue.end, *(s.end for s in named)]) : piece.end].strip(_AFTER_CREDIT):
         return piece
-    named = [s for s in (attribution.source.span,) if s and piece.start < s.start < cue.start]
     return _trimmed(text, piece.start, min([cue.start, *(s.start for s in named)])) or piece
 
 

@@ -29,6 +29,8 @@ _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "q
 _STORIES = frozenset({"story", "article"})
 # the writer speaking in the first person outside any quotation: the article's own voice
 _WRITER = frozenset({"i", "we", "me", "us"})
+# courtesy titles before a surname ("Dr Manning", "Mrs. Okafor")
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame"})
 # a singular pronoun's gender: a "he" never refers back to a "she"
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _SITES = frozenset({"website", "site"})
@@ -439,6 +441,21 @@ def _contrasted(tokens: TokenSpan) -> TokenSpan:
     return tokens.doc[start : tokens.end] if start < tokens.end else tokens
 
 
+def _relative_head(tokens: TokenSpan) -> TokenSpan:
+    """A relative pronoun stands for the noun its clause hangs on ("French Jews, [who] fear
+    ..." is the French Jews); one opening a longer mention ("who [initial reports] said")
+    is left off it."""
+    first = tokens[0]
+    if first.tag_ not in {"WP", "WDT"}:
+        return tokens
+    if len(tokens) > 1:
+        return tokens[1:]
+    if first.head.dep_ != "relcl":
+        return tokens
+    noun = first.head.head
+    return noun.doc[noun.left_edge.i : noun.i + 1]
+
+
 def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or token.lower_ in _lexicon()["pronouns_plural"]
 
@@ -483,7 +500,7 @@ class SourceResolver:
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
-        tokens = _contrasted(token_span(self.doc, span))
+        tokens = _relative_head(_contrasted(token_span(self.doc, span)))
         span = Span.of(self.doc.text, tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root
@@ -693,10 +710,12 @@ class SourceResolver:
         return quoted_at(text, text.rfind("\n", 0, words.start_char) + 1, words.start_char)
 
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
-        """The earlier full name a bare surname stands for: "Varga" -> "Elena Varga"."""
-        if len(tokens) != 1 or tokens.root.pos_ != "PROPN":
+        """The earlier full name a bare surname stands for, also after a courtesy title:
+        "Varga", "Dr Varga" -> "Elena Varga"."""
+        words = [t for t in tokens if t.lower_.rstrip(".") not in _HONORIFICS]
+        if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
-        surname = tokens.root.text
+        surname = words[0].text
         return next(
             (
                 _untitled(e)

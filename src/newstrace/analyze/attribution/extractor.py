@@ -166,7 +166,7 @@ def refined(
     sentence with a source of its own, and what the page's layout attributes
     (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
-    found = [_with_agent(doc, _with_named_source(doc, e)) for e in found]
+    found = [_with_agent(doc, _by_agent(doc, _with_named_source(doc, e))) for e in found]
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))
@@ -247,6 +247,36 @@ def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
     if any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in doc[start:end]):
         return example
     return RoleExample(example.cue, example.content, None)
+
+
+# passive reporting verbs whose subject is what is reported on ("The suspects are described
+# as", "He was told", "She is accused of"); not the quoted ("X was quoted as saying") nor
+# those who feel ("Republicans were incensed that", PolNeAR's sources)
+_TOPIC_PASSIVES = frozenset(
+    {"describe", "tell", "report", "say", "believe", "think", "allege", "identify", "name",
+     "call", "consider", "expect", "suspect", "know", "understand", "rumour", "rumor",
+     "accuse", "charge"}
+)  # fmt: skip
+
+
+def _by_agent(doc: Doc, example: RoleExample) -> RoleExample:
+    """The subject of a passive cue is what is reported on, not who reports it: "The
+    suspects are described as ...", "He was told that ...". The source is the verb's "by"
+    agent ("described by police as"), or none."""
+    if example.source is None:
+        return example
+    verbs = [t for t in doc[example.cue[0] : example.cue[1]] if t.pos_ == "VERB"]
+    if len(verbs) != 1 or verbs[0].lemma_.lower() not in _TOPIC_PASSIVES:
+        return example
+    start, end = example.source
+    if not any(c.dep_ == "nsubjpass" and start <= c.i < end for c in verbs[0].children):
+        return example
+    by = child_of(verbs[0], {"agent"})
+    agent = child_of(by, {"pobj"}) if by is not None else None
+    if agent is None:
+        return RoleExample(example.cue, example.content, None)
+    kept = [c.right_edge.i for c in agent.rights if c.left_edge.lower_ != "as"]  # not "as quiet"
+    return RoleExample(example.cue, example.content, (agent.left_edge.i, max([agent.i, *kept]) + 1))
 
 
 def _with_agent(doc: Doc, example: RoleExample) -> RoleExample:
