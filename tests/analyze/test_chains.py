@@ -561,3 +561,11 @@ def test_a_relative_pronoun_stands_for_its_noun_and_a_courtesy_title_for_the_ful
     start = text.index("Dr Okafor")
     source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 9))
     assert source.name == "Maurice Okafor"
+
+
+def test_an_outlets_own_poll_is_a_document_its_reporting_the_outlet():
+    poll = _kind("A CBS News poll found the pier is popular.", "A CBS News poll")
+    assert poll == ("CBS News poll", "document_report")
+    assert _kind("The Pellin Gazette reported the pier is popular.", "The Pellin Gazette")[1] == (
+        "media_outlet"
+    )

@@ -29,6 +29,8 @@ _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "q
 _STORIES = frozenset({"story", "article"})
 # the writer speaking in the first person outside any quotation: the article's own voice
 _WRITER = frozenset({"i", "we", "me", "us"})
+# an outlet's own research is a document ("a CBS News poll"), not the outlet's reporting
+_OUTLETS_OWN_RESEARCH = frozenset({"poll", "survey", "study", "analysis"})
 # courtesy titles before a surname ("Dr Manning", "Mrs. Okafor")
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame"})
 # a singular pronoun's gender: a "he" never refers back to a "she"
@@ -217,7 +219,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
     if lemma in lex["own_look_heads"] and not _done_by_someone(tokens):
         return _short_name(tokens), SourceKind.THE_ARTICLE
-    outlet = _outlet_name(tokens, ents)
+    outlet = None if lemma in _OUTLETS_OWN_RESEARCH else _outlet_name(tokens, ents)
     if outlet:
         return outlet, SourceKind.MEDIA_OUTLET
     domain = next((t.text for t in tokens if _DOMAIN.fullmatch(t.text)), None)
