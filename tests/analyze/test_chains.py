@@ -569,3 +569,11 @@ def test_an_outlets_own_poll_is_a_document_its_reporting_the_outlet():
     assert _kind("The Pellin Gazette reported the pier is popular.", "The Pellin Gazette")[1] == (
         "media_outlet"
     )
+
+
+def test_a_credit_given_last_in_the_sentence_is_outside_the_speaker_it_holds():
+    chains = _chains(
+        'Mara Pellin had a permit. Pellin also told police that her son "gets into her purse '
+        'all of the time," according to court documents.'
+    )
+    assert [("court documents", "document_report"), ("Mara Pellin", "named_person")] in chains

@@ -38,11 +38,18 @@ def _parent(found: AttributionSpans, others: list[AttributionSpans]) -> Attribut
     holders = [
         other
         for other in others
-        if other is not found
-        and other.content.contains(found.cue)
-        and (other.content.end - other.content.start) > (found.content.end - found.content.start)
+        if other is not found and other.content.contains(found.cue) and _outside(other, found)
     ]
     return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
+
+
+def _outside(holder: AttributionSpans, found: AttributionSpans) -> bool:
+    """Whether ``holder`` credits ``found``: its content is the longer, except where each
+    content holds the other's cue ("Shelton told police that X, according to court
+    documents", a content run on to the sentence's end): the credit given last is outside."""
+    if found.content.contains(holder.cue):
+        return holder.cue.start > found.cue.start
+    return (holder.content.end - holder.content.start) > (found.content.end - found.content.start)
 
 
 def _holder_of(span: Span, others: list[AttributionSpans]) -> AttributionSpans | None:
@@ -94,5 +101,17 @@ def build_attributions(
         chain = chain_of(item)
         # the writer's own look asserts as the article does: the chain's last link
         source = chain[-1] if sources[item].kind is SourceKind.THE_ARTICLE else sources[item]
-        built[item] = Attribution(source, item.cue, item.content, chain)
+        content = _before_outer_credit(resolver.doc.text, item, _parent(item, found))
+        built[item] = Attribution(source, item.cue, content, chain)
     return built
+
+
+def _before_outer_credit(text: str, item: AttributionSpans, outer: AttributionSpans | None) -> Span:
+    """A content run on over the credit outside it ("that her son X, [according to court
+    documents]") ends before that credit: the credit is no part of what was said."""
+    if outer is None or not item.content.contains(outer.cue):
+        return item.content
+    end = outer.cue.start
+    while end > item.content.start and text[end - 1] in " ,;\u2013\u2014-":
+        end -= 1
+    return Span.of(text, item.content.start, end) if end > item.content.start else item.content
