@@ -9,6 +9,7 @@ with the article's outlets (from its metadata and its credit line).
 
 from __future__ import annotations
 
+from newstrace.analyze.claims import trimmed
 from newstrace.analyze.sources import SourceResolver
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
 
@@ -75,12 +76,13 @@ def build_attributions(
         a: resolver.resolve(a.source) if a.source else resolver.record_in_cue(a.cue) or UNNAMED
         for a in in_text_order
     }
+    parents = {a: _parent(a, found) for a in found}
     chains: dict[AttributionSpans, tuple[Source, ...]] = {}
 
     def chain_of(item: AttributionSpans) -> tuple[Source, ...]:
         if item not in chains:
             chains[item] = root  # guards against a cycle while this chain is being built
-            outer = _parent(item, found)
+            outer = parents[item]
             mention = sources[item].mention
             if outer is None and mention is not None:
                 outer = _holder_of(mention, found)
@@ -101,7 +103,7 @@ def build_attributions(
         chain = chain_of(item)
         # the writer's own look asserts as the article does: the chain's last link
         source = chain[-1] if sources[item].kind is SourceKind.THE_ARTICLE else sources[item]
-        content = _before_outer_credit(resolver.doc.text, item, _parent(item, found))
+        content = _before_outer_credit(resolver.doc.text, item, parents[item])
         built[item] = Attribution(source, item.cue, content, chain)
     return built
 
@@ -111,7 +113,5 @@ def _before_outer_credit(text: str, item: AttributionSpans, outer: AttributionSp
     documents]") ends before that credit: the credit is no part of what was said."""
     if outer is None or not item.content.contains(outer.cue):
         return item.content
-    end = outer.cue.start
-    while end > item.content.start and text[end - 1] in " ,;\u2013\u2014-":
-        end -= 1
-    return Span.of(text, item.content.start, end) if end > item.content.start else item.content
+    cut = trimmed(text, item.content.start, outer.cue.start)  # its end; the start stays
+    return Span.of(text, item.content.start, cut.end) if cut else item.content

@@ -72,10 +72,10 @@ def certainty_region(attribution: Attribution, text: str) -> Span:
     return extent(attribution, text)
 
 
-def _trimmed(text: str, start: int, end: int) -> Span | None:
+def trimmed(text: str, start: int, end: int) -> Span | None:
     """The piece without surrounding punctuation, bullets and dangling conjunctions.
 
-    >>> _trimmed("and so it ended, and", 0, 20).text, _trimmed("As a result, it ended", 0, 21).text
+    >>> trimmed("and so it ended, and", 0, 20).text, trimmed("As a result, it ended", 0, 21).text
     ('it ended', 'As a result, it ended')
     """
     while start < end and text[start] in _LEADING_JUNK:
@@ -156,7 +156,7 @@ def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> l
     for sentence in doc.sents:
         for line_start, line_end in _lines(sentence.start_char, sentence.end_char, text):
             for start, end in _uncovered(line_start, line_end, [*covered, *skip]):
-                span = _trimmed(text, start, end)
+                span = trimmed(text, start, end)
                 if span is not None and _says_something(doc, span):
                     found.append(_with_subject(doc, span, line_start))
     return found
@@ -176,7 +176,7 @@ def _with_subject(doc: Doc, span: Span, line_start: int) -> Span:
     subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
     if subject is None or subject.idx >= span.start or subject.left_edge.idx < line_start:
         return span
-    return _trimmed(doc.text, subject.left_edge.idx, span.end) or span
+    return trimmed(doc.text, subject.left_edge.idx, span.end) or span
 
 
 def per_sentence(
@@ -194,7 +194,7 @@ def per_sentence(
         span
         for start, end in takewhile(lambda b: b[0] < content.end, sentences[max(first, 0) :])
         if content.start < end
-        for span in [_trimmed(text, max(start, content.start), min(end, content.end))]
+        for span in [trimmed(text, max(start, content.start), min(end, content.end))]
         if span is not None
     ]
     if len(pieces) < 2:
@@ -215,7 +215,7 @@ def _before_credit(text: str, piece: Span, attribution: Attribution) -> Span:
     ]
     if text[max([cue.end, *(s.end for s in named)]) : piece.end].strip(_AFTER_CREDIT):
         return piece
-    return _trimmed(text, piece.start, min([cue.start, *(s.start for s in named)])) or piece
+    return trimmed(text, piece.start, min([cue.start, *(s.start for s in named)])) or piece
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
