@@ -11,6 +11,7 @@ import pytest
 from newstrace.analyze.attribution.extractor import (
     _by_agent,
     _over_inner,
+    _reported_clause,
     _with_named_source,
     _within_concession,
 )
@@ -227,6 +228,27 @@ def test_the_subject_of_a_passive_cue_is_no_source_but_its_by_agent_is():
     doc = load_nlp()("The mayor was quoted as saying the pier is shut.")
     speaker = RoleExample(cue=(2, 6), content=(6, 10), source=(0, 2))
     assert _by_agent(doc, speaker) == speaker
+
+
+def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause():
+    doc = load_nlp()("The ferry had no lifeboats, harbour police said Thursday.")
+    when = RoleExample(cue=(8, 9), content=(9, 10), source=(6, 8))  # "Thursday"
+    assert doc[slice(*_reported_clause(doc, when).content)].text == "The ferry had no lifeboats"
+    doc = load_nlp()(
+        "Girl, 9, hurt in harbour accident\n\nBy Tom Ardley\n\nMay 2, 2019\n\n"
+        "A nine-year-old girl last Friday fell from the pier, officials said Thursday."
+    )  # the parser takes the headline into the reported clause
+    when = RoleExample(cue=(33, 34), content=(34, 35), source=(32, 33))
+    assert doc[slice(*_reported_clause(doc, when).content)].text == (
+        "A nine-year-old girl last Friday fell from the pier"
+    )
+    doc = load_nlp()("Police said Thursday that the ferry had no lifeboats.")
+    right = RoleExample(cue=(1, 2), content=(3, 9), source=(0, 1))
+    assert _reported_clause(doc, right) == right
+    when = RoleExample(cue=(1, 2), content=(2, 3), source=(0, 1))
+    assert doc[slice(*_reported_clause(doc, when).content)].text == (
+        "that the ferry had no lifeboats"
+    )
 
 
 def test_a_content_in_a_while_clause_ends_where_the_main_clause_starts():

@@ -577,3 +577,25 @@ def test_a_credit_given_last_in_the_sentence_is_outside_the_speaker_it_holds():
         'all of the time," according to court documents.'
     )
     assert [("court documents", "document_report"), ("Mara Pellin", "named_person")] in chains
+
+
+def _resolved(text: str, mention: str) -> tuple[str, str]:
+    start = text.rindex(mention)
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    return source.name, source.kind.value
+
+
+def test_a_definite_description_shortens_the_name_named_before_it():
+    text = "The Pellin County Coroner's Office ruled it a homicide. The coroner's office said so."
+    assert _resolved(text, "The coroner's office") == (
+        "Pellin County Coroner's Office",
+        "organisation",
+    )
+    text = "Pellin County Sheriff Mara Okafor arrived. The sheriff said the pier was shut."
+    assert _resolved(text, "The sheriff")[0] == "Mara Okafor"
+    text = "She posed for the cover of Vogue. On Monday the magazine said the cover was pulled."
+    assert _resolved(text, "the magazine") == ("Vogue", "media_outlet")
+    text = "She posed for Vogue on the ABC reality show. On Monday the magazine said so."
+    assert _resolved(text, "the magazine") == ("Vogue", "media_outlet")  # ABC names the show
+    text = "The Pellin Fire Department arrived. The police department said the pier was shut."
+    assert _resolved(text, "The police department")[0] == "The police department"

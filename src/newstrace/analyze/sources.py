@@ -36,6 +36,10 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "
 # a singular pronoun's gender: a "he" never refers back to a "she"
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _SITES = frozenset({"website", "site"})
+# words a description of an outlet ends in, for the outlet named before it ("the magazine")
+_OUTLET_WORDS = frozenset({"magazine", "newspaper", "tabloid", "broadcaster", "network"})
+# the entity labels a description of a body can shorten ("the department", "the magazine")
+_NAMED_BODIES = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PERSON"})
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
 
@@ -519,6 +523,10 @@ class SourceResolver:
             source = self._entity_before(tokens, span)
         elif (publisher := self._publisher_before(tokens)) is not None:
             source = Source(publisher.name, publisher.kind, span, publisher.span)
+        elif (named := self._named_before(tokens)) is not None:
+            name, kind = classify(named, entities_in(named, self._ents))
+            mention = Span(named.start_char, named.end_char, named.text)
+            source = Source(name, kind, span, mention)
         elif (group := self._group_before(tokens)) is not None:
             mention = Span(group.start_char, group.end_char, group.text)
             source = Source(_group_name(group), SourceKind.UNNAMED_GROUP, span, mention)
@@ -673,6 +681,38 @@ class SourceResolver:
             if site and words.label_ == "ORG" and not _governmental(words):
                 span = Span(words.start_char, words.end_char, words.text)
                 return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
+        return None
+
+    def _named_before(self, tokens: TokenSpan) -> TokenSpan | None:
+        """The name earlier in the text that a definite description shortens, where no
+        source came before it: a name holding all its words and ending in its head ("The
+        Marion County Coroner's Office ruled ... The coroner's office said"), or for an
+        outlet's word the nearest outlet named ("... the cover of Cosmopolitan. ... the
+        magazine announced"); for a title, the person named with it ("Sheriff Mara Okafor
+        ... the sheriff said")."""
+        head = tokens.root
+        if tokens[0].lower_ != "the" or head.pos_ != "NOUN" or _is_plural(head):
+            return None
+        words = {t.lower_ for t in tokens[1:] if t.tag_ != "POS"}
+        outlet = head.lemma_.lower() in _OUTLET_WORDS
+        before = [e for e in self._ents if e.end <= tokens.start]
+        for at, name in reversed(list(enumerate(before))):
+            title = self.doc[name.start - 1] if name.start else name[0]
+            if name.label_ == "PERSON" and head.lower_ in {title.lower_, name[0].lower_}:
+                return _untitled(name)  # "Mayor Elena Varga ... the mayor said"
+            if name.label_ not in _NAMED_BODIES:
+                continue
+            if name[-1].lemma_.lower() == head.lemma_.lower() and words <= {t.lower_ for t in name}:
+                after = before[at + 1] if at + 1 < len(before) else None
+                if after is not None and after.start == name.end and after.label_ == "PERSON":
+                    return after  # "Gilchrist County Sheriff Robert Schultz": the sheriff
+                return name
+            if (
+                outlet
+                and name.root.dep_ not in {"compound", "amod"}  # "the ABC reality show"
+                and classify(name, [name])[1] == SourceKind.MEDIA_OUTLET
+            ):
+                return name
         return None
 
     def _group_before(self, tokens: TokenSpan) -> TokenSpan | None:

@@ -166,7 +166,8 @@ def refined(
     sentence with a source of its own, and what the page's layout attributes
     (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
-    found = [_with_agent(doc, _by_agent(doc, _with_named_source(doc, e))) for e in found]
+    found = [_reported_clause(doc, _with_named_source(doc, e)) for e in found]
+    found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))
@@ -247,6 +248,30 @@ def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
     if any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in doc[start:end]):
         return example
     return RoleExample(example.cue, example.content, None)
+
+
+# a cue's children that say when, where or how it was said, never what
+_ADJUNCTS = frozenset({"npadvmod", "prep", "advmod", "tmod", "punct"})
+
+
+def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
+    """A content that is only the cue's own time or place ("X, police said [Thursday]",
+    "said [at a news conference]") is the clause the cue reports instead: the role CRF
+    takes a word right after the cue for the content, and the claim was lost."""
+    verb = doc[example.cue[1] - 1]
+    clause = child_of(verb, {"ccomp"})
+    start, end = example.content
+    if clause is None or not (
+        adjuncts := [c for c in verb.children if c.dep_ in _ADJUNCTS and c.i > verb.i]
+    ):
+        return example
+    if not all(any(t in a.subtree for a in adjuncts) for t in doc[start:end]):
+        return example
+    line = doc.text.rfind("\n", 0, verb.idx)  # a headline parsed into the clause stays out
+    end = clause.right_edge.i + 1
+    first = next((t.i for t in doc[clause.left_edge.i : end] if t.idx > line), end)
+    cut = trimmed(doc, first, end)
+    return example if cut is None else RoleExample(example.cue, cut, example.source)
 
 
 # passive reporting verbs whose subject is what is reported on ("The suspects are described
