@@ -251,6 +251,18 @@ def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause
     )
 
 
+def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():
+    doc = load_nlp()("A spokesperson told WPLN-TV in an email the shooting was an accident.")
+    over = RoleExample(cue=(2, 3), content=(3, 14), source=(0, 2))  # from "WPLN-TV"
+    assert doc[slice(*_reported_clause(doc, over).content)].text == ("the shooting was an accident")
+    doc = load_nlp()('Mara Pellin told WPLN-TV, "The pier is closed."')
+    over = RoleExample(cue=(2, 3), content=(3, 14), source=(0, 2))
+    assert doc[slice(*_reported_clause(doc, over).content)].text == '"The pier is closed."'
+    doc = load_nlp()("The mayor echoed claims by the harbourmaster that the pier is closed.")
+    echoed = RoleExample(cue=(2, 3), content=(3, 12), source=(0, 2))  # not a "tell" verb
+    assert _reported_clause(doc, echoed) == echoed
+
+
 def test_a_content_in_a_while_clause_ends_where_the_main_clause_starts():
     nlp = load_nlp()
     doc = nlp(

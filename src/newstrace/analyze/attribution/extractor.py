@@ -251,27 +251,41 @@ def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
 
 
 # a cue's children that say when, where or how it was said, never what
-_ADJUNCTS = frozenset({"npadvmod", "prep", "advmod", "tmod", "punct"})
+_ADJUNCTS = frozenset({"npadvmod", "prep", "advmod", "tmod"})
+# verbs whose object is who was told ("told WPLN-TV the shooting was an accident")
+_TOLD = frozenset({"tell", "inform", "assure", "warn", "remind", "advise", "notify", "promise"})
 
 
 def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     """A content that is only the cue's own time or place ("X, police said [Thursday]",
     "said [at a news conference]") is the clause the cue reports instead: the role CRF
-    takes a word right after the cue for the content, and the claim was lost."""
+    takes a word right after the cue for the content, and the claim was lost. One that
+    opens with who was told runs from the clause ("told [WPLN-TV in an email] the shooting
+    appears ...")."""
     verb = doc[example.cue[1] - 1]
     clause = child_of(verb, {"ccomp"})
     start, end = example.content
-    if clause is None or not (
-        adjuncts := [c for c in verb.children if c.dep_ in _ADJUNCTS and c.i > verb.i]
+    if clause is None or start <= verb.i:
+        return example
+    adjuncts = [c for c in verb.children if c.dep_ in _ADJUNCTS and c.i > verb.i]
+    if all(any(t in a.subtree for a in adjuncts) for t in doc[start:end]):
+        line = doc.text.rfind("\n", 0, verb.idx)  # a headline parsed into the clause stays out
+        last = clause.right_edge.i + 1
+        first = next((t.i for t in doc[clause.left_edge.i : last] if t.idx > line), last)
+        cut = trimmed(doc, first, last)
+        return example if cut is None else RoleExample(example.cue, cut, example.source)
+    listeners = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i]
+    first = clause.left_edge.i
+    if (
+        verb.lemma_.lower() in _TOLD
+        and any(c.left_edge.i == start and c.right_edge.i < first for c in listeners)
+        and clause.i < end
     ):
-        return example
-    if not all(any(t in a.subtree for a in adjuncts) for t in doc[start:end]):
-        return example
-    line = doc.text.rfind("\n", 0, verb.idx)  # a headline parsed into the clause stays out
-    end = clause.right_edge.i + 1
-    first = next((t.i for t in doc[clause.left_edge.i : end] if t.idx > line), end)
-    cut = trimmed(doc, first, end)
-    return example if cut is None else RoleExample(example.cue, cut, example.source)
+        before = doc[start : first - 1]
+        opens = doc[first - 1].is_quote and sum(t.is_quote for t in before) % 2 == 0
+        first -= opens  # 'told CBS, "We are ...', not 'told "Morning Joe" that'
+        return RoleExample(example.cue, (first, end), example.source)
+    return example
 
 
 # passive reporting verbs whose subject is what is reported on ("The suspects are described
