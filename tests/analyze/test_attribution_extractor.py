@@ -242,6 +242,11 @@ def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause
     assert doc[slice(*_reported_clause(doc, when).content)].text == (
         "A nine-year-old girl last Friday fell from the pier"
     )
+    doc = load_nlp()(
+        "The pier closed on Monday, the harbourmaster said, urging boats to stay away."
+    )
+    urging = RoleExample(cue=(8, 9), content=(9, 15), source=(6, 8))  # ", urging ..."
+    assert doc[slice(*_reported_clause(doc, urging).content)].text == "The pier closed on Monday"
     doc = load_nlp()("Police said Thursday that the ferry had no lifeboats.")
     right = RoleExample(cue=(1, 2), content=(3, 9), source=(0, 1))
     assert _reported_clause(doc, right) == right

@@ -251,41 +251,63 @@ def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
 
 
 # a cue's children that say when, where or how it was said, never what
-_ADJUNCTS = frozenset({"npadvmod", "prep", "advmod", "tmod"})
+_ADJUNCTS = frozenset({"npadvmod", "prep", "advmod", "tmod", "advcl", "punct"})
 # verbs whose object is who was told ("told WPLN-TV the shooting was an accident")
 _TOLD = frozenset({"tell", "inform", "assure", "warn", "remind", "advise", "notify", "promise"})
 
 
 def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
-    """A content that is only the cue's own time or place ("X, police said [Thursday]",
-    "said [at a news conference]") is the clause the cue reports instead: the role CRF
-    takes a word right after the cue for the content, and the claim was lost. One that
-    opens with who was told runs from the clause ("told [WPLN-TV in an email] the shooting
-    appears ...")."""
+    """A content that is only the cue's own time, place or a clause hung on it ("X, police
+    said [Thursday]", "said [at a news conference]", "said[, urging ...]") is the clause the
+    cue reports instead: the role CRF takes the words right after the cue for the content,
+    and the claim was lost. One that opens with who was told runs from the clause ("told
+    [WPLN-TV in an email] the shooting appears ...")."""
     verb = doc[example.cue[1] - 1]
-    clause = child_of(verb, {"ccomp"})
     start, end = example.content
-    if clause is None or start <= verb.i:
+    if start <= verb.i:
         return example
-    adjuncts = [c for c in verb.children if c.dep_ in _ADJUNCTS and c.i > verb.i]
-    if all(any(t in a.subtree for a in adjuncts) for t in doc[start:end]):
-        line = doc.text.rfind("\n", 0, verb.idx)  # a headline parsed into the clause stays out
-        last = clause.right_edge.i + 1
-        first = next((t.i for t in doc[clause.left_edge.i : last] if t.idx > line), last)
-        cut = trimmed(doc, first, last)
-        return example if cut is None else RoleExample(example.cue, cut, example.source)
-    listeners = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i]
+    clause = child_of(verb, {"ccomp"})
+    if _only_aside(doc, verb, start, end):
+        reported = _clause_of(doc, verb, clause)
+        return example if reported is None else RoleExample(example.cue, reported, example.source)
+    if clause is None or verb.lemma_.lower() not in _TOLD:
+        return example
     first = clause.left_edge.i
-    if (
-        verb.lemma_.lower() in _TOLD
-        and any(c.left_edge.i == start and c.right_edge.i < first for c in listeners)
-        and clause.i < end
+    listeners = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i]
+    if clause.i >= end or not any(
+        c.left_edge.i == start and c.right_edge.i < first for c in listeners
     ):
-        before = doc[start : first - 1]
-        opens = doc[first - 1].is_quote and sum(t.is_quote for t in before) % 2 == 0
-        first -= opens  # 'told CBS, "We are ...', not 'told "Morning Joe" that'
-        return RoleExample(example.cue, (first, end), example.source)
-    return example
+        return example
+    before = doc[start : first - 1]
+    opens = doc[first - 1].is_quote and sum(t.is_quote for t in before) % 2 == 0
+    first -= opens  # 'told CBS, "We are ...', not 'told "Morning Joe" that'
+    return RoleExample(example.cue, (first, end), example.source)
+
+
+def _only_aside(doc: Doc, verb: Token, start: int, end: int) -> bool:
+    """Whether every word of ``[start, end)`` says when, where or how ``verb`` was said, or
+    (a cue parsed as an aside, "X closed, the harbourmaster said, urging ...") goes on with
+    the clause the cue is set into."""
+    asides = [c for c in verb.children if c.dep_ in _ADJUNCTS and c.i > verb.i]
+    inset = verb.dep_ == "parataxis" and verb.head.i < verb.i
+    return all(
+        any(t in a.subtree for a in asides) or (inset and t not in verb.subtree)
+        for t in doc[start:end]
+    )
+
+
+def _clause_of(doc: Doc, verb: Token, clause: Token | None) -> TokenSpan | None:
+    """The words ``verb`` reports: its clause, or the clause it is set into up to the source;
+    a headline the parser took into it left out."""
+    if clause is not None:
+        first, last = clause.left_edge.i, clause.right_edge.i + 1
+    elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        first, last = verb.head.left_edge.i, verb.left_edge.i
+    else:
+        return None
+    line = doc.text.rfind("\n", 0, verb.idx)
+    first = next((t.i for t in doc[first:last] if t.idx > line), last)
+    return trimmed(doc, first, last)
 
 
 # passive reporting verbs whose subject is what is reported on ("The suspects are described
