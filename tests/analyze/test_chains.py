@@ -599,3 +599,15 @@ def test_a_definite_description_shortens_the_name_named_before_it():
     assert _resolved(text, "the magazine") == ("Vogue", "media_outlet")  # ABC names the show
     text = "The Pellin Fire Department arrived. The police department said the pier was shut."
     assert _resolved(text, "The police department")[0] == "The police department"
+
+
+def test_a_people_named_by_nation_or_party_is_a_group_and_a_body_tagged_a_person_a_body():
+    assert _kind("French Jews fear the pier will close.", "French Jews") == (
+        "French Jews",
+        "unnamed_group",
+    )
+    assert _kind("Republicans said the pier would close.", "Republicans")[1] == "unnamed_group"
+    assert _kind("Delta Chi Fraternity said the pier was shut.", "Delta Chi Fraternity") == (
+        "Delta Chi Fraternity",
+        "organisation",
+    )

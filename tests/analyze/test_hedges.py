@@ -22,6 +22,7 @@ def test_categories_of_common_cues():
     found = dict(_found("Officials reportedly fear the dam could fail if it rains , not later"))
     assert found == {
         "reportedly": "evidential",
+        "fear": "speculative",
         "could": "speculative",
         "if": "conditional",
         "not": "negation",

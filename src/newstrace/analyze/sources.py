@@ -216,8 +216,20 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     lex = _lexicon()
     head = tokens.root
     lemma = head.lemma_.lower()
-    persons = [e for e in ents if e.label_ == "PERSON" and not _in_a_phrase_of(head, e)]
-    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    bodies = lex["organisation_heads"]
+    persons = [
+        e
+        for e in ents
+        if e.label_ == "PERSON"
+        and not _in_a_phrase_of(head, e)
+        and e[-1].lemma_.lower() not in bodies  # the tagger's PERSON "Delta Chi Fraternity"
+    ]
+    orgs = [
+        e
+        for e in ents
+        if e.label_ in {"ORG", "GPE", "NORP"}
+        or (e.label_ == "PERSON" and e[-1].lemma_.lower() in bodies)
+    ]
     person = persons[-1] if persons else None
     if person and person.start <= head.i < person.end and _owned(tokens, person):
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
@@ -253,12 +265,35 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         plural = head.tag_ == "NNS" and head.lower_ not in lex["anonymous_heads_singular"]
         kind = SourceKind.UNNAMED_GROUP if plural else SourceKind.ANONYMOUS_PERSON
         return _anonymous_name(tokens), kind  # "a source" one person, "sources" a group
-    if head.lower_ in lex["group_heads"] or (head.tag_ == "NNS" and not orgs):
+    if (
+        head.lower_ in lex["group_heads"]
+        or (head.tag_ == "NNS" and not orgs)
+        or _people(head, orgs)
+    ):
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         named = next((e for e in orgs if e.start <= head.i < e.end), orgs[0] if orgs else None)
-        return (_bare(named) if named else _short_name(tokens)), SourceKind.ORGANISATION
+        return (_bare(_widened(named, tokens)) if named else _short_name(tokens)), (
+            SourceKind.ORGANISATION
+        )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _widened(name: TokenSpan, tokens: TokenSpan) -> TokenSpan:
+    """A tagged name with the proper nouns of the mention right before it that the tagger
+    left out ("Delta" of "Delta Chi Fraternity")."""
+    start = name.start
+    while start > tokens.start and name.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return name.doc[start : name.end]
+
+
+def _people(head: Token, orgs: list[TokenSpan]) -> bool:
+    """Whether the mention is a people named by nation, faith or party ("French Jews",
+    "Republicans"): a group of persons, not an organisation."""
+    return head.tag_ == "NNPS" and any(
+        e.label_ == "NORP" and e.start <= head.i < e.end for e in orgs
+    )
 
 
 def _named_body(tokens: TokenSpan, head: Token) -> bool:
