@@ -10,6 +10,7 @@ import pytest
 
 from newstrace.analyze.attribution.extractor import (
     _by_agent,
+    _caption_credit,
     _over_inner,
     _reported_clause,
     _with_named_source,
@@ -266,6 +267,14 @@ def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():
     doc = load_nlp()("The mayor echoed claims by the harbourmaster that the pier is closed.")
     echoed = RoleExample(cue=(2, 3), content=(3, 12), source=(0, 2))  # not a "tell" verb
     assert _reported_clause(doc, echoed) == echoed
+
+
+def test_a_photo_credit_is_no_speech():
+    doc = load_nlp()("A diver checks the pier. Photo: Tom Ardley / Pellin Gazette")
+    credit = RoleExample(cue=(7, 8), content=(8, 13), source=(6, 7))  # "Photo", ":"
+    assert _caption_credit(doc, credit)
+    doc = load_nlp()("The harbourmaster: the pier is shut.")
+    assert not _caption_credit(doc, RoleExample(cue=(2, 3), content=(3, 7), source=(0, 2)))
 
 
 def test_a_content_in_a_while_clause_ends_where_the_main_clause_starts():

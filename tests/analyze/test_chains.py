@@ -611,3 +611,11 @@ def test_a_people_named_by_nation_or_party_is_a_group_and_a_body_tagged_a_person
         "Delta Chi Fraternity",
         "organisation",
     )
+
+
+def test_a_source_is_named_from_its_own_line():
+    text = (
+        "Residents were stunned.\n\nFamily 'close-knit'\n\n"
+        "A woman, who lives across the street, said the family was close-knit."
+    )
+    assert _resolved(text, "who") == ("A woman", "anonymous_person")

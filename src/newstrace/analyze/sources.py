@@ -497,6 +497,13 @@ def _relative_head(tokens: TokenSpan) -> TokenSpan:
     return noun.doc[noun.left_edge.i : noun.i + 1]
 
 
+def _on_its_line(tokens: TokenSpan) -> TokenSpan:
+    """A mention from the last line break inside it: a subheading above the paragraph is
+    no part of the name ("Family 'close-knit'\n\nA woman, who said ...")."""
+    breaks = [t.i for t in tokens[:-1] if "\n" in t.text or "\n" in t.whitespace_]
+    return tokens.doc[breaks[-1] + 1 : tokens.end] if breaks else tokens
+
+
 def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or token.lower_ in _lexicon()["pronouns_plural"]
 
@@ -541,7 +548,7 @@ class SourceResolver:
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
-        tokens = _relative_head(_contrasted(token_span(self.doc, span)))
+        tokens = _on_its_line(_relative_head(_contrasted(token_span(self.doc, span))))
         span = Span.of(self.doc.text, tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root

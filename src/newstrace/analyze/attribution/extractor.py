@@ -166,6 +166,7 @@ def refined(
     sentence with a source of its own, and what the page's layout attributes
     (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
+    found = [e for e in found if not _caption_credit(doc, e)]
     found = [_reported_clause(doc, _with_named_source(doc, e)) for e in found]
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
     quoted = [quoted_as(doc, example.cue) for example in found]
@@ -237,6 +238,19 @@ def _nested(
     inner.extend(stated_that(doc, lexicon, taken))
     inner.extend(in_their_words(doc, taken))
     return inner
+
+
+# the label a photo's credit opens with ("Photo: Cody Duty / Houston Chronicle")
+_CREDIT_LABELS = frozenset({"photo", "photos", "picture", "pic", "image", "credit", "photograph"})
+
+
+def _caption_credit(doc: Doc, example: RoleExample) -> bool:
+    """Whether the taggers read a photo's credit as speech: "Photo" the source, its colon
+    the cue, the photographer and the next sentence the content."""
+    if example.source is None:
+        return False
+    source = doc[example.source[0] : example.source[1]]
+    return source.text.lower() in _CREDIT_LABELS and doc[example.cue[0]].text == ":"
 
 
 def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
