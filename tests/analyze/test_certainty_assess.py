@@ -299,3 +299,13 @@ def test_if_clause_outside_the_region_still_conditions_the_claim(assessor):
     certainty = assessor.assess(doc, region, content, True)
     assert certainty.level is CertaintyLevel.CONDITIONAL
     assert [cue.text for cue in certainty.cues] == ["If"]
+
+
+def test_a_claim_said_to_be_unclear_or_unknown_is_not_confirmed(assessor):
+    for text in (
+        "It was unclear if the ferry had a lifeboat.",
+        "The cause of the pier fire is not known.",
+        "The future of the Pellin ferry is uncertain.",
+    ):
+        assert _assess(assessor, text).level is CertaintyLevel.NEGATED, text
+    assert _assess(assessor, "The ferry may have a lifeboat.").level is CertaintyLevel.HEDGED

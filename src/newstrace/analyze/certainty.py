@@ -108,6 +108,9 @@ def _score(level: CertaintyLevel, rank: float) -> float:
 
 def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan) -> CertaintyLevel:
     found = {_BY_CATEGORY[c.category] for c in governing if c.category in _BY_CATEGORY}
+    said = {doc[c.start : c.end].text.lower() for c in governing}
+    if said & word_list("not_confirmed"):
+        found.add(CertaintyLevel.NEGATED)  # "it is unclear whether X": X stated as not confirmed
     if CertaintyLevel.SPECULATIVE in found and not _guessed(doc, governing, content):
         found = (found - {CertaintyLevel.SPECULATIVE}) | {CertaintyLevel.HEDGED}
     for level in _BY_CATEGORY.values():
