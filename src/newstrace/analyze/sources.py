@@ -40,6 +40,14 @@ _SITES = frozenset({"website", "site"})
 _OUTLET_WORDS = frozenset({"magazine", "newspaper", "tabloid", "broadcaster", "network"})
 # the entity labels a description of a body can shorten ("the department", "the magazine")
 _NAMED_BODIES = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PERSON"})
+# a station's name for itself, with no place or call sign ("told 24-Hour News 8", "told
+# Eyewitness News", "told NBC4"): other outlets name it by city or letters, so the page is the
+# station's own, and the publisher is no link in a chain (CLAIMS.md 2.1)
+_OWN_STATION = re.compile(
+    r"(?:the )?(?:\d+-hour )?(?:news ?\d+|channel \d+(?: \w+)? news|eyewitness news|action news"
+    r"|(?:abc|nbc|cbs|fox) ?\d+(?: news)?)",
+    re.IGNORECASE,
+)
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
 
@@ -615,7 +623,7 @@ class SourceResolver:
             if verb.lemma_ == "tell":
                 listener = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
                 if listener is not None and (found := self._outlet(_name_of(listener), told=True)):
-                    return found
+                    return None if _OWN_STATION.fullmatch(found.name) else found
             if (relayer := _reported_by(verb)) is not None:
                 words = _name_of(relayer)
                 name, kind = classify(words, entities_in(words, self._ents))
