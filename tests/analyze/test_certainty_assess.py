@@ -309,3 +309,10 @@ def test_a_claim_said_to_be_unclear_or_unknown_is_not_confirmed(assessor):
     ):
         assert _assess(assessor, text).level is CertaintyLevel.NEGATED, text
     assert _assess(assessor, "The ferry may have a lifeboat.").level is CertaintyLevel.HEDGED
+
+
+def test_an_if_that_only_points_the_reader_is_no_condition(assessor):
+    text = "If you look at the tide tables, the pier has flooded less since 1990."
+    assert _assess(assessor, text).level is not CertaintyLevel.CONDITIONAL
+    text = "If you swim off the pier, you will be fined."
+    assert _assess(assessor, text).level is CertaintyLevel.CONDITIONAL

@@ -63,6 +63,9 @@ _WHETHER_HEADS = frozenset(
 _CONDITION_MARKS = frozenset(
     {"if", "unless", "provided", "providing", "assuming", "long", "case", "condition", "event"}
 )
+# what "you" do in an "if" that only points the reader somewhere ("if you look at the
+# figures, they have fallen"): the claim holds whether or not anyone looks
+_POINTING_VERBS = frozenset({"look", "consider", "compare", "check", "ask", "think", "see"})
 
 
 class CertaintyAssessor:
@@ -291,6 +294,15 @@ def _conditions(token: Token, spine: set[Token]) -> bool:
         and token.head.dep_ == "advcl"
         and (token.head.head in spine or token.head in spine)
         and not (token.lower_ == "if" and _asks_whether(token.head))
+        and not _points_the_reader(token.head)
+    )
+
+
+def _points_the_reader(clause: Token) -> bool:
+    """An "if you look at X" clause: a condition on the reader's attention, not on the
+    claim's truth ("If you look at the statistics, they've been on decline")."""
+    return clause.lemma_.lower() in _POINTING_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children
     )
 
 
