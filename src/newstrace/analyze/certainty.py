@@ -114,7 +114,7 @@ def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan)
     said = {doc[c.start : c.end].text.lower() for c in governing}
     if said & word_list("not_confirmed"):
         found.add(CertaintyLevel.NEGATED)  # "it is unclear whether X": X stated as not confirmed
-    if CertaintyLevel.SPECULATIVE in found and not _guessed(doc, governing, content):
+    if CertaintyLevel.SPECULATIVE in found and not _guessed(said, content):
         found = (found - {CertaintyLevel.SPECULATIVE}) | {CertaintyLevel.HEDGED}
     for level in _BY_CATEGORY.values():
         if level in found:
@@ -122,12 +122,12 @@ def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan)
     return CertaintyLevel.ATTRIBUTED if attributed else CertaintyLevel.ASSERTED
 
 
-def _guessed(doc: Doc, governing: list[Cue], content: TokenSpan) -> bool:
+def _guessed(said: set[str], content: TokenSpan) -> bool:
     """Whether the claim is a guess (speculative), not a fact softened by a modal (hedged):
     a conjecture cue ("I think", "speculated"), a belief frame over a modal ("researchers
     believe it may ..."), or a modal on a verb of consequence ("may pave the way", "could
-    cause"). "Temperatures could drop" softens what will be the case: hedged."""
-    said = {doc[c.start : c.end].text.lower() for c in governing}
+    cause"). "Temperatures could drop" softens what will be the case: hedged. ``said``: the
+    governing cues' words, lower-case."""
     if said & word_list("conjecture") or said & word_list("belief_frames"):
         return True
     verbs = _roots(content)

@@ -224,20 +224,12 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     lex = _lexicon()
     head = tokens.root
     lemma = head.lemma_.lower()
-    bodies = lex["organisation_heads"]
     persons = [
         e
         for e in ents
-        if e.label_ == "PERSON"
-        and not _in_a_phrase_of(head, e)
-        and e[-1].lemma_.lower() not in bodies  # the tagger's PERSON "Delta Chi Fraternity"
+        if e.label_ == "PERSON" and not _in_a_phrase_of(head, e) and not _body_as_person(e)
     ]
-    orgs = [
-        e
-        for e in ents
-        if e.label_ in {"ORG", "GPE", "NORP"}
-        or (e.label_ == "PERSON" and e[-1].lemma_.lower() in bodies)
-    ]
+    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} or _body_as_person(e)]
     person = persons[-1] if persons else None
     if person and person.start <= head.i < person.end and _owned(tokens, person):
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
@@ -285,6 +277,14 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _body_as_person(entity: TokenSpan) -> bool:
+    """A body the tagger took for a person: a PERSON name ending in a body's word ("Delta
+    Chi Fraternity")."""
+    return (
+        entity.label_ == "PERSON" and entity[-1].lemma_.lower() in _lexicon()["organisation_heads"]
+    )
 
 
 def _widened(name: TokenSpan, tokens: TokenSpan) -> TokenSpan:
