@@ -220,6 +220,53 @@ def test_a_title_after_the_body_inside_a_tagged_name_is_no_part_of_the_name():
     ] == ("Martin Luther King Jr.")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        # a title of office in the apposition after the name
+        (
+            "Mara Okafor, the city's police chief, said two men were arrested.",
+            "Mara Okafor, the city's police chief,",
+            "government_official",
+        ),
+        (
+            "Mara Okafor, a spokeswoman for the county health department, said it would close.",
+            "Mara Okafor, a spokeswoman for the county health department,",
+            "government_official",
+        ),
+        # a title any body gives speaks for government only where no other body is named
+        (
+            "Pellin Motors spokesman Andy Mercer said it was fixed.",
+            "Pellin Motors spokesman Andy Mercer",
+            "named_person",
+        ),
+        (
+            "Mara Okafor, the party's chairman, said the vote was rigged.",
+            "Mara Okafor, the party's chairman,",
+            "named_person",
+        ),
+        (
+            "US President Mara Okafor said the talks would resume.",
+            "US President Mara Okafor",
+            "government_official",
+        ),
+        # a clause on the description gives no title
+        (
+            "Mara Okafor, a neighbour who called police, said she heard shots.",
+            "Mara Okafor, a neighbour who called police,",
+            "named_person",
+        ),
+    ],
+)
+def test_an_office_is_read_from_the_title_and_the_body_it_is_held_in(text, mention, kind):
+    assert _kind(text, mention) == ("Mara Okafor" if "Okafor" in mention else "Andy Mercer", kind)
+
+
+def test_a_spokesperson_for_a_police_department_by_its_initials_speaks_for_government():
+    text = "A spokesperson for PEPD said the shooting appears to be accidental."
+    assert _kind(text, "A spokesperson for PEPD")[1] == "government_official"
+
+
 def _chains(text: str) -> list[list[tuple[str, str]]]:
     from newstrace import Article, analyze
 

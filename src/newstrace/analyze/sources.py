@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -35,6 +36,9 @@ _OUTLETS_OWN_RESEARCH = frozenset({"poll", "survey", "study", "analysis"})
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame"})
 # a singular pronoun's gender: a "he" never refers back to a "she"
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# a police department, a sheriff's office or a bureau of investigation by its initials:
+# "LAPD", "IMPD", "PCSO", "GBI"
+_POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
 _SITES = frozenset({"website", "site"})
 # words a description of an outlet ends in, for the outlet named before it ("the magazine")
 _OUTLET_WORDS = frozenset({"magazine", "newspaper", "tabloid", "broadcaster", "network"})
@@ -199,15 +203,50 @@ def _person_kind(name: TokenSpan) -> SourceKind:
 
 
 def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
-    """Whether a title of office comes before the person's name, in the mention or just
-    before it: a tagger's source span often leaves the rank out ("Cpl. [Jesse Olsen]")."""
-    lex = _lexicon()["official_titles"]
-    words = [t.lower_ for t in tokens if t.i < person.start]
+    """Whether the mention gives the person a government office: a title before the name, in
+    the mention or just before it (a tagger's source span often leaves the rank out, "Cpl.
+    [Jesse Olsen]"), or in the apposition after it ("Mara Okafor, the city's police chief").
+    A title any body gives (spokesman, president, chair) is an office only where the body
+    named with it is a government one or none is named: "Facebook spokesman Andy Stone"
+    speaks for a company."""
+    lex = _lexicon()
+    before = [t for t in tokens if t.i < person.start]
     if tokens.start > 0:
-        words.insert(0, tokens.doc[tokens.start - 1].lower_)
-    return any(w in lex for w in words) or any(
-        " ".join(words[i : i + 2]) in lex for i in range(len(words))
-    )
+        before.insert(0, tokens.doc[tokens.start - 1])
+    described = _apposition(person)
+    lower = [t.lower_ for t in before]
+    found = set(lower) | {" ".join(pair) for pair in pairwise(lower)}
+    for head in (t for t in described if t.dep_ == "appos" and t.head == person.root):
+        found |= {head.lower_, f"{head.doc[head.i - 1].lower_} {head.lower_}"}
+    titles = found & set(lex["official_titles"])
+    if titles - set(lex["body_titles"]):
+        return True
+    words = before + described
+    return bool(titles) and (_governmental(words) or not any(_names_a_body(t) for t in words))
+
+
+def _apposition(person: TokenSpan) -> list[Token]:
+    """The words that describe a person right after the name ("Mara Okafor, [a spokeswoman
+    for the county]"), without a clause on the description ("a neighbour [who called
+    police]"). Only the description's head can be a title: "a graduate of the fire
+    department" holds no office."""
+    clauses = {"relcl", "acl", "advcl", "ccomp"}
+    words: list[Token] = []
+    for appos in (c for c in person.root.children if c.dep_ == "appos"):
+        inside = {t.i for c in appos.children if c.dep_ in clauses for t in c.subtree}
+        words += [t for t in appos.subtree if t.i not in inside]
+    return words
+
+
+def _names_a_body(word: Token) -> bool:
+    """Whether a word of a title names the body it is held in: a proper name other than a
+    title, a courtesy or a place ("Facebook", not "President", "Dr" or the "US" of "US
+    President"), or a body's word ("the party's spokesman")."""
+    lex = _lexicon()
+    lower = word.lower_.rstrip(".")
+    if lower in lex["official_titles"] or lower in _HONORIFICS or word.ent_type_ == "GPE":
+        return False
+    return word.pos_ == "PROPN" or word.lemma_.lower() in lex["organisation_heads"]
 
 
 def entities_in(tokens: TokenSpan, ents: list[TokenSpan]) -> list[TokenSpan]:
@@ -438,9 +477,11 @@ def _named_after(
     return None
 
 
-def _governmental(words: TokenSpan) -> bool:
-    """Whether the words name a government body ("police", "NASA", "the council")."""
-    return any(t.lower_ in _lexicon()["government_words"] for t in words)
+def _governmental(words: TokenSpan | list[Token]) -> bool:
+    """Whether the words name a government body ("police", "NASA", "the council", a police
+    force by its initials: "IMPD", "GBI")."""
+    lex = _lexicon()["government_words"]
+    return any(t.lower_ in lex or _POLICE_INITIALS.fullmatch(t.text) for t in words)
 
 
 def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
