@@ -267,6 +267,13 @@ def test_a_spokesperson_for_a_police_department_by_its_initials_speaks_for_gover
     assert _kind(text, "A spokesperson for PEPD")[1] == "government_official"
 
 
+def test_staff_of_a_government_body_speak_in_its_office():
+    text = "An adviser to the president's office denied that the meeting took place."
+    assert _kind(text, "An adviser to the president's office")[1] == "government_official"
+    text = "Hospital workers said the boy was stable."
+    assert _kind(text, "Hospital workers")[1] == "unnamed_group"
+
+
 def _chains(text: str) -> list[list[tuple[str, str]]]:
     from newstrace import Article, analyze
 
