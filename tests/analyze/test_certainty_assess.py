@@ -316,3 +316,9 @@ def test_an_if_that_only_points_the_reader_is_no_condition(assessor):
     assert _assess(assessor, text).level is not CertaintyLevel.CONDITIONAL
     text = "If you swim off the pier, you will be fined."
     assert _assess(assessor, text).level is CertaintyLevel.CONDITIONAL
+
+
+def test_a_negation_under_a_condition_leaves_the_claim_conditional(assessor):
+    text = "If you cross that line, then you are not welcome on the ferry."
+    assert _assess(assessor, text).level is CertaintyLevel.CONDITIONAL
+    assert _assess(assessor, "You are not welcome on the ferry.").level is CertaintyLevel.NEGATED

@@ -38,8 +38,8 @@ BANDS = {
     CertaintyLevel.NEGATED: (0.0, 0.15),
 }
 _BY_CATEGORY = {
-    "negation": CertaintyLevel.NEGATED,
     "conditional": CertaintyLevel.CONDITIONAL,
+    "negation": CertaintyLevel.NEGATED,
     "speculative": CertaintyLevel.SPECULATIVE,
     "evidential": CertaintyLevel.HEDGED,
 }
