@@ -633,6 +633,17 @@ def test_a_credit_given_last_in_the_sentence_is_outside_the_speaker_it_holds():
     assert [("court documents", "document_report"), ("Mara Pellin", "named_person")] in chains
 
 
+def test_a_closing_credit_after_a_report_is_the_outer_link_but_a_venue_is_none():
+    relayed = _chains(
+        "The harbour agency said 300 homes were flooded, according to the Pellin Post."
+    )
+    assert [("Pellin Post", "media_outlet"), ("The harbour agency", "organisation")] in relayed
+    venue = _chains("The mayor said the road was closed, according to a statement.")
+    assert all(chain[0][0] != "a statement" for chain in venue if chain)
+    unsaid = _chains("He was pronounced dead at 3 a.m., according to the Pellin County coroner.")
+    assert not any(len(chain) > 1 for chain in unsaid)
+
+
 def _resolved(text: str, mention: str) -> tuple[str, str]:
     start = text.rindex(mention)
     source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))

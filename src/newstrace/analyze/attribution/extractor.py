@@ -21,6 +21,7 @@ from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.layouts import layout_attributions
 from newstrace.analyze.attribution.nesting import (
     child_of,
+    credited_after,
     in_their_words,
     quoted_as,
     said_within,
@@ -169,6 +170,7 @@ def refined(
     found = [e for e in found if not _caption_credit(doc, e)]
     found = [_reported_clause(doc, _with_named_source(doc, e)) for e in found]
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
+    found = _closing_credits(doc, found)
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))
@@ -238,6 +240,30 @@ def _nested(
     inner.extend(stated_that(doc, lexicon, taken))
     inner.extend(in_their_words(doc, taken))
     return inner
+
+
+def _closing_credits(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample]:
+    """Contents that close with a credit after a comma ("said 300 homes were flooded,
+    according to the Post") end before it, and the credit becomes the attribution around
+    the whole report (:func:`~newstrace.analyze.attribution.nesting.credited_after`), in
+    place of what the taggers made of it (the credit as content, or as its own source);
+    one attribution per credit, around the outermost report."""
+    examples: list[RoleExample] = []
+    credits: dict[tuple[int, int], RoleExample] = {}
+    for example in found:
+        credit = credited_after(doc, example)
+        tagged = [e for e in found if credit is not None and _overlap(e.cue, credit.cue)]
+        if any(e.content[0] <= example.cue[0] < e.content[1] for e in tagged):
+            credit = None  # the taggers read the credit right
+        if credit is not None and example.content[0] < credit.content[1]:
+            example = RoleExample(
+                example.cue, (example.content[0], credit.content[1]), example.source
+            )
+            earlier = credits.get(credit.cue, credit)
+            credits[credit.cue] = credit if credit.content[0] <= earlier.content[0] else earlier
+        examples.append(example)
+    kept = [e for e in examples if not any(_overlap(e.cue, cue) for cue in credits)]
+    return kept + list(credits.values())
 
 
 # the label a photo's credit opens with ("Photo: Cody Duty / Houston Chronicle")
