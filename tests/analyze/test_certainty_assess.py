@@ -322,3 +322,12 @@ def test_a_negation_under_a_condition_leaves_the_claim_conditional(assessor):
     text = "If you cross that line, then you are not welcome on the ferry."
     assert _assess(assessor, text).level is CertaintyLevel.CONDITIONAL
     assert _assess(assessor, "You are not welcome on the ferry.").level is CertaintyLevel.NEGATED
+
+
+def test_a_belief_about_what_will_happen_is_a_guess(assessor):
+    text = "The harbourmaster believes the ferry will sail on Monday."
+    certainty = _assess(assessor, text, "the ferry will sail on Monday", attributed=True)
+    assert certainty.level is CertaintyLevel.SPECULATIVE
+    text = "The harbourmaster believes the ferry sailed on Monday."
+    certainty = _assess(assessor, text, "the ferry sailed on Monday", attributed=True)
+    assert certainty.level is CertaintyLevel.HEDGED

@@ -47,6 +47,7 @@ _ALWAYS_LISTED = frozenset({"evidential", "speculative", "approximator"})
 _LOOSE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "appos", "relcl", "acl"})
 _FUNCTION_DEPS = frozenset({"cc", "punct", "mark", "det", "case", "prep", "advmod"})
 _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere"})
+_FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
 _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
 # subjects of a "be" that only announces the clause after it: "The problem is that X"
@@ -114,6 +115,8 @@ def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan)
     said = {doc[c.start : c.end].text.lower() for c in governing}
     if said & word_list("not_confirmed"):
         found.add(CertaintyLevel.NEGATED)  # "it is unclear whether X": X stated as not confirmed
+    if any(_foretold(doc, cue) for cue in governing):
+        found.add(CertaintyLevel.SPECULATIVE)  # "he believes Kim will uphold": a guess
     if CertaintyLevel.SPECULATIVE in found and not _guessed(said, content):
         found = (found - {CertaintyLevel.SPECULATIVE}) | {CertaintyLevel.HEDGED}
     for level in _BY_CATEGORY.values():
@@ -133,6 +136,17 @@ def _guessed(said: set[str], content: TokenSpan) -> bool:
     verbs = _roots(content)
     verbs |= {c for v in verbs for c in v.children if c.dep_ == "xcomp"}
     return any(v.lemma_.lower() in word_list("consequence_verbs") for v in verbs)
+
+
+def _foretold(doc: Doc, cue: Cue) -> bool:
+    """Whether a belief cue governs a clause about what will happen ("he believes Kim will
+    uphold his commitment", "thinks she will resign"): a guess at a future act, not a
+    softened fact."""
+    words = doc[cue.start : cue.end]
+    if words.text.lower() not in word_list("belief_frames"):
+        return False
+    clauses = [c for t in words for c in t.children if c.dep_ == "ccomp"]
+    return any(a.dep_ == "aux" and a.lower_ in _FUTURE for c in clauses for a in c.children)
 
 
 def _tokens(doc: Doc, span: Span) -> TokenSpan:
