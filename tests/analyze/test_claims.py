@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newstrace.analyze.claims import asserted_spans, is_proposition, per_sentence
 from newstrace.analyze.nlp import load_nlp
 from newstrace.model import Attribution, Source, SourceKind, Span
@@ -103,3 +105,30 @@ def test_a_credit_with_its_source_after_the_verb_is_cut_off_too():
     pieces = per_sentence(text, [(0, second - 1), (second, len(text))], attribution)
 
     assert pieces[0].content.text == 'It might have been worse,"'
+
+
+def test_an_act_alleged_in_a_clause_of_its_own_is_a_claim_of_its_own():
+    from newstrace.analyze.claims import alleged_acts
+
+    text = "A Pellin man faces charges after allegedly setting fire to a ferry on Sunday night."
+    doc = load_nlp()(text)
+    whole = Attribution(
+        Source("the article", SourceKind.THE_ARTICLE), None, Span.of(text, 0, len(text) - 1)
+    )
+    assert [a.content.text for a in alleged_acts(doc, whole)] == [
+        "allegedly setting fire to a ferry on Sunday night"
+    ]
+    text = "The man allegedly set fire to a ferry on Sunday night."
+    doc = load_nlp()(text)
+    whole = replace(whole, content=Span.of(text, 0, len(text) - 1))
+    assert alleged_acts(doc, whole) == []  # the claim itself is hedged
+
+
+def test_the_ledger_holds_the_alleged_act_hedged_beside_the_fact():
+    from newstrace import analyze
+    from newstrace.model import CertaintyLevel
+
+    text = "A Pellin man faces charges after allegedly setting fire to a ferry on Sunday night."
+    levels = {c.span.text: c.certainty.level for c in analyze(text).claims}
+    assert levels["allegedly setting fire to a ferry on Sunday night"] is CertaintyLevel.HEDGED
+    assert CertaintyLevel.ASSERTED in levels.values()

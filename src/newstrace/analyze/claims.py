@@ -3,7 +3,8 @@
 Every attribution's content is a claim. So is every stretch of a sentence that no
 attribution covers and that says something (has a verb): plain background ("In April, North
 Korea had already offered ...") and the article's own speculation ("and it could be a sign ...")
-must show up in the ledger too, asserted by the article itself.
+must show up in the ledger too, asserted by the article itself. An act a claim only alleges
+in a clause of its own ("faces charges after allegedly setting fire to ...") is a claim too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "disc
 _HEADLINE_WORDS = 3
 _SIGN_OFF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:reports|reported|reporting)\W*")
 _MIN_WORDS = 4
+# adverbs that put an act as only alleged or reported: "after allegedly ordering ..."
+_HEARSAY = frozenset({"allegedly", "reportedly", "supposedly", "purportedly"})
 # what may follow a credit that ends its sentence
 _AFTER_CREDIT = " \t.,;:!?\"'”’"
 
@@ -216,6 +219,28 @@ def _before_credit(text: str, piece: Span, attribution: Attribution) -> Span:
     if text[max([cue.end, *(s.end for s in named)]) : piece.end].strip(_AFTER_CREDIT):
         return piece
     return trimmed(text, piece.start, min([cue.start, *(s.start for s in named)])) or piece
+
+
+def alleged_acts(doc: Doc, attribution: Attribution) -> list[Attribution]:
+    """The acts a claim only alleges in a clause of its own ("is facing charges after
+    allegedly ordering his dog to attack officers"), each a claim with the same sources:
+    the allegation is what a reader checks, and the claim's own level (the charges are a
+    fact) does not carry its hedge. An adverb on the claim's main verb hedges the claim
+    itself and adds nothing."""
+    content = attribution.content
+    tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if tokens is None:
+        return []
+    acts = []
+    for adverb in (t for t in tokens if t.lower_ in _HEARSAY and t.dep_ == "advmod"):
+        verb = adverb.head
+        if verb.head.i == verb.i or not tokens.start <= verb.head.i < tokens.end:
+            continue  # on the claim's own verb
+        end = min(verb.right_edge.idx + len(verb.right_edge), content.end)
+        span = trimmed(doc.text, adverb.idx, end)
+        if span is not None and len(span.text.split()) >= _MIN_WORDS:
+            acts.append(replace(attribution, content=span))
+    return acts
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

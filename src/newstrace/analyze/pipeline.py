@@ -21,6 +21,7 @@ from newstrace.analyze.certainty import CertaintyAssessor
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
 from newstrace.analyze.checkworthy import CheckworthyScorer
 from newstrace.analyze.claims import (
+    alleged_acts,
     article_attribution,
     asserted_spans,
     certainty_region,
@@ -269,7 +270,9 @@ class Analyzer:
             continued_from(span, attributions, runs) or article_attribution(span, own_chain)
             for span in asserted_spans(doc, covered, skip)
         ]
-        return self._claims(doc, text, sorted(attributions + own, key=lambda a: a.content.start))
+        alleged = [act for a in attributions + own for act in alleged_acts(doc, a)]
+        found = sorted(attributions + own + alleged, key=lambda a: a.content.start)
+        return self._claims(doc, text, found)
 
     def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:
         scores = self._checkworthy.score([a.content.text for a in attributions])
