@@ -271,8 +271,8 @@ class Analyzer:
             for span in asserted_spans(doc, covered, skip)
         ]
         alleged = [act for a in attributions + own for act in alleged_acts(doc, a)]
-        found = sorted(attributions + own + alleged, key=lambda a: a.content.start)
-        return self._claims(doc, text, found)
+        claimed = sorted(attributions + own + alleged, key=lambda a: a.content.start)
+        return self._claims(doc, text, claimed)
 
     def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:
         scores = self._checkworthy.score([a.content.text for a in attributions])
