@@ -691,3 +691,14 @@ def test_a_station_told_by_its_own_name_is_the_publisher_not_a_link():
     assert [("Mara Pellin", "named_person")] in chains
     chains = _chains("Mara Pellin told the Dover Courier the pier was shut.")
     assert [("Dover Courier", "media_outlet"), ("Mara Pellin", "named_person")] in chains
+
+
+def test_a_sourceless_hedge_inside_what_a_named_source_says_adds_no_unnamed_sources():
+    chains = _chains(
+        "Pellin Motors is expected to announce new partnerships in the coming months, "
+        "according to the report."
+    )
+    assert chains == [[("the report", "document_report")]]
+    assert _chains("The road is expected to reopen on Monday.") == [
+        [("unnamed sources", "unnamed_group")]
+    ]

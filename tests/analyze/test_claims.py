@@ -115,13 +115,13 @@ def test_an_act_alleged_in_a_clause_of_its_own_is_a_claim_of_its_own():
     whole = Attribution(
         Source("the article", SourceKind.THE_ARTICLE), None, Span.of(text, 0, len(text) - 1)
     )
-    assert [a.content.text for a in alleged_acts(doc, whole)] == [
+    assert [a.content.text for a in alleged_acts(doc, [whole])] == [
         "allegedly setting fire to a ferry on Sunday night"
     ]
     text = "The man allegedly set fire to a ferry on Sunday night."
     doc = load_nlp()(text)
     whole = replace(whole, content=Span.of(text, 0, len(text) - 1))
-    assert alleged_acts(doc, whole) == []  # the claim itself is hedged
+    assert alleged_acts(doc, [whole]) == []  # the claim itself is hedged
 
 
 def test_the_ledger_holds_the_alleged_act_hedged_beside_the_fact():
@@ -132,3 +132,15 @@ def test_the_ledger_holds_the_alleged_act_hedged_beside_the_fact():
     levels = {c.span.text: c.certainty.level for c in analyze(text).claims}
     assert levels["allegedly setting fire to a ferry on Sunday night"] is CertaintyLevel.HEDGED
     assert CertaintyLevel.ASSERTED in levels.values()
+
+
+def test_an_alleged_act_inside_nested_reports_is_one_claim_of_the_innermost_source():
+    from newstrace import analyze
+
+    text = (
+        "Police said the man was arrested after allegedly setting fire to a ferry on Sunday, "
+        "the Pellin Post reported."
+    )
+    acts = [c for c in analyze(text).claims if c.span.text.startswith("allegedly")]
+    assert len(acts) == 1
+    assert acts[0].attribution.chain[-1].name == "Police"

@@ -76,6 +76,8 @@ def build_attributions(
         a: resolver.resolve(a.source) if a.source else resolver.record_in_cue(a.cue) or UNNAMED
         for a in in_text_order
     }
+    found = [a for a in found if not _under_a_named_source(a, sources, found)]
+    in_text_order = [a for a in in_text_order if a in found]
     parents = {a: _parent(a, found) for a in found}
     chains: dict[AttributionSpans, tuple[Source, ...]] = {}
 
@@ -106,6 +108,18 @@ def build_attributions(
         content = _before_outer_credit(resolver.doc.text, item, parents[item])
         built[item] = Attribution(source, item.cue, content, chain)
     return built
+
+
+def _under_a_named_source(
+    item: AttributionSpans, sources: dict[AttributionSpans, Source], found: list[AttributionSpans]
+) -> bool:
+    """Whether a sourceless cue ("is expected to") stands inside what a named source says
+    ("Pellin Motors is expected to ..., according to the report"): the hedge is on that
+    source's words, and no unnamed sources stand between (`CLAIMS.md` 2.3)."""
+    return sources[item] is UNNAMED and any(
+        other is not item and sources[other] is not UNNAMED and other.content.contains(item.cue)
+        for other in found
+    )
 
 
 def _before_outer_credit(text: str, item: AttributionSpans, outer: AttributionSpans | None) -> Span:

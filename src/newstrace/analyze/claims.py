@@ -221,17 +221,26 @@ def _before_credit(text: str, piece: Span, attribution: Attribution) -> Span:
     return trimmed(text, piece.start, min([cue.start, *(s.start for s in named)])) or piece
 
 
-def alleged_acts(doc: Doc, attribution: Attribution) -> list[Attribution]:
-    """The acts a claim only alleges in a clause of its own ("is facing charges after
-    allegedly ordering his dog to attack officers"), each a claim with the same sources:
-    the allegation is what a reader checks, and the claim's own level (the charges are a
-    fact) does not carry its hedge. An adverb on the claim's main verb hedges the claim
-    itself and adds nothing."""
-    content = attribution.content
+def alleged_acts(doc: Doc, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The acts claims only allege in a clause of their own ("is facing charges after
+    allegedly ordering his dog to attack officers"), each a claim with the sources of the
+    innermost claim that holds it: the allegation is what a reader checks, and the claim's
+    own level (the charges are a fact) does not carry its hedge. An adverb on the claim's
+    main verb hedges the claim itself and adds nothing."""
+    acts: dict[tuple[int, int], Attribution] = {}
+    for attribution in attributions:
+        for span in _alleged_in(doc, attribution.content):
+            act = replace(attribution, content=span)
+            known = acts.setdefault((span.start, span.end), act)
+            if len(act.chain) > len(known.chain):
+                acts[span.start, span.end] = act  # the innermost report
+    return list(acts.values())
+
+
+def _alleged_in(doc: Doc, content: Span) -> Iterator[Span]:
     tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
     if tokens is None:
-        return []
-    acts = []
+        return
     for adverb in (t for t in tokens if t.lower_ in _HEARSAY and t.dep_ == "advmod"):
         verb = adverb.head
         if verb.head.i == verb.i or not tokens.start <= verb.head.i < tokens.end:
@@ -239,8 +248,7 @@ def alleged_acts(doc: Doc, attribution: Attribution) -> list[Attribution]:
         end = min(verb.right_edge.idx + len(verb.right_edge), content.end)
         span = trimmed(doc.text, adverb.idx, end)
         if span is not None and len(span.text.split()) >= _MIN_WORDS:
-            acts.append(replace(attribution, content=span))
-    return acts
+            yield span
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -270,7 +270,7 @@ class Analyzer:
             continued_from(span, attributions, runs) or article_attribution(span, own_chain)
             for span in asserted_spans(doc, covered, skip)
         ]
-        alleged = [act for a in attributions + own for act in alleged_acts(doc, a)]
+        alleged = alleged_acts(doc, attributions + own)
         claimed = sorted(attributions + own + alleged, key=lambda a: a.content.start)
         return self._claims(doc, text, claimed)
 
