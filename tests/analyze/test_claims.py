@@ -144,3 +144,18 @@ def test_an_alleged_act_inside_nested_reports_is_one_claim_of_the_innermost_sour
     acts = [c for c in analyze(text).claims if c.span.text.startswith("allegedly")]
     assert len(acts) == 1
     assert acts[0].attribution.chain[-1].name == "Police"
+
+
+def test_the_same_words_are_one_claim_credited_by_the_nearest_tag():
+    from newstrace.analyze.claims import one_per_span
+
+    text = 'Mara Okafor said "The pier is shut." The pier is shut, said John Mercer.'
+    start = text.rindex("The pier is shut")
+    words = Span.of(text, start, start + len("The pier is shut"))
+    far = Attribution(
+        Source("Mara Okafor", SourceKind.NAMED_PERSON), Span.find(text, "said"), words
+    )
+    near = replace(far, source=Source("John Mercer", SourceKind.NAMED_PERSON))
+    near = replace(near, cue=Span.of(text, text.rindex("said"), text.rindex("said") + 4))
+    own = Attribution(Source("the article", SourceKind.THE_ARTICLE), None, words)
+    assert one_per_span([own, far, near]) == [near]

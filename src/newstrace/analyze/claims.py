@@ -251,6 +251,26 @@ def _alleged_in(doc: Doc, content: Span) -> Iterator[Span]:
             yield span
 
 
+def one_per_span(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """One claim for the same words: where two attributions hold one sentence (a quotation
+    paragraph between two tags, each running its content over it), the one whose cue
+    stands nearest the words keeps it; the article's own claims have no cue and come last."""
+    kept: dict[tuple[int, int], Attribution] = {}
+    for attribution in attributions:
+        key = (attribution.content.start, attribution.content.end)
+        known = kept.setdefault(key, attribution)
+        if _cue_distance(attribution) < _cue_distance(known):
+            kept[key] = attribution
+    return sorted(kept.values(), key=lambda a: a.content.start)
+
+
+def _cue_distance(attribution: Attribution) -> float:
+    cue, content = attribution.cue, attribution.content
+    if cue is None:
+        return float("inf")
+    return max(content.start - cue.end, cue.start - content.end, 0)
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """The ``(start, end)`` character bounds of every sentence of ``doc``, in order."""
     return [(sentence.start_char, sentence.end_char) for sentence in doc.sents]

@@ -28,6 +28,7 @@ from newstrace.analyze.claims import (
     extent,
     is_proposition,
     is_sign_off,
+    one_per_span,
     per_sentence,
     sentence_bounds,
 )
@@ -271,8 +272,7 @@ class Analyzer:
             for span in asserted_spans(doc, covered, skip)
         ]
         alleged = alleged_acts(doc, attributions + own)
-        claimed = sorted(attributions + own + alleged, key=lambda a: a.content.start)
-        return self._claims(doc, text, claimed)
+        return self._claims(doc, text, one_per_span(attributions + own + alleged))
 
     def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:
         scores = self._checkworthy.score([a.content.text for a in attributions])
