@@ -702,3 +702,12 @@ def test_a_sourceless_hedge_inside_what_a_named_source_says_adds_no_unnamed_sour
     assert _chains("The road is expected to reopen on Monday.") == [
         [("unnamed sources", "unnamed_group")]
     ]
+
+
+def test_a_denial_inside_a_report_is_the_deniers_claim_and_negated():
+    from newstrace import analyze
+
+    text = "The boat belonged to Mara Okafor. She denied owning the boat, the report states."
+    denied = next(c for c in analyze(text).claims if c.span.text == "owning the boat")
+    assert [s.name for s in denied.attribution.chain] == ["the report", "Mara Okafor"]
+    assert denied.certainty.level.value == "negated"

@@ -23,6 +23,7 @@ from newstrace.analyze.attribution.roles import RoleExample
 
 _INNER_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr"}
 REPORTING_RATE = 0.8
+_DENIALS = frozenset({"deny", "refute"})
 # where a source says something, not who relays it: "said ..., according to a statement"
 _VENUES = frozenset(
     {"statement", "release", "post", "tweet", "email", "e-mail", "interview", "letter"}
@@ -79,6 +80,7 @@ def said_within(
         for v in doc[content[0] : content[1]]
         if _rate(v, lexicon) >= REPORTING_RATE
         or (_rate(v, lexicon) >= STANCE_RATE and _said_by_research(v))
+        or _denial(v)
     )
     return _verb_attributions(doc, verbs, taken, that_clause=False)
 
@@ -113,6 +115,12 @@ def credited_after(doc: Doc, outer: RoleExample) -> RoleExample | None:
             source=(obj.left_edge.i, obj.right_edge.i + 1),
         )
     return None
+
+
+def _denial(verb: Token) -> bool:
+    """ "He denied owning the gun, the report states": a denial inside a report is a claim
+    of its own, the denier's, whatever its cue-lexicon rate (`CLAIMS.md` 3, negated)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _DENIALS
 
 
 def _said_by_research(verb: Token) -> bool:
@@ -179,6 +187,7 @@ def _verb_attributions(
         subject = child_of(verb, {"nsubj"})
         by_research = _said_by_research(verb)
         clause = child_of(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
+        clause = clause or (child_of(verb, {"xcomp"}) if _denial(verb) else None)
         if verb.i in taken or subject is None or clause is None:
             continue
         # a study or its authors may also come after ("..., scientists have found") or
