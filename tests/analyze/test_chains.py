@@ -711,3 +711,12 @@ def test_a_denial_inside_a_report_is_the_deniers_claim_and_negated():
     denied = next(c for c in analyze(text).claims if c.span.text == "owning the boat")
     assert [s.name for s in denied.attribution.chain] == ["the report", "Mara Okafor"]
     assert denied.certainty.level.value == "negated"
+
+
+def test_a_body_named_by_the_initials_the_text_gave_it_keeps_its_full_name():
+    text = (
+        "Vaccinations started yesterday, the Pellin Centers for Harbour Safety (PCHS) said. "
+        "The final round is free for children, PCHS said."
+    )
+    names = {chain[-1][0] for chain in _chains(text) if chain}
+    assert names == {"Pellin Centers for Harbour Safety"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -39,6 +39,8 @@ _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # a police department, a sheriff's office or a bureau of investigation by its initials:
 # "LAPD", "IMPD", "PCSO", "GBI"
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
+# initials a text gives a body in brackets: "(CDC)", "(AT&T)"
+_INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
 _SITES = frozenset({"website", "site"})
 # words a description of an outlet ends in, for the outlet named before it ("the magazine")
 _OUTLET_WORDS = frozenset({"magazine", "newspaper", "tabloid", "broadcaster", "network"})
@@ -582,6 +584,21 @@ def _kinds_described(lemma: str) -> frozenset[SourceKind]:
     return frozenset(kinds)
 
 
+def _spelt_out(doc: Doc, ents: list[TokenSpan]) -> dict[str, str]:
+    """The bodies a text names by initials it gives in brackets ("the Centers for Disease
+    Control (CDC)"): initials to the name, so that a later "CDC said" is the same source
+    under one name (`CLAIMS.md` 2.6, canonical names). A bracket after no tagged name, or
+    initials given to two names, name nothing."""
+    names: dict[str, set[str]] = {}
+    ends = {e.end: e for e in ents if e.label_ in {"ORG", "GPE", "FAC", "NORP"}}
+    for token in doc[1:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        named = ends.get(token.i - 1)
+        if before.text == "(" and after.text == ")" and _INITIALS.fullmatch(token.text) and named:
+            names.setdefault(token.text, set()).add(_bare(named))
+    return {initials: next(iter(full)) for initials, full in names.items() if len(full) == 1}
+
+
 class SourceResolver:
     """Resolves the source mentions of one document, in text order.
 
@@ -596,6 +613,7 @@ class SourceResolver:
         self.doc = doc
         self._ents = list(doc.ents)  # read once: Doc.ents and Span.ents rebuild it per call
         self._seen: list[_Mention] = []
+        self._initials = _spelt_out(doc, self._ents)
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
@@ -633,6 +651,8 @@ class SourceResolver:
         else:
             name, kind = classify(tokens, ents)
             source = Source(name, kind, span)
+        if source.name in self._initials:  # "CDC said" after "the Centers for ... (CDC)"
+            source = replace(source, name=self._initials[source.name])
         self._seen.append(
             _Mention(source, head.lemma_.lower(), _is_plural(head), _is_human(source.kind))
         )
