@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # (tune, three parts, 144 claims / held out, three parts, 144): 0.618 / 0.563, 0.675 /
 # 0.674, 0.688 / 0.560, 0.785 / 0.722, 0.852 / 0.771 (after changes 22-23: tune 0.632, kind 0.734).
 # Nineteenth session (changes 24-32): tune 0.667, 0.707, 0.762, 0.840, 0.889; held out 0.563,
-# 0.682, 0.578, 0.736, 0.786.
+# 0.682, 0.578, 0.736, 0.786. Twentieth session (changes 34-43): tune 0.681, 0.724, 0.807,
+# 0.882, 0.901; held out 0.576, 0.698, 0.606, 0.750, 0.786; health level 0.872.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -38,17 +39,17 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.63,
-        "chain_source_recall": 0.67,
-        "source_kind_accuracy": 0.72,
-        "level_accuracy": 0.80,
-        "hedge_cue_recall": 0.85,
+        "chain_exact": 0.65,
+        "chain_source_recall": 0.69,
+        "source_kind_accuracy": 0.77,
+        "level_accuracy": 0.85,
+        "hedge_cue_recall": 0.87,
     },
     "news-heldout": {
-        "chain_exact": 0.53,
-        "chain_source_recall": 0.64,
-        "source_kind_accuracy": 0.53,
-        "level_accuracy": 0.69,
+        "chain_exact": 0.54,
+        "chain_source_recall": 0.66,
+        "source_kind_accuracy": 0.57,
+        "level_accuracy": 0.71,
         "hedge_cue_recall": 0.74,
     },
 }
