@@ -8,7 +8,7 @@ is never tuned on: score it with ``--labels``, and never read its errors. Each t
 analysed (ledgers cached under ``build/credit-cache``) and its citations found as
 ``newstrace trace`` finds them, with the page's own outlet taken from its URL and its
 title (where the data has one). A citation matches a label when both name the same outlet
-(:func:`newstrace.trace.citations.outlet_identity`: "AP" is the Associated Press).
+(:func:`newstrace.ingest.outlet_identity`: "AP" is the Associated Press).
 
 Prints one JSON line: precision, recall and F1 over (article, outlet) pairs, and the share
 of articles labelled with no credit that are said to credit one; ``--errors`` lists misses.
@@ -23,11 +23,11 @@ import json
 from pathlib import Path
 
 from newstrace.api import analyze
-from newstrace.ingest import outlet_from_url
+from newstrace.ingest import outlet_from_url, outlet_identity
 from newstrace.ingest.chrome import chrome_spans
 from newstrace.model import Article
 from newstrace.trace.cache import LedgerCache
-from newstrace.trace.citations import OutletNames, find_citations, outlet_identity
+from newstrace.trace.citations import OutletNames, find_citations
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "data" / "credit_labels.jsonl"

@@ -48,7 +48,8 @@ GVC = "datasets/gvc/gvc_docs.jsonl"
 
 
 def load_texts(shared: Path) -> dict[str, dict[str, str]]:
-    """Every text a label may name, by article id: ``{"text", "title"}``."""
+    """Every text a label may name, by article id: ``{"text", "title", "url"}`` (SemEval's
+    texts come without title or address)."""
     texts: dict[str, dict[str, str]] = {}
     csv.field_size_limit(sys.maxsize)
     with open(shared / SEMEVAL, encoding="utf-8", newline="") as stream:
@@ -59,7 +60,11 @@ def load_texts(shared: Path) -> dict[str, dict[str, str]]:
     with open(shared / GVC, encoding="utf-8") as stream:
         for line in stream:
             row = json.loads(line)
-            texts[f"gvc-{row['doc_id']}"] = {"text": row["content"], "title": row["title"]}
+            texts[f"gvc-{row['doc_id']}"] = {
+                "text": row["content"],
+                "title": row["title"],
+                "url": row["uri"],  # the page's address, as a user gives it with the text
+            }
     return texts
 
 

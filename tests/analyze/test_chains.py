@@ -720,3 +720,14 @@ def test_a_body_named_by_the_initials_the_text_gave_it_keeps_its_full_name():
     )
     names = {chain[-1][0] for chain in _chains(text) if chain}
     assert names == {"Pellin Centers for Harbour Safety"}
+
+
+def test_the_publisher_told_by_its_name_is_no_link_when_known_by_its_address():
+    from newstrace import Article, analyze
+
+    text = "Police said the gun went off by accident, a sergeant told The Pellin Post."
+    ledger = analyze(Article(text, id="x", url="https://www.pellinpost.com/news/1"))
+    chains = [[s.name for s in c.attribution.chain] for c in ledger.claims]
+    assert not any("Pellin Post" in chain for chain in chains)
+    told = analyze(Article(text, id="x", url="https://www.doverharbour.com/news/1"))
+    assert any("Pellin Post" in [s.name for s in c.attribution.chain] for c in told.claims)

@@ -26,7 +26,7 @@ def _shared(news_claims, tmp_path: Path) -> Path:
         writer.writerow(["9_10", "de", "en", "Der Pier.", "The pier."])
     gvc = tmp_path / news_claims.GVC
     gvc.parent.mkdir(parents=True)
-    row = {"doc_id": "41", "content": "Police said two men fled.", "title": "Pellin"}
+    row = {"doc_id": "41", "content": "Police said two men fled.", "title": "Pellin", "uri": "u"}
     gvc.write_text(json.dumps(row) + "\n", encoding="utf-8")
     return tmp_path
 
@@ -35,5 +35,5 @@ def test_texts_are_found_by_pair_side_and_report_id(news_claims, tmp_path):
     texts = news_claims.load_texts(_shared(news_claims, tmp_path))
     assert texts["semeval-7_8-1"] == {"text": PIER}
     assert texts["semeval-7_8-2"] == {"text": "The quay opens."}
-    assert texts["gvc-41"] == {"text": "Police said two men fled.", "title": "Pellin"}
+    assert texts["gvc-41"] == {"text": "Police said two men fled.", "title": "Pellin", "url": "u"}
     assert not any(id_.startswith("semeval-9_10") for id_ in texts)  # not English on both sides

@@ -9,8 +9,8 @@ import pytest
 
 from newstrace.errors import MalformedInputError
 from newstrace.eval.trace import _read_drift, read_gold, score
+from newstrace.ingest import outlet_key
 from newstrace.serialize import dumps_trace, loads_trace, trace_json_schema
-from newstrace.trace.citations import outlet_key
 
 pytestmark = pytest.mark.slow
 

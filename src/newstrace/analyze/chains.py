@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newstrace.analyze.claims import trimmed
 from newstrace.analyze.sources import SourceResolver
+from newstrace.ingest import outlet_identity
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
 
 UNNAMED = Source("unnamed sources", SourceKind.UNNAMED_GROUP)
@@ -92,10 +93,10 @@ def build_attributions(
             if sources[item].kind is SourceKind.THE_ARTICLE:  # "A close inspection shows"
                 chains[item] = the_article(prefix)
                 return chains[item]
-            if prefix and prefix[-1].name == sources[item].name:
+            if prefix and _same_outlet(prefix[-1].name, sources[item].name):
                 prefix = prefix[:-1]  # the credited outlet, now named in the text: one link
             venue = resolver.venue(item.cue, sources[item])
-            if venue is not None and all(venue.name != link.name for link in prefix):
+            if venue is not None and not any(_same_outlet(venue.name, p.name) for p in prefix):
                 prefix = (*prefix, venue)  # "he told the Mail on Sunday": relayed by it
             chains[item] = _without_detour((*prefix, sources[item]))
         return chains[item]
@@ -108,6 +109,12 @@ def build_attributions(
         content = _before_outer_credit(resolver.doc.text, item, parents[item])
         built[item] = Attribution(source, item.cue, content, chain)
     return built
+
+
+def _same_outlet(first: str, second: str) -> bool:
+    """Whether two names are one outlet, however written: the publisher known by its web
+    address ("buffalonews.com") is the paper a source told ("told The Buffalo News")."""
+    return outlet_identity(first).replace(" ", "") == outlet_identity(second).replace(" ", "")
 
 
 def _under_a_named_source(

@@ -22,8 +22,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newstrace.ingest import outlet_identity
 from newstrace.model import Source, SourceKind, Span
-from newstrace.trace.citations import outlet_identity
 from newstrace.trace.wording import fold
 
 _PERSONS = frozenset({SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL})

@@ -22,8 +22,8 @@ from typing import Any
 
 from newstrace.errors import DataError
 from newstrace.eval._io import rounded, write_predictions
+from newstrace.ingest import outlet_identity
 from newstrace.model import DriftEvent, Trace
-from newstrace.trace.citations import outlet_identity
 
 CACHE_ENV = "NEWSTRACE_CACHE_DIR"
 

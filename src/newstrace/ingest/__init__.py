@@ -8,7 +8,7 @@ from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.item import InputItem
 from newstrace.ingest.language import detect_language, foreign_passages
 from newstrace.ingest.limits import DEFAULT_LIMITS, InputLimits
-from newstrace.ingest.outlets import canonical_outlet, outlet_from_url
+from newstrace.ingest.outlets import canonical_outlet, outlet_from_url, outlet_identity, outlet_key
 from newstrace.ingest.read import read_article, read_inputs, read_item
 from newstrace.ingest.truncate import truncate_text
 
@@ -21,6 +21,8 @@ __all__ = [
     "detect_language",
     "foreign_passages",
     "outlet_from_url",
+    "outlet_identity",
+    "outlet_key",
     "read_article",
     "read_inputs",
     "read_item",

@@ -28,6 +28,11 @@ _STEPS: tuple[re.Pattern[str], ...] = (
     re.compile(rf" {_GENERIC}$"),  # "asahi newspaper"
 )
 _THE = re.compile(r"^the ")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+# "Huzlers.com" is Huzlers; "Royal Astronomical Society (RAS)" is the Society
+_WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|co|info|news|io)$", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)$")
+_SPACES = re.compile(r"\s+")
 # an archived copy names the page it keeps: web.archive.org/web/<timestamp>/<original url>
 _ARCHIVED = re.compile(r"^(?:https?://)?(?:www\.)?web\.archive\.org/web/[^/]+/(?P<url>.+)$")
 
@@ -54,6 +59,29 @@ def outlet_from_url(url: str) -> str | None:
     if host is None:
         return None
     return _outlet_of_host(host) or host
+
+
+def outlet_key(name: str) -> str:
+    """The form under which outlet names are compared.
+
+    >>> outlet_key("The Harbour-Gazette") == outlet_key("harbour gazette")
+    True
+    >>> outlet_key("Huzlers.com"), outlet_key("National Health Service (NHS)")
+    ('huzlers', 'national health service')
+    """
+    name = _ABBREVIATION.sub("", _WEB_SUFFIX.sub("", name.strip()))
+    key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.lower())).strip()
+    return key.removeprefix("the ")
+
+
+def outlet_identity(name: str) -> str:
+    """The key of the outlet a name stands for: a known outlet's aliases ("AP", "the
+    Associated Press") share one; other names compare by :func:`outlet_key`.
+
+    >>> outlet_identity("AP") == outlet_identity("The Associated Press")
+    True
+    """
+    return outlet_key(canonical_outlet(name) or name)
 
 
 def canonical_outlet(name: str) -> str | None:

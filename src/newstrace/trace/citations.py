@@ -12,16 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newstrace.ingest import canonical_outlet
+from newstrace.ingest import canonical_outlet, outlet_identity, outlet_key
 from newstrace.model import Citation, Ledger, Source, SourceKind, Span
 from newstrace.trace.credits import credited_names, outlet_words
 
-_PUNCTUATION = re.compile(r"[^\w\s]")
-# "Huzlers.com" is Huzlers; "Royal Astronomical Society (RAS)" is the Society
-_WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|co|info|news|io)$", re.IGNORECASE)
 _BRAND = re.compile(r"\s[-|–—]\s(?=[^-|–—]*$)")  # "Headline - Brand": split before the brand
-_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)$")
-_SPACES = re.compile(r"\s+")
 _TOLD = re.compile(
     r"\b(?:told|published by|obtained by|interview with|reported by|broadcast by|aired by|"
     r"first reported by|in an interview with|speaking to)\s+(?:the\s+)?"
@@ -35,29 +30,6 @@ _CREDIT_WORDS = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"\w+")
-
-
-def outlet_key(name: str) -> str:
-    """The form under which outlet names are compared.
-
-    >>> outlet_key("The Harbour-Gazette") == outlet_key("harbour gazette")
-    True
-    >>> outlet_key("Huzlers.com"), outlet_key("National Health Service (NHS)")
-    ('huzlers', 'national health service')
-    """
-    name = _ABBREVIATION.sub("", _WEB_SUFFIX.sub("", name.strip()))
-    key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.lower())).strip()
-    return key.removeprefix("the ")
-
-
-def outlet_identity(name: str) -> str:
-    """The key of the outlet a name stands for: a known outlet's aliases ("AP", "the
-    Associated Press") share one; other names compare by :func:`outlet_key`.
-
-    >>> outlet_identity("AP") == outlet_identity("The Associated Press")
-    True
-    """
-    return outlet_key(canonical_outlet(name) or name)
 
 
 class OutletNames:

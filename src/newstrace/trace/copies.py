@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from newstrace.ingest import outlet_key
 from newstrace.model import CopyEdge, CopyKind
-from newstrace.trace.citations import outlet_key
 from newstrace.trace.fingerprint import Fingerprint, shared_shingles
 from newstrace.trace.index import WeighedArticle
 from newstrace.trace.options import TraceOptions

@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from newstrace.errors import NewstraceError, UnsupportedLanguageError
-from newstrace.ingest import InputItem, outlet_from_url
+from newstrace.ingest import InputItem, outlet_from_url, outlet_key
 from newstrace.ingest.chrome import chrome_spans
 from newstrace.model import ArticleStatus, Citation, Ledger, TracedArticle
-from newstrace.trace.citations import OutletNames, find_citations, outlet_key
+from newstrace.trace.citations import OutletNames, find_citations
 from newstrace.trace.dates import parse_published
 from newstrace.trace.embed import head_of
 from newstrace.trace.fingerprint import Fingerprint, fingerprint, is_specific

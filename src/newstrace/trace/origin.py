@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from newstrace.ingest import outlet_key
 from newstrace.model import Origin
-from newstrace.trace.citations import outlet_key
 
 UNKNOWN_ONE_VERSION = "one version only: nothing shows where it came from"
 

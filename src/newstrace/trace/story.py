@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from newstrace.analyze.sources import names_nobody
+from newstrace.ingest import outlet_key
 from newstrace.ingest.chrome import headline
 from newstrace.model import (
     Citation,
@@ -32,7 +33,7 @@ from newstrace.model import (
 )
 from newstrace.trace import align, drift
 from newstrace.trace.cache import GistCache
-from newstrace.trace.citations import OutletNames, outlet_key, with_known_outlets
+from newstrace.trace.citations import OutletNames, with_known_outlets
 from newstrace.trace.claim_meaning import encode_claims
 from newstrace.trace.dates import latest_day
 from newstrace.trace.embed import encoder_provenance
