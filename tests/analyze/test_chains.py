@@ -731,3 +731,16 @@ def test_the_publisher_told_by_its_name_is_no_link_when_known_by_its_address():
     assert not any("Pellin Post" in chain for chain in chains)
     told = analyze(Article(text, id="x", url="https://www.doverharbour.com/news/1"))
     assert any("Pellin Post" in [s.name for s in c.attribution.chain] for c in told.claims)
+
+
+def test_its_spokesman_speaks_for_the_body_named_before_it():
+    party = (
+        "Addressing reporters at the secretariat of the party in Pellin, its national "
+        "spokesman, Kola Adeyemi, said the defection breaks the rules."
+    )
+    assert _kind(party, "its national spokesman, Kola Adeyemi,") == ("Kola Adeyemi", "named_person")
+    ministry = (
+        "At a briefing at the Pellin health ministry, its spokesman, Kola Adeyemi, said the "
+        "clinic would close."
+    )
+    assert _kind(ministry, "its spokesman, Kola Adeyemi,")[1] == "government_official"

@@ -41,6 +41,8 @@ _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
 # initials a text gives a body in brackets: "(CDC)", "(AT&T)"
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
+# possessives that stand for a body named before: "the party ... its spokesman"
+_ITS = frozenset({"its", "their"})
 _SITES = frozenset({"website", "site"})
 # words a description of an outlet ends in, for the outlet named before it ("the magazine")
 _OUTLET_WORDS = frozenset({"magazine", "newspaper", "tabloid", "broadcaster", "network"})
@@ -224,7 +226,20 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     if titles - set(lex["body_titles"]):
         return True
     words = before + described
+    words += [body for t in words if t.lower_ in _ITS and (body := _body_before(t)) is not None]
     return bool(titles) and (_governmental(words) or not any(_names_a_body(t) for t in words))
+
+
+def _body_before(its: Token) -> Token | None:
+    """The body an "its" or "their" refers to: the nearest body's word or name before it in
+    the sentence ("at the secretariat of the party in Abuja, its national spokesman")."""
+    lex = _lexicon()
+    for token in reversed(its.doc[its.sent.start : its.i]):
+        if token.lemma_.lower() in lex["organisation_heads"] or token.ent_type_ == "ORG":
+            return token
+        if token.lower_ in lex["government_words"]:
+            return token
+    return None
 
 
 def _apposition(person: TokenSpan) -> list[Token]:
