@@ -238,6 +238,7 @@ def alleged_acts(doc: Doc, attributions: Sequence[Attribution]) -> list[Attribut
 
 
 def _alleged_in(doc: Doc, content: Span) -> Iterator[Span]:
+    """The clauses of ``content`` led by a hearsay adverb below its own verb."""
     tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
     if tokens is None:
         return

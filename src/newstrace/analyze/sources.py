@@ -222,8 +222,8 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     found = set(lower) | {" ".join(pair) for pair in pairwise(lower)}
     for head in (t for t in described if t.dep_ == "appos" and t.head == person.root):
         found |= {head.lower_, f"{head.doc[head.i - 1].lower_} {head.lower_}"}
-    titles = found & set(lex["official_titles"])
-    if titles - set(lex["body_titles"]):
+    titles = found & lex["official_titles"]
+    if titles - lex["body_titles"]:
         return True
     words = before + described
     words += [body for t in words if t.lower_ in _ITS and (body := _body_before(t)) is not None]
@@ -606,11 +606,10 @@ def _spelt_out(doc: Doc, ents: list[TokenSpan]) -> dict[str, str]:
     initials given to two names, name nothing."""
     names: dict[str, set[str]] = {}
     ends = {e.end: e for e in ents if e.label_ in {"ORG", "GPE", "FAC", "NORP"}}
-    for token in doc[1:-1]:
-        before, after = doc[token.i - 1], doc[token.i + 1]
-        named = ends.get(token.i - 1)
-        if before.text == "(" and after.text == ")" and _INITIALS.fullmatch(token.text) and named:
-            names.setdefault(token.text, set()).add(_bare(named))
+    for bracket in (t for t in doc[:-2] if t.text == "(" and t.i in ends):
+        initials = doc[bracket.i + 1]
+        if doc[bracket.i + 2].text == ")" and _INITIALS.fullmatch(initials.text):
+            names.setdefault(initials.text, set()).add(_bare(ends[bracket.i]))
     return {initials: next(iter(full)) for initials, full in names.items() if len(full) == 1}
 
 

@@ -252,18 +252,27 @@ def _closing_credits(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample
     credits: dict[tuple[int, int], RoleExample] = {}
     for example in found:
         credit = credited_after(doc, example)
-        tagged = [e for e in found if credit is not None and _overlap(e.cue, credit.cue)]
-        if any(e.content[0] <= example.cue[0] < e.content[1] for e in tagged):
-            credit = None  # the taggers read the credit right
-        if credit is not None and example.content[0] < credit.content[1]:
-            example = RoleExample(
-                example.cue, (example.content[0], credit.content[1]), example.source
-            )
-            earlier = credits.get(credit.cue, credit)
-            credits[credit.cue] = credit if credit.content[0] <= earlier.content[0] else earlier
-        examples.append(example)
+        if (
+            credit is None
+            or example.content[0] >= credit.content[1]
+            or _read_right(found, credit, example)
+        ):
+            examples.append(example)
+            continue
+        start = example.content[0]
+        examples.append(RoleExample(example.cue, (start, credit.content[1]), example.source))
+        known = credits.setdefault(credit.cue, credit)
+        if credit.content[0] < known.content[0]:
+            credits[credit.cue] = credit
     kept = [e for e in examples if not any(_overlap(e.cue, cue) for cue in credits)]
     return kept + list(credits.values())
+
+
+def _read_right(found: Sequence[RoleExample], credit: RoleExample, report: RoleExample) -> bool:
+    """Whether the taggers already read the credit as an attribution around the report."""
+    return any(
+        _overlap(e.cue, credit.cue) and e.content[0] <= report.cue[0] < e.content[1] for e in found
+    )
 
 
 # the label a photo's credit opens with ("Photo: Cody Duty / Houston Chronicle")

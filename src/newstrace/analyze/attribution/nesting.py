@@ -23,7 +23,9 @@ from newstrace.analyze.attribution.roles import RoleExample
 
 _INNER_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr"}
 REPORTING_RATE = 0.8
-_DENIALS = frozenset({"deny", "refute"})
+# denials whose object is a claim of the denier's ("denied owning the gun"); "reject" and
+# "dismiss" negate a claim they govern (certainty.py) but mostly take a thing, not a claim
+_DENIAL_VERBS = frozenset({"deny", "refute"})
 # where a source says something, not who relays it: "said ..., according to a statement"
 _VENUES = frozenset(
     {"statement", "release", "post", "tweet", "email", "e-mail", "interview", "letter"}
@@ -120,7 +122,7 @@ def credited_after(doc: Doc, outer: RoleExample) -> RoleExample | None:
 def _denial(verb: Token) -> bool:
     """ "He denied owning the gun, the report states": a denial inside a report is a claim
     of its own, the denier's, whatever its cue-lexicon rate (`CLAIMS.md` 3, negated)."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _DENIALS
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _DENIAL_VERBS
 
 
 def _said_by_research(verb: Token) -> bool:
