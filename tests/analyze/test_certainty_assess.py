@@ -331,3 +331,40 @@ def test_a_belief_about_what_will_happen_is_a_guess(assessor):
     text = "The harbourmaster believes the ferry sailed on Monday."
     certainty = _assess(assessor, text, "the ferry sailed on Monday", attributed=True)
     assert certainty.level is CertaintyLevel.HEDGED
+
+
+def test_a_where_clause_before_what_would_follow_is_a_condition(assessor):
+    text = "Mercer said where the board fails to act, the union would take it to court."
+    claim = "where the board fails to act, the union would take it to court"
+    certainty = _assess(assessor, text, claim, attributed=True)
+    assert certainty.level is CertaintyLevel.CONDITIONAL
+    assert "where" in [cue.text for cue in certainty.cues]
+    text = "Mercer said where the river meets the sea, the town has built a harbour."
+    claim = "where the river meets the sea, the town has built a harbour"
+    assert _assess(assessor, text, claim, True).level is CertaintyLevel.ATTRIBUTED
+    text = "Mercer said the house where the family lived would be sold."
+    claim = "the house where the family lived would be sold"
+    assert _assess(assessor, text, claim, True).level is CertaintyLevel.ATTRIBUTED
+
+
+def test_a_where_the_claims_verb_takes_is_no_condition(assessor):
+    text = "Mercer said he wouldn't say where the boat was found, but he would speak later."
+    claim = "he wouldn't say where the boat was found, but he would speak later"
+    assert _assess(assessor, text, claim, True).level is not CertaintyLevel.CONDITIONAL
+
+
+def test_an_inverted_should_had_or_were_opens_a_condition(assessor):
+    for text, claim in (
+        ("Okafor said other mills will follow, should the fund be approved.",
+         "other mills will follow, should the fund be approved"),
+        ("Should the vote pass, the mill will close, the union said.",
+         "Should the vote pass, the mill will close"),
+        ("The council said the plan, were it approved, would cost millions.",
+         "the plan, were it approved, would cost millions"),
+    ):  # fmt: skip
+        certainty = _assess(assessor, text, claim, attributed=True)
+        assert certainty.level is CertaintyLevel.CONDITIONAL, text
+    text = "The union asked: should the mill close?"
+    assert _assess(assessor, text, "should the mill close", True).level is not (
+        CertaintyLevel.CONDITIONAL
+    )

@@ -67,6 +67,11 @@ _CONDITION_MARKS = frozenset(
 # what "you" do in an "if" that only points the reader somewhere ("if you look at the
 # figures, they have fallen"): the claim holds whether or not anyone looks
 _POINTING_VERBS = frozenset({"look", "consider", "compare", "check", "ask", "think", "see"})
+# what a claim says would follow a "where" clause before it: "where the board fails to act,
+# the party would go to court" (a place before a plain statement stays a place)
+_CONSEQUENCE_MODALS = frozenset({"would", "will", "'ll", "could", "can", "may", "might", "shall"})
+# the verbs that open a condition by inversion: "should the fund be approved", "had he known"
+_INVERTED = frozenset({"should", "had", "were"})
 
 
 class CertaintyAssessor:
@@ -92,10 +97,11 @@ class CertaintyAssessor:
             for cue in cues
             if cue.category in _BY_CATEGORY and _governs(doc, cue, spine, content_tokens)
         ]
+        governing += _side_conditions(scope, content_tokens)
         level = _level(doc, governing, attributed, content_tokens)
         listed = [
             cue
-            for cue in cues
+            for cue in sorted({*cues, *governing}, key=lambda c: (c.start, c.end))
             if cue in governing
             or (cue.category in _ALWAYS_LISTED and near.start <= cue.start < near.end)
         ]
@@ -310,6 +316,76 @@ def _conditions(token: Token, spine: set[Token]) -> bool:
         and not (token.lower_ == "if" and _asks_whether(token.head))
         and not _points_the_reader(token.head)
     )
+
+
+def _side_conditions(scope: TokenSpan, content: TokenSpan) -> list[Cue]:
+    """Conditions the parser sets beside the claim instead of under it, each a clause set off
+    by a comma: a "where" clause before a claim of what would follow ("where the board fails
+    to act, the party would go to court") and a clause opened by an inverted "should", "had"
+    or "were" on either side ("others will follow, should the fund be approved")."""
+    doc, claim = scope.doc, _roots(content)
+    claim |= {c for root in claim for c in root.children if c.dep_ == "conj"}
+    found = []
+    for word in scope:
+        clause = _opened_condition(word)
+        if clause is None or not claim - {clause}:
+            continue
+        own = [i for i in _own_words(clause) if not doc[i].is_punct]
+        first, last = min(own), max(own)
+        after = _comma_then_claim(doc, last + 1, 1, claim - {clause}, clause)
+        before = _comma_then_claim(doc, first - 1, -1, claim - {clause}, clause)
+        if word.lower_ == "where":
+            held = (
+                after is not None
+                and any(a.dep_ == "aux" and a.lower_ in _CONSEQUENCE_MODALS for a in after.children)
+                # not what the claim's verb takes: "would not divulge where they were, ..."
+                and (clause.head not in claim or clause.dep_ == "advcl")
+            )
+        else:
+            held = after is not None or before is not None
+        if held:
+            found.append(Cue(word.i, word.i + 1, "conditional"))
+    return found
+
+
+def _opened_condition(word: Token) -> Token | None:
+    """The clause ``word`` opens as a condition: "where" first in a clause that is no
+    relative one ("the town where"), or an inverted "should", "had" or "were" before its
+    clause's subject."""
+    if word.lower_ != "where" and word.lower_ not in _INVERTED:
+        return None
+    clause = word.head if word.dep_ in ("advmod", "aux", "auxpass") else word
+    opening = next(t for t in clause.subtree if not t.is_punct)
+    if opening.i != word.i or clause.dep_ in ("relcl", "acl"):
+        return None
+    before = word.doc[word.i - 1] if word.i else None
+    if word.lower_ == "where" and word.tag_ == "WRB":
+        return None if before is not None and before.pos_ in ("NOUN", "PROPN") else clause
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if word.lower_ in _INVERTED and subjects and subjects[0].i > word.i:
+        return None if word.sent[-1].text == "?" else clause
+    return None
+
+
+def _comma_then_claim(
+    doc: Doc, at: int, step: int, roots: set[Token], clause: Token
+) -> Token | None:
+    """The claim's root whose clause lies past a comma at ``at`` (``step``: the direction
+    away from the condition), where none of its words belong to the condition."""
+    near = at + step
+    if not (0 <= near < len(doc) and 0 <= at < len(doc)) or doc[at].text != ",":
+        return None
+    if near in _own_words(clause):
+        return None
+    return next((r for r in roots if near in {t.i for t in r.subtree}), None)
+
+
+def _own_words(clause: Token) -> set[int]:
+    """The indices of a clause's words, less the clauses joined to it by "and" or a comma
+    (the parser may hang the claim itself on the condition: "Should X pass, [the mill will
+    close]")."""
+    joined = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    return {t.i for t in clause.subtree} - joined
 
 
 def _points_the_reader(clause: Token) -> bool:
