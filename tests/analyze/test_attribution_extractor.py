@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.analyze.attribution.extractor import (
+    _before_closing_credit,
     _by_agent,
     _caption_credit,
     _over_inner,
@@ -325,3 +326,16 @@ def test_a_participle_cue_after_a_comma_is_said_by_the_agent_of_its_verb(extract
 def test_a_quotation_signed_with_a_dash_is_found_beside_the_tagged_ones(extractor, nlp):
     text = "The mayor said the ferry stays.\n“Nobody asked the island.” ― Mairi Lennox\n"
     assert ("Mairi Lennox", "―", "“Nobody asked the island.”") in _predict(extractor, nlp, text)
+
+
+def test_a_credit_closing_its_sentence_credits_the_words_before_it():
+    text = 'The pier shut at noon, police said. "We are looking for the driver," Okafor said.'
+    doc = load_nlp()(text)
+    # what the role tagger has made of it: the next sentence for the police's content
+    misread = RoleExample(cue=(7, 8), content=(8, 18), source=(6, 7))
+    assert doc[slice(*_before_closing_credit(doc, misread).content)].text == "The pier shut at noon"
+    opening = RoleExample(cue=(7, 8), content=(0, 5), source=(6, 7))
+    assert _before_closing_credit(doc, opening) == opening
+    doc = load_nlp()('"It was loud," a neighbour said. "Then it went quiet."')
+    quoted = RoleExample(cue=(8, 9), content=(10, 17), source=(6, 8))
+    assert _before_closing_credit(doc, quoted) == quoted  # no comma before the credit

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from pathlib import Path
 
 import numpy as np
@@ -170,6 +170,7 @@ def refined(
     found = [e for e in found if not _caption_credit(doc, e)]
     found = [_reported_clause(doc, _with_named_source(doc, e)) for e in found]
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
+    found = [_before_closing_credit(doc, e) for e in found]
     found = _closing_credits(doc, found)
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
@@ -266,6 +267,24 @@ def _closing_credits(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample
             credits[credit.cue] = credit
     kept = [e for e in examples if not any(_overlap(e.cue, cue) for cue in credits)]
     return kept + list(credits.values())
+
+
+def _before_closing_credit(doc: Doc, example: RoleExample) -> RoleExample:
+    """A credit that closes its sentence after a comma ("The shop closed at noon, police
+    said.") credits the words before it; the role tagger at times takes the next sentence
+    for its content instead (often a quotation with a speaker of its own)."""
+    credit_start = min(example.cue[0], example.source[0] if example.source else example.cue[0])
+    credit_end = max(example.cue[1], example.source[1] if example.source else example.cue[1])
+    sent = doc[example.cue[0]].sent
+    if example.content[0] < credit_end or credit_start - sent.start < 3:
+        return example
+    rest = doc[credit_end : sent.end]
+    if not all(t.is_punct for t in rest) or not any(t.text in {".", "!"} for t in rest):
+        return example  # the credit does not close its sentence
+    if doc[credit_start - 1].text != "," or example.content[0] < sent.end - len(rest):
+        return example
+    start = sent.start + sum(1 for _ in takewhile(lambda t: t.is_quote, sent))
+    return RoleExample(example.cue, (start, credit_start - 1), example.source)
 
 
 def _read_right(found: Sequence[RoleExample], credit: RoleExample, report: RoleExample) -> bool:
