@@ -744,3 +744,41 @@ def test_its_spokesman_speaks_for_the_body_named_before_it():
         "clinic would close."
     )
     assert _kind(ministry, "its spokesman, Kola Adeyemi,")[1] == "government_official"
+
+
+def _pronoun(text: str, pronoun: str, *earlier: str) -> Source:
+    """The source a pronoun resolves to, after the sources ``earlier`` were resolved."""
+    resolver = SourceResolver(load_nlp()(text))
+    for name in earlier:
+        resolver.resolve(Span.find(text, name))
+    start = text.rindex(pronoun)
+    return resolver.resolve(Span.of(text, start, start + len(pronoun)))
+
+
+def test_a_pronoun_stands_for_the_person_the_sentence_before_speaks_of():
+    text = (
+        "Walter Pike said the gun was found under a bed. Deputies said the gun belonged to "
+        "Kola Pike, who was not home at the time. He denied owning the gun."
+    )
+    assert _pronoun(text, "He", "Walter Pike", "Deputies").name == "Kola Pike"
+    # a source who spoke after the name keeps the pronoun
+    text = "The ferry hit Kola Pike, who was on the quay. Mara Okafor said so. She said more."
+    assert _pronoun(text, "She", "Mara Okafor").name == "Mara Okafor"
+    # a name in a list of victims, or a place tagged as a person, is not what "he" is
+    text = (
+        "Sheriff Mara Okafor named the dead as Ada Lund and John Mercer. "
+        "She said the fourth victim survived."
+    )
+    assert _pronoun(text, "She", "Sheriff Mara Okafor").name == "Mara Okafor"
+
+
+def test_a_person_only_spoken_of_in_a_report_speaks_for_himself():
+    from newstrace.api import analyze
+
+    text = (
+        "Officials told the Dover Courier that Kola Pike, 46, had been shot by his grandson. "
+        "Pike told police that he was in the shower when he heard a noise."
+    )
+    ledger = analyze(text)
+    claim = next(c for c in ledger.claims if "shower" in c.span.text)
+    assert [s.name for s in claim.attribution.chain] == ["Kola Pike"]

@@ -59,6 +59,14 @@ def _holder_of(span: Span, others: list[AttributionSpans]) -> AttributionSpans |
     return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
 
 
+def _spoke_there(mention: Span, found: list[AttributionSpans]) -> bool:
+    """Whether the earlier mention a source refers back to was itself a source ("quoted a
+    defector as describing ... The defector said"): only then did the later words pass
+    through whoever reported that mention. A person only spoken of there ("the gun
+    belonged to Walter Pike ... He denied it") speaks for himself."""
+    return any(a.source is not None and a.source.contains(mention) for a in found)
+
+
 def _without_detour(chain: tuple[Source, ...]) -> tuple[Source, ...]:
     """A chain that comes back to a source it passed ("Zharkova noted ..., according to the
     society" holding "... said the society") passed nothing on the way: it ends where that
@@ -87,7 +95,7 @@ def build_attributions(
             chains[item] = root  # guards against a cycle while this chain is being built
             outer = parents[item]
             mention = sources[item].mention
-            if outer is None and mention is not None:
+            if outer is None and mention is not None and _spoke_there(mention, found):
                 outer = _holder_of(mention, found)
             prefix = chain_of(outer) if outer is not None else root
             if sources[item].kind is SourceKind.THE_ARTICLE:  # "A close inspection shows"

@@ -599,6 +599,16 @@ def _kinds_described(lemma: str) -> frozenset[SourceKind]:
     return frozenset(kinds)
 
 
+def _spoken_of(name: Token) -> bool:
+    """Whether a name is what its sentence speaks of, as a pronoun after it would be: a
+    subject, an apposition ("her son, Kola Pike"), or a name a "who" clause describes
+    ("belonged to Walter Pike, who was not home"); not one in a list of victims, nor a place
+    the tagger took for a person ("at the packed Hookah Lounge")."""
+    if name.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    return any(c.dep_ == "relcl" for c in name.children)
+
+
 def _spelt_out(doc: Doc, ents: list[TokenSpan]) -> dict[str, str]:
     """The bodies a text names by initials it gives in brackets ("the Centers for Disease
     Control (CDC)"): initials to the name, so that a later "CDC said" is the same source
@@ -756,6 +766,8 @@ class SourceResolver:
             plural = word in lex["pronouns_plural"]
             human = word in lex["pronouns_person_singular"] or plural
             gender = _GENDERS.get(word)
+            if human and not plural and (named := self._person_just_named(tokens)) is not None:
+                return named
             for seen in reversed(self._seen):
                 if seen.plural == plural and (seen.human == human or plural):
                     if gender and _GENDERS.get(seen.head_lemma, gender) != gender:
@@ -777,6 +789,29 @@ class SourceResolver:
                     if seen.source.kind in _PEOPLE and not seen.plural:
                         return seen
         return None
+
+    def _person_just_named(self, tokens: TokenSpan) -> _Mention | None:
+        """The person a "he" or "she" stands for where the sentence before names one in
+        full and no source spoke since: "the gun belonged to Walter Pike, who was not home.
+        He denied owning it" is Walter Pike, not a Pike quoted further up."""
+        start = tokens.sent.start
+        start = self.doc[start - 1].sent.start if start else start
+        named = [
+            e
+            for e in self._ents
+            if e.label_ == "PERSON" and len(e) > 1 and start <= e.start and e.end <= tokens.start
+        ]
+        if not named or self._quoted(named[-1]) or not _spoken_of(named[-1].root):
+            return None
+        person = _untitled(named[-1])
+        if any(
+            seen.source.span is not None and seen.source.span.start >= person.start_char
+            for seen in self._seen
+        ):
+            return None  # a source spoke since: "Pike said ... He added" is theirs
+        mention = Span(person.start_char, person.end_char, person.text)
+        source = Source(person.text, _person_kind(person), mention, mention)
+        return _Mention(source, person.root.lemma_.lower(), False, True)
 
     def _publisher_before(self, tokens: TokenSpan) -> Source | None:
         """The outlet "the story" or "the article" is from, where no source came before it
