@@ -782,3 +782,13 @@ def test_a_person_only_spoken_of_in_a_report_speaks_for_himself():
     ledger = analyze(text)
     claim = next(c for c in ledger.claims if "shower" in c.span.text)
     assert [s.name for s in claim.attribution.chain] == ["Kola Pike"]
+
+
+def test_a_pronoun_in_a_clause_under_a_person_described_stands_for_that_person():
+    text = "Mara Okafor spoke. A 15-year-old brought out a gun he said was not loaded."
+    assert _pronoun(text, "he", "Mara Okafor").name == "A 15-year-old"
+    # a "he" never stands for a woman, nor a "she" set off by commas for the subject
+    text = "John Mercer spoke. The woman held a phone he said was stolen."
+    assert _pronoun(text, "he", "John Mercer").name == "John Mercer"
+    text = "Mara Okafor spoke. The teenager, she says, grew up with her."
+    assert _pronoun(text, "she", "Mara Okafor").name == "Mara Okafor"

@@ -36,6 +36,13 @@ _OUTLETS_OWN_RESEARCH = frozenset({"poll", "survey", "study", "analysis"})
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame"})
 # a singular pronoun's gender: a "he" never refers back to a "she"
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# ... and of the words that describe one person by sex or kin
+_GENDERED = {
+    **dict.fromkeys(("boy", "man", "son", "father", "grandfather", "brother", "uncle"), "m"),
+    **dict.fromkeys(("girl", "woman", "daughter", "mother", "grandmother", "sister", "aunt"), "f"),
+    **dict.fromkeys(("husband",), "m"),
+    **dict.fromkeys(("wife",), "f"),
+}
 # a police department, a sheriff's office or a bureau of investigation by its initials:
 # "LAPD", "IMPD", "PCSO", "GBI"
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
@@ -599,6 +606,26 @@ def _kinds_described(lemma: str) -> frozenset[SourceKind]:
     return frozenset(kinds)
 
 
+def _before_as_subject(word: Token, pronoun: Token) -> bool:
+    """Whether ``word`` is a verb's subject standing before ``pronoun`` (no pronoun itself)."""
+    return word.dep_ in ("nsubj", "nsubjpass") and word.i < pronoun.i and word.pos_ != "PRON"
+
+
+@lru_cache(maxsize=1)
+def _human_heads() -> frozenset[str]:
+    """Head words of a singular mention of one person: a person by occupation, office or
+    role, or as the story speaks of them ("the boy", "the victim", "a 15-year-old")."""
+    lex = _lexicon()
+    return (
+        lex["people_heads"]
+        | lex["person_heads"]
+        | lex["anonymous_heads"]
+        | lex["official_titles"]
+        | lex["role_titles"]
+        | lex["staff_heads"]
+    )
+
+
 def _spoken_of(name: Token) -> bool:
     """Whether a name is what its sentence speaks of, as a pronoun after it would be: a
     subject, an apposition ("her son, Kola Pike"), or a name a "who" clause describes
@@ -766,8 +793,10 @@ class SourceResolver:
             plural = word in lex["pronouns_plural"]
             human = word in lex["pronouns_person_singular"] or plural
             gender = _GENDERS.get(word)
-            if human and not plural and (named := self._person_just_named(tokens)) is not None:
-                return named
+            if human and not plural:
+                above = self._subject_above(head, gender)
+                if above is not None or (above := self._person_just_named(tokens)) is not None:
+                    return above
             for seen in reversed(self._seen):
                 if seen.plural == plural and (seen.human == human or plural):
                     if gender and _GENDERS.get(seen.head_lemma, gender) != gender:
@@ -789,6 +818,41 @@ class SourceResolver:
                     if seen.source.kind in _PEOPLE and not seen.plural:
                         return seen
         return None
+
+    def _subject_above(self, pronoun: Token, gender: str | None) -> _Mention | None:
+        """The person a "he" or "she" stands for inside a clause that hangs under a verb
+        whose subject, before it, is one person named or described ("a 15-year-old brought
+        out a gun he said was not loaded": the 15-year-old, not a source quoted before)."""
+        verb = next(
+            (
+                v
+                for v in pronoun.ancestors
+                if any(_before_as_subject(c, pronoun) for c in v.children)
+            ),
+            None,
+        )
+        if verb is None or any(
+            t.dep_ == "parataxis" for t in pronoun.ancestors if verb.is_ancestor(t)
+        ):
+            return None  # "The teenager, she says, grew up with her": she is not the teenager
+        subject = next(c for c in verb.children if _before_as_subject(c, pronoun))
+        words = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        ents = entities_in(words, self._ents)
+        lemma = subject.lemma_.lower()
+        person = any(e.label_ == "PERSON" and e.start <= subject.i < e.end for e in ents)
+        singular = subject.tag_ in ("NN", "NNP") or (subject.lower_ == "old" and person is False)
+        if not singular or not (person or lemma in _human_heads()):
+            return None
+        if gender and _GENDERED.get(lemma, gender) != gender:
+            return None  # "the woman ... he said"
+        for seen in reversed(self._seen):
+            if seen.source.span is not None and seen.source.span.start <= words.start_char < (
+                seen.source.span.end
+            ):
+                return seen  # the subject was a source itself: "Pike said he told police"
+        name, kind = classify(words, ents)
+        mention = Span(words.start_char, words.end_char, words.text)
+        return _Mention(Source(name, kind, mention, mention), lemma, False, True)
 
     def _person_just_named(self, tokens: TokenSpan) -> _Mention | None:
         """The person a "he" or "she" stands for where the sentence before names one in
