@@ -792,3 +792,21 @@ def test_a_pronoun_in_a_clause_under_a_person_described_stands_for_that_person()
     assert _pronoun(text, "he", "John Mercer").name == "John Mercer"
     text = "Mara Okafor spoke. The teenager, she says, grew up with her."
     assert _pronoun(text, "she", "Mara Okafor").name == "Mara Okafor"
+
+
+def test_an_unnamed_official_keeps_the_place_or_body_named_after_them():
+    text = "A supervisor at the regional office in Avon said deer are down."
+    assert _kind(text, "A supervisor at the regional office in Avon") == (
+        "A supervisor at the regional office in Avon",
+        "government_official",
+    )
+    text = "Authorities in Orleans County, New York, said the boy was hurt."
+    assert _kind(text, "Authorities in Orleans County, New York") == (
+        "Authorities in Orleans County",
+        "government_official",
+    )
+    # a day is no place, and "with" names no post
+    text = "The brother of a victim from Saturday said he was angry."
+    assert _kind(text, "The brother of a victim from Saturday")[0] == "The brother"
+    text = "A defector with contacts in North Korea said the video exists."
+    assert _kind(text, "A defector with contacts in North Korea")[0] == "A defector"

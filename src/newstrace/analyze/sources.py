@@ -48,6 +48,8 @@ _GENDERED = {
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
 # initials a text gives a body in brackets: "(CDC)", "(AT&T)"
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
+# entity labels of a time, not of a place or a body
+_WHEN = frozenset({"DATE", "TIME"})
 # possessives that stand for a body named before: "the party ... its spokesman"
 _ITS = frozenset({"its", "their"})
 _SITES = frozenset({"website", "site"})
@@ -120,13 +122,31 @@ def _name_start(tokens: TokenSpan) -> int:
 
 def _anonymous_name(tokens: TokenSpan) -> str:
     """An unnamed person with the work they are named by: "the lead researcher on the
-    study", "an author of the report" (else the short name: "a defector with contacts" ->
-    "a defector")."""
+    study", "an author of the report" (else the placed name: "a supervisor at the office in
+    Avon"; "a defector with contacts" -> "a defector")."""
     documents = _lexicon()["document_heads"]
     work = _named_after(tokens, tokens.root, {"on", "of"}, lambda t: t.lemma_.lower() in documents)
     if work is None:
-        return _short_name(tokens)
+        return _placed_name(tokens)
     return tokens.doc[_name_start(tokens) : work.right_edge.i + 1].text
+
+
+def _placed_name(tokens: TokenSpan) -> str:
+    """An unnamed official or person with the place or body they are at, where the mention
+    names one after them, up to the end of that name: "authorities in Orleans County", "a
+    supervisor at the regional office in Avon" (the text's own description, as the claim
+    labels keep it); else the short name."""
+    head = tokens.root
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "in", "from"}:
+            continue
+        name = next((t for t in prep.subtree if t.pos_ == "PROPN" and t.i < tokens.end), None)
+        entity = next((e for e in tokens.doc.ents if name and e.start <= name.i < e.end), None)
+        if name is None or (entity is not None and entity.label_ in _WHEN):
+            continue  # "the brother of a victim from Saturday": a day is no place
+        end = min(entity.end if entity is not None else name.i + 1, tokens.end)
+        return tokens.doc[_name_start(tokens) : end].text
+    return _short_name(tokens)
 
 
 def _group_name(tokens: TokenSpan) -> str:
@@ -321,7 +341,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
         return (_bare(named) if named else _body_name(tokens, head)), SourceKind.ORGANISATION
     if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
-        return _short_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
+        return _placed_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
     if lemma in lex["outlet_heads"] or head.lower_ in lex["outlet_heads"]:
         return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "local media"
     if head.lower_ in lex["staff_heads"] and _governmental(tokens):
