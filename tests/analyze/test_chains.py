@@ -810,3 +810,17 @@ def test_an_unnamed_official_keeps_the_place_or_body_named_after_them():
     assert _kind(text, "The brother of a victim from Saturday")[0] == "The brother"
     text = "A defector with contacts in North Korea said the video exists."
     assert _kind(text, "A defector with contacts in North Korea")[0] == "A defector"
+
+
+def test_a_document_is_named_as_the_text_describes_it_from_its_owner():
+    text = "The rise is small, according to fuel app GasBuddy's annual forecast."
+    assert _kind(text, "fuel app GasBuddy's annual forecast") == (
+        "GasBuddy's annual forecast",
+        "document_report",
+    )
+    text = "The Orange County incident report states he denied it."
+    assert _kind(text, "The Orange County incident report")[0].endswith(
+        "Orange County incident report"
+    )
+    text = "A report from the audit office says waste grew."
+    assert _kind(text, "A report from the audit office")[0] == "audit office report"

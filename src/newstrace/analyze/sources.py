@@ -210,6 +210,30 @@ def _bare(entity: TokenSpan) -> str:
     return entity.doc[start:end].text if end > start else entity.text
 
 
+def _document_name(tokens: TokenSpan, orgs: list[TokenSpan], persons: list[TokenSpan]) -> str:
+    """A document as the text describes it where its owner is named before its head:
+    from the owner's name to the head ("GasBuddy's annual forecast", not "fuel savings app
+    GasBuddy's ..."; "the Orange County incident report"); else the owner named after it
+    put first ("a report from the audit office": "audit office report"), else its own
+    words ("new research")."""
+    head, doc = tokens.root, tokens.doc
+    mark = next((t for t in tokens if t.i < head.i and t.tag_ == "POS"), None)
+    before = [e for e in orgs + persons if tokens.start <= e.start and e.end <= head.i]
+    if mark is not None:
+        possessor = next((e for e in before if e.end == mark.i), None)
+        start = possessor.start if possessor is not None else mark.head.left_edge.i
+    elif before:
+        start = min(_name_start(tokens), before[0].start)
+    else:
+        start = None
+    if start is not None:
+        while doc[start].pos_ == "DET":
+            start += 1  # "a", "the": the labels' names start after them
+        return doc[start : head.i + 1].text
+    owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else _author(tokens))
+    return f"{owner} {head.lower_}" if owner else _short_name(tokens)
+
+
 def _author(tokens: TokenSpan) -> str | None:
     """Who a document is from when no entity names it: "a report from the audit office"."""
     for prep in tokens.root.children:
@@ -327,10 +351,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if lemma in _STORIES and (site := _published_on(tokens, ents)) is not None:
         return site  # "an article on a fake news website says": the site says
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
-        owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else _author(tokens))
-        return (f"{owner} {head.lower_}" if owner else _short_name(tokens)), (
-            SourceKind.DOCUMENT_REPORT
-        )
+        return _document_name(tokens, orgs, persons), SourceKind.DOCUMENT_REPORT
     if persons:
         return _person(tokens, persons[-1])
     if orgs and _named_after_occupation(orgs[-1]):
