@@ -824,3 +824,15 @@ def test_a_document_is_named_as_the_text_describes_it_from_its_owner():
     )
     text = "A report from the audit office says waste grew."
     assert _kind(text, "A report from the audit office")[0] == "audit office report"
+
+
+def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
+    text = (
+        "The Fairbanks Police Department came. The pier shut, Fairbanks police said. "
+        "Pellin police said the road was shut."
+    )
+    resolver = SourceResolver(load_nlp()(text))
+    assert resolver.resolve(Span.find(text, "Fairbanks police")).name == (
+        "Fairbanks Police Department"
+    )
+    assert resolver.resolve(Span.find(text, "Pellin police")).name == "Pellin police"

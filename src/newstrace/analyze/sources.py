@@ -745,6 +745,8 @@ class SourceResolver:
             source = Source(name, kind, span)
         if source.name in self._initials:  # "CDC said" after "the Centers for ... (CDC)"
             source = replace(source, name=self._initials[source.name])
+        elif source.kind is SourceKind.ORGANISATION and (in_full := self._in_full(source.name)):
+            source = replace(source, name=in_full)
         self._seen.append(
             _Mention(source, head.lemma_.lower(), _is_plural(head), _is_human(source.kind))
         )
@@ -894,6 +896,26 @@ class SourceResolver:
         name, kind = classify(words, ents)
         mention = Span(words.start_char, words.end_char, words.text)
         return _Mention(Source(name, kind, mention, mention), lemma, False, True)
+
+    def _in_full(self, name: str) -> str | None:
+        """The full name the text gives a public body a short form stands for: "Fairbanks
+        police" is the "Fairbanks Police Department" named elsewhere in the text (the
+        labels' canonical name for a force printed in short form). A bare "police" names
+        no one body."""
+        words = name.lower().split()
+        if len(words) < 2 or words[-1] not in _lexicon()["public_bodies"]:
+            return None
+        for entity in self._ents:
+            full = _bare(entity)
+            printed = full.lower().split()
+            if (
+                entity.label_ in {"ORG", "FAC"}
+                and len(printed) > len(words)
+                and printed[: len(words)] == words
+                and printed[-1] in _lexicon()["organisation_heads"] | _lexicon()["public_bodies"]
+            ):
+                return full
+        return None
 
     def _person_just_named(self, tokens: TokenSpan) -> _Mention | None:
         """The person a "he" or "she" stands for where the sentence before names one in
