@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # Nineteenth session (changes 24-32): tune 0.667, 0.707, 0.762, 0.840, 0.889; held out 0.563,
 # 0.682, 0.578, 0.736, 0.786. Twentieth session (changes 34-45): tune 0.701, 0.724, 0.826,
 # 0.882, 0.901; held out 0.576, 0.698, 0.606, 0.750, 0.786; health level 0.872. Twenty-first
-# session (changes 46-51): tune 0.729, 0.756, 0.835, 0.896, 0.926; held out 0.583, 0.705,
+# session (changes 46-53): tune 0.750, 0.780, 0.835, 0.896, 0.926; held out 0.583, 0.705,
 # 0.606, 0.750, 0.786.
 FLOORS = {
     "health": {
@@ -41,8 +41,8 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.70,
-        "chain_source_recall": 0.72,
+        "chain_exact": 0.72,
+        "chain_source_recall": 0.75,
         "source_kind_accuracy": 0.80,
         "level_accuracy": 0.86,
         "hedge_cue_recall": 0.89,
