@@ -836,16 +836,3 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         "Fairbanks Police Department"
     )
     assert resolver.resolve(Span.find(text, "Pellin police")).name == "Pellin police"
-
-
-def test_a_surname_takes_a_full_name_the_tagger_called_a_body():
-    text = 'A tearful Angelo Mares, who was there, spoke. "He got hit," Mares said.'
-    doc = load_nlp()(text)
-    assert any(e.text == "Angelo Mares" and e.label_ != "PERSON" for e in doc.ents)
-    start = text.index("Mares said")
-    source = SourceResolver(doc).resolve(Span.of(text, start, start + 5))
-    assert (source.name, source.kind) == ("Angelo Mares", SourceKind.NAMED_PERSON)
-    text = "The Pellin Police Department shut the pier. Police said it was unsafe."
-    start = text.index("Police said")
-    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 6))
-    assert source.name != "Pellin Police Department" or source.kind != SourceKind.NAMED_PERSON

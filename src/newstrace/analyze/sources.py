@@ -48,8 +48,6 @@ _GENDERED = {
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
 # initials a text gives a body in brackets: "(CDC)", "(AT&T)"
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
-# labels the tagger gives a person's full name by mistake ("Angelo Mares" ORG)
-_MISTAKEN = frozenset({"ORG", "WORK_OF_ART", "NORP", "PRODUCT", "GPE", "FAC"})
 # entity labels of a time, not of a place or a body
 _WHEN = frozenset({"DATE", "TIME"})
 # possessives that stand for a body named before: "the party ... its spokesman"
@@ -669,22 +667,6 @@ def _human_heads() -> frozenset[str]:
     )
 
 
-def _capital_words(tokens: TokenSpan) -> TokenSpan | None:
-    """The mention itself where it is one capitalised word with no body's word in it."""
-    return tokens if len(tokens) == 1 and _plain_name(tokens) else None
-
-
-def _plain_name(name: TokenSpan) -> bool:
-    """Whether a name reads as a person's: one to three title-case proper nouns, no word of
-    a body, an outlet or a government ("Angelo Mares", not "Pellin Police" nor "Fox")."""
-    lex = _lexicon()
-    bodies = lex["organisation_heads"] | lex["public_bodies"] | lex["government_words"]
-    bodies |= lex["outlet_words"]
-    return len(name) <= 3 and all(
-        t.pos_ == "PROPN" and t.is_title and t.lower_ not in bodies for t in name
-    )
-
-
 def _spoken_of(name: Token) -> bool:
     """Whether a name is what its sentence speaks of, as a pronoun after it would be: a
     subject, an apposition ("her son, Kola Pike"), or a name a "who" clause describes
@@ -1065,14 +1047,17 @@ class SourceResolver:
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
         surname = words[0].text
-        earlier = [e for e in self._ents if len(e) > 1 and e[-1].text == surname]
-        earlier = [e for e in earlier if e.end <= tokens.start]
-        person = next((_untitled(e) for e in earlier if e.label_ == "PERSON"), None)
-        if person is not None or _capital_words(tokens) is None:
-            return person
-        # the tagger may call a person's full name a body or a title ("Angelo Mares" ORG,
-        # then "Mares said"): a name of two or three capitalised words, none a body's
-        return next((e for e in earlier if e.label_ in _MISTAKEN and _plain_name(e)), None)
+        return next(
+            (
+                _untitled(e)
+                for e in self._ents
+                if e.label_ == "PERSON"
+                and len(e) > 1
+                and e[-1].text == surname
+                and e.end <= tokens.start
+            ),
+            None,
+        )
 
     def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
         """A pronoun with no earlier source: the nearest person named before it, if any."""
