@@ -37,12 +37,9 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "
 # a singular pronoun's gender: a "he" never refers back to a "she"
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # ... and of the words that describe one person by sex or kin
-_GENDERED = {
-    **dict.fromkeys(("boy", "man", "son", "father", "grandfather", "brother", "uncle"), "m"),
-    **dict.fromkeys(("girl", "woman", "daughter", "mother", "grandmother", "sister", "aunt"), "f"),
-    **dict.fromkeys(("husband",), "m"),
-    **dict.fromkeys(("wife",), "f"),
-}
+_MALE = ("boy", "man", "son", "father", "grandfather", "brother", "uncle", "husband")
+_FEMALE = ("girl", "woman", "daughter", "mother", "grandmother", "sister", "aunt", "wife")
+_GENDERED = {**dict.fromkeys(_MALE, "m"), **dict.fromkeys(_FEMALE, "f")}
 # a police department, a sheriff's office or a bureau of investigation by its initials:
 # "LAPD", "IMPD", "PCSO", "GBI"
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
@@ -866,24 +863,19 @@ class SourceResolver:
         """The person a "he" or "she" stands for inside a clause that hangs under a verb
         whose subject, before it, is one person named or described ("a 15-year-old brought
         out a gun he said was not loaded": the 15-year-old, not a source quoted before)."""
-        verb = next(
-            (
-                v
-                for v in pronoun.ancestors
-                if any(_before_as_subject(c, pronoun) for c in v.children)
-            ),
+        subject = next(
+            (c for v in pronoun.ancestors for c in v.children if _before_as_subject(c, pronoun)),
             None,
         )
-        if verb is None or any(
-            t.dep_ == "parataxis" for t in pronoun.ancestors if verb.is_ancestor(t)
+        if subject is None or any(
+            t.dep_ == "parataxis" for t in pronoun.ancestors if subject.head.is_ancestor(t)
         ):
             return None  # "The teenager, she says, grew up with her": she is not the teenager
-        subject = next(c for c in verb.children if _before_as_subject(c, pronoun))
         words = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
         ents = entities_in(words, self._ents)
         lemma = subject.lemma_.lower()
         person = any(e.label_ == "PERSON" and e.start <= subject.i < e.end for e in ents)
-        singular = subject.tag_ in ("NN", "NNP") or (subject.lower_ == "old" and person is False)
+        singular = subject.tag_ in ("NN", "NNP") or (subject.lower_ == "old" and not person)
         if not singular or not (person or lemma in _human_heads()):
             return None
         if gender and _GENDERED.get(lemma, gender) != gender:
@@ -902,9 +894,10 @@ class SourceResolver:
         police" is the "Fairbanks Police Department" named elsewhere in the text (the
         labels' canonical name for a force printed in short form). A bare "police" names
         no one body."""
-        words = name.lower().split()
-        if len(words) < 2 or words[-1] not in _lexicon()["public_bodies"]:
+        words, lex = name.lower().split(), _lexicon()
+        if len(words) < 2 or words[-1] not in lex["public_bodies"]:
             return None
+        heads = lex["organisation_heads"] | lex["public_bodies"]
         for entity in self._ents:
             full = _bare(entity)
             printed = full.lower().split()
@@ -912,7 +905,7 @@ class SourceResolver:
                 entity.label_ in {"ORG", "FAC"}
                 and len(printed) > len(words)
                 and printed[: len(words)] == words
-                and printed[-1] in _lexicon()["organisation_heads"] | _lexicon()["public_bodies"]
+                and printed[-1] in heads
             ):
                 return full
         return None
