@@ -330,10 +330,11 @@ def _side_conditions(scope: TokenSpan, content: TokenSpan) -> list[Cue]:
         clause = _opened_condition(word)
         if clause is None or not claim - {clause}:
             continue
-        own = [i for i in _own_words(clause) if not doc[i].is_punct]
-        first, last = min(own), max(own)
-        after = _comma_then_claim(doc, last + 1, 1, claim - {clause}, clause)
-        before = _comma_then_claim(doc, first - 1, -1, claim - {clause}, clause)
+        own = _own_words(clause)
+        words = [i for i in own if not doc[i].is_punct]
+        first, last = min(words), max(words)
+        after = _comma_then_claim(doc, last + 1, 1, claim - {clause}, own)
+        before = _comma_then_claim(doc, first - 1, -1, claim - {clause}, own)
         if word.lower_ == "where":
             held = (
                 after is not None
@@ -368,14 +369,15 @@ def _opened_condition(word: Token) -> Token | None:
 
 
 def _comma_then_claim(
-    doc: Doc, at: int, step: int, roots: set[Token], clause: Token
+    doc: Doc, at: int, step: int, roots: set[Token], condition: set[int]
 ) -> Token | None:
     """The claim's root whose clause lies past a comma at ``at`` (``step``: the direction
-    away from the condition), where none of its words belong to the condition."""
+    away from the condition), where none of its words belong to the condition (the indices
+    in ``condition``)."""
     near = at + step
     if not (0 <= near < len(doc) and 0 <= at < len(doc)) or doc[at].text != ",":
         return None
-    if near in _own_words(clause):
+    if near in condition:
         return None
     return next((r for r in roots if near in {t.i for t in r.subtree}), None)
 

@@ -898,12 +898,11 @@ class SourceResolver:
         if len(words) < 2 or words[-1] not in lex["public_bodies"]:
             return None
         heads = lex["organisation_heads"] | lex["public_bodies"]
-        for entity in self._ents:
+        for entity in (e for e in self._ents if e.label_ in {"ORG", "FAC"}):
             full = _bare(entity)
             printed = full.lower().split()
             if (
-                entity.label_ in {"ORG", "FAC"}
-                and len(printed) > len(words)
+                len(printed) > len(words)
                 and printed[: len(words)] == words
                 and printed[-1] in heads
             ):
