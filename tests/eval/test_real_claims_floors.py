@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # 0.682, 0.578, 0.736, 0.786. Twentieth session (changes 34-45): tune 0.701, 0.724, 0.826,
 # 0.882, 0.901; held out 0.576, 0.698, 0.606, 0.750, 0.786; health level 0.872. Twenty-first
 # session (changes 46-53): tune 0.750, 0.780, 0.835, 0.896, 0.926; held out 0.583, 0.705,
-# 0.606, 0.750, 0.786.
+# 0.606, 0.750, 0.786. Twenty-second session: a fourth held-out part (48 claims, labelled blind)
+# joins the three, 192 held out at 0e8a263: 0.578, 0.673, 0.583, 0.745, 0.809.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -49,16 +50,17 @@ FLOORS = {
     },
     "news-heldout": {
         "chain_exact": 0.55,
-        "chain_source_recall": 0.67,
-        "source_kind_accuracy": 0.57,
+        "chain_source_recall": 0.64,
+        "source_kind_accuracy": 0.55,
         "level_accuracy": 0.71,
         "hedge_cue_recall": 0.74,
     },
 }
 
 # gold claims no predicted claim holds: a headline credited after a colon in the third tune
-# part ("Expert: X no longer Y") is left out of the claims
-MISSED = {"news-tune": 1}
+# part ("Expert: X no longer Y") is left out of the claims; one held-out claim (fourth part;
+# held out, so not read) is missed too
+MISSED = {"news-tune": 1, "news-heldout": 1}
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from newstrace.analyze.nlp import TITLE_ABBREVIATIONS, load_nlp, model_name
+from newstrace.analyze.nlp import QUOTE_AFTER_STOP, TITLE_ABBREVIATIONS, load_nlp, model_name
 
 
 def parse_cached(texts: Sequence[str], cache_dir: Path | None) -> list[Doc]:
@@ -42,6 +42,7 @@ def parse_cached(texts: Sequence[str], cache_dir: Path | None) -> list[Doc]:
 def _fingerprint(texts: Sequence[str]) -> str:
     digest = hashlib.sha256(model_name().encode())
     digest.update(" ".join(TITLE_ABBREVIATIONS).encode())  # the tokenizer's own exceptions
+    digest.update(QUOTE_AFTER_STOP.encode())  # and its own infix
     for text in texts:
         digest.update(hashlib.sha256(text.encode()).digest())
     return digest.hexdigest()[:16]
