@@ -9,8 +9,8 @@ half each. Each claim and cue is stored as offsets with the text's SHA-1, never 
 (the texts are not ours to redistribute; ``bench/data/news_claims.md`` says how they were
 chosen). These 192 claims are held out: score them, do not read their errors.
 
-``news_claims_tune.jsonl``, ``news_claims_tune2.jsonl`` and ``news_claims_tune3.jsonl``
-label 48 other texts of the same corpora the same way (their lines say ``"part":
+``news_claims_tune.jsonl`` and ``news_claims_tune2.jsonl`` to ``news_claims_tune5.jsonl``
+label 80 other texts of the same corpora the same way (their lines say ``"part":
 "tune"``): read their errors freely. Writes ``articles.jsonl`` (every part) and
 ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under ``--out``; then
 
@@ -42,6 +42,8 @@ LABELS = [
         "news_claims_tune.jsonl",
         "news_claims_tune2.jsonl",
         "news_claims_tune3.jsonl",
+        "news_claims_tune4.jsonl",
+        "news_claims_tune5.jsonl",
     )
 ]
 SEMEVAL = "datasets/news-similarity/training_set.csv"
