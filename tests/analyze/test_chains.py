@@ -141,6 +141,41 @@ def test_bare_surname_resolves_to_the_earlier_full_name():
     assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        # a title the tagger took into the name: "the sheriff" is the official, not a body
+        (
+            "The boy was hurt, Sheriff Ray Okafor said. The sheriff said the gun was locked.",
+            "The sheriff",
+            "Ray Okafor",
+            SourceKind.GOVERNMENT_OFFICIAL,
+        ),
+        # a surname the tagger gave with the colon after it
+        (
+            '"Most bags end up in landfill," said Mara Okafor, a program manager. '
+            'Said Okafor: "Check the list."',
+            "Okafor:",
+            "Mara Okafor",
+            SourceKind.NAMED_PERSON,
+        ),
+        # a full name ending in a generational suffix
+        (
+            "Harbour police spokesman Dale Mercer Jr. said two men fled the pier. "
+            "Mercer said no one was hurt.",
+            "Mercer said",
+            "Dale Mercer Jr.",
+            SourceKind.GOVERNMENT_OFFICIAL,
+        ),
+    ],
+)
+def test_a_later_mention_takes_the_person_named_before(text, mention, name, kind):
+    start = text.index(mention)
+    end = start + len(mention.removesuffix(" said"))
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, end))
+    assert (source.name, source.kind) == (name, kind)
+
+
 def _kind(text: str, mention: str) -> tuple[str, str]:
     doc = load_nlp()(text)
     start = text.index(mention)

@@ -34,6 +34,8 @@ _WRITER = frozenset({"i", "we", "me", "us"})
 _OUTLETS_OWN_RESEARCH = frozenset({"poll", "survey", "study", "analysis"})
 # courtesy titles before a surname ("Dr Manning", "Mrs. Okafor")
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame"})
+# what follows a family name in a full name: "Don Coppola Jr."
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # a singular pronoun's gender: a "he" never refers back to a "she"
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # ... and of the words that describe one person by sex or kin
@@ -664,6 +666,14 @@ def _human_heads() -> frozenset[str]:
     )
 
 
+def _surname(person: TokenSpan) -> str:
+    """The family name of a full name, past a generational suffix ("Don Coppola Jr.")."""
+    last = person[-1]
+    if last.lower_.rstrip(".") in _SUFFIXES and len(person) > 2:
+        return person[-2].text
+    return last.text
+
+
 def _spoken_of(name: Token) -> bool:
     """Whether a name is what its sentence speaks of, as a pronoun after it would be: a
     subject, an apposition ("her son, Kola Pike"), or a name a "who" clause describes
@@ -980,7 +990,7 @@ class SourceResolver:
         for at, name in reversed(list(enumerate(before))):
             title = self.doc[name.start - 1] if name.start else name[0]
             if name.label_ == "PERSON" and head.lower_ in {title.lower_, name[0].lower_}:
-                return _untitled(name)  # "Mayor Elena Varga ... the mayor said"
+                return name  # "Mayor Elena Varga ... the mayor said": the name with its title
             if name.label_ not in _NAMED_BODIES:
                 continue
             if name[-1].lemma_.lower() == head.lemma_.lower() and words <= {t.lower_ for t in name}:
@@ -1035,7 +1045,9 @@ class SourceResolver:
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
         """The earlier full name a bare surname stands for, also after a courtesy title:
         "Varga", "Dr Varga" -> "Elena Varga"."""
-        words = [t for t in tokens if t.lower_.rstrip(".") not in _HONORIFICS]
+        words = [
+            t for t in tokens if t.lower_.rstrip(".") not in _HONORIFICS and not t.is_punct
+        ]  # "Said Martin:" is Martin
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
         surname = words[0].text
@@ -1045,7 +1057,7 @@ class SourceResolver:
                 for e in self._ents
                 if e.label_ == "PERSON"
                 and len(e) > 1
-                and e[-1].text == surname
+                and _surname(e) == surname
                 and e.end <= tokens.start
             ),
             None,
