@@ -768,6 +768,18 @@ def test_the_publisher_told_by_its_name_is_no_link_when_known_by_its_address():
     assert any("Pellin Post" in [s.name for s in c.attribution.chain] for c in told.claims)
 
 
+def test_a_station_told_by_its_call_letters_is_no_link_on_its_own_site():
+    from newstrace import Article, analyze
+
+    text = "A neighbour told WAVE 3 News the gun belonged to a teenager who lives at the home."
+    own = analyze(Article(text, id="x", url="https://www.wave3.com/story/1"))
+    assert [[s.name for s in c.attribution.chain] for c in own.claims] == [
+        ["wave3.com", "A neighbour"]
+    ]
+    other = analyze(Article(text, id="x", url="https://www.pellinpost.com/news/1"))
+    assert all(len(c.attribution.chain) == 3 for c in other.claims)
+
+
 def test_its_spokesman_speaks_for_the_body_named_before_it():
     party = (
         "Addressing reporters at the secretariat of the party in Pellin, its national "

@@ -9,10 +9,17 @@ with the article's outlets (from its metadata and its credit line).
 
 from __future__ import annotations
 
+import re
+
 from newstrace.analyze.claims import trimmed
 from newstrace.analyze.sources import SourceResolver
 from newstrace.ingest import outlet_identity
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
+
+# what a broadcaster adds to its call letters: a channel number, "News", "TV" ("WSB-TV")
+_STATION_EXTRAS = re.compile(r"\d+|(?:news|tv)$")
+# networks whose local stations carry their letters: "told ABC News" on abc7.com is the network
+_NETWORKS = frozenset({"abc", "cbs", "nbc", "fox", "cnn", "cw"})
 
 UNNAMED = Source("unnamed sources", SourceKind.UNNAMED_GROUP)
 
@@ -104,7 +111,7 @@ def build_attributions(
             if prefix and _same_outlet(prefix[-1].name, sources[item].name):
                 prefix = prefix[:-1]  # the credited outlet, now named in the text: one link
             venue = resolver.venue(item.cue, sources[item])
-            if venue is not None and not any(_same_outlet(venue.name, p.name) for p in prefix):
+            if venue is not None and not any(_same_station(venue.name, p.name) for p in prefix):
                 prefix = (*prefix, venue)  # "he told the Mail on Sunday": relayed by it
             chains[item] = _without_detour((*prefix, sources[item]))
         return chains[item]
@@ -123,6 +130,16 @@ def _same_outlet(first: str, second: str) -> bool:
     """Whether two names are one outlet, however written: the publisher known by its web
     address ("buffalonews.com") is the paper a source told ("told The Buffalo News")."""
     return outlet_identity(first).replace(" ", "") == outlet_identity(second).replace(" ", "")
+
+
+def _same_station(told: str, outlet: str) -> bool:
+    """Whether the outlet a source told is the one already in the chain, also as a
+    broadcaster's call letters with its channel and "News" ("told WAVE 3 News" on wave3.com,
+    "KHOU 11 News" on khou.com): the publisher is no link of its own (`CLAIMS.md` 2.1)."""
+    if _same_outlet(told, outlet):
+        return True
+    letters = [_STATION_EXTRAS.sub("", outlet_identity(n).replace(" ", "")) for n in (told, outlet)]
+    return len(letters[0]) >= 3 and letters[0] == letters[1] and letters[0] not in _NETWORKS
 
 
 def _under_a_named_source(
