@@ -256,6 +256,11 @@ def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause
     assert doc[slice(*_reported_clause(doc, when).content)].text == (
         "that the ferry had no lifeboats"
     )
+    doc = load_nlp()("The ferry fares have been fair, he points out in a client note.")
+    where = RoleExample(cue=(8, 10), content=(10, 14), source=(7, 8))  # a phrasal cue
+    assert (
+        doc[slice(*_reported_clause(doc, where).content)].text == "The ferry fares have been fair"
+    )
 
 
 def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():

@@ -330,7 +330,7 @@ def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     cue reports instead: the role CRF takes the words right after the cue for the content,
     and the claim was lost. One that opens with who was told runs from the clause ("told
     [WPLN-TV in an email] the shooting appears ...")."""
-    verb = doc[example.cue[1] - 1]
+    verb = _head_word(doc, example.cue)
     start, end = example.content
     if start <= verb.i:
         return example
@@ -350,6 +350,12 @@ def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     opens = doc[first - 1].is_quote and sum(t.is_quote for t in before) % 2 == 0
     first -= opens  # 'told CBS, "We are ...', not 'told "Morning Joe" that'
     return RoleExample(example.cue, (first, end), example.source)
+
+
+def _head_word(doc: Doc, cue: tuple[int, int]) -> Token:
+    """The cue's last word, or the verb of a phrasal one ("points out", not its particle)."""
+    last = doc[cue[1] - 1]
+    return last.head if last.dep_ == "prt" and cue[0] <= last.head.i else last
 
 
 def _only_aside(doc: Doc, verb: Token, start: int, end: int) -> bool:
