@@ -768,6 +768,17 @@ def test_the_publisher_told_by_its_name_is_no_link_when_known_by_its_address():
     assert any("Pellin Post" in [s.name for s in c.attribution.chain] for c in told.claims)
 
 
+def test_a_trade_paper_named_by_a_common_word_is_an_outlet_and_the_article_is_its():
+    text = (
+        "The premiere has been postponed. Deadline reports that the series was set to "
+        "premiere in April. The article confirms that filming has finished."
+    )
+    assert [chain for chain in _chains(text) if chain] == [
+        [("Deadline", "media_outlet")],
+        [("Deadline", "media_outlet")],
+    ]
+
+
 def test_a_station_told_by_its_call_letters_is_no_link_on_its_own_site():
     from newstrace import Article, analyze
 
