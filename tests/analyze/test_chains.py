@@ -176,6 +176,30 @@ def test_a_later_mention_takes_the_person_named_before(text, mention, name, kind
     assert (source.name, source.kind) == (name, kind)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # the tagger leaves the lower-case office out of the name
+        (
+            "The Pellin County Prosecutor\u2019s office said the boy was not the target.",
+            "The Pellin County Prosecutor\u2019s office",
+            "Pellin County Prosecutor\u2019s office",
+        ),
+        # ... or takes its holder for a person ("County Sheriff" PERSON)
+        (
+            "Two men were seen near the pier on Monday. Weld County Sheriff\u2019s office "
+            "said two men fled.",
+            "Weld County Sheriff\u2019s office",
+            "Weld County Sheriff\u2019s office",
+        ),
+    ],
+)
+def test_an_office_named_after_its_holder_is_the_body(text, mention, name):
+    start = text.index(mention)
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    assert (source.name, source.kind) == (name, SourceKind.ORGANISATION)
+
+
 def _kind(text: str, mention: str) -> tuple[str, str]:
     doc = load_nlp()(text)
     start = text.index(mention)

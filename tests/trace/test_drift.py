@@ -456,6 +456,21 @@ def test_a_surname_for_the_whole_name_is_the_same_source_whatever_kind_it_was_gi
     assert not drift._same_source(other, whole, "Marden says", earlier)
 
 
+def test_an_office_named_after_someone_speaks_as_their_spokesperson_does():
+    from newstrace.model import Source, SourceKind
+
+    earlier = "Okafor's office said she remains focused on the work."
+    later = "A spokesperson for Okafor said she remains focused on the work."
+    office = Source("Okafor's office", SourceKind.ORGANISATION, Span.of(earlier, 0, 15))
+    spokesperson = Source(
+        "A spokesperson for Okafor", SourceKind.ANONYMOUS_PERSON, Span.of(later, 0, 25)
+    )
+    assert drift._same_source(spokesperson, office, later, earlier)
+    assert drift._same_source(office, spokesperson, earlier, later)
+    other = Source("A spokesperson for Pike", SourceKind.ANONYMOUS_PERSON, Span.of(later, 0, 25))
+    assert not drift._same_source(other, office, later, earlier)
+
+
 def test_a_new_at_least_before_a_smaller_amount_is_no_exaggeration():
     earlier = "The man has been sentenced to 20 years in prison, the court said."
     smaller = _drift(earlier, "The man must serve at least seven years in prison, the court said.")

@@ -351,6 +351,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return site  # "an article on a fake news website says": the site says
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
         return _document_name(tokens, orgs, persons), SourceKind.DOCUMENT_REPORT
+    if (office := _holders_office(tokens, head)) is not None:
+        return office, SourceKind.ORGANISATION
     if persons:
         return _person(tokens, persons[-1])
     if orgs and _named_after_occupation(orgs[-1]):
@@ -382,6 +384,22 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _holders_office(tokens: TokenSpan, head: Token) -> str | None:
+    """A body named after the one who holds it, its head in lower case ("The Pellin County
+    Prosecutor's office", "Weld County Sheriff's office"): the tagger leaves the office out of
+    the name, or takes the holder for a person; the name runs from the holder to the head."""
+    lex = _lexicon()
+    bodies = lex["public_bodies"] | lex["organisation_heads"]
+    if head.lemma_.lower() not in bodies or head.i <= tokens.start + 1:
+        return None
+    mark = head.doc[head.i - 1]
+    if mark.tag_ != "POS" or mark.head.pos_ != "PROPN":
+        return None
+    start = max(mark.head.left_edge.i, tokens.start)
+    start += head.doc[start].lower_ == "the"
+    return head.doc[start : head.i + 1].text
 
 
 def _body_as_person(entity: TokenSpan) -> bool:

@@ -875,6 +875,10 @@ def _joined(words: list[Token]) -> str:
     return " ".join(w.lower for w in words)
 
 
+# bodies named after who holds them: "Voss's office", "the mayor's office"
+_OFFICES = frozenset({"office", "offices", "campaign"})
+
+
 def _same_source(a: Source, b: Source, text_a: str, text_b: str) -> bool:
     """The same source as far as the text tells: two unnamed sources, names that share a
     word ("a spokesman for the Fire District", "the Fire District"), or one without a name
@@ -882,6 +886,10 @@ def _same_source(a: Source, b: Source, text_a: str, text_b: str) -> bool:
     sources with one canonical name are one, whatever kind each was given."""
     if a.kind in _UNNAMED and b.kind in _UNNAMED or fold(a.name) == fold(b.name):
         return True
+    for office, other in ((a, b), (b, a)):
+        holder = _holder(office.name)
+        if holder and holder <= set(fold(other.name).split()):
+            return True  # "Voss's office" and "a spokesperson for Voss": her office speaks
     names = set(fold(a.name).split()), set(fold(b.name).split())
     if min(names, key=len) < max(names, key=len) and a.name[:1].isupper() and b.name[:1].isupper():
         return True  # "McQuilliams" for "Kevin McQuilliams", whatever kind each was given
@@ -889,6 +897,14 @@ def _same_source(a: Source, b: Source, text_a: str, text_b: str) -> bool:
     if words_a and words_b:
         return bool(words_a & words_b)
     return _FAMILY.get(a.kind) == _FAMILY.get(b.kind)
+
+
+def _holder(name: str) -> set[str] | None:
+    """The words of whoever an office is named after ("Voss's office": {"voss"}), else None."""
+    words = fold(name).split()
+    if len(words) < 2 or words[-1] not in _OFFICES or not words[-2].endswith("'s"):
+        return None
+    return {without_possessive(w) for w in words[:-1]}
 
 
 def _relays(link: Source, source: Source) -> bool:
