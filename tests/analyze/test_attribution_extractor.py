@@ -94,6 +94,15 @@ def test_report_within_report(extractor, nlp):
     assert found["the Coastal Times"].startswith("A new survey from the harbour board says")
 
 
+def test_a_record_cited_within_an_officials_account_is_an_inner_attribution(extractor, nlp):
+    text = "Investigators said evidence suggests the child was standing beside his father."
+    found = {source: content for source, _, content in _predict(extractor, nlp, text)}
+    assert found["evidence"] == "the child was standing beside his father"
+    # a question is no report: "to find out who did this" names no inner source
+    text = "The pastor said he prays that officers find out who did this to the family."
+    assert "officers" not in {source for source, _, _ in _predict(extractor, nlp, text)}
+
+
 def test_no_source(extractor, nlp):
     text = "It is said that the castle was built by a shepherd."
     found = _predict(extractor, nlp, text)

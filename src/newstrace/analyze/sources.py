@@ -74,6 +74,19 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 
 _UNRESOLVABLE = _WRITER | {"you", "one"}
+# the lexicon's lists of head words that name a speaker or a record
+_SPEAKER_KINDS = (
+    "people_heads", "person_heads", "anonymous_heads", "official_titles", "staff_heads",
+    "group_heads", "public_bodies", "document_heads",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def speaker_heads() -> frozenset[str]:
+    """Head words of a mention that names who speaks or keeps a record: people, officials,
+    staff, groups, public bodies and documents ("the boy", "investigators", "evidence")."""
+    lex = _lexicon()
+    return frozenset().union(*(lex[kind] for kind in _SPEAKER_KINDS))
 
 
 def names_nobody(name: str) -> bool:
