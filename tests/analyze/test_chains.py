@@ -177,6 +177,25 @@ def test_a_later_mention_takes_the_person_named_before(text, mention, name, kind
 
 
 @pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "According to the complaint, John Mercer's girlfriend thought the man was shot.",
+            "John Mercer's girlfriend",
+        ),
+        (
+            "The boy's name was not released. Dale Lund's mother said he was at a friend's.",
+            "Dale Lund's mother",
+        ),
+    ],
+)
+def test_someone_described_through_a_named_person_is_the_one_described(text, mention):
+    start = text.index(mention)
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    assert (source.name, source.kind) == (mention, SourceKind.ANONYMOUS_PERSON)
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "name"),
     [
         # the tagger leaves the lower-case office out of the name

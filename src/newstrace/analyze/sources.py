@@ -366,6 +366,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _document_name(tokens, orgs, persons), SourceKind.DOCUMENT_REPORT
     if (office := _holders_office(tokens, head)) is not None:
         return office, SourceKind.ORGANISATION
+    if persons and _described_by_owner(head, persons[-1]):
+        return _short_name(tokens), SourceKind.ANONYMOUS_PERSON  # "Rock's girlfriend"
     if persons:
         return _person(tokens, persons[-1])
     if orgs and _named_after_occupation(orgs[-1]):
@@ -413,6 +415,20 @@ def _holders_office(tokens: TokenSpan, head: Token) -> str | None:
     start = max(mark.head.left_edge.i, tokens.start)
     start += head.doc[start].lower_ == "the"
     return head.doc[start : head.i + 1].text
+
+
+def _described_by_owner(head: Token, person: TokenSpan) -> bool:
+    """Whether the mention is someone described through a person named as their owner
+    ("Rock's girlfriend", "Pike's neighbour"): the source is the one described, unnamed."""
+    lex = _lexicon()
+    human = lex["people_heads"] | lex["person_heads"] | lex["staff_heads"] | lex["anonymous_heads"]
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    return (
+        head.lemma_.lower() in human
+        and not person.start <= head.i < person.end
+        and owner is not None
+        and person.start <= owner.i < person.end
+    )
 
 
 def _body_as_person(entity: TokenSpan) -> bool:
