@@ -187,6 +187,11 @@ def test_a_later_mention_takes_the_person_named_before(text, mention, name, kind
             "The boy's name was not released. Dale Lund's mother said he was at a friend's.",
             "Dale Lund's mother",
         ),
+        # the lawyer speaks, not the client
+        (
+            "Mara Okafor was not at the meeting. John Mercer's lawyer said he would plead.",
+            "John Mercer's lawyer",
+        ),
     ],
 )
 def test_someone_described_through_a_named_person_is_the_one_described(text, mention):
