@@ -129,16 +129,22 @@ def build_attributions(
 def _same_outlet(first: str, second: str) -> bool:
     """Whether two names are one outlet, however written: the publisher known by its web
     address ("buffalonews.com") is the paper a source told ("told The Buffalo News")."""
-    return outlet_identity(first).replace(" ", "") == outlet_identity(second).replace(" ", "")
+    return _identity(first) == _identity(second)
+
+
+def _identity(name: str) -> str:
+    """An outlet's identity with its spaces closed up ("buffalo news" is "buffalonews")."""
+    return outlet_identity(name).replace(" ", "")
 
 
 def _same_station(told: str, outlet: str) -> bool:
     """Whether the outlet a source told is the one already in the chain, also as a
     broadcaster's call letters with its channel and "News" ("told WAVE 3 News" on wave3.com,
     "KHOU 11 News" on khou.com): the publisher is no link of its own (`CLAIMS.md` 2.1)."""
-    if _same_outlet(told, outlet):
+    keys = [_identity(name) for name in (told, outlet)]
+    if keys[0] == keys[1]:
         return True
-    letters = [_STATION_EXTRAS.sub("", outlet_identity(n).replace(" ", "")) for n in (told, outlet)]
+    letters = [_STATION_EXTRAS.sub("", key) for key in keys]
     return len(letters[0]) >= 3 and letters[0] == letters[1] and letters[0] not in _NETWORKS
 
 

@@ -73,20 +73,25 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
 
 
+@lru_cache(maxsize=16)
+def _heads(*lists: str) -> frozenset[str]:
+    """The words of several of the lexicon's lists together, built once per combination:
+    the source rules ask for them per mention."""
+    lex = _lexicon()
+    return frozenset().union(*(lex[name] for name in lists))
+
+
 _UNRESOLVABLE = _WRITER | {"you", "one"}
-# the lexicon's lists of head words that name a speaker or a record
-_SPEAKER_KINDS = (
-    "people_heads", "person_heads", "anonymous_heads", "official_titles", "staff_heads",
-    "group_heads", "public_bodies", "document_heads",
-)  # fmt: skip
+# heads of one person described, not named ("the boy", "an expert", "a worker", "a source")
+_DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads")
+# heads of a body: "the coroner's office", "the Justice Department"
+_BODIES = ("organisation_heads", "public_bodies")
 
 
-@lru_cache(maxsize=1)
 def speaker_heads() -> frozenset[str]:
     """Head words of a mention that names who speaks or keeps a record: people, officials,
     staff, groups, public bodies and documents ("the boy", "investigators", "evidence")."""
-    lex = _lexicon()
-    return frozenset().union(*(lex[kind] for kind in _SPEAKER_KINDS))
+    return _heads(*_DESCRIBED, "official_titles", "group_heads", "public_bodies", "document_heads")
 
 
 def names_nobody(name: str) -> bool:
@@ -405,9 +410,7 @@ def _holders_office(tokens: TokenSpan, head: Token) -> str | None:
     """A body named after the one who holds it, its head in lower case ("The Pellin County
     Prosecutor's office", "Weld County Sheriff's office"): the tagger leaves the office out of
     the name, or takes the holder for a person; the name runs from the holder to the head."""
-    lex = _lexicon()
-    bodies = lex["public_bodies"] | lex["organisation_heads"]
-    if head.lemma_.lower() not in bodies or head.i <= tokens.start + 1:
+    if head.lemma_.lower() not in _heads(*_BODIES) or head.i <= tokens.start + 1:
         return None
     mark = head.doc[head.i - 1]
     if mark.tag_ != "POS" or mark.head.pos_ != "PROPN":
@@ -420,11 +423,9 @@ def _holders_office(tokens: TokenSpan, head: Token) -> str | None:
 def _described_by_owner(head: Token, person: TokenSpan) -> bool:
     """Whether the mention is someone described through a person named as their owner
     ("Rock's girlfriend", "Pike's neighbour"): the source is the one described, unnamed."""
-    lex = _lexicon()
-    human = lex["people_heads"] | lex["person_heads"] | lex["staff_heads"] | lex["anonymous_heads"]
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     return (
-        head.lemma_.lower() in human
+        head.lemma_.lower() in _heads(*_DESCRIBED)
         and not person.start <= head.i < person.end
         and owner is not None
         and person.start <= owner.i < person.end
@@ -698,19 +699,10 @@ def _before_as_subject(word: Token, pronoun: Token) -> bool:
     return word.dep_ in ("nsubj", "nsubjpass") and word.i < pronoun.i and word.pos_ != "PRON"
 
 
-@lru_cache(maxsize=1)
 def _human_heads() -> frozenset[str]:
     """Head words of a singular mention of one person: a person by occupation, office or
     role, or as the story speaks of them ("the boy", "the victim", "a 15-year-old")."""
-    lex = _lexicon()
-    return (
-        lex["people_heads"]
-        | lex["person_heads"]
-        | lex["anonymous_heads"]
-        | lex["official_titles"]
-        | lex["role_titles"]
-        | lex["staff_heads"]
-    )
+    return _heads(*_DESCRIBED, "official_titles", "role_titles")
 
 
 def _surname(person: TokenSpan) -> str:
@@ -954,7 +946,7 @@ class SourceResolver:
         words, lex = name.lower().split(), _lexicon()
         if len(words) < 2 or words[-1] not in lex["public_bodies"]:
             return None
-        heads = lex["organisation_heads"] | lex["public_bodies"]
+        heads = _heads(*_BODIES)
         for entity in (e for e in self._ents if e.label_ in {"ORG", "FAC"}):
             full = _bare(entity)
             printed = full.lower().split()
