@@ -306,9 +306,21 @@ def test_a_claim_said_to_be_unclear_or_unknown_is_not_confirmed(assessor):
         "It was unclear if the ferry had a lifeboat.",
         "The cause of the pier fire is not known.",
         "The future of the Pellin ferry is uncertain.",
+        "The cause of the pier fire is unknown.",
+        "The skipper's condition remains unknown.",
     ):
         assert _assess(assessor, text).level is CertaintyLevel.NEGATED, text
     assert _assess(assessor, "The ferry may have a lifeboat.").level is CertaintyLevel.HEDGED
+
+
+def test_unknown_before_a_noun_names_no_one_and_is_no_cue(assessor):
+    for text in (
+        "An unknown gunman fired at the Pellin ferry.",
+        "The first to fire at the Pellin ferry was an unknown gunman.",
+    ):
+        certainty = _assess(assessor, text)
+        assert certainty.level is CertaintyLevel.ASSERTED, text
+        assert certainty.cues == (), text
 
 
 def test_an_if_that_only_points_the_reader_is_no_condition(assessor):

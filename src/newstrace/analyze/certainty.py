@@ -44,6 +44,9 @@ _BY_CATEGORY = {
     "evidential": CertaintyLevel.HEDGED,
 }
 _ALWAYS_LISTED = frozenset({"evidential", "speculative", "approximator"})
+# hedges only as a predicate ("the motive is unknown"); before a noun ("an unknown gunman")
+# it says who is unidentified, not how sure the claim is
+_PREDICATIVE_ONLY = frozenset({"unknown"})
 _LOOSE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "appos", "relcl", "acl"})
 _FUNCTION_DEPS = frozenset({"cc", "punct", "mark", "det", "case", "prep", "advmod"})
 _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere"})
@@ -91,7 +94,7 @@ class CertaintyAssessor:
         scope = _scope(doc, region_tokens, content_tokens)
         near = _clipped(doc, region_tokens, scope)
         spine = _spine(near, content_tokens)
-        cues = span_cues(scope)
+        cues = [cue for cue in span_cues(scope) if not _before_a_noun(doc[cue.start : cue.end])]
         governing = [
             cue
             for cue in cues
@@ -107,6 +110,11 @@ class CertaintyAssessor:
         ]
         rank = self.model.rank(self.model.predict_one(near.text, [t.text for t in near]))
         return Certainty(_score(level, rank), level, tuple(_char_span(doc, c) for c in listed))
+
+
+def _before_a_noun(words: TokenSpan) -> bool:
+    """A predicate-only hedge used before a noun ("an unknown gunman"): no cue of the claim."""
+    return len(words) == 1 and words[0].lower_ in _PREDICATIVE_ONLY and words[0].dep_ == "amod"
 
 
 def _score(level: CertaintyLevel, rank: float) -> float:
