@@ -308,9 +308,29 @@ def test_a_claim_said_to_be_unclear_or_unknown_is_not_confirmed(assessor):
         "The future of the Pellin ferry is uncertain.",
         "The cause of the pier fire is unknown.",
         "The skipper's condition remains unknown.",
+        "It is too early to say whether the Pellin ferry will sail.",
+        "It remains to be seen whether the pier can be saved.",
     ):
         assert _assess(assessor, text).level is CertaintyLevel.NEGATED, text
     assert _assess(assessor, "The ferry may have a lifeboat.").level is CertaintyLevel.HEDGED
+
+
+def test_a_thing_not_yet_done_or_failed_is_negated(assessor):
+    for text in (
+        "The cause of the pier fire has yet to be determined.",
+        "Divers failed to find the missing anchor.",
+    ):
+        assert _assess(assessor, text).level is CertaintyLevel.NEGATED, text
+    text = "The skipper failed to say whether the ferry sank."
+    certainty = _assess(assessor, text, "the ferry sank", attributed=True)
+    assert certainty.level is not CertaintyLevel.NEGATED  # not saying X does not deny X
+
+
+def test_an_accusation_without_its_accuser_is_hedged(assessor):
+    text = "The harbourmaster has been accused of taking bribes."
+    certainty = _assess(assessor, text)
+    assert certainty.level is CertaintyLevel.HEDGED
+    assert [cue.text for cue in certainty.cues] == ["been accused of"]
 
 
 def test_unknown_before_a_noun_names_no_one_and_is_no_cue(assessor):

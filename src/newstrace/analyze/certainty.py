@@ -53,6 +53,7 @@ _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "n
 _FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
 _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
+_NOT_DONE = frozenset({"yet", "fail", "fails", "failed"})  # "have yet to", "failed to"
 # subjects of a "be" that only announces the clause after it: "The problem is that X"
 _ANNOUNCING_SUBJECTS = frozenset(
     {"problem", "trouble", "truth", "fact", "point", "issue", "reality", "catch", "answer"}
@@ -290,6 +291,10 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
             token.head in spine
             or (token.dep_ == "det" and token.head.head in spine)
             or _denies_existence(token, spine)
+        )
+    if token.lower_ in _NOT_DONE:  # "police have yet to name him": not named; not above X
+        return _inside(token, content) and (
+            token in spine or (token.dep_ == "advmod" and token.head in spine)
         )
     if token.lower_ in _NEGATIVE_PREDICATES:
         return token in spine or (token.dep_ in ("acomp", "attr") and token.head in spine)
