@@ -343,6 +343,17 @@ def test_unknown_before_a_noun_names_no_one_and_is_no_cue(assessor):
         assert certainty.cues == (), text
 
 
+def test_a_condition_marked_by_as_long_as_or_provided_that(assessor):
+    for text in (
+        "The pier stays open as long as the council pays.",
+        "The pier will stay open provided that the council pays.",
+    ):
+        certainty = _assess(assessor, text)
+        assert certainty.level is CertaintyLevel.CONDITIONAL, text
+    text = "The Pellin ferry has sailed for as long as anyone can remember."
+    assert _assess(assessor, text).level is not CertaintyLevel.CONDITIONAL
+
+
 def test_an_if_that_only_points_the_reader_is_no_condition(assessor):
     text = "If you look at the tide tables, the pier has flooded less since 1990."
     assert _assess(assessor, text).level is not CertaintyLevel.CONDITIONAL

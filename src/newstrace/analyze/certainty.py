@@ -65,6 +65,7 @@ _WHETHER_HEADS = frozenset(
     {"unclear", "clear", "know", "ask", "wonder", "see", "determine", "sure", "certain",
      "check", "investigate", "decide", "tell", "unknown", "question", "doubt"}
 )  # fmt: skip
+_MARKED_CLAUSES = frozenset({"advcl", "ccomp", "pcomp"})
 _CONDITION_MARKS = frozenset(
     {"if", "unless", "provided", "providing", "assuming", "long", "case", "condition", "event"}
 )
@@ -322,12 +323,18 @@ def _conditions(token: Token, spine: set[Token]) -> bool:
             c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children)
             for c in token.head.children
         )
+    if token.lower_ not in _CONDITION_MARKS:
+        return False
+    clause: Token | None = token.head
+    anchor = token.head.head
+    if token.head.dep_ != "advcl":  # "as long as X", "provided that X": X hangs on the mark
+        clause = next((c for c in token.children if c.dep_ in _MARKED_CLAUSES), None)
+        anchor = token.head
     return (
-        token.lower_ in _CONDITION_MARKS
-        and token.head.dep_ == "advcl"
-        and (token.head.head in spine or token.head in spine)
-        and not (token.lower_ == "if" and _asks_whether(token.head))
-        and not _points_the_reader(token.head)
+        clause is not None
+        and (anchor in spine or clause in spine)
+        and not (token.lower_ == "if" and _asks_whether(clause))
+        and not _points_the_reader(clause)
     )
 
 
