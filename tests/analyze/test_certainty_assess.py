@@ -326,6 +326,19 @@ def test_a_thing_not_yet_done_or_failed_is_negated(assessor):
     assert certainty.level is not CertaintyLevel.NEGATED  # not saying X does not deny X
 
 
+def test_a_suspicion_is_a_belief_hedged_like_believe(assessor):
+    for text, content in (
+        ("Investigators suspect the pier fire was set on purpose.", "the pier fire was set"),
+        ("Investigators believe the pier fire was set on purpose.", "the pier fire was set"),
+        ("It is thought the skipper left the ferry.", None),
+    ):
+        certainty = _assess(assessor, text, content, attributed=content is not None)
+        assert certainty.level is CertaintyLevel.HEDGED, text
+    text = "Investigators suspect the arsonist will strike again."
+    certainty = _assess(assessor, text, "the arsonist will strike again", attributed=True)
+    assert certainty.level is CertaintyLevel.SPECULATIVE  # a guess at what will happen
+
+
 def test_an_accusation_without_its_accuser_is_hedged(assessor):
     text = "The harbourmaster has been accused of taking bribes."
     certainty = _assess(assessor, text)

@@ -50,6 +50,6 @@ def test_word_category():
 
 
 def test_suspect_is_a_hedge_only_as_a_verb():
-    assert _found("Police suspect arson", ["NNS", "VBP", "NN"]) == [("suspect", "speculative")]
+    assert _found("Police suspect arson", ["NNS", "VBP", "NN"]) == [("suspect", "evidential")]
     assert _found("Police sought two suspects", ["NNS", "VBD", "CD", "NNS"]) == []
     assert _found("The suspect fled", ["DT", "NN", "VBD"]) == []
