@@ -944,3 +944,53 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         "Fairbanks Police Department"
     )
     assert resolver.resolve(Span.find(text, "Pellin police")).name == "Pellin police"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        (
+            "District Attorney Dale Lund said charges would follow.",
+            "District Attorney Dale Lund",
+            "government_official",
+        ),
+        ("Sen. John Mercer said the bill would pass.", "Sen. John Mercer", "government_official"),
+        ("A GoFundMe page says the boy loved sailing.", "A GoFundMe page", "document_report"),
+        ("The school district said counselors would help.", "The school district", "organisation"),
+        ("The victim's family said he loved the pier.", "The victim's family", "unnamed_group"),
+        ("The Lund family said he loved the pier.", "The Lund family", "unnamed_group"),
+    ],
+)
+def test_kinds_of_offices_pages_districts_and_families(text, mention, kind):
+    assert _kind(text, mention)[1] == kind
+
+
+def test_a_name_the_tagger_missed_after_a_title_is_the_titled_person():
+    # the small tagger finds no entity in "Detective Kola Pike"
+    text = "Detective Kola Pike said the gun was loaded."
+    assert _kind(text, "Detective Kola Pike") == ("Kola Pike", "government_official")
+
+
+def test_a_mention_stopping_at_an_owner_runs_on_to_what_is_owned():
+    text = "Dale Lund's family said he was kind."
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, 0, len("Dale Lund's")))
+    assert (source.name, source.kind) == ("Dale Lund's family", SourceKind.UNNAMED_GROUP)
+
+
+def test_a_description_refers_back_only_to_a_body_it_can_name():
+    text = (
+        "Detective Kola Pike said the gun was loaded. The Dover Police Department said the "
+        "boy was hit. In a post, the school said classes would resume. The medical "
+        "examiner's office said the boy died."
+    )
+    resolver = SourceResolver(load_nlp()(text))
+    names = []
+    for mention in (
+        "Detective Kola Pike",
+        "The Dover Police Department",
+        "the school",
+        "The medical examiner's office",
+    ):
+        start = text.index(mention)
+        names.append(resolver.resolve(Span.of(text, start, start + len(mention))).name)
+    assert names[2:] == ["the school", "The medical examiner's office"]

@@ -83,9 +83,11 @@ def _heads(*lists: str) -> frozenset[str]:
 
 _UNRESOLVABLE = _WRITER | {"you", "one"}
 # heads of one person described, not named ("the boy", "an expert", "a worker", "a source")
-_DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads")
+_DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads", "group_heads")
 # heads of a body: "the coroner's office", "the Justice Department"
 _BODIES = ("organisation_heads", "public_bodies")
+# what a description may call any organisation, whatever its name
+_GENERIC_BODIES = frozenset({"company", "firm", "group", "organisation", "organization"})
 
 
 def speaker_heads() -> frozenset[str]:
@@ -372,7 +374,9 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if (office := _holders_office(tokens, head)) is not None:
         return office, SourceKind.ORGANISATION
     if persons and _described_by_owner(head, persons[-1]):
-        return _short_name(tokens), SourceKind.ANONYMOUS_PERSON  # "Rock's girlfriend"
+        group = head.tag_ == "NNS" or head.lower_ in lex["group_heads"]  # "Pike's family"
+        kind = SourceKind.UNNAMED_GROUP if group else SourceKind.ANONYMOUS_PERSON
+        return _short_name(tokens), kind  # "Rock's girlfriend"
     if persons:
         return _person(tokens, persons[-1])
     if orgs and _named_after_occupation(orgs[-1]):
@@ -398,12 +402,36 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         or _people(head, orgs)
     ):
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
+    if (name := _titled_untagged(tokens, ents)) is not None:
+        return name.text, _person_kind(name)  # "Detective Kola Pike", no entity tagged
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         named = next((e for e in orgs if e.start <= head.i < e.end), orgs[0] if orgs else None)
         return (_bare(_widened(named, tokens)) if named else _short_name(tokens)), (
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _titled_untagged(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
+    """The name after a title of office where the tagger found no entity ("Detective Kola
+    Pike said"): one to three capitalised proper nouns that end the mention."""
+    if ents:
+        return None
+    titles = _lexicon()["official_titles"]
+    end = tokens.end
+    start = end
+    while start > tokens.start and end - start < 3:
+        word = tokens.doc[start - 1]
+        if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.lower_ in titles:
+            break
+        start -= 1
+    if start == end or start == tokens.start:
+        return None
+    title = tokens.doc[start - 1]
+    pair = f"{tokens.doc[start - 2].lower_} {title.lower_}" if start - 2 >= tokens.start else ""
+    if title.lower_ not in titles and pair not in titles:
+        return None
+    return tokens.doc[start:end]
 
 
 def _holders_office(tokens: TokenSpan, head: Token) -> str | None:
@@ -422,8 +450,9 @@ def _holders_office(tokens: TokenSpan, head: Token) -> str | None:
 
 def _described_by_owner(head: Token, person: TokenSpan) -> bool:
     """Whether the mention is someone described through a person named as their owner
-    ("Rock's girlfriend", "Pike's neighbour"): the source is the one described, unnamed."""
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    ("Rock's girlfriend", "Pike's neighbour", "the Lund family"): the source is the one
+    described, unnamed."""
+    owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
     return (
         head.lemma_.lower() in _heads(*_DESCRIBED)
         and not person.start <= head.i < person.end
@@ -645,6 +674,16 @@ def _contrasted(tokens: TokenSpan) -> TokenSpan:
     return tokens.doc[start : tokens.end] if start < tokens.end else tokens
 
 
+def _owned_noun(tokens: TokenSpan) -> TokenSpan:
+    """A mention that stops at an owner's "'s" runs on to what is owned ("[Dale Lund's]
+    family said" is the family speaking, not Lund)."""
+    mark = tokens[-1]
+    owned = mark.head.head if mark.tag_ == "POS" and mark.head.dep_ == "poss" else None
+    if owned is None or owned.i < tokens.end or owned.pos_ != "NOUN":
+        return tokens
+    return tokens.doc[tokens.start : owned.i + 1]
+
+
 def _relative_head(tokens: TokenSpan) -> TokenSpan:
     """A relative pronoun stands for the noun its clause hangs on ("French Jews, [who] fear
     ..." is the French Jews); one opening a longer mention ("who [initial reports] said")
@@ -692,6 +731,15 @@ def _kinds_described(lemma: str) -> frozenset[SourceKind]:
     if lemma in lex["organisation_heads"]:
         kinds.add(SourceKind.ORGANISATION)
     return frozenset(kinds)
+
+
+def _may_stand_for(lemma: str, source: Source) -> bool:
+    """Whether a bare description may refer back to ``source``: an organisation only where
+    its word is a generic one or in the name ("the company" for Meta, "the school" for
+    Lincoln High School, not for the police department before it)."""
+    if source.kind is not SourceKind.ORGANISATION or lemma in _GENERIC_BODIES:
+        return True
+    return lemma in source.name.lower().split()
 
 
 def _before_as_subject(word: Token, pronoun: Token) -> bool:
@@ -755,7 +803,7 @@ class SourceResolver:
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
-        tokens = _on_its_line(_relative_head(_contrasted(token_span(self.doc, span))))
+        tokens = _on_its_line(_relative_head(_contrasted(_owned_noun(token_span(self.doc, span)))))
         span = Span.of(self.doc.text, tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root
@@ -893,14 +941,15 @@ class SourceResolver:
                     return seen
             return None
         determiner = tokens[0].lower_ if len(tokens) else ""
-        if determiner in {"the", "this", "that", "these", "those"} and not ents:
+        bare = not any(t.tag_ == "POS" for t in tokens)  # not "the examiner's office"
+        if determiner in {"the", "this", "that", "these", "those"} and not ents and bare:
             lemma, plural = head.lemma_.lower(), _is_plural(head)
             for seen in reversed(self._seen):
                 if seen.head_lemma == lemma and seen.plural == plural:
                     return seen  # "the doctor" is not the "doctors" before
             kinds = _kinds_described(lemma)  # "the paper" after "the Mail on Sunday said"
             for seen in reversed(self._seen):
-                if seen.source.kind in kinds:
+                if seen.source.kind in kinds and _may_stand_for(lemma, seen.source):
                     return seen
             if not plural and lemma in lex["person_heads"]:
                 for seen in reversed(self._seen):  # "Dr. Spencer said ... The doctor noted"
