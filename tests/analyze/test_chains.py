@@ -808,7 +808,9 @@ def test_a_body_named_by_the_initials_the_text_gave_it_keeps_its_full_name():
 def test_the_publisher_told_by_its_name_is_no_link_when_known_by_its_address():
     from newstrace import Article, analyze
 
-    text = "Police said the gun went off by accident, a sergeant told The Pellin Post."
+    text = (
+        "A boy was hurt on Monday. The gun went off by accident, a sergeant told The Pellin Post."
+    )
     ledger = analyze(Article(text, id="x", url="https://www.pellinpost.com/news/1"))
     chains = [[s.name for s in c.attribution.chain] for c in ledger.claims]
     assert not any("Pellin Post" in chain for chain in chains)

@@ -66,6 +66,13 @@ def test_fragments_and_refusals_to_speak_are_no_claims():
     assert not _proposition("The memo, which was leaked, is short.", "which")
     assert not _proposition("The harbour master declined to comment.", "to comment")
     assert not _proposition("A pilot, who asked not to be named, spoke.", "not to be named")
+    # a noun phrase names a thing, it says nothing of it
+    assert not _proposition(
+        "The Courier, citing a harbour report, said it sank.", "a harbour report"
+    )
+    assert not _proposition("The ferry sank, Pike told the Dover Courier.", "the Dover Courier")
+    text = "The Courier, citing an interview in the Gazette, said it sank."
+    assert not _proposition(text, "an interview in the Gazette")
 
 
 def test_a_quotation_running_on_past_its_credit_leaves_the_credit_out_of_its_first_sentence():

@@ -16,6 +16,7 @@ from dataclasses import replace
 from itertools import takewhile
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from newstrace.model import Attribution, Source, Span
 
@@ -30,6 +31,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # verbs of speaking whose infinitive after "declined", "refused", "asked not" is no claim
 _NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "discuss", "respond"}
 _HEADLINE_WORDS = 3
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "case", "nummod"})
 _SIGN_OFF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:reports|reported|reporting)\W*")
 _MIN_WORDS = 4
 # adverbs that put an act as only alleged or reported: "after allegedly ordering ..."
@@ -149,7 +151,25 @@ def is_proposition(doc: Doc, span: Span) -> bool:
         return False
     if verbs:
         return not any(t.lemma_.lower() in _NOT_SAYING for t in verbs)
+    if _names_a_thing(tokens):
+        return False
     return sum(t.is_alpha for t in tokens) >= _HEADLINE_WORDS
+
+
+def _names_a_thing(tokens: TokenSpan) -> bool:
+    """A noun phrase and nothing more ("citing a police report", "told the Dover Courier",
+    "citing an interview in the Gazette"): its one root a noun, every other word a modifier
+    before it or in a prepositional phrase after it. An adjective after the noun predicates
+    ("police consider [the death accidental]")."""
+    roots = [t for t in tokens if not t.is_punct and (t.head == t or t.head not in tokens)]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = roots[0]
+    after = {t.i for c in noun.rights if c.dep_ == "prep" for t in c.subtree}
+    return all(
+        t.is_punct or t == noun or t.i in after or (t.dep_ in _NOUN_MODIFIERS and t.i < noun.i)
+        for t in tokens
+    )
 
 
 def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> list[Span]:
