@@ -28,7 +28,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # joins the three, 192 held out at 0e8a263: 0.578, 0.673, 0.583, 0.745, 0.809; a fourth and
 # a fifth tune part join the three, 240 tune claims: 0.700, 0.727, 0.761, 0.854, 0.898.
 # After changes 54-59: tune 0.733, 0.753, 0.795, 0.858, 0.898; held out 0.583, 0.679, 0.590,
-# 0.745, 0.809.
+# 0.745, 0.809. Twenty-third session (changes 62-67): tune 0.750, 0.768, 0.813, 0.854, 0.914;
+# held out 0.625, 0.679, 0.648, 0.745, 0.819.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -45,18 +46,18 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.67,
-        "chain_source_recall": 0.70,
-        "source_kind_accuracy": 0.73,
+        "chain_exact": 0.72,
+        "chain_source_recall": 0.74,
+        "source_kind_accuracy": 0.78,
         "level_accuracy": 0.82,
-        "hedge_cue_recall": 0.87,
+        "hedge_cue_recall": 0.89,
     },
     "news-heldout": {
-        "chain_exact": 0.55,
-        "chain_source_recall": 0.64,
-        "source_kind_accuracy": 0.55,
-        "level_accuracy": 0.71,
-        "hedge_cue_recall": 0.74,
+        "chain_exact": 0.60,
+        "chain_source_recall": 0.65,
+        "source_kind_accuracy": 0.62,
+        "level_accuracy": 0.72,
+        "hedge_cue_recall": 0.79,
     },
 }
 
