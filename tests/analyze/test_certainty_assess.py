@@ -339,6 +339,18 @@ def test_a_suspicion_is_a_belief_hedged_like_believe(assessor):
     assert certainty.level is CertaintyLevel.SPECULATIVE  # a guess at what will happen
 
 
+def test_a_question_left_unanswered_is_not_confirmed(assessor):
+    for text, content in (
+        ("Police have not said whether the ferry was hit.", "whether the ferry was hit"),
+        ("The skipper could not say how many crew were aboard.", "how many crew were aboard"),
+    ):
+        certainty = _assess(assessor, text, content, attributed=True)
+        assert certainty.level is CertaintyLevel.NEGATED, text
+    text = "Police did not say that the ferry was hit."  # not saying X does not deny X
+    certainty = _assess(assessor, text, "that the ferry was hit", attributed=True)
+    assert certainty.level is not CertaintyLevel.NEGATED
+
+
 def test_an_accusation_without_its_accuser_is_hedged(assessor):
     text = "The harbourmaster has been accused of taking bribes."
     certainty = _assess(assessor, text)

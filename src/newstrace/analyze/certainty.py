@@ -53,6 +53,11 @@ _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "n
 _FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
 _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
+# verbs of telling or knowing whose negation leaves an indirect question unanswered
+_TELLING = frozenset(
+    {"say", "tell", "confirm", "disclose", "release", "reveal", "specify", "know", "explain"}
+)
+_WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 _NOT_DONE = frozenset({"yet", "fail", "fails", "failed"})  # "have yet to", "failed to"
 # subjects of a "be" that only announces the clause after it: "The problem is that X"
 _ANNOUNCING_SUBJECTS = frozenset(
@@ -286,7 +291,8 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     "impossible"/"false" as the spine's predicate; a denial verb above the claim."""
     if token.dep_ == "neg":
         raised = token.head.lemma_.lower() in word_list("negation_raising")
-        return token.head in spine and (_inside(token.head, content) or raised)
+        unsaid = token.head.lemma_.lower() in _TELLING and _asks(content)
+        return token.head in spine and (_inside(token.head, content) or raised or unsaid)
     if token.lower_ in _NEGATIVE_NOMINALS:
         return (
             token.head in spine
@@ -300,6 +306,14 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     if token.lower_ in _NEGATIVE_PREDICATES:
         return token in spine or (token.dep_ in ("acomp", "attr") and token.head in spine)
     return token.lemma_.lower() in _DENIALS and token in spine and not _inside(token, content)
+
+
+def _asks(content: TokenSpan) -> bool:
+    """Whether the content is an indirect question ("whether the shooting was an accident",
+    "how many shots were fired"): under "did not say" or "could not confirm" it is stated as
+    not confirmed, as under "it is unclear"."""
+    first = next((t for t in content if not t.is_punct), None)
+    return first is not None and (first.lower_ in ("whether", "if") or first.tag_ in _WH_TAGS)
 
 
 def _denies_existence(token: Token, spine: set[Token]) -> bool:
