@@ -996,3 +996,30 @@ def test_a_description_refers_back_only_to_a_body_it_can_name():
         start = text.index(mention)
         names.append(resolver.resolve(Span.of(text, start, start + len(mention))).name)
     assert names[2:] == ["the school", "The medical examiner's office"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        (
+            "Mayor John Mercer's spokesman said the pier would close.",
+            "Mayor John Mercer's spokesman",
+            "government_official",
+        ),
+        (
+            "A spokesman for Mayor John Mercer said the pier would close.",
+            "A spokesman for Mayor John Mercer",
+            "government_official",
+        ),
+        (
+            "Walter Pike's spokesman said the club would pay.",
+            "Walter Pike's spokesman",
+            "anonymous_person",
+        ),
+    ],
+)
+def test_a_spokesperson_speaks_for_an_office_holder_as_an_official(text, mention, kind):
+    start = text.index(mention)
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    assert source.kind.value == kind
+    assert "spokesman" in source.name  # the spokesman speaks, not the one spoken for

@@ -83,7 +83,14 @@ def _heads(*lists: str) -> frozenset[str]:
 
 _UNRESOLVABLE = _WRITER | {"you", "one"}
 # heads of one person described, not named ("the boy", "an expert", "a worker", "a source")
-_DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads", "group_heads")
+_DESCRIBED = (
+    "people_heads",
+    "person_heads",
+    "staff_heads",
+    "anonymous_heads",
+    "group_heads",
+    "role_titles",
+)
 # heads of a body: "the coroner's office", "the Justice Department"
 _BODIES = ("organisation_heads", "public_bodies")
 # what a description may call any organisation, whatever its name
@@ -374,9 +381,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if (office := _holders_office(tokens, head)) is not None:
         return office, SourceKind.ORGANISATION
     if persons and _described_by_owner(head, persons[-1]):
-        group = head.tag_ == "NNS" or head.lower_ in lex["group_heads"]  # "Pike's family"
-        kind = SourceKind.UNNAMED_GROUP if group else SourceKind.ANONYMOUS_PERSON
-        return _short_name(tokens), kind  # "Rock's girlfriend"
+        return _short_name(tokens), _kind_described(head, persons[-1])  # "Rock's girlfriend"
     if persons:
         return _person(tokens, persons[-1])
     if orgs and _named_after_occupation(orgs[-1]):
@@ -459,6 +464,21 @@ def _described_by_owner(head: Token, person: TokenSpan) -> bool:
         and owner is not None
         and person.start <= owner.i < person.end
     )
+
+
+def _kind_described(head: Token, owner: TokenSpan) -> SourceKind:
+    """The kind of someone described through a person: a group ("Pike's family"), an
+    official where a spokesperson speaks for an office holder ("Mayor Mercer's spokesman"),
+    else one unnamed person ("Rock's girlfriend", "Brightwave's spokeswoman")."""
+    lex = _lexicon()
+    if head.tag_ == "NNS" or head.lower_ in lex["group_heads"]:
+        return SourceKind.UNNAMED_GROUP
+    if (
+        head.lemma_.lower() in lex["role_titles"]
+        and _person_kind(owner) is SourceKind.GOVERNMENT_OFFICIAL
+    ):
+        return SourceKind.GOVERNMENT_OFFICIAL
+    return SourceKind.ANONYMOUS_PERSON
 
 
 def _body_as_person(entity: TokenSpan) -> bool:
@@ -638,9 +658,17 @@ def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
         if t.i != head.i
         and (t.pos_ == "PROPN" or t.dep_ == "compound" or (t.pos_ == "NOUN" and t.i < head.i))
     ]
-    if not body or _governmental(tokens):
+    if not body or _governmental(tokens) or _for_an_office_holder(tokens, head):
         return SourceKind.GOVERNMENT_OFFICIAL
     return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
+
+
+def _for_an_office_holder(tokens: TokenSpan, head: Token) -> bool:
+    """Whether a spokesperson speaks for someone titled with a government office ("a
+    spokesman for Mayor John Mercer"); titles any body gives (president, chair) do not say."""
+    lex = _lexicon()
+    titles = lex["official_titles"] - lex["body_titles"]
+    return any(t.i > head.i and t.lower_ in titles for t in tokens)
 
 
 def _reported_by(verb: Token) -> Token | None:
