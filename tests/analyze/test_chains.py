@@ -62,6 +62,12 @@ def names(attribution) -> list[str]:
     return [source.name for source in attribution.chain]
 
 
+def _source(text: str, mention: str):
+    """The source the resolver makes of ``mention`` (its first occurrence) in ``text``."""
+    start = text.index(mention)
+    return SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+
+
 def test_credit_line_names_the_relayed_outlet():
     name, span = find_credit(TEXT)
     assert name == "Valley Herald"
@@ -195,8 +201,7 @@ def test_a_later_mention_takes_the_person_named_before(text, mention, name, kind
     ],
 )
 def test_someone_described_through_a_named_person_is_the_one_described(text, mention):
-    start = text.index(mention)
-    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    source = _source(text, mention)
     assert (source.name, source.kind) == (mention, SourceKind.ANONYMOUS_PERSON)
 
 
@@ -219,8 +224,7 @@ def test_someone_described_through_a_named_person_is_the_one_described(text, men
     ],
 )
 def test_an_office_named_after_its_holder_is_the_body(text, mention, name):
-    start = text.index(mention)
-    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    source = _source(text, mention)
     assert (source.name, source.kind) == (name, SourceKind.ORGANISATION)
 
 
@@ -1019,7 +1023,6 @@ def test_a_description_refers_back_only_to_a_body_it_can_name():
     ],
 )
 def test_a_spokesperson_speaks_for_an_office_holder_as_an_official(text, mention, kind):
-    start = text.index(mention)
-    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
+    source = _source(text, mention)
     assert source.kind.value == kind
     assert "spokesman" in source.name  # the spokesman speaks, not the one spoken for
