@@ -1026,3 +1026,26 @@ def test_a_spokesperson_speaks_for_an_office_holder_as_an_official(text, mention
     source = _source(text, mention)
     assert source.kind.value == kind
     assert "spokesman" in source.name  # the spokesman speaks, not the one spoken for
+
+
+def test_a_spokesperson_for_a_body_named_after_the_span_speaks_for_that_body():
+    # the tagger's span stops at "A spokesperson"; the university is no government body
+    text = "A spokesperson for the university said more work was needed."
+    assert _source(text, "A spokesperson").kind is SourceKind.ANONYMOUS_PERSON
+    text = "A spokesperson for the county council said more work was needed."
+    assert _source(text, "A spokesperson").kind is SourceKind.GOVERNMENT_OFFICIAL
+
+
+def test_the_paper_a_source_told_is_the_outlet_named_before():
+    text = (
+        "The findings were first reported by the Dover Courier. A spokesperson for the "
+        "university told the paper that more work was needed."
+    )
+    assert [chain for chain in _chains(text) if chain] == [
+        [("Dover Courier", "media_outlet"), ("A spokesperson", "anonymous_person")]
+    ]
+
+
+def test_an_autopsy_is_a_record():
+    text = "The autopsy found that the skipper drowned."
+    assert _kind(text, "The autopsy")[1] == "document_report"

@@ -73,6 +73,8 @@ def test_fragments_and_refusals_to_speak_are_no_claims():
     assert not _proposition("The ferry sank, Pike told the Dover Courier.", "the Dover Courier")
     text = "The Courier, citing an interview in the Gazette, said it sank."
     assert not _proposition(text, "an interview in the Gazette")
+    # ... but a denial does say something
+    assert _proposition("The audit found no evidence of fraud.", "no evidence of fraud")
 
 
 def test_a_quotation_running_on_past_its_credit_leaves_the_credit_out_of_its_first_sentence():

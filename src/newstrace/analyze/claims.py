@@ -165,6 +165,8 @@ def _names_a_thing(tokens: TokenSpan) -> bool:
     if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
         return False
     noun = roots[0]
+    if any(t.lower_ == "no" and t.head == noun for t in tokens):
+        return False  # "found [no evidence of fraud]": a denial says something
     after = {t.i for c in noun.rights if c.dep_ == "prep" for t in c.subtree}
     return all(
         t.is_punct or t == noun or t.i in after or (t.dep_ in _NOUN_MODIFIERS and t.i < noun.i)

@@ -52,6 +52,8 @@ _WHEN = frozenset({"DATE", "TIME"})
 # possessives that stand for a body named before: "the party ... its spokesman"
 _ITS = frozenset({"its", "their"})
 _SITES = frozenset({"website", "site"})
+# what a source "told" that can only be an outlet named before ("told the paper")
+_TOLD_OUTLETS = frozenset({"paper", "newspaper", "station", "magazine", "site", "website"})
 # words a description of an outlet ends in, for the outlet named before it ("the magazine")
 _OUTLET_WORDS = frozenset({"magazine", "newspaper", "tabloid", "broadcaster", "network"})
 # the entity labels a description of a body can shorten ("the department", "the magazine")
@@ -94,6 +96,8 @@ _DESCRIBED = (
 # heads of a body: "the coroner's office", "the Justice Department"
 _BODIES = ("organisation_heads", "public_bodies")
 # what a description may call any organisation, whatever its name
+# the prepositions that name whom a spokesperson speaks for
+_SPOKEN_FOR = {"for", "of", "at", "with"}
 _GENERIC_BODIES = frozenset({"company", "firm", "group", "organisation", "organization"})
 
 
@@ -387,7 +391,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if orgs and _named_after_occupation(orgs[-1]):
         return _person(tokens, orgs[-1])  # the tagger's ORG for "co-author ..., Nicola Avena"
     if head.lower_ in lex["role_titles"] or lemma in lex["role_titles"]:
-        return _spokesperson_name(tokens, head), _role_kind(tokens, head)
+        spoken_for = _with_body_after(tokens, head)
+        return _spokesperson_name(spoken_for, head), _role_kind(spoken_for, head)
     if _named_body(tokens, head):
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
         return (_bare(named) if named else _body_name(tokens, head)), SourceKind.ORGANISATION
@@ -658,9 +663,21 @@ def _role_kind(tokens: TokenSpan, head: Token) -> SourceKind:
         if t.i != head.i
         and (t.pos_ == "PROPN" or t.dep_ == "compound" or (t.pos_ == "NOUN" and t.i < head.i))
     ]
+    named = _named_after(tokens, head, _SPOKEN_FOR, lambda t: t.pos_ in ("NOUN", "PROPN"))
+    if named is not None:
+        body.append(named)  # "a spokesperson for the university"
     if not body or _governmental(tokens) or _for_an_office_holder(tokens, head):
         return SourceKind.GOVERNMENT_OFFICIAL
     return SourceKind.UNNAMED_GROUP if head.tag_ == "NNS" else SourceKind.ANONYMOUS_PERSON
+
+
+def _with_body_after(tokens: TokenSpan, head: Token) -> TokenSpan:
+    """A spokesperson's mention with the body named after it, where the tagger's span
+    stopped at the head ("[A spokesperson] for the university told ...")."""
+    if tokens.end != head.i + 1:
+        return tokens
+    phrase = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in _SPOKEN_FOR), None)
+    return tokens if phrase is None else tokens.doc[tokens.start : phrase.right_edge.i + 1]
 
 
 def _for_an_office_holder(tokens: TokenSpan, head: Token) -> bool:
@@ -901,7 +918,10 @@ class SourceResolver:
         for verb in token_span(self.doc, cue):
             if verb.lemma_ == "tell":
                 listener = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-                if listener is not None and (found := self._outlet(_name_of(listener), told=True)):
+                words = _name_of(listener) if listener is not None else None
+                if words is not None and (
+                    found := self._outlet_meant(words) or self._outlet(words, told=True)
+                ):
                     return None if _OWN_STATION.fullmatch(found.name) else found
             if (relayer := _reported_by(verb)) is not None:
                 words = _name_of(relayer)
@@ -936,6 +956,21 @@ class SourceResolver:
         if told and words.root.pos_ == "PROPN" and not _governmental(words):
             return Source(_bare(words), SourceKind.MEDIA_OUTLET, span)
         return None
+
+    def _outlet_meant(self, words: TokenSpan) -> Source | None:
+        """The outlet "told the paper" or "told the station" means: the last outlet a
+        source was credited to, else the last outlet named before."""
+        if (
+            len(words) != 2
+            or words[0].lower_ != "the"
+            or words.root.lemma_.lower() not in _TOLD_OUTLETS
+        ):
+            return None
+        for seen in reversed(self._seen):
+            if seen.source.kind is SourceKind.MEDIA_OUTLET:
+                return seen.source
+        before = [e for e in self._ents if e.end <= words.start]
+        return next((o for e in reversed(before) if (o := self._outlet(e, told=False))), None)
 
     def _names_person(self, words: TokenSpan, ents: list[TokenSpan]) -> bool:
         """Whether ``words`` name a person: a tagged name of two words or more, or one word
