@@ -1049,3 +1049,27 @@ def test_the_paper_a_source_told_is_the_outlet_named_before():
 def test_an_autopsy_is_a_record():
     text = "The autopsy found that the skipper drowned."
     assert _kind(text, "The autopsy")[1] == "document_report"
+
+
+_PIKE = (
+    "A 15-year-old boy was shot near the Pellin pier late Sunday, police said.\n\n"
+    '"He was a quiet kid," said Walter Pike, who owns the bar next to the pier. '
+    '"Everybody liked him."\n\n'
+    '"We are heartbroken," the family said in a statement. The statement said the boy '
+    "loved sailing.\n\n"
+    'Pike, 45, said he heard four shots. He added: "I thought it was fireworks."\n'
+)
+
+
+def test_a_surname_with_an_age_is_the_person_named_in_full_before():
+    # the tagger reads this "Pike" as an adverb; the age is no part of the name
+    speakers = [chain[-1] for chain in _chains(_PIKE) if chain]
+    assert speakers[-2:] == [("Walter Pike", "named_person")] * 2
+
+
+def test_a_he_is_not_the_family_that_spoke_before():
+    text = (
+        "Walter Pike said the boy was quiet.\n\n"
+        '"We are heartbroken," the family said. He added that the boy loved sailing.'
+    )
+    assert [chain for chain in _chains(text) if chain][-1] == [("Walter Pike", "named_person")]

@@ -1001,6 +1001,8 @@ class SourceResolver:
                 if seen.plural == plural and (seen.human == human or plural):
                     if gender and _GENDERS.get(seen.head_lemma, gender) != gender:
                         continue  # a "he" is not the "she" just before
+                    if gender and seen.source.kind is SourceKind.UNNAMED_GROUP:
+                        continue  # nor "the family" before
                     return seen
             return None
         determiner = tokens[0].lower_ if len(tokens) else ""
@@ -1197,10 +1199,12 @@ class SourceResolver:
         """The earlier full name a bare surname stands for, also after a courtesy title:
         "Varga", "Dr Varga" -> "Elena Varga"."""
         words = [
-            t for t in tokens if t.lower_.rstrip(".") not in _HONORIFICS and not t.is_punct
-        ]  # "Said Martin:" is Martin
-        if len(words) != 1 or words[0].pos_ != "PROPN":
-            return None
+            t
+            for t in tokens
+            if t.lower_.rstrip(".") not in _HONORIFICS and not t.is_punct and not t.like_num
+        ]  # "Said Martin:" is Martin, "Pike, 45, said" is Pike
+        if len(words) != 1 or not (words[0].pos_ == "PROPN" or words[0].text.istitle()):
+            return None  # the tagger may take a surname opening a sentence for another word
         surname = words[0].text
         return next(
             (
