@@ -961,6 +961,11 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
             "government_official",
         ),
         ("Sen. John Mercer said the bill would pass.", "Sen. John Mercer", "government_official"),
+        (
+            "Assistant Chief Dale Lund said the road was shut.",
+            "Assistant Chief Dale Lund",
+            "government_official",
+        ),
         ("A GoFundMe page says the boy loved sailing.", "A GoFundMe page", "document_report"),
         ("The school district said counselors would help.", "The school district", "organisation"),
         ("The victim's family said he loved the pier.", "The victim's family", "unnamed_group"),
