@@ -339,6 +339,12 @@ def test_a_suspicion_is_a_belief_hedged_like_believe(assessor):
     assert certainty.level is CertaintyLevel.SPECULATIVE  # a guess at what will happen
 
 
+def test_a_not_the_parser_hangs_on_an_auxiliary_still_negates(assessor):
+    # "not" hangs on "been", not on "reviewed", in this parse
+    text = "The harbour survey has not been peer reviewed."
+    assert _assess(assessor, text).level is CertaintyLevel.NEGATED
+
+
 def test_a_question_left_unanswered_is_not_confirmed(assessor):
     for text, content in (
         ("Police have not said whether the ferry was hit.", "whether the ferry was hit"),

@@ -290,9 +290,11 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     "no"/"nothing" as or in an argument of the spine, or after an existential "there is";
     "impossible"/"false" as the spine's predicate; a denial verb above the claim."""
     if token.dep_ == "neg":
-        raised = token.head.lemma_.lower() in word_list("negation_raising")
-        unsaid = token.head.lemma_.lower() in _TELLING and _asks(content)
-        return token.head in spine and (_inside(token.head, content) or raised or unsaid)
+        verb = token.head  # the parser may hang "not" on an auxiliary: "have not been reviewed"
+        verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+        raised = verb.lemma_.lower() in word_list("negation_raising")
+        unsaid = verb.lemma_.lower() in _TELLING and _asks(content)
+        return verb in spine and (_inside(verb, content) or raised or unsaid)
     if token.lower_ in _NEGATIVE_NOMINALS:
         return (
             token.head in spine
