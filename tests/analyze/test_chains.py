@@ -968,6 +968,7 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         ),
         ("A GoFundMe page says the boy loved sailing.", "A GoFundMe page", "document_report"),
         ("The school district said counselors would help.", "The school district", "organisation"),
+        ("The harbour authority said the pier was shut.", "The harbour authority", "organisation"),
         ("The victim's family said he loved the pier.", "The victim's family", "unnamed_group"),
         ("The Lund family said he loved the pier.", "The Lund family", "unnamed_group"),
     ],
