@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -95,9 +95,9 @@ _DESCRIBED = (
 )
 # heads of a body: "the coroner's office", "the Justice Department"
 _BODIES = ("organisation_heads", "public_bodies")
-# what a description may call any organisation, whatever its name
 # the prepositions that name whom a spokesperson speaks for
-_SPOKEN_FOR = {"for", "of", "at", "with"}
+_SPOKEN_FOR = frozenset({"for", "of", "at", "with"})
+# what a description may call any organisation, whatever its name
 _GENERIC_BODIES = frozenset({"company", "firm", "group", "organisation", "organization"})
 
 
@@ -627,14 +627,14 @@ def _spokesperson_name(tokens: TokenSpan, head: Token) -> str:
     return f"{tokens.doc[first : body.right_edge.i + 1].text} {head.text}"
 
 
-def _body_named(tokens: TokenSpan, head: Token, preps: set[str]) -> Token | None:
+def _body_named(tokens: TokenSpan, head: Token, preps: Collection[str]) -> Token | None:
     """The proper noun after ``head`` and one of ``preps``, inside the mention: the body a
     spokesperson speaks for, or a group works at."""
     return _named_after(tokens, head, preps, lambda t: t.pos_ == "PROPN")
 
 
 def _named_after(
-    tokens: TokenSpan, head: Token, preps: set[str], wanted: Callable[[Token], bool]
+    tokens: TokenSpan, head: Token, preps: Collection[str], wanted: Callable[[Token], bool]
 ) -> Token | None:
     """The object of a preposition in ``preps`` after ``head`` that is ``wanted``, inside the
     mention ("a spokesman for [the Society]", "the researcher on [the study]")."""
