@@ -26,6 +26,7 @@ from spacy.tokens import Span as TokenSpan
 
 from newstrace.analyze.certainty_model import CertaintyModel
 from newstrace.analyze.hedges import Cue, span_cues, word_list
+from newstrace.analyze.nlp import opens_a_question
 from newstrace.model import Certainty, CertaintyLevel, Span
 
 #: Score band ``(low, high)`` of each level; the model's rank places a claim inside it.
@@ -57,7 +58,6 @@ _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
 _TELLING = frozenset(
     {"say", "tell", "confirm", "disclose", "release", "reveal", "specify", "know", "explain"}
 )
-_WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 _NOT_DONE = frozenset({"yet", "fail", "fails", "failed"})  # "have yet to", "failed to"
 # subjects of a "be" that only announces the clause after it: "The problem is that X"
 _ANNOUNCING_SUBJECTS = frozenset(
@@ -315,7 +315,7 @@ def _asks(content: TokenSpan) -> bool:
     "how many shots were fired"): under "did not say" or "could not confirm" it is stated as
     not confirmed, as under "it is unclear"."""
     first = next((t for t in content if not t.is_punct), None)
-    return first is not None and (first.lower_ in ("whether", "if") or first.tag_ in _WH_TAGS)
+    return first is not None and opens_a_question(first)
 
 
 def _denies_existence(token: Token, spine: set[Token]) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Token
 from spacy.util import compile_infix_regex
 
 from newstrace.errors import ArtefactError
@@ -142,3 +143,12 @@ def _dateline_ended(match: re.Match[str]) -> str:
     """The dateline with its dash (two characters at least) as a full stop and a break."""
     place = match.string[match.start() : match.start("dash")]
     return place + ".\n".ljust(len(match.group("dash")))
+
+
+_WH_TAGS = frozenset({"WRB", "WP", "WDT"})
+
+
+def opens_a_question(word: Token) -> bool:
+    """Whether ``word`` opens an indirect question ("whether", "if", "how", "who"): what a
+    clause asks, not what it states."""
+    return word.lower_ in ("whether", "if") or word.tag_ in _WH_TAGS

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from newstrace.analyze.attribution._align import TokenSpan
 from newstrace.analyze.attribution.roles import RoleExample
+from newstrace.analyze.nlp import opens_a_question
 from newstrace.analyze.sources import speaker_heads
 
 _INNER_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr"}
@@ -135,8 +136,7 @@ def _relayed_by_speaker(verb: Token) -> bool:
     clause = child_of(verb, {"ccomp"})
     if subject is None or clause is None or verb.tag_ not in _FINITE:
         return False
-    opening = clause.left_edge
-    if opening.tag_ in {"WDT", "WP", "WRB"} or opening.lower_ in {"if", "whether"}:
+    if opens_a_question(clause.left_edge):
         return False
     heads = speaker_heads()
     return (
