@@ -85,14 +85,9 @@ def _heads(*lists: str) -> frozenset[str]:
 
 _UNRESOLVABLE = _WRITER | {"you", "one"}
 # heads of one person described, not named ("the boy", "an expert", "a worker", "a source")
-_DESCRIBED = (
-    "people_heads",
-    "person_heads",
-    "staff_heads",
-    "anonymous_heads",
-    "group_heads",
-    "role_titles",
-)
+_DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads")
+# ... and those that may be described through a person: "Pike's family", "Mercer's spokesman"
+_OWNED = (*_DESCRIBED, "group_heads", "role_titles")
 # heads of a body: "the coroner's office", "the Justice Department"
 _BODIES = ("organisation_heads", "public_bodies")
 # the prepositions that name whom a spokesperson speaks for
@@ -464,7 +459,7 @@ def _described_by_owner(head: Token, person: TokenSpan) -> bool:
     described, unnamed."""
     owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
     return (
-        head.lemma_.lower() in _heads(*_DESCRIBED)
+        head.lemma_.lower() in _heads(*_OWNED)
         and not person.start <= head.i < person.end
         and owner is not None
         and person.start <= owner.i < person.end
