@@ -182,6 +182,20 @@ def test_a_finding_the_parser_reads_as_object_and_clause(extractor, nlp):
     assert ("Scientists at Pellin", "found", "the pier to contain high levels of salt") in found
 
 
+def test_a_denied_belief_without_that_is_its_subjects_claim(extractor, nlp):
+    text = "Harbour police do not believe drugs were involved in the crash."
+    found = _predict(extractor, nlp, text)
+    assert any(
+        source == "Harbour police" and cue.endswith("believe") and content.startswith("drugs")
+        for source, cue, content in found
+    )
+    text = "The pier fire started in a shed, but investigators do not believe it is related."
+    found = _predict(extractor, nlp, text)
+    assert any(
+        source == "investigators" and content == "it is related" for source, _, content in found
+    )
+
+
 def test_a_cue_found_inside_quoted_as_takes_the_quoted_source(extractor, nlp):
     text = (
         "The article quotes co-author of the survey, Mira Tal, as saying this could change "

@@ -270,6 +270,16 @@ def test_a_belief_denied_denies_what_it_governs(assessor):
     assert [cue.text for cue in certainty.cues][:1] == ["not"]
 
 
+def test_a_belief_in_a_clause_of_its_own_does_not_govern_the_clause_before(assessor):
+    """ "X, but police do not believe Y": the belief verb is joined to X's verb, yet it
+    frames Y only; a verb sharing X's subject ("and did not sail") still counts."""
+    text = "The pier fire started in a shed, but investigators do not believe it was arson."
+    certainty = _assess(assessor, text, "The pier fire started in a shed")
+    assert certainty.level is CertaintyLevel.ASSERTED
+    text = "The ferry left Pellin at noon and did not reach Lindholm."
+    assert _assess(assessor, text).level is CertaintyLevel.NEGATED
+
+
 def test_an_if_that_asks_whether_is_no_condition(assessor):
     text = "Police said it was unclear if the ferry was seen by the harbour camera."
     claim = "it was unclear if the ferry was seen by the harbour camera"

@@ -211,11 +211,22 @@ def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
         spine.update(
             child
             for child in root.children
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            if child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and _same_claim(child, content)
         )
         spine.update(a for a in root.ancestors if region.start <= a.i < region.end)
     spine.update(clause for token in list(spine) for clause in _announced(token))
     return spine
+
+
+def _same_claim(verb: Token, content: TokenSpan) -> bool:
+    """Whether a verb coordinated with the claim's own verb is part of it: inside the
+    content, or sharing its subject ("was shot and did not survive"); "..., but police do
+    not believe ..." is a clause of its own, another claim's frame."""
+    return _inside(verb, content) or not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 def _announced(token: Token) -> list[Token]:
@@ -249,7 +260,7 @@ def _governs(doc: Doc, cue: Cue, spine: set[Token], content: TokenSpan) -> bool:
         return any(_conditions(t, spine) for t in tokens)
     if cue.category == "speculative" and _backshifted(tokens, spine, content):
         return False
-    return any(_attached(t, spine) or _on_predicate(t, spine) for t in tokens)
+    return any(_attached(t, spine, content) or _on_predicate(t, spine) for t in tokens)
 
 
 def _inside(token: Token, span: TokenSpan) -> bool:
@@ -263,11 +274,17 @@ def _backshifted(tokens: TokenSpan, spine: set[Token], content: TokenSpan) -> bo
     )
 
 
-def _attached(token: Token, spine: set[Token]) -> bool:
+def _attached(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     """On the spine, a direct dependent of it, an adverb on one of its auxiliaries (the
-    parser hangs "was apparently backed" on "was"), or an adverb one preposition below it."""
-    if token in spine or (token.head in spine and token.dep_ not in _LOOSE_DEPS):
+    parser hangs "was apparently backed" on "was"), or an adverb one preposition below it.
+    A verb coordinated with the spine counts only as part of the same claim
+    (:func:`_same_claim`)."""
+    if token in spine:
         return True
+    if token.head in spine and token.dep_ not in _LOOSE_DEPS:
+        return (
+            token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or _same_claim(token, content)
+        )
     if token.dep_ == "advmod" and token.head.dep_ in ("aux", "auxpass"):
         return token.head.head in spine
     return (
@@ -292,7 +309,7 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     if token.dep_ == "neg":
         verb = token.head  # the parser may hang "not" on an auxiliary: "have not been reviewed"
         verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-        raised = verb.lemma_.lower() in word_list("negation_raising")
+        raised = verb.lemma_.lower() in word_list("negation_raising") and _above(verb, content)
         unsaid = verb.lemma_.lower() in _TELLING and _asks(content)
         return verb in spine and (_inside(verb, content) or raised or unsaid)
     if token.lower_ in _NEGATIVE_NOMINALS:
@@ -308,6 +325,12 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     if token.lower_ in _NEGATIVE_PREDICATES:
         return token in spine or (token.dep_ in ("acomp", "attr") and token.head in spine)
     return token.lemma_.lower() in _DENIALS and token in spine and not _inside(token, content)
+
+
+def _above(verb: Token, content: TokenSpan) -> bool:
+    """Whether ``verb`` governs the content: a verb of belief joined to the claim's own verb
+    ("The farm grows hemp, but police do not believe ...") is another claim's frame."""
+    return any(verb in root.ancestors for root in _roots(content))
 
 
 def _asks(content: TokenSpan) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from newstrace.analyze.attribution._align import TokenSpan
 from newstrace.analyze.attribution.roles import RoleExample
+from newstrace.analyze.hedges import word_list
 from newstrace.analyze.nlp import opens_a_question
 from newstrace.analyze.sources import speaker_heads
 
@@ -150,6 +151,15 @@ def _denial(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _DENIAL_VERBS
 
 
+def _denied_belief(verb: Token) -> bool:
+    """ "Authorities do not believe drugs were involved": a negated verb of belief
+    (``negation_raising`` in the hedge lexicon) denies the clause it governs, the
+    subject's claim; the cue tagger finds "believe" but seldom "do not believe"."""
+    return verb.lemma_.lower() in word_list("negation_raising") and any(
+        child.dep_ == "neg" for child in verb.children
+    )
+
+
 def _said_by_research(verb: Token) -> bool:
     """Whether a verb's subject is a study or its authors ("the study showed", "scientists
     concluded"): science news relays findings through such links, with verbs ("show",
@@ -191,8 +201,16 @@ def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[Ro
     without it); it is kept because stance verbs with a that-clause are claims readers want
     attributed. Applied to every verb, not only main verbs, it cost 0.2 points per role.
     """
-    verbs = (v for v in doc if v.dep_ == "ROOT" and _rate(v, lexicon) >= STANCE_RATE)
+    verbs = (v for v in doc if _main_verb(v) and _rate(v, lexicon) >= STANCE_RATE)
     return _verb_attributions(doc, verbs, taken, that_clause=True)
+
+
+def _main_verb(verb: Token) -> bool:
+    """The sentence's root, or for a denied belief also a root's second verb ("The farm
+    grows hemp, but investigators do not believe it is related")."""
+    return verb.dep_ == "ROOT" or (
+        verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and _denied_belief(verb)
+    )
 
 
 def _rate(verb: Token, lexicon: dict[str, float]) -> float:
@@ -207,7 +225,8 @@ def _verb_attributions(
     With ``that_clause`` the clause must open with "that" and a pronoun subject is refused,
     unless the subject is a study or its authors (:func:`_said_by_research`), whose clause
     may also come first. Those two only for research subjects: for any subject they cost
-    PolNeAR dev 0.2 points per role; for these, nothing.
+    PolNeAR dev 0.2 points per role; for these, nothing. A denied belief ("Police do not
+    believe the fire was set", :func:`_denied_belief`) may also go without "that".
     """
     found = []
     for verb in verbs:
@@ -222,7 +241,8 @@ def _verb_attributions(
         research = that_clause and by_research
         if clause.i < verb.i and not (research and subject.i > clause.right_edge.i):
             continue
-        if that_clause and (subject.pos_ == "PRON" or not (_opens_with_that(clause) or research)):
+        opens = _opens_with_that(clause) or research or _denied_belief(verb)
+        if that_clause and (subject.pos_ == "PRON" or not opens):
             continue
         taken.add(verb.i)
         opening = _misparsed_subject(verb, clause) or clause
