@@ -1079,3 +1079,27 @@ def test_a_he_is_not_the_family_that_spoke_before():
         '"We are heartbroken," the family said. He added that the boy loved sailing.'
     )
     assert [chain for chain in _chains(text) if chain][-1] == [("Walter Pike", "named_person")]
+
+
+def test_an_unnamed_source_keeps_what_puts_it_in_the_know_and_no_name_in_it_speaks():
+    assert _kind(
+        "The pier will shut, two sources close to John Mercer said.",
+        "two sources close to John Mercer",
+    ) == ("two sources close to John Mercer", "unnamed_group")
+    assert _kind(
+        "The pier will shut, people familiar with the plans said.",
+        "people familiar with the plans",
+    ) == ("people familiar with the plans", "unnamed_group")
+
+
+def test_whom_a_report_cites_is_the_link_inside_it():
+    chains = _chains(
+        "A man was arrested over the fire at the Pellin mill, the Dover Courier reported, "
+        "citing two police officials.\n\nThe quay will close in May, the Shore Wire said, "
+        "citing an internal memo. The ferry will stop, the board said, citing the cost."
+    )
+    assert [("Dover Courier", "media_outlet"), ("two police officials", "government_official")] in (
+        chains
+    )
+    assert [("Shore Wire", "media_outlet"), ("an internal memo", "document_report")] in chains
+    assert [("the board", "organisation")] in chains or [("The board", "organisation")] in chains

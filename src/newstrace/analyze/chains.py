@@ -21,6 +21,10 @@ _STATION_EXTRAS = re.compile(r"\d+|(?:news|tv)$")
 # networks whose local stations carry their letters: "told ABC News" on abc7.com is the network
 _NETWORKS = frozenset({"abc", "cbs", "nbc", "fox", "cnn", "cw"})
 
+# the cue of a cited source's attribution (attribution/nesting.py ``cited_by``), sharing
+# the content of the report that cites it
+_CITING = "citing"
+
 UNNAMED = Source("unnamed sources", SourceKind.UNNAMED_GROUP)
 
 
@@ -43,7 +47,10 @@ def the_article(root: tuple[Source, ...]) -> tuple[Source, ...]:
 
 
 def _parent(found: AttributionSpans, others: list[AttributionSpans]) -> AttributionSpans | None:
-    """The innermost other attribution whose content holds this one's cue."""
+    """The innermost other attribution whose content holds this one's cue; for whom a
+    report cites ("X, Reuters reported, citing officials"), the report's attribution."""
+    if found.cue.text.lower() == _CITING:
+        return next((o for o in others if o.content == found.content and o is not found), None)
     holders = [
         other
         for other in others

@@ -277,14 +277,24 @@ def _alleged_in(doc: Doc, content: Span) -> Iterator[Span]:
 def one_per_span(attributions: Sequence[Attribution]) -> list[Attribution]:
     """One claim for the same words: where two attributions hold one sentence (a quotation
     paragraph between two tags, each running its content over it), the one whose cue
-    stands nearest the words keeps it; the article's own claims have no cue and come last."""
+    stands nearest the words keeps it; the article's own claims have no cue and come last.
+    Where one attribution passes the words on from the other ("X, Reuters reported, citing
+    officials"), the inner one, whose chain runs on from the other's, keeps them."""
     kept: dict[tuple[int, int], Attribution] = {}
     for attribution in attributions:
         key = (attribution.content.start, attribution.content.end)
         known = kept.setdefault(key, attribution)
-        if _cue_distance(attribution) < _cue_distance(known):
+        if _runs_on(attribution.chain, known.chain) or (
+            not _runs_on(known.chain, attribution.chain)
+            and _cue_distance(attribution) < _cue_distance(known)
+        ):
             kept[key] = attribution
     return sorted(kept.values(), key=lambda a: a.content.start)
+
+
+def _runs_on(chain: tuple[Source, ...], prefix: tuple[Source, ...]) -> bool:
+    """Whether ``chain`` is ``prefix`` with more links after it."""
+    return len(chain) > len(prefix) and chain[: len(prefix)] == prefix
 
 
 def _cue_distance(attribution: Attribution) -> float:

@@ -171,7 +171,26 @@ def _placed_name(tokens: TokenSpan) -> str:
             continue  # "the brother of a victim from Saturday": a day is no place
         end = min(entity.end if entity is not None else name.i + 1, tokens.end)
         return tokens.doc[_name_start(tokens) : end].text
-    return _short_name(tokens)
+    return _in_the_know(tokens) or _short_name(tokens)
+
+
+# what an unnamed source is known by: "people familiar with the matter", "a source close to
+# the mayor", "a person with knowledge of the talks", "an official briefed on the plans"
+_KNOWING = frozenset({"familiar", "close", "knowledge", "briefed"})
+
+
+def _in_the_know(tokens: TokenSpan) -> str | None:
+    """An unnamed source's name with what puts it in the know, where the mention says
+    (:data:`_KNOWING`): news names anonymous sources so, and the words tell them apart."""
+    head = tokens.root
+    for child in head.rights:
+        knowing = child if child.dep_ in ("amod", "acl") else None
+        if child.dep_ == "prep" and child.lower_ == "with":
+            knowing = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if knowing is not None and knowing.lower_ in _KNOWING:
+            end = min(child.right_edge.i + 1, tokens.end)
+            return tokens.doc[_name_start(tokens) : end].text
+    return None
 
 
 def _group_name(tokens: TokenSpan) -> str:
@@ -180,7 +199,7 @@ def _group_name(tokens: TokenSpan) -> str:
     name as tagged, without the place after it)."""
     body = _body_named(tokens, tokens.root, {"at", "from"})
     if body is None:
-        return _short_name(tokens)
+        return _in_the_know(tokens) or _short_name(tokens)
     named = next((e for e in body.doc.ents if e.start <= body.i < e.end), None)
     end = named.end if named is not None else body.right_edge.i + 1  # not "in the UK" after it
     return tokens.doc[_name_start(tokens) : end].text
@@ -543,7 +562,8 @@ def _in_a_phrase_of(head: Token, name: TokenSpan) -> bool:
     if head.pos_ != "NOUN" or name.start <= head.i < name.end or name.root.dep_ != "pobj":
         return False
     word = name.root
-    while word.dep_ in ("pobj", "prep"):
+    # up through prepositions, and adjectives with one ("sources close to Mercer")
+    while word.dep_ in ("pobj", "prep") or (word.dep_ == "amod" and word.i > head.i):
         word = word.head
         if word.i == head.i:
             return True

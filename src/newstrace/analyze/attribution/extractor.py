@@ -21,6 +21,7 @@ from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.layouts import layout_attributions
 from newstrace.analyze.attribution.nesting import (
     child_of,
+    cited_by,
     credited_after,
     in_their_words,
     quoted_as,
@@ -162,16 +163,17 @@ def refined(
 ) -> list[AttributionSpans]:
     """Tagged attributions with what the taggers miss, in text order of their cues: the
     source of "quoted X as saying" and of a participle cue ("..., declaring that"), inner
-    attributions ("X says Y" inside a content, "stated that"), a content ending inside a
-    quotation run on to its end, cut at the comma of a "while" clause or before a later
-    sentence with a source of its own, and what the page's layout attributes
-    (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
+    attributions ("X says Y" inside a content, "stated that", whom a report is "citing"), a
+    content ending inside a quotation run on to its end, cut at the comma of a "while"
+    clause or before a later sentence with a source of its own, and what the page's layout
+    attributes (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
     found = [e for e in found if not _caption_credit(doc, e)]
     found = [_reported_clause(doc, _with_named_source(doc, e)) for e in found]
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
     found = [_before_closing_credit(doc, e) for e in found]
     found = _closing_credits(doc, found)
+    found = cited_by(doc, found)
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))

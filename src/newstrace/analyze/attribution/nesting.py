@@ -15,7 +15,7 @@ on main verbs with a "that" clause; :func:`credited_after` reads a credit that c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -40,6 +40,8 @@ _VENUES = frozenset(
     | {"conference", "briefing", "video", "message", "website", "page", "account"}
 )
 STANCE_RATE = 0.05
+# named bodies a report may cite ("citing Pellin Police")
+_BODIES = frozenset({"ORG", "NORP", "GPE"})
 _RESEARCH_NOUNS = frozenset(
     {"study", "research", "researcher", "scientist", "paper", "report", "survey", "analysis"}
     | {"trial", "team", "review", "experiment", "finding", "data"}
@@ -139,10 +141,49 @@ def _relayed_by_speaker(verb: Token) -> bool:
         return False
     if opens_a_question(clause.left_edge):
         return False
+    return _names_a_speaker(subject)
+
+
+def _names_a_speaker(head: Token) -> bool:
+    """Whether a noun names who speaks or keeps a record: a person, officials, a group, a
+    record (:func:`~newstrace.analyze.sources.speaker_heads`)."""
     heads = speaker_heads()
-    return (
-        subject.ent_type_ == "PERSON" or subject.lemma_.lower() in heads or subject.lower_ in heads
-    )
+    return head.ent_type_ == "PERSON" or head.lemma_.lower() in heads or head.lower_ in heads
+
+
+def cited_by(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample]:
+    """``found`` with whom each report cites ("X, Reuters reported, citing two police
+    officials"; on the cue, or on the relayer: "state media citing local authorities") as
+    an attribution of the report's content, in place of what the taggers made of "citing"
+    (the cited as content, the relayer as source); the chain puts it inside the report's
+    (:mod:`newstrace.analyze.chains`). Citing a reason ("citing the ongoing
+    investigation") cites no one."""
+    cited = []
+    for example in found:
+        if example.source is None or _cites(doc[example.cue[0]]):
+            continue
+        relayer = doc[example.source[0] : example.source[1]].root
+        anchors = [*doc[example.cue[0] : example.cue[1]], relayer]
+        for citing in (c for a in anchors for c in a.children if _cites(c)):
+            named = child_of(citing, {"dobj"})
+            if named is None or not _citable(named):
+                continue
+            source = (named.left_edge.i, named.right_edge.i + 1)
+            cited.append(RoleExample((citing.i, citing.i + 1), example.content, source))
+    kept = [e for e in found if not any(e.cue[0] <= c.cue[0] < e.cue[1] for c in cited)]
+    return kept + cited
+
+
+def _citable(named: Token) -> bool:
+    """Whether what "citing" takes names a source: a speaker or record, or a named body;
+    not an act ("citing the release of prisoners": a record's word, "of" an act)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in named.children):
+        return False
+    return _names_a_speaker(named) or named.ent_type_ in _BODIES
+
+
+def _cites(token: Token) -> bool:
+    return token.lower_ == "citing" and token.dep_ in {"advcl", "acl"}
 
 
 def _denial(verb: Token) -> bool:
