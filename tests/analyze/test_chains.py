@@ -147,6 +147,19 @@ def test_bare_surname_resolves_to_the_earlier_full_name():
     assert (source.name, source.kind) == ("Elena Varga", SourceKind.NAMED_PERSON)
 
 
+def test_a_bare_surname_finds_the_full_name_the_tagger_missed():
+    text = "Dover police arrested Tristan Crayton, 28, of Westfield. Crayton said he was attacked."
+    doc = load_nlp()(text)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as in many long crawled pages
+    start = text.index("Crayton said")
+    source = SourceResolver(doc).resolve(Span.of(text, start, start + 7))
+    assert (source.name, source.kind) == ("Tristan Crayton", SourceKind.NAMED_PERSON)
+    text = "Officers of the Dover Police came at noon. Police said the pier was shut."
+    start = text.index("Police said")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 6))
+    assert source.kind is not SourceKind.NAMED_PERSON  # "Police" is no surname
+
+
 @pytest.mark.parametrize(
     ("text", "mention", "name", "kind"),
     [

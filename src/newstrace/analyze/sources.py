@@ -436,6 +436,27 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
 
 
+def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
+    """The first "Given Surname" before a bare surname where the tagger found no person
+    ("police arrested Tristan Pike, 28, ... Pike said", with "Pike" tagged a place): a
+    capitalised proper noun, no title nor honorific, right before the surname."""
+    if surname.lower() in speaker_heads() | _heads("organisation_heads"):
+        return None  # "Police said": no one's surname ("Dover Police")
+    titles = _lexicon()["official_titles"]
+    for word in before:
+        if word.text != surname or word.i == before.start:
+            continue
+        given = before.doc[word.i - 1]
+        if (
+            given.pos_ == "PROPN"
+            and given.text.istitle()
+            and given.lower_.rstrip(".") not in _HONORIFICS | titles
+            and not given.is_sent_start
+        ):
+            return before.doc[given.i : word.i + 1]
+    return None
+
+
 def _titled_untagged(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
     """The name after a title of office where the tagger found no entity ("Detective Kola
     Pike said"): one to three capitalised proper nouns that end the mention."""
@@ -1221,7 +1242,7 @@ class SourceResolver:
         if len(words) != 1 or not (words[0].pos_ == "PROPN" or words[0].text.istitle()):
             return None  # the tagger may take a surname opening a sentence for another word
         surname = words[0].text
-        return next(
+        tagged = next(
             (
                 _untitled(e)
                 for e in self._ents
@@ -1232,6 +1253,7 @@ class SourceResolver:
             ),
             None,
         )
+        return tagged or _untagged_full_name(self.doc[: tokens.start], surname)
 
     def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
         """A pronoun with no earlier source: the nearest person named before it, if any."""
