@@ -1116,3 +1116,48 @@ def test_whom_a_report_cites_is_the_link_inside_it():
     )
     assert [("Shore Wire", "media_outlet"), ("an internal memo", "document_report")] in chains
     assert [("the board", "organisation")] in chains or [("The board", "organisation")] in chains
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        # a council seat is an office
+        (
+            "Councilwoman Mara Okafor said the mill was unsafe.",
+            "Councilwoman Mara Okafor",
+            "Mara Okafor",
+            "government_official",
+        ),
+        # a staff post held in a government body, named after the person
+        (
+            "Dale Lund, director of the state Department of Health, said the air was safe.",
+            "Dale Lund, director of the state Department of Health,",
+            "Dale Lund",
+            "government_official",
+        ),
+        # ... but not in a firm, nor in an "office" any body may have
+        (
+            "Dale Lund, a director of Brightwave, said the plant would close.",
+            "Dale Lund, a director of Brightwave,",
+            "Dale Lund",
+            "named_person",
+        ),
+        (
+            "Dale Lund, director of the Office of Public Art, said the mural was done.",
+            "Dale Lund, director of the Office of Public Art,",
+            "Dale Lund",
+            "named_person",
+        ),
+    ],
+)
+def test_an_office_is_a_seat_or_a_post_in_a_government_body(text, mention, name, kind):
+    assert _kind(text, mention) == (name, kind)
+
+
+def test_a_name_the_tagger_missed_is_a_person_where_the_words_after_describe_one():
+    text = "Ana Ruiz, a program manager for the city of Dover, said the council would pay."
+    doc = load_nlp()(text)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    mention = doc.char_span(0, text.index(", said"), alignment_mode="expand")
+    name, kind = classify(mention, [e for e in doc.ents if mention.start <= e.start < mention.end])
+    assert (name, kind) == ("Ana Ruiz", SourceKind.GOVERNMENT_OFFICIAL)

@@ -90,6 +90,9 @@ _DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads")
 _OWNED = (*_DESCRIBED, "group_heads", "role_titles")
 # heads of a body: "the coroner's office", "the Justice Department"
 _BODIES = ("organisation_heads", "public_bodies")
+# government words that make a staff post (director, manager) an office: not a force's
+# initials ("NPD's food industry adviser" is a firm's) nor "office", which any body has
+_STAFFED_BY_GOVERNMENT = _heads("government_words") - {"office"}
 # the prepositions that name whom a spokesperson speaks for
 _SPOKEN_FOR = frozenset({"for", "of", "at", "with"})
 # what a description may call any organisation, whatever its name
@@ -307,7 +310,8 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     [Jesse Olsen]"), or in the apposition after it ("Mara Okafor, the city's police chief").
     A title any body gives (spokesman, president, chair) is an office only where the body
     named with it is a government one or none is named: "Facebook spokesman Andy Stone"
-    speaks for a company."""
+    speaks for a company. A staff post (director, manager) is one only with a government
+    body named."""
     lex = _lexicon()
     before = [t for t in tokens if t.i < person.start]
     if tokens.start > 0:
@@ -322,6 +326,8 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
         return True
     words = before + described
     words += [body for t in words if t.lower_ in _ITS and (body := _body_before(t)) is not None]
+    if found & lex["staff_heads"] and any(t.lower_ in _STAFFED_BY_GOVERNMENT for t in words):
+        return True  # "Dale Lund, director of the state health department"
     return bool(titles) and (_governmental(words) or not any(_names_a_body(t) for t in words))
 
 
@@ -398,6 +404,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _document_name(tokens, orgs, persons), SourceKind.DOCUMENT_REPORT
     if (office := _holders_office(tokens, head)) is not None:
         return office, SourceKind.ORGANISATION
+    if not persons and (named := _named_in_apposition(head)) is not None:
+        return named.text, _person_kind(named)  # "Ana Ruiz, a manager for the city", untagged
     if persons and _described_by_owner(head, persons[-1]):
         return _short_name(tokens), _kind_described(head, persons[-1])  # "Rock's girlfriend"
     if persons:
@@ -455,6 +463,24 @@ def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
         ):
             return before.doc[given.i : word.i + 1]
     return None
+
+
+def _named_in_apposition(head: Token) -> TokenSpan | None:
+    """A name the tagger found no person in, where the words after it describe a person
+    ("Ana Ruiz, a program manager for the city of Dover"): the proper nouns the head ends."""
+    described = next((c for c in head.children if c.dep_ == "appos"), None)
+    if head.pos_ != "PROPN" or described is None or not _describes_a_person(described):
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head == head:
+        start -= 1
+    return head.doc[start : head.i + 1] if start < head.i else None
+
+
+def _describes_a_person(word: Token) -> bool:
+    lower, lemma = word.lower_, word.lemma_.lower()
+    heads = _heads(*_DESCRIBED, "official_titles", "role_titles")
+    return lower in heads or lemma in heads
 
 
 def _titled_untagged(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
