@@ -182,6 +182,15 @@ def test_a_finding_the_parser_reads_as_object_and_clause(extractor, nlp):
     assert ("Scientists at Pellin", "found", "the pier to contain high levels of salt") in found
 
 
+def test_a_closing_credit_in_a_text_of_one_sentence_credits_the_words_before(extractor, nlp):
+    for text in (
+        "The boy was shot in the leg, according to police.",
+        "The bridge will reopen in May, according to the council.",
+    ):
+        [(source, cue, content)] = _predict(extractor, nlp, text)
+        assert cue == "according to" and text.startswith(content) and source in text
+
+
 def test_a_denied_belief_without_that_is_its_subjects_claim(extractor, nlp):
     text = "Harbour police do not believe drugs were involved in the crash."
     found = _predict(extractor, nlp, text)

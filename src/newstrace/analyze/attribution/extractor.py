@@ -24,6 +24,7 @@ from newstrace.analyze.attribution.nesting import (
     cited_by,
     credited_after,
     in_their_words,
+    is_venue,
     quoted_as,
     said_within,
     stated_that,
@@ -274,16 +275,22 @@ def _closing_credits(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample
 def _before_closing_credit(doc: Doc, example: RoleExample) -> RoleExample:
     """A credit that closes its sentence after a comma ("The shop closed at noon, police
     said.") credits the words before it; the role tagger at times takes the next sentence
-    for its content instead (often a quotation with a speaker of its own)."""
+    for its content instead (often a quotation with a speaker of its own), or, in a text
+    of one sentence, the source itself ("..., according to police")."""
     credit_start = min(example.cue[0], example.source[0] if example.source else example.cue[0])
     credit_end = max(example.cue[1], example.source[1] if example.source else example.cue[1])
     sent = doc[example.cue[0]].sent
-    if example.content[0] < credit_end or credit_start - sent.start < 3:
+    within = credit_start <= example.content[0] and example.content[1] <= credit_end
+    if within and example.source and is_venue(doc[example.source[0] : example.source[1]].root):
+        return example  # "said X, according to a statement": where the words were said
+    if (example.content[0] < credit_end and not within) or credit_start - sent.start < 3:
         return example
     rest = doc[credit_end : sent.end]
     if not all(t.is_punct for t in rest) or not any(t.text in {".", "!"} for t in rest):
         return example  # the credit does not close its sentence
-    if doc[credit_start - 1].text != "," or example.content[0] < sent.end - len(rest):
+    if doc[credit_start - 1].text != "," or (
+        example.content[0] < sent.end - len(rest) and not within
+    ):
         return example
     start = sent.start + sum(1 for _ in takewhile(lambda t: t.is_quote, sent))
     return RoleExample(example.cue, (start, credit_start - 1), example.source)

@@ -116,7 +116,7 @@ def credited_after(doc: Doc, outer: RoleExample) -> RoleExample | None:
             or obj is None
             or obj.right_edge.i != last
             or doc[word.i - 1].text != ","
-            or (obj.pos_ != "PROPN" and obj.lemma_.lower() in _VENUES)
+            or is_venue(obj)
         ):
             continue
         first = min(outer.content[0], outer.cue[0], outer.source[0])
@@ -128,6 +128,12 @@ def credited_after(doc: Doc, outer: RoleExample) -> RoleExample | None:
             source=(obj.left_edge.i, obj.right_edge.i + 1),
         )
     return None
+
+
+def is_venue(word: Token) -> bool:
+    """Whether a credit's word names where a source spoke ("according to a statement"), not
+    anyone who relays it."""
+    return word.pos_ != "PROPN" and word.lemma_.lower() in _VENUES
 
 
 def _relayed_by_speaker(verb: Token) -> bool:
