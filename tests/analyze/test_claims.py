@@ -168,3 +168,38 @@ def test_the_same_words_are_one_claim_credited_by_the_nearest_tag():
     near = replace(near, cue=Span.of(text, text.rindex("said"), text.rindex("said") + 4))
     own = Attribution(Source("the article", SourceKind.THE_ARTICLE), None, words)
     assert one_per_span([own, far, near]) == [near]
+
+
+def _deed(text: str, cue: str, content: str) -> bool:
+    from newstrace.analyze.attribution.extractor import cue_lexicon
+    from newstrace.analyze.claims import reports_a_deed
+
+    doc = load_nlp()(text)
+    at, start = text.index(cue), text.index(content)
+    return reports_a_deed(
+        doc,
+        Span.of(text, at, at + len(cue)),
+        Span.of(text, start, start + len(content)),
+        cue_lexicon(),
+    )
+
+
+def test_a_deed_the_tagger_took_for_a_cue_makes_no_claim_of_its_object():
+    assert _deed("A Pellin man shot his neighbour after an argument.", "shot", "his neighbour")
+    assert _deed("He posted bond and was released on Monday.", "posted", "bond and was released")
+    # words said, found or urged stay attributed
+    assert not _deed("Pike said the ferry was late.", "said", "the ferry was late")
+    assert not _deed("The study found cheese to contain casein.", "found", "cheese to contain")
+    assert not _deed("Pike urged people to stay calm.", "urged", "people to stay calm")
+    assert not _deed('Pike described it as "a shambles".', "described", 'it as "a shambles"')
+
+
+def test_the_ledger_credits_no_one_with_a_deed():
+    from newstrace import analyze
+
+    text = (
+        "DOVER — A Pellin man shot his neighbour after an argument over a fence, according "
+        "to a criminal complaint filed Monday."
+    )
+    sources = {s.name for c in analyze(text).claims for s in c.attribution.chain}
+    assert "A Pellin man" not in sources

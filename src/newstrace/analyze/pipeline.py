@@ -17,6 +17,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from newstrace.analyze.attribution import Extractor, load_extractor
+from newstrace.analyze.attribution.extractor import cue_lexicon
 from newstrace.analyze.certainty import CertaintyAssessor
 from newstrace.analyze.chains import build_attributions, outlet_chain, the_article
 from newstrace.analyze.checkworthy import CheckworthyScorer
@@ -30,6 +31,7 @@ from newstrace.analyze.claims import (
     is_sign_off,
     one_per_span,
     per_sentence,
+    reports_a_deed,
     sentence_bounds,
 )
 from newstrace.analyze.credit import credit_region, find_credit
@@ -145,6 +147,10 @@ class Analyzer:
         return load_extractor()
 
     @cached_property
+    def _cue_rates(self) -> dict[str, float]:
+        return cue_lexicon()
+
+    @cached_property
     def _certainty(self) -> CertaintyAssessor:
         return CertaintyAssessor.load()
 
@@ -255,6 +261,7 @@ class Analyzer:
             if not _inside(a.cue, skip)
             and not _mostly_inside(a.content, foreign)
             and not is_sign_off(_sentence_of(doc, a.cue))
+            and not reports_a_deed(doc, a.cue, a.content, self._cue_rates)
         ]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
