@@ -191,6 +191,16 @@ def test_a_closing_credit_in_a_text_of_one_sentence_credits_the_words_before(ext
         assert cue == "according to" and text.startswith(content) and source in text
 
 
+def test_a_court_record_credited_after_its_account_is_the_source(extractor, nlp):
+    # "states" is mostly a noun in training; the parser reads "the complaint states" as one name
+    text = "Kola Pike, 34, fired three shots from his porch, the complaint states."
+    found = _predict(extractor, nlp, text)
+    assert any(
+        source and source.endswith("complaint") and content.startswith("Kola Pike")
+        for source, _, content in found
+    )
+
+
 def test_a_denied_belief_without_that_is_its_subjects_claim(extractor, nlp):
     text = "Harbour police do not believe drugs were involved in the crash."
     found = _predict(extractor, nlp, text)

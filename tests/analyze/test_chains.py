@@ -1161,3 +1161,13 @@ def test_a_name_the_tagger_missed_is_a_person_where_the_words_after_describe_one
     mention = doc.char_span(0, text.index(", said"), alignment_mode="expand")
     name, kind = classify(mention, [e for e in doc.ents if mention.start <= e.start < mention.end])
     assert (name, kind) == ("Ana Ruiz", SourceKind.GOVERNMENT_OFFICIAL)
+
+
+def test_court_papers_are_documents_also_where_the_parser_reads_a_verb():
+    assert _kind("According to charging documents, a witness saw Pike.", "charging documents") == (
+        "charging documents",
+        "document_report",
+    )
+    assert _kind("The affidavit says police found a rifle.", "The affidavit")[1] == (
+        "document_report"
+    )

@@ -379,7 +379,7 @@ def entities_in(tokens: TokenSpan, ents: list[TokenSpan]) -> list[TokenSpan]:
 def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]:
     """Canonical name and kind of a mention that is not a pronoun (``ents``: its entities)."""
     lex = _lexicon()
-    head = tokens.root
+    head = _noun_head(tokens)
     lemma = head.lemma_.lower()
     persons = [
         e
@@ -401,6 +401,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if lemma in _STORIES and (site := _published_on(tokens, ents)) is not None:
         return site  # "an article on a fake news website says": the site says
     if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
+        if head != tokens.root:  # "charging documents": the words as printed
+            return _without_article(tokens), SourceKind.DOCUMENT_REPORT
         return _document_name(tokens, orgs, persons), SourceKind.DOCUMENT_REPORT
     if (office := _holders_office(tokens, head)) is not None:
         return office, SourceKind.ORGANISATION
@@ -481,6 +483,23 @@ def _describes_a_person(word: Token) -> bool:
     lower, lemma = word.lower_, word.lemma_.lower()
     heads = _heads(*_DESCRIBED, "official_titles", "role_titles")
     return lower in heads or lemma in heads
+
+
+def _without_article(tokens: TokenSpan) -> str:
+    start = tokens.start
+    while start < tokens.end - 1 and tokens.doc[start].pos_ == "DET":
+        start += 1
+    return tokens.doc[start : tokens.end].text
+
+
+def _noun_head(tokens: TokenSpan) -> Token:
+    """The mention's head noun, also where the parser read a modifier as a verb taking it
+    ("charging documents" as "charging [documents]")."""
+    head = tokens.root
+    last = tokens[-1]
+    if head.tag_ == "VBG" and last.dep_ == "dobj" and last.head == head:
+        return last
+    return head
 
 
 def _titled_untagged(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
