@@ -1171,3 +1171,37 @@ def test_court_papers_are_documents_also_where_the_parser_reads_a_verb():
     assert _kind("The affidavit says police found a rifle.", "The affidavit")[1] == (
         "document_report"
     )
+
+
+def test_health_and_local_officials_speak_for_government_and_a_post_is_a_document():
+    assert _kind("Health officials said there is no cure.", "Health officials")[1] == (
+        "government_official"
+    )
+    assert _kind("Local officials said the quay was safe.", "Local officials")[1] == (
+        "government_official"
+    )
+    # the parser reads "A viral post claims" as one noun phrase
+    assert _kind("A viral post claims that hot water kills the virus.", "A viral post")[1] == (
+        "document_report"
+    )
+
+
+def test_the_outlet_a_source_confirmed_or_said_it_to_is_the_link_outside_it():
+    chains = _chains(
+        "The Pellin ferry app is closing.\n\nA spokesperson for Brightwave confirmed to the "
+        "Dover Courier that the app would shut in June. Mara Okafor said to Quaynews that "
+        "the pier was safe."
+    )
+    assert [("Dover Courier", "media_outlet"), ("Brightwave spokesperson", "anonymous_person")] in (
+        chains
+    )
+    assert [("Quaynews", "media_outlet"), ("Mara Okafor", "named_person")] in chains
+
+
+def test_kin_of_a_name_the_tagger_took_for_a_body_is_an_unnamed_person():
+    text = "Dale Phillips was charged. Phillips' mother said she was shocked."
+    doc = load_nlp()(text)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    mention = doc.char_span(text.index("Phillips' mother"), text.index(" said"))
+    ents = [e for e in doc.ents if mention.start <= e.start < mention.end]
+    assert classify(mention, ents) == ("Phillips' mother", SourceKind.ANONYMOUS_PERSON)

@@ -408,6 +408,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return office, SourceKind.ORGANISATION
     if not persons and (named := _named_in_apposition(head)) is not None:
         return named.text, _person_kind(named)  # "Ana Ruiz, a manager for the city", untagged
+    if not persons and (owner := _proper_owner(head)) is not None:
+        return _short_name(tokens), _kind_described(head, owner)  # "Pike's mother", untagged
     if persons and _described_by_owner(head, persons[-1]):
         return _short_name(tokens), _kind_described(head, persons[-1])  # "Rock's girlfriend"
     if persons:
@@ -494,10 +496,13 @@ def _without_article(tokens: TokenSpan) -> str:
 
 def _noun_head(tokens: TokenSpan) -> Token:
     """The mention's head noun, also where the parser read a modifier as a verb taking it
-    ("charging documents" as "charging [documents]")."""
+    ("charging documents" as "charging [documents]"), or the mention's words as modifiers
+    of the verb after it ("A viral post claims" read as one noun phrase)."""
     head = tokens.root
     last = tokens[-1]
     if head.tag_ == "VBG" and last.dep_ == "dobj" and last.head == head:
+        return last
+    if head.pos_ in ("DET", "ADJ") and last.pos_ in ("NOUN", "PROPN") and last.head.i >= tokens.end:
         return last
     return head
 
@@ -549,6 +554,16 @@ def _described_by_owner(head: Token, person: TokenSpan) -> bool:
         and owner is not None
         and person.start <= owner.i < person.end
     )
+
+
+def _proper_owner(head: Token) -> TokenSpan | None:
+    """The name that owns a person described by kin or role in the story ("Pike's mother",
+    "Phillips' son"), where the tagger found no person in it (a surname tagged as a body or
+    a place): no body has a mother."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or head.lemma_.lower() not in _heads("people_heads"):
+        return None
+    return head.doc[owner.left_edge.i : owner.i + 1]
 
 
 def _kind_described(head: Token, owner: TokenSpan) -> SourceKind:
@@ -767,6 +782,18 @@ def _for_an_office_holder(tokens: TokenSpan, head: Token) -> bool:
     lex = _lexicon()
     titles = lex["official_titles"] - lex["body_titles"]
     return any(t.i > head.i and t.lower_ in titles for t in tokens)
+
+
+# verbs whose "to" names who heard it: "confirmed to the Pellin Gazette", "said to ABC"
+_SAID_TO = frozenset({"confirm", "say", "explain", "speak", "talk", "admit", "reveal", "describe"})
+
+
+def _listener(verb: Token) -> Token | None:
+    """Who a source told: the object of "tell", the "to" of "confirmed to"."""
+    if verb.lemma_ == "tell":
+        return next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    to = next((c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"), None)
+    return None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
 def _reported_by(verb: Token) -> Token | None:
@@ -997,8 +1024,8 @@ class SourceResolver:
         ("said Zharkova, as reported by the Royal Astronomical Society"). That one relayed
         the claim: the link just outside the source in its chain."""
         for verb in token_span(self.doc, cue):
-            if verb.lemma_ == "tell":
-                listener = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+            if verb.lemma_ in ("tell", *_SAID_TO):
+                listener = _listener(verb)
                 words = _name_of(listener) if listener is not None else None
                 if words is not None and (
                     found := self._outlet_meant(words) or self._outlet(words, told=True)

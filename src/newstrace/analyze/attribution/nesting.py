@@ -353,7 +353,12 @@ def _object_clause(verb: Token) -> Token | None:
 
 
 def _opens_with_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    """Whether a clause opens with "that", also where the parser hung it on the clause's
+    verb as an object ("confirmed to the Courier that the app would shut")."""
+    first = clause.left_edge
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or (
+        first.lower_ == "that" and first.pos_ == "SCONJ"
+    )
 
 
 def child_of(token: Token, deps: set[str]) -> Token | None:
