@@ -1154,13 +1154,19 @@ def test_an_office_is_a_seat_or_a_post_in_a_government_body(text, mention, name,
     assert _kind(text, mention) == (name, kind)
 
 
-def test_a_name_the_tagger_missed_is_a_person_where_the_words_after_describe_one():
+def test_a_name_the_tagger_missed_is_a_person_where_words_beside_it_describe_one():
     text = "Ana Ruiz, a program manager for the city of Dover, said the council would pay."
     doc = load_nlp()(text)
     doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
     mention = doc.char_span(0, text.index(", said"), alignment_mode="expand")
     name, kind = classify(mention, [e for e in doc.ents if mention.start <= e.start < mention.end])
     assert (name, kind) == ("Ana Ruiz", SourceKind.GOVERNMENT_OFFICIAL)
+    text = '"He was a good kid," his aunt, Ana Ruiz, told reporters.'
+    doc = load_nlp()(text)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    mention = doc.char_span(text.index("his aunt"), text.index(", told"))
+    name, kind = classify(mention, [e for e in doc.ents if mention.start <= e.start < mention.end])
+    assert (name, kind) == ("Ana Ruiz", SourceKind.NAMED_PERSON)
 
 
 def test_court_papers_are_documents_also_where_the_parser_reads_a_verb():

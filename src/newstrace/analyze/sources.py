@@ -470,15 +470,19 @@ def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
 
 
 def _named_in_apposition(head: Token) -> TokenSpan | None:
-    """A name the tagger found no person in, where the words after it describe a person
-    ("Ana Ruiz, a program manager for the city of Dover"): the proper nouns the head ends."""
-    described = next((c for c in head.children if c.dep_ == "appos"), None)
-    if head.pos_ != "PROPN" or described is None or not _describes_a_person(described):
+    """A name the tagger found no person in, set beside words that describe a person, in
+    either order ("Ana Ruiz, a program manager for the city of Dover"; "his aunt, Ana
+    Ruiz"): the proper nouns that end the name."""
+    beside = next((c for c in head.children if c.dep_ == "appos"), None)
+    if beside is None:
         return None
-    start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head == head:
+    name, described = (head, beside) if head.pos_ == "PROPN" else (beside, head)
+    if name.pos_ != "PROPN" or not _describes_a_person(described):
+        return None
+    start = name.i
+    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].head == name:
         start -= 1
-    return head.doc[start : head.i + 1] if start < head.i else None
+    return name.doc[start : name.i + 1] if start < name.i else None
 
 
 def _describes_a_person(word: Token) -> bool:
