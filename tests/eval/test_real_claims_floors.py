@@ -29,7 +29,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # a fifth tune part join the three, 240 tune claims: 0.700, 0.727, 0.761, 0.854, 0.898.
 # After changes 54-59: tune 0.733, 0.753, 0.795, 0.858, 0.898; held out 0.583, 0.679, 0.590,
 # 0.745, 0.809. Twenty-third session (changes 62-74): tune 0.750, 0.768, 0.813, 0.854, 0.914;
-# held out 0.625, 0.679, 0.648, 0.745, 0.830.
+# held out 0.625, 0.679, 0.648, 0.745, 0.830. Twenty-fourth session (changes 75-85): tune
+# 0.754, 0.768, 0.824, 0.854, 0.914; held out 0.635, 0.691, 0.655, 0.745, 0.830.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -48,14 +49,14 @@ FLOORS = {
     "news-tune": {
         "chain_exact": 0.72,
         "chain_source_recall": 0.74,
-        "source_kind_accuracy": 0.78,
+        "source_kind_accuracy": 0.79,
         "level_accuracy": 0.82,
         "hedge_cue_recall": 0.89,
     },
     "news-heldout": {
-        "chain_exact": 0.60,
-        "chain_source_recall": 0.65,
-        "source_kind_accuracy": 0.62,
+        "chain_exact": 0.61,
+        "chain_source_recall": 0.66,
+        "source_kind_accuracy": 0.63,
         "level_accuracy": 0.72,
         "hedge_cue_recall": 0.80,
     },
