@@ -203,3 +203,14 @@ def test_the_ledger_credits_no_one_with_a_deed():
     )
     sources = {s.name for c in analyze(text).claims for s in c.attribution.chain}
     assert "A Pellin man" not in sources
+
+
+def test_a_call_for_tips_is_no_claim():
+    from newstrace import analyze
+
+    text = (
+        "A man was shot on Quay Road on Sunday, police said. Anyone with information is "
+        "asked to call Dover police at 555-0199. Tips can be left at the station."
+    )
+    claims = [c.span.text for c in analyze(text).claims]
+    assert claims == ["A man was shot on Quay Road on Sunday"]

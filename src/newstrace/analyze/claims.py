@@ -67,6 +67,28 @@ def is_sign_off(text: str) -> bool:
     return _SIGN_OFF.fullmatch(text.strip()) is not None
 
 
+# a call for tips: "Anyone with information should call ...", "asked anyone who saw the
+# crash to contact ...", "Tips can be left at ..."
+_TIP_LINE = re.compile(
+    r"\banyone (?:with|who (?:has|had|may have|might have)) (?:any )?"
+    r"(?:information|knowledge|details)\b.*?\b(?:call|contact|text|reach|email|submit)\b"
+    r"|\banyone who (?:knows|saw|witnessed)\b.*?\b(?:call|contact)\b"
+    r"|\btips? (?:information )?(?:can|may) be\b",
+    re.IGNORECASE,
+)
+
+
+def is_tip_line(text: str) -> bool:
+    """Whether a sentence asks readers for tips ("Anyone with information is asked to call
+    Dover police at ..."): page furniture of crime news, nothing a reader could check.
+
+    >>> is_tip_line("Anyone with information is asked to call police."), is_tip_line(
+    ...     "Anyone with a ticket can call the box office.")
+    (True, False)
+    """
+    return _TIP_LINE.search(text) is not None
+
+
 def certainty_region(attribution: Attribution, text: str) -> Span:
     """Where a claim's certainty is read: its extent, but only its content where the cue
     stands in an earlier paragraph (a quotation running on): the cue's own paragraph
@@ -123,6 +145,7 @@ def _says_something(doc: Doc, span: Span) -> bool:
         len(words) >= _MIN_WORDS
         and any(t.tag_ in _FINITE_TAGS for t in tokens)
         and not is_sign_off(span.text)
+        and not is_tip_line(span.text)
     )
 
 

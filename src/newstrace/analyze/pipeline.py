@@ -29,6 +29,7 @@ from newstrace.analyze.claims import (
     extent,
     is_proposition,
     is_sign_off,
+    is_tip_line,
     one_per_span,
     per_sentence,
     reports_a_deed,
@@ -269,7 +270,9 @@ class Analyzer:
             piece
             for a in build_attributions(SourceResolver(doc), found, root).values()
             for piece in per_sentence(text, sentences, a)
-            if is_proposition(doc, piece.content) and not is_sign_off(piece.content.text)
+            if is_proposition(doc, piece.content)
+            and not is_sign_off(piece.content.text)
+            and not is_tip_line(_sentence_of(doc, piece.content))
         ]
         covered = [extent(a, text) for a in attributions]
         own_chain = the_article(root)
