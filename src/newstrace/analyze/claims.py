@@ -191,9 +191,8 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     (:data:`DEED_RATE`) whose content is no clause nor quotation but a thing or an act ("A
     man shot [his neighbour]", "police found [him dead]", "[posted] bond", "planned [to add
     a charge]"). An object with a clause of its own ("urged [people to stay calm]", "found
-    [cheese to contain casein]") was said or found. Such
-    attributions (PolNeAR counts stances and intentions among them) make no claim; the
-    sentence is the article's own."""
+    [cheese to contain casein]") was said or found. Such attributions (PolNeAR counts
+    stances and intentions among them) make no claim; the sentence is the article's own."""
     verb = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
     if verb is None or tokens is None or len(verb) != 1 or verb[0].pos_ != "VERB":
