@@ -309,7 +309,7 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     if token.dep_ == "neg":
         verb = token.head  # the parser may hang "not" on an auxiliary: "have not been reviewed"
         verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-        raised = verb.lemma_.lower() in word_list("negation_raising") and _above(verb, content)
+        raised = verb.lemma_.lower() in word_list("negation_raising")
         unsaid = verb.lemma_.lower() in _TELLING and _asks(content)
         return verb in spine and (_inside(verb, content) or raised or unsaid)
     if token.lower_ in _NEGATIVE_NOMINALS:
@@ -325,12 +325,6 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     if token.lower_ in _NEGATIVE_PREDICATES:
         return token in spine or (token.dep_ in ("acomp", "attr") and token.head in spine)
     return token.lemma_.lower() in _DENIALS and token in spine and not _inside(token, content)
-
-
-def _above(verb: Token, content: TokenSpan) -> bool:
-    """Whether ``verb`` governs the content: a verb of belief joined to the claim's own verb
-    ("The farm grows hemp, but police do not believe ...") is another claim's frame."""
-    return any(verb in root.ancestors for root in _roots(content))
 
 
 def _asks(content: TokenSpan) -> bool:

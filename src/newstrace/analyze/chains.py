@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.analyze.attribution.nesting import CITING
 from newstrace.analyze.claims import trimmed
 from newstrace.analyze.sources import SourceResolver
 from newstrace.ingest import outlet_identity
@@ -20,10 +21,6 @@ from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, S
 _STATION_EXTRAS = re.compile(r"\d+|(?:news|tv)$")
 # networks whose local stations carry their letters: "told ABC News" on abc7.com is the network
 _NETWORKS = frozenset({"abc", "cbs", "nbc", "fox", "cnn", "cw"})
-
-# the cue of a cited source's attribution (attribution/nesting.py ``cited_by``), sharing
-# the content of the report that cites it
-_CITING = "citing"
 
 UNNAMED = Source("unnamed sources", SourceKind.UNNAMED_GROUP)
 
@@ -49,7 +46,7 @@ def the_article(root: tuple[Source, ...]) -> tuple[Source, ...]:
 def _parent(found: AttributionSpans, others: list[AttributionSpans]) -> AttributionSpans | None:
     """The innermost other attribution whose content holds this one's cue; for whom a
     report cites ("X, Reuters reported, citing officials"), the report's attribution."""
-    if found.cue.text.lower() == _CITING:
+    if found.cue.text.lower() == CITING:
         return next((o for o in others if o.content == found.content and o is not found), None)
     holders = [
         other

@@ -274,9 +274,7 @@ def _document_name(tokens: TokenSpan, orgs: list[TokenSpan], persons: list[Token
     else:
         start = None
     if start is not None:
-        while doc[start].pos_ == "DET":
-            start += 1  # "a", "the": the labels' names start after them
-        return doc[start : head.i + 1].text
+        return _without_article(doc[start : head.i + 1])  # the labels' names start after it
     owner = _bare(orgs[0]) if orgs else (persons[0].text if persons else _author(tokens))
     return f"{owner} {head.lower_}" if owner else _short_name(tokens)
 
@@ -452,7 +450,8 @@ def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
     """The first "Given Surname" before a bare surname where the tagger found no person
     ("police arrested Tristan Pike, 28, ... Pike said", with "Pike" tagged a place): a
     capitalised proper noun, no title nor honorific, right before the surname."""
-    if surname.lower() in speaker_heads() | _heads("organisation_heads"):
+    lower = surname.lower()
+    if lower in speaker_heads() or lower in _heads("organisation_heads"):
         return None  # "Police said": no one's surname ("Dover Police")
     titles = _lexicon()["official_titles"]
     for word in before:
@@ -486,12 +485,11 @@ def _named_in_apposition(head: Token) -> TokenSpan | None:
 
 
 def _describes_a_person(word: Token) -> bool:
-    lower, lemma = word.lower_, word.lemma_.lower()
-    heads = _heads(*_DESCRIBED, "official_titles", "role_titles")
-    return lower in heads or lemma in heads
+    return word.lower_ in _human_heads() or word.lemma_.lower() in _human_heads()
 
 
 def _without_article(tokens: TokenSpan) -> str:
+    """The mention's words without the determiners it opens with ("the", "a")."""
     start = tokens.start
     while start < tokens.end - 1 and tokens.doc[start].pos_ == "DET":
         start += 1

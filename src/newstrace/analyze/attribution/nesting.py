@@ -40,6 +40,8 @@ _VENUES = frozenset(
     | {"conference", "briefing", "video", "message", "website", "page", "account"}
 )
 STANCE_RATE = 0.05
+# the cue of an attribution to whom a report cites (:func:`cited_by`), of the report's words
+CITING = "citing"
 # named bodies a report may cite ("citing Pellin Police")
 _BODIES = frozenset({"ORG", "NORP", "GPE"})
 _RESEARCH_NOUNS = frozenset(
@@ -193,7 +195,7 @@ def _citable(named: Token) -> bool:
 
 
 def _cites(token: Token) -> bool:
-    return token.lower_ == "citing" and token.dep_ in {"advcl", "acl"}
+    return token.lower_ == CITING and token.dep_ in {"advcl", "acl"}
 
 
 def _denial(verb: Token) -> bool:
