@@ -1,16 +1,16 @@
 """Build the news claim gold from its text-free labels and the texts in ../shared.
 
 ``bench/data/news_claims.jsonl`` and ``news_claims_heldout2.jsonl`` to
-``news_claims_heldout4.jsonl`` hold blind claim labels (``CLAIMS.md`` conventions, made
-without running newstrace) for 64 real news texts that ship in ../shared, 16 a file:
+``news_claims_heldout5.jsonl`` hold blind claim labels (``CLAIMS.md`` conventions, made
+without running newstrace) for 80 real news texts that ship in ../shared, 16 a file:
 English texts of the SemEval news-similarity pairs (id ``semeval-<pair_id>-<1|2>``, the
 ``text1`` or ``text2`` field) and GVC reports (id ``gvc-<doc_id>``, the ``content`` field),
 half each. Each claim and cue is stored as offsets with the text's SHA-1, never as words
 (the texts are not ours to redistribute; ``bench/data/news_claims.md`` says how they were
-chosen). These 192 claims are held out: score them, do not read their errors.
+chosen). These 240 claims are held out: score them, do not read their errors.
 
-``news_claims_tune.jsonl`` and ``news_claims_tune2.jsonl`` to ``news_claims_tune5.jsonl``
-label 80 other texts of the same corpora the same way (their lines say ``"part":
+``news_claims_tune.jsonl`` and ``news_claims_tune2.jsonl`` to ``news_claims_tune6.jsonl``
+label 96 other texts of the same corpora the same way (their lines say ``"part":
 "tune"``): read their errors freely. Writes ``articles.jsonl`` (every part) and
 ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under ``--out``; then
 
@@ -39,11 +39,13 @@ LABELS = [
         "news_claims_heldout2.jsonl",
         "news_claims_heldout3.jsonl",
         "news_claims_heldout4.jsonl",
+        "news_claims_heldout5.jsonl",
         "news_claims_tune.jsonl",
         "news_claims_tune2.jsonl",
         "news_claims_tune3.jsonl",
         "news_claims_tune4.jsonl",
         "news_claims_tune5.jsonl",
+        "news_claims_tune6.jsonl",
     )
 ]
 SEMEVAL = "datasets/news-similarity/training_set.csv"
