@@ -214,3 +214,28 @@ def test_a_call_for_tips_is_no_claim():
     )
     claims = [c.span.text for c in analyze(text).claims]
     assert claims == ["A man was shot on Quay Road on Sunday"]
+
+
+def test_a_question_with_a_gap_is_no_claim():
+    assert not _proposition("Police did not say what led to the crash.", "what led to the crash")
+    assert not _proposition("Pike did not say who fired first.", "who fired first")
+    text = "Police did not say how many shots were fired."
+    assert not _proposition(text, "how many shots were fired")
+    # a clause a wh-word opens inside the content, or a clause labellers read as a claim
+    text = "Police said what happened was a dispute over a fence."
+    assert _proposition(text, "what happened was a dispute over a fence")
+    text = "Police could not confirm whether the ferry had sunk."
+    assert _proposition(text, "whether the ferry had sunk")
+    text = "Pike laid out how he was cheated of his savings."
+    assert _proposition(text, "how he was cheated of his savings")
+
+
+def test_what_a_source_did_not_say_is_the_articles_claim_beside_the_other_clauses():
+    from newstrace import analyze
+
+    text = "Two men were hurt on Quay Road on Sunday, but police did not say who fired the shots."
+    claims = [(c.span.text, c.attribution.source.kind.value) for c in analyze(text).claims]
+    assert claims == [
+        ("Two men were hurt on Quay Road on Sunday", "the_article"),
+        ("police did not say who fired the shots", "the_article"),
+    ]

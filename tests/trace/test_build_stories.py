@@ -33,8 +33,9 @@ def test_stories_built_in_small_batches_are_the_same(dev_corpus, dev_trace, tmp_
 
 def test_a_story_rests_on_no_pronoun_the_ledger_left_unresolved():
     text = (
-        "Each trader must guess what the other wants (you say you want the boat, so you must "
-        "value it). It said the talks failed. Dr Mara Quill said the harbour will close in May."
+        "Each trader must guess the price the other wants (you say you want the boat, so you "
+        "must value it). It said the talks failed. Dr Mara Quill said the harbour will close "
+        "in May."
     )
     ledger = newstrace.analyze(text)
     sources = {c.attribution.source.name for c in ledger.claims}

@@ -157,10 +157,10 @@ def is_proposition(doc: Doc, span: Span) -> bool:
     verbless statement of three words or more ("suggests egg yolks almost as bad as
     smoking"). The object of a preposition ("crying about his terrible economy"), a
     pronoun ("which") and a refusal to speak ("declined to comment", "asked not to be
-    named") do not.
+    named") do not, nor a question (:func:`asks`).
     """
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None:
+    if tokens is None or _asks(tokens):
         return False
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     if any(
@@ -177,6 +177,62 @@ def is_proposition(doc: Doc, span: Span) -> bool:
     if _names_a_thing(tokens):
         return False
     return sum(t.is_alpha for t in tokens) >= _HEADLINE_WORDS
+
+
+# words that leave a gap in the clause they open; not "that" (tagged WDT too, as a
+# complementizer), nor "whether", "how", "why", "where" or "when", whose clauses labellers
+# take as claims: "could not confirm [whether X]" is X not confirmed (`CLAIMS.md` 3), "laid
+# out [how he was swindled]" is that he was, "[where the board fails], the party would sue"
+# a condition
+_GAP_WORDS = frozenset({"what", "which", "who", "whom", "whose"})
+
+
+def asks(doc: Doc, span: Span) -> bool:
+    """Whether an attribution's content is a question (:func:`_asks`)."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and _asks(tokens)
+
+
+def unanswered(doc: Doc, attribution: Attribution, chain: tuple[Source, ...]) -> Attribution:
+    """ "Police did not say [what led to the shooting]": no claim of the police's, but the
+    article's, that they did not say; its span runs from the source (where the same
+    sentence names it) or the cue to the question's end, so that the sentence's other
+    clauses ("Two were hurt, but it was not clear [whether both were shot]") stay claims of
+    their own."""
+    text = doc.text
+    cue = attribution.cue or attribution.content
+    sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    first = sentence.sent.start_char if sentence is not None else cue.start
+    source = attribution.source.span
+    start = min(cue.start, attribution.content.start)  # "what [he calls] a murder"
+    if source is not None and first <= source.start < start:
+        start = source.start
+    span = trimmed(text, start, attribution.content.end) or attribution.content
+    return article_attribution(_with_subject(doc, span, first), chain)
+
+
+def _asks(tokens: TokenSpan) -> bool:
+    """An embedded question that leaves a gap ("what led to the shooting", "who fired
+    first", "how many shots were fired"): what someone did not say or was asked about, no
+    proposition. A wh-word opening a clause inside the content ("what happened was a
+    dispute"), a relative clause ("which the sheriff said appears to be ...") or an
+    adverbial one asks nothing."""
+    first = next((t for t in tokens if t.is_alpha), None)
+    if first is None:
+        return False
+    second = first.nbor() if first.i + 1 < len(first.doc) else first
+    gap = first.lower_ in _GAP_WORDS or (
+        first.lower_ == "how" and second.pos_ in ("ADJ", "ADV") and second in tokens
+    )
+    if not gap:
+        return False
+    clause = next((t for t in first.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return (
+        clause is not None
+        and clause in tokens
+        and clause.head not in tokens
+        and clause.dep_ not in ("relcl", "advcl")
+    )
 
 
 # below this rate (how often a word is a cue in the attribution training data) a verb is

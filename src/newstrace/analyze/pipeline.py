@@ -24,6 +24,7 @@ from newstrace.analyze.checkworthy import CheckworthyScorer
 from newstrace.analyze.claims import (
     alleged_acts,
     article_attribution,
+    asks,
     asserted_spans,
     certainty_region,
     extent,
@@ -34,6 +35,7 @@ from newstrace.analyze.claims import (
     per_sentence,
     reports_a_deed,
     sentence_bounds,
+    unanswered,
 )
 from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.kinds import classify_kind
@@ -266,23 +268,25 @@ class Analyzer:
         ]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
-        attributions = [
+        pieces = [
             piece
             for a in build_attributions(SourceResolver(doc), found, root).values()
             for piece in per_sentence(text, sentences, a)
-            if is_proposition(doc, piece.content)
-            and not is_sign_off(piece.content.text)
+            if not is_sign_off(piece.content.text)
             and not is_tip_line(_sentence_of(doc, piece.content))
         ]
-        covered = [extent(a, text) for a in attributions]
+        attributions = [a for a in pieces if is_proposition(doc, a.content)]
         own_chain = the_article(root)
+        # what a source did not say is the article's claim, that they did not say it
+        unanswered_ones = [unanswered(doc, a, own_chain) for a in pieces if asks(doc, a.content)]
+        covered = [extent(a, text) for a in attributions + unanswered_ones]
         runs = run_ons(text) + standalone_quotes(text)
         own = [
             continued_from(span, attributions, runs) or article_attribution(span, own_chain)
             for span in asserted_spans(doc, covered, skip)
         ]
         alleged = alleged_acts(doc, attributions + own)
-        return self._claims(doc, text, one_per_span(attributions + own + alleged))
+        return self._claims(doc, text, one_per_span(attributions + own + unanswered_ones + alleged))
 
     def _claims(self, doc: Doc, text: str, attributions: list[Attribution]) -> list[Claim]:
         scores = self._checkworthy.score([a.content.text for a in attributions])
