@@ -349,6 +349,32 @@ def test_a_suspicion_is_a_belief_hedged_like_believe(assessor):
     assert certainty.level is CertaintyLevel.SPECULATIVE  # a guess at what will happen
 
 
+def test_a_past_belief_with_a_clause_of_its_own_hedges_it(assessor):
+    for text, content in (
+        ("The skipper said he thought the hatch was shut.", "the hatch was shut"),
+        ("Pike said he had believed the hatch was shut.", "the hatch was shut"),
+    ):
+        certainty = _assess(assessor, text, content, attributed=True)
+        assert certainty.level is CertaintyLevel.HEDGED, text
+    # a belief in a thing, not in a clause, hedges nothing
+    text = "Mara Okafor said the skipper believed in luck."
+    certainty = _assess(assessor, text, "the skipper believed in luck", attributed=True)
+    assert certainty.level is CertaintyLevel.ATTRIBUTED
+
+
+def test_a_distancing_reporting_verb_leaves_the_claim_attributed(assessor):
+    for text, content in (
+        ("Mara Okafor claimed the hatch was shut.", "the hatch was shut"),
+        ("Prosecutors allege that Pike sank the ferry.", "that Pike sank the ferry"),
+    ):
+        certainty = _assess(assessor, text, content, attributed=True)
+        assert certainty.level is CertaintyLevel.ATTRIBUTED, text
+        assert certainty.cues, text  # still listed: the drift between "claimed" and "said"
+    # with no one to credit, the claim is hedged as "it is said" is
+    text = "It is claimed that the hatch was shut."
+    assert _assess(assessor, text).level is CertaintyLevel.HEDGED
+
+
 def test_a_not_the_parser_hangs_on_an_auxiliary_still_negates(assessor):
     # "not" hangs on "been", not on "reviewed", in this parse
     text = "The harbour survey has not been peer reviewed."

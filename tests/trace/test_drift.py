@@ -350,6 +350,14 @@ def test_a_claim_told_as_what_police_believe_has_not_dropped_its_hedge():
     assert "hedge_dropped" in _types(stated)
 
 
+def test_a_claim_told_as_what_someone_claimed_has_not_dropped_its_hedge():
+    earlier = "The ferry will supposedly be sold to a Pellin firm, the Dover Courier reported."
+    claimed = _drift(earlier, "Mara Okafor claimed that the ferry will be sold to a Pellin firm.")
+    assert "hedge_dropped" not in _types(claimed)
+    said = _drift(earlier, "Mara Okafor said that the ferry will be sold to a Pellin firm.")
+    assert "hedge_dropped" in _types(said)
+
+
 def test_a_denial_is_not_a_dropped_hedge():
     events = _drift(
         "The harbour board said the new sea wall could stop the flooding.",

@@ -54,6 +54,7 @@ _NEGATIVE_NOMINALS = frozenset({"no", "none", "nobody", "nothing", "neither", "n
 _FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 _DENIALS = frozenset({"deny", "refute", "reject", "dismiss"})
 _NEGATIVE_PREDICATES = frozenset({"impossible", "false", "untrue", "unable"})
+_DISTANCING = frozenset({"claim", "allege"})
 # verbs of telling or knowing whose negation leaves an indirect question unanswered
 _TELLING = frozenset(
     {"say", "tell", "confirm", "disclose", "release", "reveal", "specify", "know", "explain"}
@@ -101,7 +102,11 @@ class CertaintyAssessor:
         scope = _scope(doc, region_tokens, content_tokens)
         near = _clipped(doc, region_tokens, scope)
         spine = _spine(near, content_tokens)
-        cues = [cue for cue in span_cues(scope) if not _before_a_noun(doc[cue.start : cue.end])]
+        cues = [
+            _belief_verb(doc, cue)
+            for cue in span_cues(scope)
+            if not _before_a_noun(doc[cue.start : cue.end])
+        ]
         governing = [
             cue
             for cue in cues
@@ -124,6 +129,24 @@ def _before_a_noun(words: TokenSpan) -> bool:
     return len(words) == 1 and words[0].lower_ in _PREDICATIVE_ONLY and words[0].dep_ == "amod"
 
 
+def _belief_verb(doc: Doc, cue: Cue) -> Cue:
+    """ "believed" and "thought" are weasel words in the lexicon (mostly "is believed to", "a
+    thought"); as a verb with a subject and a clause of its own ("he believed it was
+    unloaded", "she thought it was a firework", not "believed in fun") they hedge that
+    clause, as "believes" does."""
+    words = doc[cue.start : cue.end]
+    verb = words[0]
+    if (
+        cue.category == "weasel"
+        and len(words) == 1
+        and verb.pos_ == "VERB"
+        and verb.lower_ in word_list("belief_frames")
+        and {"nsubj", "ccomp"} <= {c.dep_ for c in verb.children}
+    ):
+        return Cue(cue.start, cue.end, "evidential")
+    return cue
+
+
 def _score(level: CertaintyLevel, rank: float) -> float:
     low, high = BANDS[level]
     if level is CertaintyLevel.NEGATED:
@@ -132,7 +155,11 @@ def _score(level: CertaintyLevel, rank: float) -> float:
 
 
 def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan) -> CertaintyLevel:
-    found = {_BY_CATEGORY[c.category] for c in governing if c.category in _BY_CATEGORY}
+    found = {
+        _BY_CATEGORY[c.category]
+        for c in governing
+        if c.category in _BY_CATEGORY and not _distancing(doc, c)
+    }
     said = {doc[c.start : c.end].text.lower() for c in governing}
     if said & word_list("not_confirmed"):
         found.add(CertaintyLevel.NEGATED)  # "it is unclear whether X": X stated as not confirmed
@@ -144,6 +171,21 @@ def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan)
         if level in found:
             return level
     return CertaintyLevel.ATTRIBUTED if attributed else CertaintyLevel.ASSERTED
+
+
+def _distancing(doc: Doc, cue: Cue) -> bool:
+    """A reporting verb that distances the reporter from what its subject says ("Pike
+    claimed the gun was unloaded", "prosecutors allege he stole"): `CLAIMS.md` 3 keeps the
+    claim attributed (its note accepts hedged). Its passive ("it is claimed", "is alleged
+    to") has no one to credit and hedges, as "it is said" does."""
+    words = doc[cue.start : cue.end]
+    verb = words[0]
+    return (
+        len(words) == 1
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _DISTANCING
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    )
 
 
 def _guessed(said: set[str], content: TokenSpan) -> bool:

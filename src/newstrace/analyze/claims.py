@@ -157,10 +157,10 @@ def is_proposition(doc: Doc, span: Span) -> bool:
     verbless statement of three words or more ("suggests egg yolks almost as bad as
     smoking"). The object of a preposition ("crying about his terrible economy"), a
     pronoun ("which") and a refusal to speak ("declined to comment", "asked not to be
-    named") do not, nor a question (:func:`asks`).
+    named") do not, nor a question with a gap (:func:`is_open_question`).
     """
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or _asks(tokens):
+    if tokens is None or _open_question(tokens):
         return False
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     if any(
@@ -187,10 +187,10 @@ def is_proposition(doc: Doc, span: Span) -> bool:
 _GAP_WORDS = frozenset({"what", "which", "who", "whom", "whose"})
 
 
-def asks(doc: Doc, span: Span) -> bool:
-    """Whether an attribution's content is a question (:func:`_asks`)."""
+def is_open_question(doc: Doc, span: Span) -> bool:
+    """Whether an attribution's content is a question with a gap (:func:`_open_question`)."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return tokens is not None and _asks(tokens)
+    return tokens is not None and _open_question(tokens)
 
 
 def unanswered(doc: Doc, attribution: Attribution, chain: tuple[Source, ...]) -> Attribution:
@@ -211,7 +211,7 @@ def unanswered(doc: Doc, attribution: Attribution, chain: tuple[Source, ...]) ->
     return article_attribution(_with_subject(doc, span, first), chain)
 
 
-def _asks(tokens: TokenSpan) -> bool:
+def _open_question(tokens: TokenSpan) -> bool:
     """An embedded question that leaves a gap ("what led to the shooting", "who fired
     first", "how many shots were fired"): what someone did not say or was asked about, no
     proposition. A wh-word opening a clause inside the content ("what happened was a

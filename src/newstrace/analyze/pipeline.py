@@ -24,10 +24,10 @@ from newstrace.analyze.checkworthy import CheckworthyScorer
 from newstrace.analyze.claims import (
     alleged_acts,
     article_attribution,
-    asks,
     asserted_spans,
     certainty_region,
     extent,
+    is_open_question,
     is_proposition,
     is_sign_off,
     is_tip_line,
@@ -278,7 +278,9 @@ class Analyzer:
         attributions = [a for a in pieces if is_proposition(doc, a.content)]
         own_chain = the_article(root)
         # what a source did not say is the article's claim, that they did not say it
-        unanswered_ones = [unanswered(doc, a, own_chain) for a in pieces if asks(doc, a.content)]
+        unanswered_ones = [
+            unanswered(doc, a, own_chain) for a in pieces if is_open_question(doc, a.content)
+        ]
         covered = [extent(a, text) for a in attributions + unanswered_ones]
         runs = run_ons(text) + standalone_quotes(text)
         own = [

@@ -318,9 +318,9 @@ def _certainty_changes(child, parent, found, child_words, parent_words, sure):
 
 
 def _believed(version: Version) -> bool:
-    """Whether a claim is told as what someone believes or suspects ("police believe he was
-    shot during a dispute", "a boy who police believe was shot"): still not put as fact,
-    whatever hedge it dropped."""
+    """Whether a claim is told as what someone believes, suspects or claims ("police believe
+    he was shot during a dispute", "a boy who police believe was shot", "the site claimed
+    that"): still not put as fact, whatever hedge it dropped."""
     cues = [version.claim.attribution.cue, *version.claim.certainty.cues]
     belief = lexicon().belief_words
     return any(cue is not None and set(fold(cue.text).split()) & belief for cue in cues)
