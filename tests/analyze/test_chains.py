@@ -492,6 +492,11 @@ def test_the_doctor_refers_to_the_named_doctor_not_to_doctors():
         "The doctor noted that a ferry trip takes an hour."
     )
     assert chains[-1] == [("Anna Lund", "named_person")]
+    chains = _chains(
+        "Pastor Dale Lund said the year would bring joy. On the world stage, the clergyman "
+        "said floods will come."
+    )
+    assert chains[-1] == [("Dale Lund", "named_person")]
 
 
 def test_a_name_after_an_occupation_is_a_person_whatever_the_tagger_says():
