@@ -1228,3 +1228,15 @@ def test_kin_of_a_name_the_tagger_took_for_a_body_is_an_unnamed_person():
 def test_an_outlet_that_relays_or_cites_is_a_link_of_the_chain(text, expected):
     chains = _chains(text)
     assert all(chain in chains for chain in expected)
+
+
+def test_a_nationality_or_place_describing_a_body_is_not_its_name():
+    text = "The ferry will close, the Swiss-based team said."
+    assert _kind(text, "the Swiss-based team") == ("the Swiss-based team", "organisation")
+    text = "The ferry will close, a Texas company said."
+    assert _kind(text, "a Texas company") == ("a Texas company", "organisation")
+    # a body's own name before its head still names it
+    assert _kind("The ferry will close, the NASA team said.", "the NASA team") == (
+        "NASA",
+        "organisation",
+    )

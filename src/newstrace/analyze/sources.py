@@ -439,11 +439,20 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if (name := _titled_untagged(tokens, ents)) is not None:
         return name.text, _person_kind(name)  # "Detective Kola Pike", no entity tagged
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
-        named = next((e for e in orgs if e.start <= head.i < e.end), orgs[0] if orgs else None)
+        named = next((e for e in orgs if e.start <= head.i < e.end), None)
+        if named is None and not (head.pos_ != "PROPN" and _placed_only(orgs)):
+            named = orgs[0] if orgs else None  # "the NASA team" is NASA
         return (_bare(_widened(named, tokens)) if named else _short_name(tokens)), (
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _placed_only(orgs: list[TokenSpan]) -> bool:
+    """Whether a body's only names are a nationality or a place that describe it ("the
+    Swiss-based team", "a Texas company", "the French firm"): not its name, which is the
+    description as a whole."""
+    return all(e.label_ in ("NORP", "GPE") for e in orgs)
 
 
 def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
