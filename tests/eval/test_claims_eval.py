@@ -103,6 +103,13 @@ def test_a_document_is_the_same_whatever_order_its_words_come_in():
     assert not same_source(people, Source("mayor friends", K.UNNAMED_GROUP))
 
 
+def test_a_department_is_found_by_its_clipped_name():
+    gold = GoldSource("Pellin Police Department", K.ORGANISATION)
+    assert same_source(gold, Source("Pellin police", K.ORGANISATION))
+    assert not same_source(gold, Source("Pellin", K.ORGANISATION))
+    assert not same_source(gold, Source("Dover police", K.ORGANISATION))
+
+
 def test_outlet_aliases_are_one_outlet():
     assert same_source(GoldSource("Associated Press", K.MEDIA_OUTLET), Source("AP", K.MEDIA_OUTLET))
 

@@ -11,7 +11,10 @@ Names follow the canonical forms of the claim gold (``CLAIMS.md`` in the real-st
   its words come in, "of", "from" and "by" aside ("model predictions" is "predictions from
   the model");
 * **surnames**: a gold person (``named_person`` or ``government_official``) is found by a name
-  with the same last word ("Zharkova", "Prof Valentina Zharkova").
+  with the same last word ("Zharkova", "Prof Valentina Zharkova");
+* **clipped departments**: a gold body whose name ends in "Department" is found by the name
+  without it, the clipped form ``CLAIMS.md`` 2.6 normalises ("Salina police" is the Salina
+  Police Department).
 
 The gold's own respellings ("Dr. David Spencer" written as David Spence) are not undone.
 """
@@ -32,6 +35,7 @@ _OWNER = re.compile(r"^.*'s?\s+")
 _WORD = re.compile(r"\w+")
 _LINKING = frozenset({"of", "from", "by"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_DEPARTMENT = " department"
 # words too common in cues to make two cues one ("is said to" is not "is likely to")
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "to", "of", "is", "are", "be", "was", "were"})
 
@@ -66,6 +70,8 @@ def same_source(gold: GoldSource, predicted: Source) -> bool:
     if wanted in names or outlet_identity(gold.name) == outlet_identity(predicted.name):
         return True
     if gold.kind == SourceKind.DOCUMENT_REPORT and _words(wanted) in {_words(n) for n in names}:
+        return True
+    if wanted.endswith(_DEPARTMENT) and wanted.removesuffix(_DEPARTMENT) in names:
         return True
     surnames = {name.rsplit(" ", 1)[-1] for name in names if name}
     return gold.kind in _PERSONS and wanted.rsplit(" ", 1)[-1] in surnames
