@@ -1240,3 +1240,11 @@ def test_a_nationality_or_place_describing_a_body_is_not_its_name():
         "NASA",
         "organisation",
     )
+
+
+def test_an_outlet_named_by_its_last_word_is_the_outlet_named_in_full_before():
+    text = (
+        "Pellin Radio and the Dover Courier spoke with the skipper, Dale Lund. "
+        '"The ferry had been leaking for weeks," the Courier reported.'
+    )
+    assert [chain for chain in _chains(text) if chain] == [[("Dover Courier", "media_outlet")]]

@@ -1003,7 +1003,7 @@ class SourceResolver:
             source = Source(name, kind, span)
         if source.name in self._initials:  # "CDC said" after "the Centers for ... (CDC)"
             source = replace(source, name=self._initials[source.name])
-        elif source.kind is SourceKind.ORGANISATION and (in_full := self._in_full(source.name)):
+        elif (in_full := self._named_in_full(source, tokens)) is not None:
             source = replace(source, name=in_full)
         self._seen.append(
             _Mention(source, head.lemma_.lower(), _is_plural(head), _is_human(source.kind))
@@ -1188,6 +1188,26 @@ class SourceResolver:
                 and printed[: len(words)] == words
                 and printed[-1] in heads
             ):
+                return full
+        return None
+
+    def _named_in_full(self, source: Source, tokens: TokenSpan) -> str | None:
+        """The full name the text gives a body or an outlet named in short."""
+        if source.kind is SourceKind.ORGANISATION:
+            return self._in_full(source.name)
+        if source.kind is SourceKind.MEDIA_OUTLET:
+            return self._outlet_in_full(source.name, tokens)
+        return None
+
+    def _outlet_in_full(self, name: str, tokens: TokenSpan) -> str | None:
+        """The full name of an outlet a text names before by its last word alone: "the
+        Post reported" after "The Denver Post spoke with ..." is The Denver Post."""
+        word = name.lower().removeprefix("the ")
+        if " " in word or word not in _lexicon()["outlet_words"]:
+            return None
+        for entity in reversed([e for e in self._ents if e.end <= tokens.start]):
+            full = _bare(entity)
+            if entity.label_ == "ORG" and " " in full and full.lower().endswith(f" {word}"):
                 return full
         return None
 
