@@ -1248,3 +1248,18 @@ def test_an_outlet_named_by_its_last_word_is_the_outlet_named_in_full_before():
         '"The ferry had been leaking for weeks," the Courier reported.'
     )
     assert [chain for chain in _chains(text) if chain] == [[("Dover Courier", "media_outlet")]]
+
+
+def test_a_paragraph_a_line_ending_in_a_colon_introduces_is_the_subjects():
+    text = (
+        "On Sunday, Pellin Police issued the following press release:\n\n"
+        "Officers were sent to a reported shooting on Quay Road at 7.38 p.m.\n\n"
+        "Mara Okafor said she heard two shots."
+    )
+    assert [chain for chain in _chains(text) if chain] == [
+        [("Pellin Police", "organisation")],
+        [("Mara Okafor", "named_person")],
+    ]
+    # a colon in running text introduces no block
+    text = "On Sunday, Pellin Police issued the following press release: officers were sent."
+    assert [chain for chain in _chains(text) if chain] == []

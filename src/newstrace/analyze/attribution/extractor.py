@@ -24,6 +24,7 @@ from newstrace.analyze.attribution.nesting import (
     cited_by,
     credited_after,
     in_their_words,
+    introduced_block,
     is_venue,
     quoted_as,
     said_within,
@@ -243,6 +244,7 @@ def _nested(
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
     inner.extend(in_their_words(doc, taken))
+    inner.extend(introduced_block(doc, lexicon, taken))
     return inner
 
 

@@ -255,6 +255,59 @@ def in_their_words(doc: Doc, taken: set[int]) -> list[RoleExample]:
     return found
 
 
+# what a body gives out as a block ("issued the following press release:")
+_GIVEN_OUT = frozenset({"issue", "release", "give", "post", "publish", "send", "share"})
+_BLOCKS = _VENUES | {"following", "conclusion", "notice", "update", "announcement"}
+
+
+def introduced_block(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[RoleExample]:
+    """A paragraph a line ending in a colon introduces as someone's words ("Dover Police
+    issued the following press release:", "The Courier reported:"): the paragraph is the
+    subject's (`CLAIMS.md` 2.4, block quotes). Only the first paragraph: where a block
+    ends the page does not say."""
+    found = []
+    for colon in (t for t in doc[:-1] if t.text == ":" and "\n" in t.whitespace_ + t.nbor().text):
+        intro = doc[colon.sent.start : colon.i]
+        verb = intro.root
+        subject = child_of(verb, {"nsubj"})
+        start = colon.i + 1
+        while start < len(doc) and doc[start].is_space:
+            start += 1
+        if (
+            len(intro) < 2
+            or verb.i in taken
+            or subject is None
+            or subject.pos_ not in ("NOUN", "PROPN")
+            or not _introduces(verb, lexicon)
+        ):
+            continue
+        end = start
+        while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+            end += 1
+        if end - start < 3:
+            continue
+        taken.add(verb.i)
+        found.append(
+            RoleExample(
+                cue=(verb.i, verb.i + 1),
+                content=(start, _last_word(doc, end - 1) + 1),
+                source=(subject.left_edge.i, subject.right_edge.i + 1),
+            )
+        )
+    return found
+
+
+def _introduces(verb: Token, lexicon: dict[str, float]) -> bool:
+    """A verb of saying ("reported:", "wrote:"), or of giving out a statement or the like
+    ("issued the following press release:")."""
+    if verb.pos_ == "VERB" and _rate(verb, lexicon) >= REPORTING_RATE:
+        return True
+    given = child_of(verb, {"dobj"})
+    return (
+        verb.lemma_.lower() in _GIVEN_OUT and given is not None and given.lemma_.lower() in _BLOCKS
+    )
+
+
 def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[RoleExample]:
     """Main verbs with a subject and a "that" clause the cue tagger left out ("Experts assess
     ... that Kim ..."), when their lemma is a cue often enough in training (>= STANCE_RATE).
