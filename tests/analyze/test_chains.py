@@ -1263,3 +1263,13 @@ def test_a_paragraph_a_line_ending_in_a_colon_introduces_is_the_subjects():
     # a colon in running text introduces no block
     text = "On Sunday, Pellin Police issued the following press release: officers were sent."
     assert [chain for chain in _chains(text) if chain] == []
+
+
+def test_a_subject_a_relative_clause_parts_from_its_verb_is_still_the_source():
+    text = (
+        "Two city officials, who spoke on condition of anonymity because they were not "
+        "allowed to discuss the case, said the ferry had been overloaded."
+    )
+    assert [chain for chain in _chains(text) if chain] == [
+        [("Two city officials", "government_official")]
+    ]

@@ -36,6 +36,7 @@ from newstrace.analyze.claims import (
     reports_a_deed,
     sentence_bounds,
     unanswered,
+    with_own_subject,
 )
 from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.kinds import classify_kind
@@ -259,7 +260,7 @@ class Analyzer:
         text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
         sentences = sentence_bounds(doc)
         found = [
-            a
+            with_own_subject(doc, a)
             for a in self._extractor.predict(doc)
             if not _inside(a.cue, skip)
             and not _mostly_inside(a.content, foreign)
