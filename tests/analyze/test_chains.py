@@ -1273,3 +1273,14 @@ def test_a_subject_a_relative_clause_parts_from_its_verb_is_still_the_source():
     assert [chain for chain in _chains(text) if chain] == [
         [("Two city officials", "government_official")]
     ]
+
+
+def test_evidence_found_or_not_found_is_the_finders_claim():
+    from newstrace import analyze
+
+    text = "Fact-checkers at the Dover Courier found no evidence that the photo was from Pellin."
+    claims = analyze(text).claims
+    assert [(c.span.text, c.attribution.source.name) for c in claims] == [
+        ("no evidence that the photo was from Pellin", "Fact-checkers at the Dover Courier")
+    ]
+    assert claims[0].certainty.level.value == "negated"

@@ -40,6 +40,8 @@ _VENUES = frozenset(
     | {"conference", "briefing", "video", "message", "website", "page", "account"}
 )
 STANCE_RATE = 0.05
+# what is found or shown to hold a claim: "found no evidence that X"
+_EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
 # the cue of an attribution to whom a report cites (:func:`cited_by`), of the report's words
 CITING = "citing"
 # named bodies a report may cite ("citing Pellin Police")
@@ -356,6 +358,8 @@ def _verb_attributions(
         by_research = _said_by_research(verb)
         clause = child_of(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
         clause = clause or (child_of(verb, {"xcomp"}) if _denial(verb) else None)
+        evidence = None if clause is not None else _evidence_that(verb)
+        clause = clause or (evidence[1] if evidence else None)
         if verb.i in taken or subject is None or clause is None:
             continue
         # a study or its authors may also come after ("..., scientists have found") or
@@ -367,7 +371,7 @@ def _verb_attributions(
         if that_clause and (subject.pos_ == "PRON" or not opens):
             continue
         taken.add(verb.i)
-        opening = _misparsed_subject(verb, clause) or clause
+        opening = (evidence[0] if evidence else None) or _misparsed_subject(verb, clause) or clause
         found.append(
             RoleExample(
                 cue=(verb.i, verb.i + 1),
@@ -376,6 +380,16 @@ def _verb_attributions(
             )
         )
     return found
+
+
+def _evidence_that(verb: Token) -> tuple[Token, Token] | None:
+    """The object and its "that" clause in "found no evidence that X" (what was or was not
+    found is the claim, "no evidence that X"), or ``None``."""
+    obj = child_of(verb, {"dobj"})
+    if obj is None or obj.lemma_.lower() not in _EVIDENCE:
+        return None
+    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp")), None)
+    return (obj, clause) if clause is not None and _opens_with_that(clause) else None
 
 
 def _misparsed_subject(verb: Token, clause: Token) -> Token | None:
