@@ -349,30 +349,31 @@ def test_a_suspicion_is_a_belief_hedged_like_believe(assessor):
     assert certainty.level is CertaintyLevel.SPECULATIVE  # a guess at what will happen
 
 
-def test_a_past_belief_with_a_clause_of_its_own_hedges_it(assessor):
-    for text, content in (
-        ("The skipper said he thought the hatch was shut.", "the hatch was shut"),
-        ("Pike said he had believed the hatch was shut.", "the hatch was shut"),
-    ):
-        certainty = _assess(assessor, text, content, attributed=True)
-        assert certainty.level is CertaintyLevel.HEDGED, text
-    # a belief in a thing, not in a clause, hedges nothing
-    text = "Mara Okafor said the skipper believed in luck."
-    certainty = _assess(assessor, text, "the skipper believed in luck", attributed=True)
-    assert certainty.level is CertaintyLevel.ATTRIBUTED
+@pytest.mark.parametrize(
+    ("text", "content", "level"),
+    [
+        # a past belief with a clause of its own hedges it; a belief in a thing does not
+        ("The skipper said he thought the hatch was shut.", "the hatch was shut", "hedged"),
+        ("Pike said he had believed the hatch was shut.", "the hatch was shut", "hedged"),
+        ("Mara Okafor said the skipper believed in luck.", "the skipper believed in luck",
+         "attributed"),
+        # a distancing reporting verb with its subject leaves the claim attributed
+        ("Mara Okafor claimed the hatch was shut.", "the hatch was shut", "attributed"),
+        ("Prosecutors allege that Pike sank the ferry.", "that Pike sank the ferry",
+         "attributed"),
+    ],
+)  # fmt: skip
+def test_belief_verbs_hedge_and_distancing_verbs_attribute(assessor, text, content, level):
+    certainty = _assess(assessor, text, content, attributed=True)
+    assert certainty.level.value == level
+    if "believed in" not in text:  # listed either way: the drift between "claimed" and "said"
+        assert certainty.cues
 
 
-def test_a_distancing_reporting_verb_leaves_the_claim_attributed(assessor):
-    for text, content in (
-        ("Mara Okafor claimed the hatch was shut.", "the hatch was shut"),
-        ("Prosecutors allege that Pike sank the ferry.", "that Pike sank the ferry"),
-    ):
-        certainty = _assess(assessor, text, content, attributed=True)
-        assert certainty.level is CertaintyLevel.ATTRIBUTED, text
-        assert certainty.cues, text  # still listed: the drift between "claimed" and "said"
-    # with no one to credit, the claim is hedged as "it is said" is
-    text = "It is claimed that the hatch was shut."
-    assert _assess(assessor, text).level is CertaintyLevel.HEDGED
+def test_a_claim_with_no_one_to_credit_is_hedged_as_it_is_said(assessor):
+    assert _assess(assessor, "It is claimed that the hatch was shut.").level is (
+        CertaintyLevel.HEDGED
+    )
 
 
 def test_a_not_the_parser_hangs_on_an_auxiliary_still_negates(assessor):

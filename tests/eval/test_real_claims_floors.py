@@ -31,6 +31,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # 0.745, 0.809. Twenty-third session (changes 62-74): tune 0.750, 0.768, 0.813, 0.854, 0.914;
 # held out 0.625, 0.679, 0.648, 0.745, 0.830. Twenty-fourth session (changes 75-85): tune
 # 0.754, 0.768, 0.824, 0.854, 0.914; held out 0.635, 0.691, 0.655, 0.745, 0.830.
+# Twenty-fifth session: a sixth tune part and a fifth held-out part (48 claims each, labelled
+# blind) join, 288 tune / 240 held out: at 16ca98b tune 0.729, 0.715, 0.805, 0.847, 0.896 and
+# held out 0.633, 0.682, 0.649, 0.729, 0.821; after changes 87-95 tune 0.757, 0.749, 0.819,
+# 0.872, 0.917, held out 0.633, 0.687, 0.649, 0.733, 0.821.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -63,9 +67,9 @@ FLOORS = {
 }
 
 # gold claims no predicted claim holds: a headline credited after a colon in the third tune
-# part ("Expert: X no longer Y") is left out of the claims; one held-out claim (fourth part;
-# held out, so not read) is missed too
-MISSED = {"news-tune": 1, "news-heldout": 1}
+# part ("Expert: X no longer Y") is left out of the claims; two held-out claims (one of the
+# fourth part, one of the fifth; held out, so not read) are missed too
+MISSED = {"news-tune": 1, "news-heldout": 2}
 
 
 @pytest.fixture(scope="module")

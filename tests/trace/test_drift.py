@@ -340,22 +340,26 @@ def test_a_denial_has_not_lost_the_attribution_of_what_it_denies():
     assert "attribution_lost" not in _types(events)
 
 
-def test_a_claim_told_as_what_police_believe_has_not_dropped_its_hedge():
-    earlier = "A deckhand who may have been pushed from the ferry died in Pellin on Friday."
-    believed = _drift(
-        earlier, "A deckhand who police believe was pushed from the ferry died in Pellin on Friday."
-    )
-    assert "hedge_dropped" not in _types(believed)
-    stated = _drift(earlier, "A deckhand who was pushed from the ferry died in Pellin on Friday.")
-    assert "hedge_dropped" in _types(stated)
-
-
-def test_a_claim_told_as_what_someone_claimed_has_not_dropped_its_hedge():
-    earlier = "The ferry will supposedly be sold to a Pellin firm, the Dover Courier reported."
-    claimed = _drift(earlier, "Mara Okafor claimed that the ferry will be sold to a Pellin firm.")
-    assert "hedge_dropped" not in _types(claimed)
-    said = _drift(earlier, "Mara Okafor said that the ferry will be sold to a Pellin firm.")
-    assert "hedge_dropped" in _types(said)
+@pytest.mark.parametrize(
+    ("earlier", "held", "plain"),
+    [
+        (
+            "A deckhand who may have been pushed from the ferry died in Pellin on Friday.",
+            "A deckhand who police believe was pushed from the ferry died in Pellin on Friday.",
+            "A deckhand who was pushed from the ferry died in Pellin on Friday.",
+        ),
+        (
+            "The ferry will supposedly be sold to a Pellin firm, the Dover Courier reported.",
+            "Mara Okafor claimed that the ferry will be sold to a Pellin firm.",
+            "Mara Okafor said that the ferry will be sold to a Pellin firm.",
+        ),
+    ],
+)
+def test_a_claim_told_as_what_someone_believes_or_claims_has_not_dropped_its_hedge(
+    earlier, held, plain
+):
+    assert "hedge_dropped" not in _types(_drift(earlier, held))
+    assert "hedge_dropped" in _types(_drift(earlier, plain))
 
 
 def test_a_denial_is_not_a_dropped_hedge():

@@ -197,8 +197,8 @@ def unanswered(doc: Doc, attribution: Attribution, chain: tuple[Source, ...]) ->
     """ "Police did not say [what led to the shooting]": no claim of the police's, but the
     article's, that they did not say; its span runs from the source (where the same
     sentence names it) or the cue to the question's end, so that the sentence's other
-    clauses ("Two were hurt, but it was not clear [whether both were shot]") stay claims of
-    their own."""
+    clauses ("Two men were hurt, but police did not say [who fired]") stay claims of their
+    own."""
     text = doc.text
     cue = attribution.cue or attribution.content
     sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
