@@ -1284,3 +1284,23 @@ def test_evidence_found_or_not_found_is_the_finders_claim():
         ("no evidence that the photo was from Pellin", "Fact-checkers at the Dover Courier")
     ]
     assert claims[0].certainty.level.value == "negated"
+
+
+def test_what_a_study_found_named_by_a_noun_is_its_claim():
+    from newstrace import analyze
+
+    def ledger(text):
+        return [
+            (c.span.text, c.attribution.source.name, c.certainty.level.value)
+            for c in analyze(text).claims
+        ]
+
+    assert ledger("The study found a link between ferry noise and poor sleep.") == [
+        ("a link between ferry noise and poor sleep", "The study", "attributed")
+    ]
+    assert ledger("The researchers did not find any difference between the two harbours.") == [
+        ("any difference between the two harbours", "The researchers", "negated")
+    ]
+    # a thing found where it lay is no finding
+    text = "The researchers found the bones in a cave near Pellin."
+    assert ledger(text) == [(text, "the article", "asserted")]

@@ -18,6 +18,7 @@ from itertools import takewhile
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from newstrace.analyze.attribution.nesting import is_finding
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
@@ -174,8 +175,8 @@ def is_proposition(doc: Doc, span: Span) -> bool:
         return False
     if verbs:
         return not any(t.lemma_.lower() in _NOT_SAYING for t in verbs)
-    if _names_a_thing(tokens):
-        return False
+    if _names_a_thing(tokens) and not is_finding(tokens.root.head):
+        return False  # but what a study found is its claim: "found [a link between X and Y]"
     return sum(t.is_alpha for t in tokens) >= _HEADLINE_WORDS
 
 
@@ -253,7 +254,7 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
     if verb is None or tokens is None or len(verb) != 1 or verb[0].pos_ != "VERB":
         return False
-    if cue_rates.get(verb[0].lemma_.lower(), 0.0) >= DEED_RATE:
+    if cue_rates.get(verb[0].lemma_.lower(), 0.0) >= DEED_RATE or is_finding(verb[0]):
         return False
     if any(t.is_quote for t in tokens) or tokens[0].lower_ == "that":
         return False

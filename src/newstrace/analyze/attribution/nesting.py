@@ -40,6 +40,8 @@ _VENUES = frozenset(
     | {"conference", "briefing", "video", "message", "website", "page", "account"}
 )
 STANCE_RATE = 0.05
+# verbs by which a study reports what it found, also as a noun ("found a link between")
+FINDING_VERBS = frozenset({"find", "show", "reveal", "identify", "uncover"})
 # what is found or shown to hold a claim: "found no evidence that X"
 _EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
 # the cue of an attribution to whom a report cites (:func:`cited_by`), of the report's words
@@ -359,6 +361,7 @@ def _verb_attributions(
         clause = child_of(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
         clause = clause or (child_of(verb, {"xcomp"}) if _denial(verb) else None)
         evidence = None if clause is not None else _evidence_that(verb)
+        evidence = evidence or (None if clause is not None or not by_research else _found(verb))
         clause = clause or (evidence[1] if evidence else None)
         if verb.i in taken or subject is None or clause is None:
             continue
@@ -390,6 +393,21 @@ def _evidence_that(verb: Token) -> tuple[Token, Token] | None:
         return None
     clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp")), None)
     return (obj, clause) if clause is not None and _opens_with_that(clause) else None
+
+
+def _found(verb: Token) -> tuple[Token, Token] | None:
+    """What a study found or showed, named by a noun and what it bears on ("the study found
+    [a link between the drug and heart attacks]", "showed [a 20 percent rise in asthma]"):
+    the object, as opening and end of the content, or ``None``."""
+    obj = child_of(verb, {"dobj"})
+    if verb.lemma_.lower() not in FINDING_VERBS or obj is None or obj.pos_ != "NOUN":
+        return None
+    return (obj, obj) if any(c.dep_ == "prep" for c in obj.children) else None
+
+
+def is_finding(verb: Token) -> bool:
+    """Whether a verb reports what a study or its authors found (:func:`_found`)."""
+    return _said_by_research(verb) and _found(verb) is not None
 
 
 def _misparsed_subject(verb: Token, clause: Token) -> Token | None:
