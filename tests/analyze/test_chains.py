@@ -1304,3 +1304,11 @@ def test_what_a_study_found_named_by_a_noun_is_its_claim():
     # a thing found where it lay is no finding
     text = "The researchers found the bones in a cave near Pellin."
     assert ledger(text) == [(text, "the article", "asserted")]
+
+
+def test_a_trial_or_an_experiment_that_shows_is_a_document():
+    for text, mention in (
+        ("The trial showed that the harbour drug works.", "The trial"),
+        ("The experiment showed that the mice lived longer.", "The experiment"),
+    ):
+        assert _kind(text, mention)[1] == "document_report", text
