@@ -18,7 +18,7 @@ from itertools import takewhile
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from newstrace.analyze.attribution.nesting import is_finding
+from newstrace.analyze.attribution.nesting import child_of, is_finding
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
@@ -273,7 +273,7 @@ def with_own_subject(doc: Doc, found: AttributionSpans) -> AttributionSpans:
     cue = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
     if found.source is not None or cue is None or cue[-1].pos_ != "VERB":
         return found
-    subject = next((c for c in cue[-1].children if c.dep_ == "nsubj"), None)
+    subject = child_of(cue[-1], {"nsubj"})
     if (
         subject is None
         or subject.pos_ not in ("NOUN", "PROPN")

@@ -360,9 +360,9 @@ def _verb_attributions(
         by_research = _said_by_research(verb)
         clause = child_of(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
         clause = clause or (child_of(verb, {"xcomp"}) if _denial(verb) else None)
-        evidence = None if clause is not None else _evidence_that(verb)
-        evidence = evidence or (None if clause is not None or not by_research else _found(verb))
-        clause = clause or (evidence[1] if evidence else None)
+        noun = None
+        if clause is None and (found_noun := _noun_found(verb, by_research)) is not None:
+            noun, clause = found_noun
         if verb.i in taken or subject is None or clause is None:
             continue
         # a study or its authors may also come after ("..., scientists have found") or
@@ -374,7 +374,7 @@ def _verb_attributions(
         if that_clause and (subject.pos_ == "PRON" or not opens):
             continue
         taken.add(verb.i)
-        opening = (evidence[0] if evidence else None) or _misparsed_subject(verb, clause) or clause
+        opening = noun or _misparsed_subject(verb, clause) or clause
         found.append(
             RoleExample(
                 cue=(verb.i, verb.i + 1),
@@ -395,14 +395,24 @@ def _evidence_that(verb: Token) -> tuple[Token, Token] | None:
     return (obj, clause) if clause is not None and _opens_with_that(clause) else None
 
 
-def _found(verb: Token) -> tuple[Token, Token] | None:
+def _noun_found(verb: Token, by_research: bool) -> tuple[Token, Token] | None:
+    """The noun a verb found and the word its content ends on: "found [no evidence that X]"
+    for any finder (:func:`_evidence_that`), "the study found [a link between X and Y]" for a
+    study or its authors (:func:`_found`)."""
+    if (evidence := _evidence_that(verb)) is not None:
+        return evidence
+    found = _found(verb) if by_research else None
+    return (found, found) if found is not None else None
+
+
+def _found(verb: Token) -> Token | None:
     """What a study found or showed, named by a noun and what it bears on ("the study found
     [a link between the drug and heart attacks]", "showed [a 20 percent rise in asthma]"):
-    the object, as opening and end of the content, or ``None``."""
+    the object, or ``None``."""
     obj = child_of(verb, {"dobj"})
     if verb.lemma_.lower() not in FINDING_VERBS or obj is None or obj.pos_ != "NOUN":
         return None
-    return (obj, obj) if any(c.dep_ == "prep" for c in obj.children) else None
+    return obj if any(c.dep_ == "prep" for c in obj.children) else None
 
 
 def is_finding(verb: Token) -> bool:
