@@ -989,6 +989,13 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         ("The harbour authority said the pier was shut.", "The harbour authority", "organisation"),
         ("The victim's family said he loved the pier.", "The victim's family", "unnamed_group"),
         ("The Lund family said he loved the pier.", "The Lund family", "unnamed_group"),
+        ("The fire chief said the roof fell in.", "The fire chief", "government_official"),
+        (
+            "The district attorney said charges would follow.",
+            "The district attorney",
+            "government_official",
+        ),
+        ("The attorney said charges would follow.", "The attorney", "anonymous_person"),
     ],
 )
 def test_kinds_of_offices_pages_districts_and_families(text, mention, kind):

@@ -420,7 +420,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if _named_body(tokens, head):
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
         return (_bare(named) if named else _body_name(tokens, head)), SourceKind.ORGANISATION
-    if head.lower_ in lex["official_titles"] or lemma in lex["official_titles"]:
+    if _official_title(head, tokens):
         return _placed_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
     if lemma in lex["outlet_heads"] or head.lower_ in lex["outlet_heads"]:
         return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "local media"
@@ -446,6 +446,16 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _official_title(head: Token, tokens: TokenSpan) -> bool:
+    """Whether the head, alone or with the word before it, is a title of government office:
+    "the sheriff", and "the fire chief" or "the district attorney", whose head alone
+    ("chief", "attorney") any body or client may have."""
+    titles = _lexicon()["official_titles"]
+    before = head.doc[head.i - 1] if head.i > tokens.start else None
+    pair = f"{before.lower_} {head.lower_}" if before is not None else ""
+    return head.lower_ in titles or head.lemma_.lower() in titles or pair in titles
 
 
 def _placed_only(orgs: list[TokenSpan]) -> bool:
