@@ -303,6 +303,11 @@ def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause
     assert (
         doc[slice(*_reported_clause(doc, where).content)].text == "The ferry fares have been fair"
     )
+    doc = load_nlp()("The man was taken to a hospital, a spokesman told reporters.")
+    told = RoleExample(cue=(10, 11), content=(11, 12), source=(8, 10))  # whom, not what
+    assert doc[slice(*_reported_clause(doc, told).content)].text == (
+        "The man was taken to a hospital"
+    )
 
 
 def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():

@@ -371,9 +371,15 @@ def _head_word(doc: Doc, cue: tuple[int, int]) -> Token:
 
 def _only_aside(doc: Doc, verb: Token, start: int, end: int) -> bool:
     """Whether every word of ``[start, end)`` says when, where or how ``verb`` was said, or
-    (a cue parsed as an aside, "X closed, the harbourmaster said, urging ...") goes on with
-    the clause the cue is set into."""
-    asides = [c for c in verb.children if c.dep_ in _ADJUNCTS and c.i > verb.i]
+    whom it was told ("X closed, a spokesman told [reporters]"), or (a cue parsed as an
+    aside, "X closed, the harbourmaster said, urging ...") goes on with the clause the cue is
+    set into."""
+    told = verb.lemma_.lower() in _TOLD
+    asides = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in _ADJUNCTS or (told and c.dep_ in {"dobj", "dative"}))
+    ]
     inset = verb.dep_ == "parataxis" and verb.head.i < verb.i
     return all(
         any(t in a.subtree for a in asides) or (inset and t not in verb.subtree)
