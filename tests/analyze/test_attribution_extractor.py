@@ -10,6 +10,7 @@ import pytest
 
 from newstrace.analyze.attribution.extractor import (
     _before_closing_credit,
+    _before_own_source,
     _by_agent,
     _caption_credit,
     _over_inner,
@@ -308,6 +309,17 @@ def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause
     assert doc[slice(*_reported_clause(doc, told).content)].text == (
         "The man was taken to a hospital"
     )
+
+
+def test_a_content_run_on_over_its_own_source_is_the_words_before_it():
+    doc = load_nlp()(
+        "A storm hit Pellin. No one was injured, the harbour office said in a news release."
+    )
+    over = RoleExample(cue=(13, 14), content=(5, 18), source=(10, 13))
+    assert doc[slice(*_before_own_source(doc, over).content)].text == "No one was injured"
+    doc = load_nlp()('"The pier is shut," she said, "and it will stay shut."')
+    split = RoleExample(cue=(8, 9), content=(0, 18), source=(7, 8))  # a quotation split
+    assert _before_own_source(doc, split) == split
 
 
 def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():

@@ -171,7 +171,9 @@ def refined(
     attributes (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
     found = [e for e in found if not _caption_credit(doc, e)]
-    found = [_reported_clause(doc, _with_named_source(doc, e)) for e in found]
+    found = [
+        _reported_clause(doc, _before_own_source(doc, _with_named_source(doc, e))) for e in found
+    ]
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
     found = [_before_closing_credit(doc, e) for e in found]
     found = _closing_credits(doc, found)
@@ -361,6 +363,21 @@ def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     opens = doc[first - 1].is_quote and sum(t.is_quote for t in before) % 2 == 0
     first -= opens  # 'told CBS, "We are ...', not 'told "Morning Joe" that'
     return RoleExample(example.cue, (first, end), example.source)
+
+
+def _before_own_source(doc: Doc, example: RoleExample) -> RoleExample:
+    """A content run on over its own source and cue to the end of the sentence ("[No one was
+    injured, the sheriff's office said in a news release]") is the words before the source:
+    what follows the cue only says when, where or how it was said. (A quotation split by its
+    cue, '"X," she said, "Y"', goes on after it and keeps its whole run.)"""
+    source, (start, end) = example.source, example.content
+    if source is None or not start < source[0] < example.cue[1] <= end:
+        return example
+    verb = _head_word(doc, example.cue)
+    if example.cue[1] < end and not _only_aside(doc, verb, example.cue[1], end):
+        return example
+    cut = trimmed(doc, start, source[0])
+    return example if cut is None else RoleExample(example.cue, cut, source)
 
 
 def _head_word(doc: Doc, cue: tuple[int, int]) -> Token:
