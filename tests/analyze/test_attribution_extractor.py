@@ -329,6 +329,9 @@ def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():
     doc = load_nlp()('Mara Pellin told WPLN-TV, "The pier is closed."')
     over = RoleExample(cue=(2, 3), content=(3, 14), source=(0, 2))
     assert doc[slice(*_reported_clause(doc, over).content)].text == '"The pier is closed."'
+    doc = load_nlp()("The man told officers he had been drinking.")  # a "relative clause"
+    misread = RoleExample(cue=(2, 3), content=(3, 8), source=(0, 2))
+    assert doc[slice(*_reported_clause(doc, misread).content)].text == "he had been drinking"
     doc = load_nlp()("The mayor echoed claims by the harbourmaster that the pier is closed.")
     echoed = RoleExample(cue=(2, 3), content=(3, 12), source=(0, 2))  # not a "tell" verb
     assert _reported_clause(doc, echoed) == echoed

@@ -348,6 +348,9 @@ def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     if start <= verb.i:
         return example
     clause = child_of(verb, {"ccomp"})
+    misread = None if clause is not None else _clause_on_listener(verb)
+    if misread is not None and misread.head.left_edge.i == start:
+        return RoleExample(example.cue, (misread.left_edge.i, end), example.source)
     if _only_aside(doc, verb, start, end):
         reported = _clause_of(doc, verb, clause)
         return example if reported is None else RoleExample(example.cue, reported, example.source)
@@ -378,6 +381,27 @@ def _before_own_source(doc: Doc, example: RoleExample) -> RoleExample:
         return example
     cut = trimmed(doc, start, source[0])
     return example if cut is None else RoleExample(example.cue, cut, source)
+
+
+def _clause_on_listener(verb: Token) -> Token | None:
+    """What was told, where the parser hung it on whom it was told to as a relative clause
+    ("told [officers] he had been drinking"): a clause with a subject of its own right after
+    the listener, no relative word before it."""
+    if verb.lemma_.lower() not in _TOLD:
+        return None
+    for listener in (c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i):
+        for clause in (c for c in listener.children if c.dep_ == "relcl"):
+            first = clause.left_edge
+            subject = child_of(clause, {"nsubj", "nsubjpass"})
+            if (
+                first.i == listener.i + 1
+                and subject is not None
+                and first.tag_ not in {"WDT", "WP", "WP$", "WRB"}
+                and first.lower_ != "that"
+                and subject.tag_ not in {"WDT", "WP"}
+            ):
+                return clause
+    return None
 
 
 def _head_word(doc: Doc, cue: tuple[int, int]) -> Token:
