@@ -709,6 +709,12 @@ def test_a_he_never_refers_back_to_a_she():
     start = text.index("He")
     he = resolver.resolve(Span.of(text, start, start + 2))
     assert (she.name, he.name) == ("She", "He")
+    text = "The man told reporters the pier was shut. She said the ferry would sail."
+    resolver = SourceResolver(load_nlp()(text))
+    man = resolver.resolve(Span.of(text, 0, 7))
+    start = text.index("She")
+    she = resolver.resolve(Span.of(text, start, start + 3))
+    assert (man.name, she.name) == ("The man", "She")  # nor back to "the man"
 
 
 def test_a_relative_pronoun_stands_for_its_noun_and_a_courtesy_title_for_the_full_name():

@@ -1128,8 +1128,9 @@ class SourceResolver:
                     return above
             for seen in reversed(self._seen):
                 if seen.plural == plural and (seen.human == human or plural):
-                    if gender and _GENDERS.get(seen.head_lemma, gender) != gender:
-                        continue  # a "he" is not the "she" just before
+                    said = _GENDERS.get(seen.head_lemma) or _GENDERED.get(seen.head_lemma)
+                    if gender and said not in (None, gender):
+                        continue  # a "he" is not the "she" or "the woman" just before
                     if gender and seen.source.kind is SourceKind.UNNAMED_GROUP:
                         continue  # nor "the family" before
                     return seen
