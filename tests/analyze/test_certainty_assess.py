@@ -138,6 +138,13 @@ CASES = [
         CertaintyLevel.SPECULATIVE,
         ["guess"],
     ),
+    (  # "apparent" on a noun of the claim: what the scene suggested, not established
+        "Divers found the skipper suffering from an apparent head wound.",
+        None,
+        False,
+        CertaintyLevel.HEDGED,
+        ["apparent"],
+    ),
     (  # a hedge on the noun a "be" predicates: "apparently was the cause"
         "The storm was the apparent cause of the ferry's delay.",
         None,

@@ -302,7 +302,10 @@ def _governs(doc: Doc, cue: Cue, spine: set[Token], content: TokenSpan) -> bool:
         return any(_conditions(t, spine) for t in tokens)
     if cue.category == "speculative" and _backshifted(tokens, spine, content):
         return False
-    return any(_attached(t, spine, content) or _on_predicate(t, spine) for t in tokens)
+    return any(
+        _attached(t, spine, content) or _on_predicate(t, spine) or _apparent_in(t, content)
+        for t in tokens
+    )
 
 
 def _inside(token: Token, span: TokenSpan) -> bool:
@@ -341,6 +344,14 @@ def _on_predicate(token: Token, spine: set[Token]) -> bool:
     victim" is "apparently was the victim"; "possible" on an object ("possible changes")
     still does not govern."""
     return token.dep_ == "amod" and token.head.dep_ == "attr" and token.head.head in spine
+
+
+def _apparent_in(token: Token, content: TokenSpan) -> bool:
+    """ "apparent" on a noun of the claim's own words: "found him suffering from an apparent
+    gunshot wound", "died in an apparent murder-suicide" report what the scene suggested,
+    not what was established (the labels hedge them; "possible" and "suspected" on a noun
+    they leave plain)."""
+    return token.lower_ == "apparent" and token.dep_ == "amod" and _inside(token, content)
 
 
 def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
