@@ -1325,3 +1325,16 @@ def test_a_trial_or_an_experiment_that_shows_is_a_document():
         ("The experiment showed that the mice lived longer.", "The experiment"),
     ):
         assert _kind(text, mention)[1] == "document_report", text
+
+
+def test_a_call_sign_names_its_station_and_an_interview_with_an_outlet_relays_it():
+    assert _chains("The mayor told WPLN News that the pier was shut.") == [
+        [("WPLN News", "media_outlet"), ("The mayor", "government_official")]
+    ]
+    assert _chains("The pier was shut, the mayor said in an interview with the Dover Courier.") == [
+        [("Dover Courier", "media_outlet"), ("the mayor", "government_official")]
+    ]
+    # an interview with anyone else relays nothing
+    assert _chains("The pier was shut, the mayor said in an interview with his lawyer.") == [
+        [("the mayor", "government_official")]
+    ]

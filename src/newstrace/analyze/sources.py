@@ -240,9 +240,10 @@ def _numbered(first: Token, head: Token) -> str:
 
 
 def _capital(token: Token) -> bool:
-    """A word of a name: "Riverside", and a short one in capitals ("FM", "TV"), not a
-    heading's word ("NEWS")."""
-    return token.is_title or (token.is_upper and token.is_alpha and len(token) <= 3)
+    """A word of a name: "Riverside", a short one in capitals ("FM", "TV") and a
+    broadcaster's call sign ("WPLN", "KTVU"), not a heading's word ("NEWS")."""
+    short = len(token) <= 3 or (len(token) == 4 and token.text[0] in "KW")
+    return token.is_title or (token.is_upper and token.is_alpha and short)
 
 
 def _bare(entity: TokenSpan) -> str:
@@ -817,6 +818,20 @@ def _listener(verb: Token) -> Token | None:
     return None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
+def _interviewer(verb: Token) -> Token | None:
+    """Who interviewed the source: "said in an interview with CNN", "during an interview on
+    Fox News" (the outlet it spoke to, as "told CNN" says)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _INTERVIEWED_IN):
+        for talk in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in _INTERVIEWS):
+            for by in (c for c in talk.children if c.dep_ == "prep" and c.lower_ in {"with", "on"}):
+                return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
+
+
+_INTERVIEWED_IN = frozenset({"in", "during"})
+_INTERVIEWS = frozenset({"interview", "appearance"})
+
+
 def _reported_by(verb: Token) -> Token | None:
     """Who "as reported by X" on a reporting verb names: the relayer's head word."""
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "report"):
@@ -1046,7 +1061,7 @@ class SourceResolver:
         the claim: the link just outside the source in its chain."""
         for verb in token_span(self.doc, cue):
             if verb.lemma_ in ("tell", *_SAID_TO):
-                listener = _listener(verb)
+                listener = _listener(verb) or _interviewer(verb)
                 words = _name_of(listener) if listener is not None else None
                 if words is not None and (
                     found := self._outlet_meant(words) or self._outlet(words, told=True)
