@@ -239,3 +239,19 @@ def test_what_a_source_did_not_say_is_the_articles_claim_beside_the_other_clause
         ("Two men were hurt on Quay Road on Sunday", "the_article"),
         ("police did not say who fired the shots", "the_article"),
     ]
+
+
+def test_a_refusal_is_the_articles_claim_up_to_what_was_refused():
+    from newstrace import analyze
+
+    text = (
+        "The council has refused to release the report. "
+        "The mayor refused to resign, saying she had done nothing wrong."
+    )
+    claims = [(c.span.text, c.attribution.source.name) for c in analyze(text).claims]
+    assert [span for span, _ in claims] == [
+        "The council has refused to release the report",
+        "The mayor refused to resign",
+        "she had done nothing wrong",
+    ]
+    assert claims[-1][1] == "The mayor"

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import takewhile
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from newstrace.analyze.attribution.nesting import child_of, is_finding
@@ -31,6 +31,8 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # verbs of speaking whose infinitive after "declined", "refused", "asked not" is no claim
 _NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "discuss", "respond"}
+# verbs of refusing (:func:`refused`)
+_REFUSALS = frozenset({"refuse", "decline"})
 _HEADLINE_WORDS = 3
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "case", "nummod"})
 _SIGN_OFF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:reports|reported|reporting)\W*")
@@ -247,12 +249,17 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     """Whether a tagged attribution reports a deed, not words: a verb seldom a cue
     (:data:`DEED_RATE`) whose content is no clause nor quotation but a thing or an act ("A
     man shot [his neighbour]", "police found [him dead]", "[posted] bond", "planned [to add
-    a charge]"). An object with a clause of its own ("urged [people to stay calm]", "found
-    [cheese to contain casein]") was said or found. Such attributions (PolNeAR counts
-    stances and intentions among them) make no claim; the sentence is the article's own."""
+    a charge]", a refusal: :func:`refused`). An object with a clause of its own ("urged
+    [people to stay calm]", "found [cheese to contain casein]") was said or found. Such
+    attributions (PolNeAR counts stances and intentions among them) make no claim; the
+    sentence is the article's own."""
     verb = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
-    if verb is None or tokens is None or len(verb) != 1 or verb[0].pos_ != "VERB":
+    if verb is None or tokens is None:
+        return False
+    if refused(doc, cue, content) is not None:
+        return True  # "has refused [to release the report]": nothing was said
+    if len(verb) != 1 or verb[0].pos_ != "VERB":
         return False
     if cue_rates.get(verb[0].lemma_.lower(), 0.0) >= DEED_RATE or is_finding(verb[0]):
         return False
@@ -262,6 +269,38 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     if "dobj" in complements and complements & _CLAUSES:
         return False  # "urged people to stay calm", "found cheese to contain casein"
     return not any(t.dep_ in _SUBJECTS and t.head in tokens for t in tokens)
+
+
+def refused(doc: Doc, cue: Span, content: Span) -> Token | None:
+    """The verb of what a source refused to do ("has refused [to release the report]",
+    "declined [to comment]"), where the cue is a refusal and its content an infinitive;
+    PolNeAR tags such verbs as cues, but nothing was said, and the act was not done."""
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if words is None or tokens is None or tokens[0].lower_ != "to":
+        return None
+    if not any(t.lemma_.lower() in _REFUSALS for t in words):
+        return None
+    return tokens[0].head if tokens[0].head in tokens else None
+
+
+def refusal_claim(
+    doc: Doc, found: AttributionSpans, chain: tuple[Source, ...]
+) -> Attribution | None:
+    """The article's claim that a source refused ("The council has refused to release the
+    report"), from the refuser's subject to the end of what was refused, so that a clause
+    after it ("..., saying she had done nothing wrong") stays a claim of its own; none for a
+    refusal that describes a noun ("pupils who refuse to ...")."""
+    act = refused(doc, found.cue, found.content)
+    words = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
+    verb = next((t for t in words or () if t.lemma_.lower() in _REFUSALS), None)
+    if act is None or verb is None or verb.dep_ in ("relcl", "acl", "amod"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    start = subject.left_edge.idx if subject is not None else verb.idx
+    end = act.right_edge.idx + len(act.right_edge)
+    span = trimmed(doc.text, min(start, verb.idx), end)
+    return None if span is None else article_attribution(span, chain)
 
 
 def with_own_subject(doc: Doc, found: AttributionSpans) -> AttributionSpans:

@@ -33,6 +33,7 @@ from newstrace.analyze.claims import (
     is_tip_line,
     one_per_span,
     per_sentence,
+    refusal_claim,
     reports_a_deed,
     sentence_bounds,
     unanswered,
@@ -259,13 +260,17 @@ class Analyzer:
         of its content in another language (an English "she said:" before a German quote)."""
         text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
         sentences = sentence_bounds(doc)
-        found = [
-            with_own_subject(doc, a)
+        kept = [
+            a
             for a in self._extractor.predict(doc)
             if not _inside(a.cue, skip)
             and not _mostly_inside(a.content, foreign)
             and not is_sign_off(_sentence_of(doc, a.cue))
-            and not reports_a_deed(doc, a.cue, a.content, self._cue_rates)
+        ]
+        found = [
+            with_own_subject(doc, a)
+            for a in kept
+            if not reports_a_deed(doc, a.cue, a.content, self._cue_rates)
         ]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
@@ -282,6 +287,7 @@ class Analyzer:
         unanswered_ones = [
             unanswered(doc, a, own_chain) for a in pieces if is_open_question(doc, a.content)
         ]
+        unanswered_ones += [r for a in kept if (r := refusal_claim(doc, a, own_chain))]
         covered = [extent(a, text) for a in attributions + unanswered_ones]
         runs = run_ons(text) + standalone_quotes(text)
         own = [
