@@ -101,3 +101,14 @@ def test_a_quotation_opened_just_before_a_word_is_open_at_it():
     text = 'He left. "I think it is safe," she said.'
     assert quoted_at(text, 0, text.index("I think"))
     assert not quoted_at(text, 0, text.index("she"))
+
+
+def test_a_quotation_reopened_after_its_speakers_and_left_open_is_the_speakers():
+    text = (
+        "Crews reached the pier at noon.\n\n"
+        '"We saw smoke pouring out of the roof," said Chief Ada Morn. "By the time we got '
+        "inside, the fire had spread to the second floor.\n\n"
+        '"It took four hours to put out."'
+    )
+    spread = [c for c in analyze(text).claims if "had spread" in c.span.text]
+    assert spread and spread[0].attribution.source.name == "Ada Morn"

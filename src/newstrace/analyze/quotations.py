@@ -20,8 +20,10 @@ from newstrace.model import Attribution, Span
 
 _OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"'}
 _MARKS = frozenset('“”«»"')
+# a curly opening double mark may close straight, and a straight one curly (mixed text)
+_ALSO_CLOSING = {"“": '"', '"': "”"}
 _CLOSERS = {
-    opener: re.compile("[" + closer + ('"' if opener == "“" else "") + "]")
+    opener: re.compile("[" + closer + _ALSO_CLOSING.get(opener, "") + "]")
     for opener, closer in _OPENERS.items()
 }
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -63,6 +65,26 @@ def run_ons(text: str) -> list[RunOn]:
             current = RunOn((left_open, paragraph.end()), ())
     if current is not None and current.continued:
         found.append(current)
+    return found
+
+
+def reopened(text: str) -> list[RunOn]:
+    """Quotations opened again after a credited one in their paragraph and left open at its
+    end, each with the quotation before it: '"We saw smoke," said Lund. "By the time we
+    got inside, it had spread.¶' is Lund's too, though the paragraph closes no quotation
+    (the next one goes on with it).
+
+    >>> reopened('"It fell," he said. "We ran.\\n\\n"Then it rained."')
+    [RunOn(opened=(0, 10), continued=((20, 28),))]
+    """
+    found: list[RunOn] = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        left_open = _left_open(text, paragraph.start(), paragraph.end())
+        if left_open is None:
+            continue
+        before = _last_quotation(text, paragraph.start(), left_open)
+        if before is not None:
+            found.append(RunOn(before, ((left_open, paragraph.end()),)))
     return found
 
 
