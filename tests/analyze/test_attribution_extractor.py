@@ -13,6 +13,7 @@ from newstrace.analyze.attribution.extractor import (
     _before_own_source,
     _by_agent,
     _caption_credit,
+    _content_is_cue,
     _over_inner,
     _reported_clause,
     _with_named_source,
@@ -406,3 +407,10 @@ def test_a_credit_closing_its_sentence_credits_the_words_before_it():
     doc = load_nlp()('"It was loud," a neighbour said. "Then it went quiet."')
     quoted = RoleExample(cue=(8, 9), content=(10, 17), source=(6, 8))
     assert _before_closing_credit(doc, quoted) == quoted  # no comma before the credit
+
+
+def test_a_content_inside_its_cue_is_a_deed_not_words():
+    deed = RoleExample(cue=(1, 12), content=(1, 12), source=(0, 1))  # "[responded to ...]"
+    assert _content_is_cue(deed)
+    said = RoleExample(cue=(1, 2), content=(2, 12), source=(0, 1))
+    assert not _content_is_cue(said)

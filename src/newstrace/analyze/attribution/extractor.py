@@ -170,7 +170,7 @@ def refined(
     clause or before a later sentence with a source of its own, and what the page's layout
     attributes (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
-    found = [e for e in found if not _caption_credit(doc, e)]
+    found = [e for e in found if not _caption_credit(doc, e) and not _content_is_cue(e)]
     found = [
         _reported_clause(doc, _before_own_source(doc, _with_named_source(doc, e))) for e in found
     ]
@@ -309,6 +309,14 @@ def _read_right(found: Sequence[RoleExample], credit: RoleExample, report: RoleE
 
 # the label a photo's credit opens with ("Photo: Cody Duty / Houston Chronicle")
 _CREDIT_LABELS = frozenset({"photo", "photos", "picture", "pic", "image", "credit", "photograph"})
+
+
+def _content_is_cue(example: RoleExample) -> bool:
+    """Whether the content lies inside the cue: the cue tagger took a whole predicate ("Police
+    [responded to a report of shots fired]") and the role tagger found nothing else to
+    report, a deed and no words."""
+    (cue_start, cue_end), (start, end) = example.cue, example.content
+    return cue_start <= start and end <= cue_end
 
 
 def _caption_credit(doc: Doc, example: RoleExample) -> bool:
