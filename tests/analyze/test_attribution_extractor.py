@@ -414,3 +414,15 @@ def test_a_content_inside_its_cue_is_a_deed_not_words():
     assert _content_is_cue(deed)
     said = RoleExample(cue=(1, 2), content=(2, 12), source=(0, 1))
     assert not _content_is_cue(said)
+
+
+def test_as_reported_by_an_outlet_credits_the_clause_it_hangs_on(extractor, nlp):
+    text = "The pier will close next month, as first reported by the Dover Courier."
+    assert _predict(extractor, nlp, text) == [
+        ("the Dover Courier", "reported", "The pier will close next month")
+    ]
+    text = "As reported by the Dover Courier, the pier will close next month."
+    assert _predict(extractor, nlp, text) == [
+        ("the Dover Courier", "reported", "the pier will close next month")
+    ]
+    assert _predict(extractor, nlp, "The pier will close as expected.") == []

@@ -20,6 +20,7 @@ from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.layouts import layout_attributions
 from newstrace.analyze.attribution.nesting import (
+    as_reported,
     child_of,
     cited_by,
     credited_after,
@@ -177,7 +178,7 @@ def refined(
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
     found = [_before_closing_credit(doc, e) for e in found]
     found = _closing_credits(doc, found)
-    found = cited_by(doc, found)
+    found = as_reported(doc, cited_by(doc, found))
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
     examples.extend(_nested(doc, examples, quoted, lexicon))

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from newstrace.analyze.attribution._align import TokenSpan
-from newstrace.analyze.attribution.roles import RoleExample
+from newstrace.analyze.attribution.roles import RoleExample, trimmed
 from newstrace.analyze.hedges import word_list
 from newstrace.analyze.nlp import opens_a_question
 from newstrace.analyze.sources import speaker_heads
@@ -188,6 +188,39 @@ def cited_by(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample]:
             cited.append(RoleExample((citing.i, citing.i + 1), example.content, source))
     kept = [e for e in found if not any(e.cue[0] <= c.cue[0] < e.cue[1] for c in cited)]
     return kept + cited
+
+
+def as_reported(doc: Doc, found: Sequence[RoleExample]) -> list[RoleExample]:
+    """``found`` with the clauses an "as reported by X" or "as X reported" credits ("The
+    pier will close, as first reported by the Dover Courier"): no verb of the clause is a
+    cue, so the taggers see none; the clause is X's report. On a reporting verb ("said X,
+    as reported by Y") it is the relayer, left to the chains."""
+    cues = {t.i for e in found for t in doc[e.cue[0] : e.cue[1]]}
+    credited = []
+    for verb in doc:
+        if verb.dep_ != "advcl" or verb.lemma_ not in _AS_REPORTED or verb.i in cues:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            continue
+        agent = child_of(verb, {"agent"})
+        named = child_of(agent, {"pobj"}) if agent is not None else child_of(verb, {"nsubj"})
+        if named is None or not (_names_a_speaker(named) or named.ent_type_ in _BODIES):
+            continue
+        clause = verb.head
+        if verb.i > clause.i:
+            content = trimmed(doc, clause.left_edge.i, verb.left_edge.i)
+        else:
+            first = verb.right_edge.i + 1
+            first += first < len(doc) and doc[first].is_punct
+            content = trimmed(doc, first, clause.right_edge.i + 1)
+        if content is not None and not any(content[0] <= i < content[1] for i in cues):
+            source = (named.left_edge.i, named.right_edge.i + 1)
+            credited.append(RoleExample((verb.i, verb.i + 1), content, source))
+    return [*found, *credited]
+
+
+# verbs of an "as reported by X" credit
+_AS_REPORTED = frozenset({"report", "say", "state", "announce", "disclose", "confirm"})
 
 
 def _citable(named: Token) -> bool:
