@@ -997,6 +997,7 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         ("The Lund family said he loved the pier.", "The Lund family", "unnamed_group"),
         ("The fire chief said the roof fell in.", "The fire chief", "government_official"),
         ("The airline said the flight was late.", "The airline", "organisation"),
+        ("Ana Ruiz, who lives nearby, said it was chaos.", "Ana Ruiz", "named_person"),
         (
             "The district attorney said charges would follow.",
             "The district attorney",

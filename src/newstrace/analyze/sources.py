@@ -439,6 +439,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if (name := _titled_untagged(tokens, ents)) is not None:
         return name.text, _person_kind(name)  # "Detective Kola Pike", no entity tagged
+    if not ents and head.pos_ == "PROPN" and _told_of_as_someone(head):
+        return _short_name(tokens), SourceKind.NAMED_PERSON  # "Ana Ruiz, who lives nearby"
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
         if named is None and not (head.pos_ != "PROPN" and _placed_only(orgs)):
@@ -447,6 +449,15 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _told_of_as_someone(name: Token) -> bool:
+    """Whether a name the tagger did not tag is described as a person: a relative clause
+    opened by "who" ("said Ana Ruiz, who lives nearby"); a body takes "which" or "that"."""
+    return any(
+        clause.dep_ == "relcl" and clause.left_edge.lower_ in {"who", "whom", "whose"}
+        for clause in name.children
+    )
 
 
 def _official_title(head: Token, tokens: TokenSpan) -> bool:
