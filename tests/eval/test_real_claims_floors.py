@@ -34,7 +34,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # Twenty-fifth session: a sixth tune part and a fifth held-out part (48 claims each, labelled
 # blind) join, 288 tune / 240 held out: at 16ca98b tune 0.729, 0.715, 0.805, 0.847, 0.896 and
 # held out 0.633, 0.682, 0.649, 0.729, 0.821; after changes 87-95 tune 0.757, 0.749, 0.819,
-# 0.872, 0.917, held out 0.633, 0.687, 0.649, 0.733, 0.821.
+# 0.872, 0.917, held out 0.633, 0.687, 0.649, 0.733, 0.821. Twenty-sixth session (changes
+# 97-109, probes of common news wording): tune 0.764, 0.757, 0.819, 0.872, 0.917; held out
+# 0.633, 0.692, 0.661, 0.742, 0.821.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -51,7 +53,7 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.72,
+        "chain_exact": 0.74,
         "chain_source_recall": 0.74,
         "source_kind_accuracy": 0.79,
         "level_accuracy": 0.82,
@@ -60,8 +62,8 @@ FLOORS = {
     "news-heldout": {
         "chain_exact": 0.61,
         "chain_source_recall": 0.66,
-        "source_kind_accuracy": 0.63,
-        "level_accuracy": 0.72,
+        "source_kind_accuracy": 0.64,
+        "level_accuracy": 0.73,
         "hedge_cue_recall": 0.80,
     },
 }
