@@ -1340,3 +1340,13 @@ def test_a_call_sign_names_its_station_and_an_interview_with_an_outlet_relays_it
     assert _chains("The pier was shut, the mayor said in an interview with his lawyer.") == [
         [("the mayor", "government_official")]
     ]
+
+
+def test_records_an_outlet_obtained_are_the_source_the_outlet_relayed():
+    assert _chains(
+        "The pier was unsafe, according to documents obtained by the Dover Courier."
+    ) == [[("Dover Courier", "media_outlet"), ("documents", "document_report")]]
+    # a body that published a study still names it
+    assert _chains("A study published by the University of Reading found that tea helps.") == [
+        [("University of Reading study", "document_report")]
+    ]

@@ -380,6 +380,10 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     lex = _lexicon()
     head = _noun_head(tokens)
     lemma = head.lemma_.lower()
+    relayer = _relaying_outlet(head)
+    if relayer is not None and relayer.head.left_edge.i > tokens.start:
+        tokens = tokens.doc[tokens.start : relayer.head.left_edge.i]  # the records themselves
+        ents = [e for e in ents if e.end <= tokens.end]
     persons = [
         e
         for e in ents
@@ -525,6 +529,35 @@ def _without_article(tokens: TokenSpan) -> str:
     while start < tokens.end - 1 and tokens.doc[start].pos_ == "DET":
         start += 1
     return tokens.doc[start : tokens.end].text
+
+
+def _handled_by(head: Token) -> Token | None:
+    """Who obtained, reviewed or published a record a mention names ("documents obtained by
+    The Associated Press", "emails reviewed by the Courier"): the agent's head word. The
+    record is the source; whoever handled it relayed it (:meth:`SourceResolver.venue`)."""
+    if head.lemma_.lower() not in _lexicon()["document_heads"]:
+        return None
+    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_ in _HANDLING):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _relaying_outlet(head: Token) -> Token | None:
+    """The outlet that obtained or reviewed the record a mention names, if one did ("emails
+    reviewed by the Courier"; not "a study published by the University of Reading", whose
+    name keeps its body)."""
+    handler = _handled_by(head)
+    if handler is None:
+        return None
+    words = _name_of(handler)
+    outlet = classify(words, [e for e in handler.doc.ents if words.start <= e.start < words.end])
+    return handler if outlet[1] is SourceKind.MEDIA_OUTLET else None
+
+
+# what someone does to a record before an outlet reports it
+_HANDLING = frozenset({"obtain", "review", "see", "examine", "view", "acquire", "publish"})
 
 
 def _noun_head(tokens: TokenSpan) -> Token:
@@ -1083,6 +1116,9 @@ class SourceResolver:
                 name, kind = classify(words, entities_in(words, self._ents))
                 return Source(name, kind, Span(words.start_char, words.end_char, words.text))
         mention = source.mention or source.span
+        if mention is not None and source.kind is SourceKind.DOCUMENT_REPORT:
+            handler = _relaying_outlet(_noun_head(token_span(self.doc, mention)))
+            return None if handler is None else self._outlet(_name_of(handler), told=False)
         if mention is None or source.kind not in _PEOPLE:
             return None
         tokens = token_span(self.doc, mention)
