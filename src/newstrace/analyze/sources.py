@@ -381,8 +381,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     head = _noun_head(tokens)
     lemma = head.lemma_.lower()
     relayer = _relaying_outlet(head)
-    if relayer is not None and relayer.head.left_edge.i > tokens.start:
-        tokens = tokens.doc[tokens.start : relayer.head.left_edge.i]  # the records themselves
+    if relayer is not None and relayer.head.head.left_edge.i > tokens.start:
+        tokens = tokens.doc[tokens.start : relayer.head.head.left_edge.i]  # the records alone
         ents = [e for e in ents if e.end <= tokens.end]
     persons = [
         e
