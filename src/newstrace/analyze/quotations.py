@@ -20,7 +20,7 @@ from newstrace.model import Attribution, Span
 
 _OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"'}
 _MARKS = frozenset('“”«»"')
-# a curly opening double mark may close straight, and a straight one curly (mixed text)
+# the other double mark that may close a quotation (:func:`_closing`)
 _ALSO_CLOSING = {"“": '"', '"': "”"}
 _CLOSERS = {
     opener: re.compile("[" + closer + _ALSO_CLOSING.get(opener, "") + "]")
@@ -179,11 +179,13 @@ def _left_open(text: str, start: int, end: int) -> int | None:
 def _closing(text: str, opened: int, end: int) -> int | None:
     """The end of the closing mark of the quotation opened at ``opened``, before ``end``
     (None: not closed). A closing single mark followed by a letter is an apostrophe
-    ("don’t"), not the quotation's end; a curly opening double mark may close straight, as
-    pages that mix them do (“X," he said).
+    ("don’t"), not the quotation's end; a curly opening double mark may close straight, and
+    a straight one curly, as pages that mix them do (“X," he said).
 
     >>> _closing('“It works," he said.', 0, 20)
     11
+    >>> _closing('"It works” he said.', 0, 19)
+    10
     """
     closer = _CLOSERS[text[opened]]
     found = closer.search(text, opened + 1, end)
