@@ -1,8 +1,13 @@
-"""Quotations signed with a dash and a name (``analyze/attribution/signed.py``)."""
+"""Attributions a page's layout makes (``analyze/attribution/layouts.py``)."""
 
 from __future__ import annotations
 
-from newstrace.analyze.attribution.layouts import signed_quotes, transcript_turns
+from newstrace.analyze.attribution.layouts import (
+    headline_credits,
+    layout_attributions,
+    signed_quotes,
+    transcript_turns,
+)
 
 
 def _roles(text: str) -> list[tuple[str, str, str]]:
@@ -54,3 +59,17 @@ def test_headings_in_capitals_are_no_speakers():
     assert transcript_turns(police_log) == []
     one_correction = "CORRECTION: An earlier version gave the wrong date.\n\nThe pier opens."
     assert transcript_turns(one_correction) == []
+
+
+def test_a_headline_opened_by_who_says_it_and_a_colon_credits_its_line():
+    text = (
+        "Police: Man shot in leg on Pier Road\n\n"
+        "Video: Man shot in leg on Pier Road\n"
+        "Source: Dover Courier\n"
+        "Update: The road has reopened\n"
+        "A man was shot in the leg on Monday. The harbour master: he saw it."
+    )
+    assert [(a.source.text, a.content.text) for a in headline_credits(text)] == [
+        ("Police", "Man shot in leg on Pier Road")
+    ]
+    assert [a.source.text for a in layout_attributions(text)] == ["Police"]

@@ -5,6 +5,11 @@
   shame.” ― Sonya Herridge". The dash is the cue, the name the source, the quotation with
   its marks the content (as PolNeAR marks them). Only a line that is a whole quotation and
   ends on a name of capitalised words is read so: a dash in running prose is no signature.
+* **Headline credits**: a headline that opens with who says it and a colon ("Police: Man
+  shot in leg during robbery", "Report: Council ignored warnings") credits the rest of its
+  line to them. Only a line without a closing full stop, whose credit is one to three
+  words ending on a word that names a speaker or a record (:func:`~newstrace.analyze.
+  sources.speaker_heads`), so that "Update:", "Watch:" or "Opinion:" credit no one.
 * **Transcript turns**: an interview printed as "WALLACE: Let's start with ..." gives each
   paragraph to the speaker in capitals before the colon, the colon being the cue. A page
   is read as a transcript only where speakers take turns (one speaks again after another),
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newstrace.analyze.sources import speaker_heads
 from newstrace.model import AttributionSpans, Span
 
 _GAP = r"[ \t\u00a0]"
@@ -32,6 +38,11 @@ _TURN = re.compile(
     rf"{_GAP}+(?P<content>\S[^\n]*?){_GAP}*$",
     re.MULTILINE,
 )
+_HEADLINE_CREDIT = re.compile(
+    rf"^{_GAP}*(?P<source>[A-Z][\w’'.-]*(?:{_GAP}+[A-Z]?[\w’'.-]+){{0,2}})(?P<cue>:)"
+    rf"{_GAP}+(?P<content>[A-Z0-9\"“‘'][^\n]*[^.\s]){_GAP}*$",
+    re.MULTILINE,
+)
 _HEADINGS = frozenset(
     {"UPDATE", "CORRECTION", "EDITOR'S NOTE", "NOTE", "VIDEO", "WATCH", "PHOTO", "BYLINE"}
     | {"EMAIL", "SOURCE", "RELATED", "EXCLUSIVE", "BREAKING", "READ MORE", "PREVIOUSLY"}
@@ -40,8 +51,28 @@ _HEADINGS = frozenset(
 
 
 def layout_attributions(text: str) -> list[AttributionSpans]:
-    """Every signed quotation and transcript turn in ``text``, in text order."""
-    return sorted([*signed_quotes(text), *transcript_turns(text)], key=lambda a: a.cue.start)
+    """Every signed quotation, headline credit and transcript turn in ``text``, in text
+    order (a transcript's turns first: a headline credit is one line, not a turn)."""
+    turns = transcript_turns(text)
+    taken = {a.cue.start for a in turns}
+    headlines = [a for a in headline_credits(text) if a.cue.start not in taken]
+    return sorted([*signed_quotes(text), *headlines, *turns], key=lambda a: a.cue.start)
+
+
+def headline_credits(text: str) -> Iterator[AttributionSpans]:
+    """Headlines of the form "Police: Man shot in leg during robbery"."""
+    speakers = speaker_heads()
+    for match in _HEADLINE_CREDIT.finditer(text):
+        if match["source"].upper().strip(".") in _HEADINGS:
+            continue  # "Video:", "Source:" (a page credit), "Update:"
+        last = match["source"].split()[-1].lower().strip(".")
+        named = last in speakers or last.rstrip("s") in speakers
+        if named and len(match["content"].split()) >= _HEADLINE_WORDS:
+            yield _spans(text, match)
+
+
+# words a credited headline says at least
+_HEADLINE_WORDS = 3
 
 
 def signed_quotes(text: str) -> Iterator[AttributionSpans]:
