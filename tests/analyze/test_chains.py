@@ -999,6 +999,11 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         ("The airline said the flight was late.", "The airline", "organisation"),
         ("Ana Ruiz, who lives nearby, said it was chaos.", "Ana Ruiz", "named_person"),
         (
+            "Pellin Motors chief executive Ana Ruiz said costs rose.",
+            "Pellin Motors chief executive Ana Ruiz",
+            "named_person",
+        ),
+        (
             "The district attorney said charges would follow.",
             "The district attorney",
             "government_official",
