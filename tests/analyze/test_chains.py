@@ -998,6 +998,7 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
         ("The fire chief said the roof fell in.", "The fire chief", "government_official"),
         ("The airline said the flight was late.", "The airline", "organisation"),
         ("Ana Ruiz, who lives nearby, said it was chaos.", "Ana Ruiz", "named_person"),
+        ("Brightwave Labs said sales had doubled.", "Brightwave Labs", "organisation"),
         (
             "Pellin Motors chief executive Ana Ruiz said costs rose.",
             "Pellin Motors chief executive Ana Ruiz",
