@@ -419,7 +419,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _person(tokens, persons[-1])
     if orgs and _named_after_occupation(orgs[-1]):
         return _person(tokens, orgs[-1])  # the tagger's ORG for "co-author ..., Nicola Avena"
-    if orgs and _titled_as_a_person(titled := _with_given_names(orgs[-1])):
+    if orgs and _titled_as_a_person(titled := _widened(orgs[-1], tokens)):
         return _person(tokens, titled)  # "chief executive Ana [Ruiz]", "Ruiz" tagged a body
     if head.lower_ in lex["role_titles"] or lemma in lex["role_titles"]:
         spoken_for = _with_body_after(tokens, head)
@@ -759,29 +759,17 @@ def _titled_as_a_person(name: TokenSpan) -> bool:
     person's title or occupation right before it, among the words that modify it: a person,
     whatever the tagger says ("Pellin Motors" after "carmaker" stays a body)."""
     doc, lex = name.doc, _lexicon()
-    titles = _heads("person_heads", "staff_heads", "official_titles", "role_titles")
+    titles = _heads("person_heads", "staff_heads", "official_titles", "role_titles") | _CHIEFS
     start = name.start
     while start > 0 and name.start - start < 4 and doc[start - 1].head.i >= name.start:
         start -= 1
         word = doc[start]
-        if word.lower_ in titles or word.lemma_.lower() in titles or word.lower_ in _CHIEFS:
+        if word.lower_ in titles or word.lemma_.lower() in titles:
+            # a title spelt as part of a name is none ("General" of "General Motors")
             return word.pos_ == "NOUN" or word.lower_ in _CHIEFS
         if word.pos_ not in ("PROPN", "ADJ", "NOUN") or word.lower_ in lex["organisation_heads"]:
             return False
     return False
-
-
-def _with_given_names(name: TokenSpan) -> TokenSpan:
-    """A name with the proper nouns before it that modify it, where the tagger left them
-    out ("Ana" of "Ana Ruiz")."""
-    start = name.start
-    while (
-        start > 0
-        and name.start - start < 3
-        and (name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].head.i >= name.start)
-    ):
-        start -= 1
-    return name.doc[start : name.end]
 
 
 # titles of a company's head, which the source lexicon's lists leave out
