@@ -13,7 +13,8 @@ arithmetic may still differ in the last bits between machines):
    warm-up then decay, batches of windows of similar length in a seeded random order.
 3. The fine-tuned model is exported to ONNX (opset 17, TorchScript exporter, dynamic batch
    and length; inputs ``input_ids`` and ``attention_mask``, output ``logits``) and its
-   weights quantised to int8 (``onnxruntime.quantization.quantize_dynamic``). The dev
+   weights quantised to int8 (``onnxruntime.quantization.quantize_dynamic``), then made
+   unsigned so that every CPU sums them exactly (``_torch.unsigned_weights``). The dev
    figures in ``meta.json`` are measured on that int8 graph through the run-time tagger.
 
 Needs the ``train`` extra (torch, transformers, onnx): ``make train-encoder`` installs it
