@@ -194,6 +194,25 @@ def test_a_deed_the_tagger_took_for_a_cue_makes_no_claim_of_its_object():
     assert not _deed('Pike described it as "a shambles".', "described", 'it as "a shambles"')
 
 
+def test_a_cue_of_a_verb_with_its_auxiliaries_or_preposition_is_read_as_that_verb():
+    text = "Police are looking for the man who shot them."
+    assert _deed(text, "are looking for", "the man who shot them")
+    text = "Lund is charged with criminal homicide."
+    assert _deed(text, "is charged with", "criminal homicide")
+    # a clause of its own, or a cue with a noun in it, is still a report
+    assert not _deed("Lund is expected to plead guilty.", "is expected", "to plead guilty")
+    text = "Pike said in a statement the ferry was late."
+    assert not _deed(text, "said in a statement", "the ferry was late")
+
+
+def test_a_death_pronounced_is_no_report():
+    text = "He was pronounced dead at the scene."
+    assert _deed(text, "was pronounced", "dead at the scene")
+    assert _deed(text, "was pronounced", "He was pronounced dead")
+    text = "Doctors declared him dead at 8:07 p.m."
+    assert _deed(text, "declared", "him dead")
+
+
 def test_the_ledger_credits_no_one_with_a_deed():
     from newstrace import analyze
 

@@ -259,16 +259,47 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
         return False
     if refused(doc, cue, content) is not None:
         return True  # "has refused [to release the report]": nothing was said
-    if len(verb) != 1 or verb[0].pos_ != "VERB":
-        return False
-    if cue_rates.get(verb[0].lemma_.lower(), 0.0) >= DEED_RATE or is_finding(verb[0]):
+    head = _verb_of(verb)
+    if head is None:
         return False
     if any(t.is_quote for t in tokens) or tokens[0].lower_ == "that":
         return False
-    complements = {t.dep_ for t in verb[0].children if t in tokens}
+    if _pronounced_dead(head):
+        return True  # "was [pronounced] dead at the scene": a doctor's act, no one's report
+    if cue_rates.get(head.lemma_.lower(), 0.0) >= DEED_RATE or is_finding(head):
+        return False
+    complements = {t.dep_ for t in head.children if t in tokens}
     if "dobj" in complements and complements & _CLAUSES:
         return False  # "urged people to stay calm", "found cheese to contain casein"
-    return not any(t.dep_ in _SUBJECTS and t.head in tokens for t in tokens)
+    # a verb with a subject in the content makes it a clause ("no evidence [that the photo
+    # was] ..."); the cue's own verb or a relative clause ("the man [who shot them]") does not
+    return not any(
+        t.dep_ in _SUBJECTS and t.head in tokens and t.head != head and t.head.dep_ != "relcl"
+        for t in tokens
+    )
+
+
+def _verb_of(cue: TokenSpan) -> Token | None:
+    """The one verb of a cue of a verb alone or with its auxiliaries, particle and
+    preposition ("shot", "are looking for", "were scattered about"), else None."""
+    verbs = [t for t in cue if t.pos_ == "VERB"]
+    if len(verbs) != 1 or any(t.pos_ not in _VERB_COMPANY for t in cue if t not in verbs):
+        return None
+    return verbs[0]
+
+
+# what may stand beside a cue's verb in a cue that is still one verb
+_VERB_COMPANY = frozenset({"AUX", "PART", "ADP", "ADV"})
+# who is "pronounced dead" or "declared dead" died; the words are a doctor's, not a report
+_DEATH_WORDS = frozenset({"dead", "deceased"})
+
+
+def _pronounced_dead(verb: Token) -> bool:
+    """Whether ``verb`` pronounces a death ("was pronounced dead", "declared him dead")."""
+    return any(c.lower_ in _DEATH_WORDS and c.dep_ in _PREDICATIVES for c in verb.children)
+
+
+_PREDICATIVES = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr"})
 
 
 def refused(doc: Doc, cue: Span, content: Span) -> Token | None:
