@@ -67,3 +67,16 @@ def test_a_quotation_mark_glued_after_a_stop_is_split_off_on_its_side():
     assert by_start["Very"].attribution.source.name == "Mara Pellin"
     assert by_start["If"].attribution.source.name == "Mara Pellin"
     assert by_start["The"].attribution.source.name != "Mara Pellin"
+
+
+def test_a_clock_time_before_a_day_ends_no_sentence():
+    from newstrace.analyze.nlp import load_nlp
+
+    text = "Lund died at the scene at 8:07 p.m. Wednesday, according to police."
+    assert [s.text for s in load_nlp()(text).sents] == [text]
+    [claim] = analyze(Article(text, id="clock")).claims
+    assert claim.span.text == "Lund died at the scene at 8:07 p.m. Wednesday"
+    assert claim.attribution.source.name == "police"
+    # a time that ends its sentence still ends it
+    text = "Officers arrived at 10 p.m. Wednesday. Police said the man was dead."
+    assert len(list(load_nlp()(text).sents)) == 2
