@@ -1010,6 +1010,16 @@ def test_a_force_printed_in_short_form_takes_the_full_name_the_text_gives_it():
             "government_official",
         ),
         ("The attorney said charges would follow.", "The attorney", "anonymous_person"),
+        (
+            "The Dover County Medical Examiner's Office said he was shot.",
+            "The Dover County Medical Examiner's Office",
+            "organisation",
+        ),
+        (
+            "Pellin Police Department News Affairs Officer Dale Lund said it was late.",
+            "Pellin Police Department News Affairs Officer Dale Lund",
+            "government_official",
+        ),
     ],
 )
 def test_kinds_of_offices_pages_districts_and_families(text, mention, kind):

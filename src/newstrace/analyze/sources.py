@@ -219,6 +219,8 @@ def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
     head = tokens.root
     proper = [t for t in tokens if t.i <= head.i and _capital(t) and t.dep_ != "det"]
     named = any(t.is_title for t in proper)  # "Riverside FM", not a bare "TV"
+    if _names_an_office(tokens):
+        return None  # "Cook County Medical Examiner", "Police Department News Affairs Officer"
     if named and _capital(head) and any(t.lower_ in _lexicon()["outlet_words"] for t in proper):
         names = [tokens.doc[t.i : head.i + 1].text for t in proper]
         # a known outlet behind a country or a description ("UK Daily Mail"), else the name
@@ -226,6 +228,20 @@ def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
             (known for n in names if (known := canonical_outlet(n))), _numbered(proper[0], head)
         )
     return None
+
+
+# words of a public office's or its officer's name, never of a newspaper's (the outlet words
+# "examiner" and "news" are: "San Francisco Examiner", "Police News" is no paper here)
+_OFFICE_WORDS = frozenset({"police", "sheriff", "department", "officer", "coroner", "prosecutor"})
+
+
+def _names_an_office(tokens: TokenSpan) -> bool:
+    """Whether the mention names a public office or an officer ("the Cook County Medical
+    Examiner's Office", "Police Department News Affairs Officer Ron Gaines")."""
+    words = [t.lower_ for t in tokens]
+    return bool(_OFFICE_WORDS.intersection(words)) or any(
+        pair == ("medical", "examiner") for pair in pairwise(words)
+    )
 
 
 def _numbered(first: Token, head: Token) -> str:
