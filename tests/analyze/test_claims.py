@@ -213,6 +213,19 @@ def test_a_death_pronounced_is_no_report():
     assert _deed(text, "declared", "him dead")
 
 
+def test_what_is_not_known_is_the_articles_claim_with_no_one_cited():
+    from newstrace import analyze
+
+    text = "It was not known if the fourth victim went to a hospital."
+    [claim] = analyze(text).claims
+    assert [s.kind.value for s in claim.attribution.chain] == ["the_article"]
+    assert claim.certainty.level.value == "negated"
+    # a source who says it is not known is still cited
+    text = "Police said it was not known if the victim went to a hospital."
+    [claim] = analyze(text).claims
+    assert claim.attribution.source.name == "Police"
+
+
 def test_the_ledger_credits_no_one_with_a_deed():
     from newstrace import analyze
 

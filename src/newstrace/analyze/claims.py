@@ -279,6 +279,22 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     )
 
 
+def not_known(doc: Doc, found: AttributionSpans) -> bool:
+    """Whether a tagged attribution with no source only says what is not known ("It [was not
+    known] if the victim went to a hospital"): the article's own statement that no one
+    knows, not anyone's report, so no unnamed source is cited for it."""
+    if found.source is not None:
+        return False
+    words = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
+    verb = None if words is None else _verb_of(words)
+    return (
+        verb is not None
+        and verb.lemma_.lower() == "know"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
 def _verb_of(cue: TokenSpan) -> Token | None:
     """The one verb of a cue of a verb alone or with its auxiliaries, particle and
     preposition ("shot", "are looking for", "were scattered about"), else None."""

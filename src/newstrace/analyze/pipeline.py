@@ -31,6 +31,7 @@ from newstrace.analyze.claims import (
     is_proposition,
     is_sign_off,
     is_tip_line,
+    not_known,
     one_per_span,
     per_sentence,
     refusal_claim,
@@ -270,7 +271,7 @@ class Analyzer:
         found = [
             with_own_subject(doc, a)
             for a in kept
-            if not reports_a_deed(doc, a.cue, a.content, self._cue_rates)
+            if not reports_a_deed(doc, a.cue, a.content, self._cue_rates) and not not_known(doc, a)
         ]
         # every attribution names its sources for the ones after it ("the society" after
         # "the Royal Astronomical Society said"); only those that say something are claims
