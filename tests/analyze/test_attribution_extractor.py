@@ -191,6 +191,14 @@ def test_a_closing_credit_in_a_text_of_one_sentence_credits_the_words_before(ext
     ):
         [(source, cue, content)] = _predict(extractor, nlp, text)
         assert cue == "according to" and text.startswith(content) and source in text
+    # a speaker named after the cue, the tagger taking the closing stop into the name
+    for text in (
+        "The victim was taken to a hospital, said Officer Dale Lund.",
+        "The man was shot twice, said Detective K.L. Adams.",
+    ):
+        [(source, cue, content)] = _predict(extractor, nlp, text)
+        assert (cue, content) == ("said", text[: text.index(",")])
+        assert not source.endswith(".")
 
 
 def test_a_court_record_credited_after_its_account_is_the_source(extractor, nlp):
