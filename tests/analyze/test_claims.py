@@ -213,6 +213,16 @@ def test_a_death_pronounced_is_no_report():
     assert _deed(text, "declared", "him dead")
 
 
+def test_a_dispatch_or_a_name_is_no_report():
+    text = "Police were called to the lounge around 2 a.m."
+    assert _deed(text, "were called to", "the lounge around 2 a.m.")
+    text = "Three agencies have been called to assist."
+    assert _deed(text, "have been called", "to assist")
+    assert _deed('He is a rapper known as "Shy."', "known as", '"Shy."')
+    # calling to say something is still saying it
+    assert not _deed("She called to say she was safe.", "called to say", "she was safe")
+
+
 def test_what_is_not_known_is_the_articles_claim_with_no_one_cited():
     from newstrace import analyze
 

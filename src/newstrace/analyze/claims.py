@@ -262,10 +262,10 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     head = _verb_of(verb)
     if head is None:
         return False
+    if _pronounced_dead(head) or _dispatched(head) or _named_as(head):
+        return True  # "was pronounced dead", "were called to the scene", "known as 'Shy'"
     if any(t.is_quote for t in tokens) or tokens[0].lower_ == "that":
         return False
-    if _pronounced_dead(head):
-        return True  # "was [pronounced] dead at the scene": a doctor's act, no one's report
     if cue_rates.get(head.lemma_.lower(), 0.0) >= DEED_RATE or is_finding(head):
         return False
     complements = {t.dep_ for t in head.children if t in tokens}
@@ -316,6 +316,24 @@ def _pronounced_dead(verb: Token) -> bool:
 
 
 _PREDICATIVES = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr"})
+
+
+def _dispatched(verb: Token) -> bool:
+    """Whether ``verb`` sends someone somewhere ("Police [were called to] the lounge",
+    "agencies have been called to assist"): a passive "called to" is a dispatch."""
+    return (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.i + 1 < len(verb.doc)
+        and verb.nbor().lower_ == "to"
+    )
+
+
+def _named_as(verb: Token) -> bool:
+    """Whether ``verb`` gives a name ("a rapper [known as] 'Shymoney'"), not a report."""
+    return verb.lemma_.lower() == "know" and any(
+        c.lower_ == "as" and c.dep_ == "prep" for c in verb.children
+    )
 
 
 def refused(doc: Doc, cue: Span, content: Span) -> Token | None:
