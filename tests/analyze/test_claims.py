@@ -223,6 +223,14 @@ def test_a_dispatch_or_a_name_is_no_report():
     assert not _deed("She called to say she was safe.", "called to say", "she was safe")
 
 
+def test_a_hope_for_what_may_come_is_the_hopers_guess_not_a_deed():
+    text = "They now hope to test it on pensioners."
+    assert not _deed(text, "now hope", "to test it on pensioners")
+    assert not _deed("They hope to test it on pensioners.", "hope", "to test it on pensioners")
+    # a plan is no guess: "is planning to" stays a deed
+    assert _deed("Pellin is planning to open a branch.", "is planning", "to open a branch")
+
+
 def test_what_is_not_known_is_the_articles_claim_with_no_one_cited():
     from newstrace import analyze
 
