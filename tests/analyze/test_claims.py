@@ -211,6 +211,9 @@ def test_a_death_pronounced_is_no_report():
     assert _deed(text, "was pronounced", "He was pronounced dead")
     text = "Doctors declared him dead at 8:07 p.m."
     assert _deed(text, "declared", "him dead")
+    # one reported dead is reported so
+    text = "He was reported dead by state media."
+    assert not _deed(text, "was reported", "dead by state media")
 
 
 def test_a_dispatch_or_a_name_is_no_report():

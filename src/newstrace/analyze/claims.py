@@ -299,8 +299,9 @@ def not_known(doc: Doc, found: AttributionSpans) -> bool:
 
 
 def _verb_of(cue: TokenSpan) -> Token | None:
-    """The one verb of a cue of a verb alone or with its auxiliaries, particle and
-    preposition ("shot", "are looking for", "were scattered about"), else None."""
+    """The one verb of a cue of a verb alone or with its auxiliaries, particle, preposition
+    or adverbs ("shot", "are looking for", "were scattered about", "was later seen"), else
+    None."""
     verbs = [t for t in cue if t.pos_ == "VERB"]
     if len(verbs) != 1 or any(t.pos_ not in _VERB_COMPANY for t in cue if t not in verbs):
         return None
@@ -309,16 +310,20 @@ def _verb_of(cue: TokenSpan) -> Token | None:
 
 # what may stand beside a cue's verb in a cue that is still one verb
 _VERB_COMPANY = frozenset({"AUX", "PART", "ADP", "ADV"})
-# who is "pronounced dead" or "declared dead" died; the words are a doctor's, not a report
+# who is "pronounced dead", "declared dead" or "found dead" died: an act, not a report (one
+# "reported dead" or "feared dead" is a report or a fear, and stays one)
 _DEATH_WORDS = frozenset({"dead", "deceased"})
+_DEATH_VERBS = frozenset({"pronounce", "declare", "find"})
+# how the parser hangs "dead" on such a verb
+_PREDICATIVES = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr"})
 
 
 def _pronounced_dead(verb: Token) -> bool:
-    """Whether ``verb`` pronounces a death ("was pronounced dead", "declared him dead")."""
-    return any(c.lower_ in _DEATH_WORDS and c.dep_ in _PREDICATIVES for c in verb.children)
-
-
-_PREDICATIVES = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr"})
+    """Whether ``verb`` pronounces or finds a death ("was pronounced dead", "declared him
+    dead", "found him dead")."""
+    return verb.lemma_.lower() in _DEATH_VERBS and any(
+        c.lower_ in _DEATH_WORDS and c.dep_ in _PREDICATIVES for c in verb.children
+    )
 
 
 def _dispatched(verb: Token) -> bool:
