@@ -26,6 +26,19 @@ def test_uncovered_clauses_become_claims_without_dangling_words():
     ]
 
 
+def test_a_relative_word_left_dangling_by_an_attribution_is_no_part_of_the_claim():
+    from newstrace import analyze
+
+    text = "A discovery was made on Thursday at a home where police say two bodies were found."
+    assert [c.span.text for c in analyze(text).claims] == [
+        "A discovery was made on Thursday at a home",
+        "two bodies were found",
+    ]
+    # a relative word that ends its sentence is kept
+    text = "Police are trying to determine who."
+    assert [c.span.text for c in analyze(text).claims] == [text]
+
+
 def test_a_stretch_whose_subject_an_attribution_took_gets_its_subject_back():
     text = "The mayor is meant to be calm, so footage showing her shouting would be a shock.\n"
     doc = load_nlp()(text)

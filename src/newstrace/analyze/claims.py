@@ -28,6 +28,10 @@ _TRAILING_JUNK = " \t\r\n-–—•*·:;,"
 _CONJUNCTION = r"(?:and|but|or|so|while|as(?!\s+a\s+result\b)|because)"
 _LEADING_CONJUNCTIONS = re.compile(rf"(?:{_CONJUNCTION}\b\W*)+", re.I)
 _TRAILING_CONJUNCTIONS = re.compile(rf"(?:\W+\b{_CONJUNCTION})+\W*$", re.I)
+# a relative word left at a piece's end where an attribution took its clause ("arrested Dale
+# Lund, 22, who [police said admitted it]"); not "that", which may end a clause ("confirm that")
+# ("Police are trying to determine who." ends its sentence: kept)
+_TRAILING_RELATIVE = re.compile(r"\W+\b(?:who|whom|whose|which|where)[^\w.!?]*$", re.I)
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # verbs of speaking whose infinitive after "declined", "refused", "asked not" is no claim
@@ -104,7 +108,8 @@ def certainty_region(attribution: Attribution, text: str) -> Span:
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
-    """The piece without surrounding punctuation, bullets and dangling conjunctions.
+    """The piece without surrounding punctuation, bullets, dangling conjunctions and a
+    dangling relative word.
 
     >>> trimmed("and so it ended, and", 0, 20).text, trimmed("As a result, it ended", 0, 21).text
     ('it ended', 'As a result, it ended')
@@ -117,6 +122,8 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
         start = leading.end()
     if trailing := _TRAILING_CONJUNCTIONS.search(text, start, end):
         end = trailing.start()
+    if relative := _TRAILING_RELATIVE.search(text, start, end):
+        end = relative.start()
     return Span.of(text, start, end) if start < end else None
 
 
