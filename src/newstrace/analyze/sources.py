@@ -230,8 +230,8 @@ def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
     return None
 
 
-# words of a public office's or its officer's name, never of a newspaper's (the outlet words
-# "examiner" and "news" are: "San Francisco Examiner", "Police News" is no paper here)
+# words of a public office's or an officer's name: a name holding one is no newspaper, though
+# it holds an outlet word too ("Medical Examiner", "Police Department News Affairs Officer")
 _OFFICE_WORDS = frozenset({"police", "sheriff", "department", "officer", "coroner", "prosecutor"})
 
 
