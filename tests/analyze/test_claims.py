@@ -239,6 +239,30 @@ def test_a_dispatch_or_a_name_is_no_report():
     assert not _deed("She called to say she was safe.", "called to say", "she was safe")
 
 
+def test_a_phone_call_or_a_plea_is_no_report():
+    assert _deed("Neighbors called police after hearing shots.", "called", "police after hearing")
+    assert _deed("Riley called 911 while holding a towel.", "called", "911 while holding a towel")
+    text = "The grandparents called the Pellin County Sheriff's Office for a welfare check."
+    assert _deed(text, "called", "the Pellin County Sheriff's Office for a welfare check")
+    assert _deed("Sam Riley pleaded guilty to manslaughter.", "pleaded", "guilty to manslaughter")
+    assert _deed("All four have pleaded not guilty.", "have pleaded", "not guilty")
+    # calling something a name characterises it: a claim of the caller's
+    text = "Mayor Dale Lund called the shooting a tragedy."
+    assert not _deed(text, "called", "the shooting a tragedy")
+    assert not _deed(
+        "Police called the shooting retaliatory.", "called", "the shooting retaliatory"
+    )
+
+
+def test_a_question_asked_is_no_claim_of_the_asker():
+    assert _deed("Reporters asked whether the mayor would resign.", "asked", "whether the mayor")
+    text = "When asked if the fire was set on purpose, Lund said it could be."
+    assert _deed(text, "asked", "if the fire was set on purpose")
+    # a quoted question may carry its asker's claims
+    text = "“Why wait? It seems the delay will last,” asked one reader."
+    assert not _deed(text, "asked", "“Why wait? It seems the delay will last,”")
+
+
 def test_a_hope_for_what_may_come_is_the_hopers_guess_not_a_deed():
     text = "They now hope to test it on pensioners."
     assert not _deed(text, "now hope", "to test it on pensioners")

@@ -270,8 +270,10 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     head = _verb_of(verb)
     if head is None:
         return False
-    if _pronounced_dead(head) or _dispatched(head) or _named_as(head):
+    if _pronounced_dead(head) or _dispatched(head) or _named_as(head) or _phoned(head):
         return True  # "was pronounced dead", "were called to the scene", "known as 'Shy'"
+    if _pleaded(head) or _asked_a_question(head, tokens):
+        return True  # "pleaded guilty to ...", "asked whether the mayor would resign"
     if any(t.is_quote for t in tokens) or tokens[0].lower_ == "that":
         return False
     if cue_rates.get(head.lemma_.lower(), 0.0) >= DEED_RATE or is_finding(head):
@@ -349,6 +351,48 @@ def _named_as(verb: Token) -> bool:
     return verb.lemma_.lower() == "know" and any(
         c.lower_ == "as" and c.dep_ == "prep" for c in verb.children
     )
+
+
+# whom one calls on the phone ("called 911", "called police", "called the Sheriff's Office")
+_PHONED = frozenset(
+    {"911", "police", "authority", "deputy", "officer", "dispatcher", "ambulance", "sheriff"}
+    | {"office", "department", "paramedic", "firefighter", "trooper", "cop", "dispatch"}
+)
+
+
+def _phoned(verb: Token) -> bool:
+    """Whether ``verb`` is a phone call ("Neighbors [called] police after hearing shots"),
+    not a naming ("called the shooting a tragedy", whose second object the parser marks)."""
+    return (
+        verb.lemma_.lower() == "call"
+        and not any(c.dep_ in ("oprd", "ccomp", "acomp") for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _PHONED for c in verb.children)
+    )
+
+
+# what a plea says of the one who enters it
+_PLEAS = frozenset({"guilty", "innocent", "contest"})
+
+
+def _pleaded(verb: Token) -> bool:
+    """Whether ``verb`` enters a plea in court ("pleaded guilty to manslaughter", "pleaded
+    not guilty", "pleaded no contest"): an act on the record, not a report of a claim."""
+    return verb.lemma_.lower() == "plead" and any(
+        t.lower_ in _PLEAS for c in verb.children for t in c.subtree
+    )
+
+
+# words that open an indirect question ("asked [whether ...]", "asked [why ...]")
+_QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "who", "when", "where"})
+_ASKING = frozenset({"ask", "wonder", "inquire", "question"})
+
+
+def _asked_a_question(verb: Token, content: TokenSpan) -> bool:
+    """Whether ``verb`` asks and its content is the question ("Reporters asked [whether the
+    mayor would resign]", "When asked [if the fire was set]"): nobody claims what is
+    asked; the article says that it was asked. A quoted question ("“Why though? It seems
+    ...?” asked one user") may carry its asker's claims, and stays theirs."""
+    return verb.lemma_.lower() in _ASKING and content[0].lower_ in _QUESTION_WORDS
 
 
 def refused(doc: Doc, cue: Span, content: Span) -> Token | None:
