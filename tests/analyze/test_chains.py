@@ -789,6 +789,33 @@ def test_a_people_named_by_nation_or_party_is_a_group_and_a_body_tagged_a_person
     )
 
 
+def test_a_title_of_office_before_a_name_the_tagger_missed_is_an_official():
+    assert _kind('"We will find him," Sheriff Lund said.', "Sheriff Lund") == (
+        "Lund",
+        "government_official",
+    )
+    text = '"We will find him," Detective Captain Dale Lund said.'
+    assert _kind(text, "Detective Captain Dale Lund")[1] == "government_official"
+    # a capitalised "Chief" right before a name is a police or fire chief's title ...
+    assert _kind("Chief Lund says witnesses need to come forward.", "Chief Lund") == (
+        "Lund",
+        "government_official",
+    )
+    # ... not the first word of a company's title, and a title in a body's name is none
+    text = "Chief Executive Ana Ruiz said sales rose."
+    assert _kind(text, "Chief Executive Ana Ruiz")[1] != "government_official"
+    assert _kind("General Motors said sales rose.", "General Motors")[1] == "organisation"
+    text = "Authorities Sunday identified the man."
+    assert _kind(text, "Authorities Sunday")[0] != "Sunday"
+
+
+def test_an_outlet_told_is_named_with_its_number_and_its_hyphened_words():
+    chains = _chains("Police did tell Channel 7 that a bullet was lodged in her arm.")
+    assert [("Channel 7", "media_outlet"), ("Police", "government_official")] in chains
+    chains = _chains('"They were good kids," Dale Lund told the Post-Gazette.')
+    assert chains[0][0] == ("Post-Gazette", "media_outlet")
+
+
 def test_a_source_is_named_from_its_own_line():
     text = (
         "Residents were stunned.\n\nFamily 'close-knit'\n\n"

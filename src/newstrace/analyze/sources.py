@@ -246,12 +246,15 @@ def _names_an_office(tokens: TokenSpan) -> bool:
 
 def _numbered(first: Token, head: Token) -> str:
     """An outlet's name from its first capitalised word to its head, with the numbers a
-    station's name holds on either side ("24-Hour News 8")."""
+    station's name holds on either side ("24-Hour News 8") and the words a hyphen joins to
+    it ("Post-Gazette")."""
     doc, start, end = head.doc, first.i, head.i + 1
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].like_num:
         start -= 2
     if end < len(doc) and doc[end].like_num and doc[end].head == head:
         end += 1
+    while end < len(doc) and _hyphen_joined(doc, end):
+        end += 2  # "the Post-Gazette"
     return doc[start:end].text
 
 
@@ -339,11 +342,24 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     titles = found & lex["official_titles"]
     if titles - lex["body_titles"]:
         return True
+    if _chief_before(person):
+        return True  # "Chief Dale Lund": in the news, a police or fire chief
     words = before + described
     words += [body for t in words if t.lower_ in _ITS and (body := _body_before(t)) is not None]
     if found & lex["staff_heads"] and any(t.lower_ in _STAFFED_BY_GOVERNMENT for t in words):
         return True  # "Dale Lund, director of the state health department"
     return bool(titles) and (_governmental(words) or not any(_names_a_body(t) for t in words))
+
+
+def _chief_before(person: TokenSpan) -> bool:
+    """Whether a capitalised "Chief" stands right before the name as its title ("Chief Dale
+    Lund"), not as the first word of a company title ("Chief Executive Ana Ruiz")."""
+    doc = person.doc
+    return (
+        person.start > 0
+        and doc[person.start - 1].text == "Chief"
+        and person[0].lower_ not in _CHIEFS | _lexicon()["official_titles"]
+    )
 
 
 def _body_before(its: Token) -> Token | None:
@@ -433,6 +449,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _short_name(tokens), _kind_described(head, persons[-1])  # "Rock's girlfriend"
     if persons:
         return _person(tokens, persons[-1])
+    if (titled_name := _titled_name(tokens, ents)) is not None:
+        return _person(tokens, titled_name)  # "Sheriff Shaver", "Chief Bowers": untagged
     if orgs and _named_after_occupation(orgs[-1]):
         return _person(tokens, orgs[-1])  # the tagger's ORG for "co-author ..., Nicola Avena"
     if orgs and _titled_as_a_person(titled := _widened(orgs[-1], tokens)):
@@ -807,6 +825,35 @@ def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
     return name.text, kind
 
 
+def _titled_name(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
+    """The name after the titles of office that open a mention in which the tagger found no
+    person ("Sheriff Shaver", "Detective Captain Dale Lund", a capitalised "Chief Bowers"):
+    one to three capitalised proper nouns that end the mention, none a title or a body's
+    word. A title inside a body's name is none ("General Motors", tagged a body)."""
+    words = [t for t in tokens if not (t.i == tokens.start and t.pos_ == "DET")]
+    titles = _lexicon()["official_titles"]
+    count = 0
+    while count < len(words) and (words[count].lower_ in titles or words[count].text == "Chief"):
+        count += 1
+    name = words[count:]
+    if not count or not 1 <= len(name) <= 3 or words[count - 1].tag_ in ("NNS", "NNPS"):
+        return None  # "Authorities Sunday": a group's word, and a day, no one's title and name
+    bodies = _heads("organisation_heads", "public_bodies") | titles | _CHIEFS
+    if any(
+        t.pos_ != "PROPN" or not t.is_title or t.lower_ in bodies or t.ent_type_ in _WHEN
+        for t in name
+    ):
+        return None
+    if any(
+        e.label_ in ("ORG", "GPE", "NORP", "FAC") and e.start <= words[0].i < e.end for e in ents
+    ):
+        return None
+    return tokens.doc[name[0].i : name[-1].i + 1]
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+
 def _untitled(person: TokenSpan) -> TokenSpan:
     """A tagged name without the title of office the tagger took in, opening it ("Sgt. Ray
     Kelly") or after the body ("Auckland Harbourmaster Andrew Hayton"); a title among the
@@ -930,9 +977,27 @@ def _name_of(head: Token) -> TokenSpan:
     """The name a noun heads, with the words that continue it ("the Mail on Sunday")."""
     doc = head.doc
     end = head.i + 1
-    while end + 1 < len(doc) and doc[end].lower_ in {"on", "of"} and doc[end + 1].is_title:
-        end += 2
+    while end < len(doc):
+        if end + 1 < len(doc) and doc[end].lower_ in {"on", "of"} and doc[end + 1].is_title:
+            end += 2
+        elif doc[end].like_num and doc[end].dep_ == "nummod" and doc[end].head == head:
+            end += 1  # "Channel 7"
+        elif _hyphen_joined(doc, end):
+            end += 2  # "the Post-Gazette"
+        else:
+            break
     return doc[head.left_edge.i : end]
+
+
+def _hyphen_joined(doc: Doc, at: int) -> bool:
+    """Whether ``doc[at]`` is a hyphen joining the capitalised words either side of it."""
+    return (
+        doc[at].text in ("-", "–")
+        and at + 1 < len(doc)
+        and not doc[at - 1].whitespace_
+        and not doc[at].whitespace_
+        and doc[at + 1].is_title
+    )
 
 
 def _contrasted(tokens: TokenSpan) -> TokenSpan:
