@@ -486,3 +486,14 @@ def test_an_inverted_should_had_or_were_opens_a_condition(assessor):
     assert _assess(assessor, text, "should the mill close", True).level is not (
         CertaintyLevel.CONDITIONAL
     )
+
+
+def test_a_passive_report_coordinated_after_the_claim_frames_its_own_claim(assessor):
+    text = "All victims were taken to a hospital and are expected to survive."
+    doc = load_nlp()(text)
+    trip = Span.of(text, 0, text.index(" and"))
+    whole = Span.of(text, 0, len(text))
+    for region in (trip, whole):  # the survival is hedged, not the trip to hospital
+        assert assessor.assess(doc, region, trip, False).level is CertaintyLevel.ASSERTED
+    # one claim of the whole sentence is hedged by it
+    assert assessor.assess(doc, whole, whole, False).level is CertaintyLevel.HEDGED

@@ -265,10 +265,21 @@ def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
 def _same_claim(verb: Token, content: TokenSpan) -> bool:
     """Whether a verb coordinated with the claim's own verb is part of it: inside the
     content, or sharing its subject ("was shot and did not survive"); "..., but police do
-    not believe ..." is a clause of its own, another claim's frame."""
-    return _inside(verb, content) or not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    not believe ..." is a clause of its own, another claim's frame, and so is a passive
+    report or belief with its own infinitive ("was taken to a hospital and [is expected to
+    survive]": that survival is the hedged claim, the trip to hospital is not)."""
+    if _inside(verb, content):
+        return True
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not (
+        verb.lemma_.lower() in _RAISING_FRAMES and any(c.dep_ == "xcomp" for c in verb.children)
     )
+
+
+# verbs that frame a claim about their subject in the passive ("is expected to", "are
+# believed to", "was said to", "is feared to")
+_RAISING_FRAMES = frozenset(
+    {"expect", "believe", "think", "say", "report", "fear", "suspect", "presume", "allege"}
+)
 
 
 def _announced(token: Token) -> list[Token]:
