@@ -10,8 +10,10 @@ half each. Each claim and cue is stored as offsets with the text's SHA-1, never 
 chosen). These 240 claims are held out: score them, do not read their errors.
 
 ``news_claims_tune.jsonl`` and ``news_claims_tune2.jsonl`` to ``news_claims_tune6.jsonl``
-label 96 other texts of the same corpora the same way (their lines say ``"part":
-"tune"``): read their errors freely. Writes ``articles.jsonl`` (every part) and
+label 96 other texts of the same corpora the same way, ``news_claims_tune7.jsonl`` and
+``news_claims_tune8.jsonl`` 32 more, half of them reports of the wider GVA crawl (id
+``gvacrawl-<doc_id>``, the ``content`` of that doc_id's first line); their lines say
+``"part": "tune"``: read their errors freely. Writes ``articles.jsonl`` (every part) and
 ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under ``--out``; then
 
     .venv/bin/newstrace eval claims --data build/news-claims/claims-heldout.jsonl \\
@@ -46,10 +48,13 @@ LABELS = [
         "news_claims_tune4.jsonl",
         "news_claims_tune5.jsonl",
         "news_claims_tune6.jsonl",
+        "news_claims_tune7.jsonl",
+        "news_claims_tune8.jsonl",
     )
 ]
 SEMEVAL = "datasets/news-similarity/training_set.csv"
 GVC = "datasets/gvc/gvc_docs.jsonl"
+CRAWL = "datasets/gvc/gva_crawl_train.jsonl"
 
 
 def load_texts(shared: Path) -> dict[str, dict[str, str]]:
@@ -70,6 +75,11 @@ def load_texts(shared: Path) -> dict[str, dict[str, str]]:
                 "title": row["title"],
                 "url": row["uri"],  # the page's address, as a user gives it with the text
             }
+    with open(shared / CRAWL, encoding="utf-8") as stream:
+        for line in stream:
+            row = json.loads(line)
+            crawled = {"text": row["content"] or "", "title": row["title"], "url": row["uri"]}
+            texts.setdefault(f"gvacrawl-{row['doc_id']}", crawled)  # a doc_id's first line
     return texts
 
 

@@ -28,6 +28,13 @@ def _shared(news_claims, tmp_path: Path) -> Path:
     gvc.parent.mkdir(parents=True)
     row = {"doc_id": "41", "content": "Police said two men fled.", "title": "Pellin", "uri": "u"}
     gvc.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    crawled = [
+        {"doc_id": "9a", "content": "Deputies said a car fled.", "title": "Dover", "uri": "v"},
+        {"doc_id": "9a", "content": "A later copy.", "title": "Dover", "uri": "w"},
+    ]
+    (tmp_path / news_claims.CRAWL).write_text(
+        "".join(json.dumps(r) + "\n" for r in crawled), encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -37,3 +44,9 @@ def test_texts_are_found_by_pair_side_and_report_id(news_claims, tmp_path):
     assert texts["semeval-7_8-2"] == {"text": "The quay opens."}
     assert texts["gvc-41"] == {"text": "Police said two men fled.", "title": "Pellin", "url": "u"}
     assert not any(id_.startswith("semeval-9_10") for id_ in texts)  # not English on both sides
+    # a crawled report by its doc_id's first line
+    assert texts["gvacrawl-9a"] == {
+        "text": "Deputies said a car fled.",
+        "title": "Dover",
+        "url": "v",
+    }

@@ -36,7 +36,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # held out 0.633, 0.682, 0.649, 0.729, 0.821; after changes 87-95 tune 0.757, 0.749, 0.819,
 # 0.872, 0.917, held out 0.633, 0.687, 0.649, 0.733, 0.821. Twenty-sixth session (changes
 # 97-112, probes of common news wording): tune 0.764, 0.757, 0.819, 0.872, 0.917; held out
-# 0.633, 0.692, 0.661, 0.742, 0.821.
+# 0.633, 0.692, 0.661, 0.742, 0.821. Twenty-eighth session: a seventh and an eighth tune
+# part (96 claims, half from the wider GVA crawl) join, 384 tune claims, scored before their
+# errors were read: the 96 alone 0.708, 0.694, 0.726, 0.792, 0.830; all 384 0.753, 0.743,
+# 0.802, 0.852, 0.895.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -53,11 +56,11 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.74,
-        "chain_source_recall": 0.74,
-        "source_kind_accuracy": 0.79,
-        "level_accuracy": 0.82,
-        "hedge_cue_recall": 0.89,
+        "chain_exact": 0.73,
+        "chain_source_recall": 0.72,
+        "source_kind_accuracy": 0.78,
+        "level_accuracy": 0.83,
+        "hedge_cue_recall": 0.87,
     },
     "news-heldout": {
         "chain_exact": 0.61,
@@ -78,7 +81,7 @@ MISSED = {"news-tune": 1, "news-heldout": 2}
 def news_parts(shared_path, bench_script, tmp_path_factory) -> tuple[Path, dict[str, Path]]:
     """The news claim files, built from their text-free labels and the texts in ../shared."""
     module = bench_script("news_claims")
-    shared_path(module.SEMEVAL), shared_path(module.GVC)  # skip without the texts
+    shared_path(module.SEMEVAL), shared_path(module.GVC), shared_path(module.CRAWL)  # or skip
     out = tmp_path_factory.mktemp("news-claims")
     return out, module.write(shared_path(""), out, module.LABELS)
 
