@@ -497,3 +497,14 @@ def test_a_passive_report_coordinated_after_the_claim_frames_its_own_claim(asses
         assert assessor.assess(doc, region, trip, False).level is CertaintyLevel.ASSERTED
     # one claim of the whole sentence is hedged by it
     assert assessor.assess(doc, whole, whole, False).level is CertaintyLevel.HEDGED
+
+
+def test_a_hedge_word_used_as_a_plain_noun_hedges_nothing(assessor):
+    text = "One relative gave a statement, but backed off those claims in court."
+    assert _assess(assessor, text).level is CertaintyLevel.ASSERTED
+    # the noun with a clause of its own still hedges it
+    text = "There were claims that the mayor lied."
+    assert _assess(assessor, text, "the mayor lied").level is not CertaintyLevel.ASSERTED
+    # a negating noun still negates
+    text = "None of the four cases appear to be connected."
+    assert _assess(assessor, text).level is CertaintyLevel.NEGATED

@@ -263,6 +263,31 @@ def test_a_question_asked_is_no_claim_of_the_asker():
     assert not _deed(text, "asked", "“Why wait? It seems the delay will last,”")
 
 
+def test_a_source_the_tagger_left_in_an_according_to_content_is_the_source():
+    from newstrace import analyze
+
+    text = "The boy, according to the neighbor, was alert when he was rushed from the home."
+    [claim] = analyze(text).claims
+    assert [s.name for s in claim.attribution.chain] == ["the neighbor"]
+    assert claim.span.text.startswith("The boy")  # the clause credited, subject and all
+    text = (
+        "Brightwave, an advocacy group that tracks boating deaths, found that 26 children drowned."
+    )
+    [claim] = analyze(text).claims
+    assert [s.name for s in claim.attribution.chain] == ["Brightwave"]
+
+
+def test_a_contact_line_and_a_call_for_tips_make_no_claim():
+    from newstrace import analyze
+
+    text = "Email: sam.riley@example.com Families face a long wait for the ferry."
+    assert all(c.attribution.chain[-1].name != "Email" for c in analyze(text).claims)
+    text = "If you know anything about the fire, call the Pellin Police Department at 555-0100."
+    assert analyze(text).claims == ()
+    text = "Anyone with details on the gunman, you are asked to call 555-0199."
+    assert analyze(text).claims == ()
+
+
 def test_a_hope_for_what_may_come_is_the_hopers_guess_not_a_deed():
     text = "They now hope to test it on pensioners."
     assert not _deed(text, "now hope", "to test it on pensioners")

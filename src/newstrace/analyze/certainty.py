@@ -106,6 +106,7 @@ class CertaintyAssessor:
             _belief_verb(doc, cue)
             for cue in span_cues(scope)
             if not _before_a_noun(doc[cue.start : cue.end])
+            and not (cue.category != "negation" and _a_thing_named(doc[cue.start : cue.end]))
         ]
         governing = [
             cue
@@ -127,6 +128,21 @@ class CertaintyAssessor:
 def _before_a_noun(words: TokenSpan) -> bool:
     """A predicate-only hedge used before a noun ("an unknown gunman"): no cue of the claim."""
     return len(words) == 1 and words[0].lower_ in _PREDICATIVE_ONLY and words[0].dep_ == "amod"
+
+
+def _a_thing_named(words: TokenSpan) -> bool:
+    """A hedge word used as a plain noun, an argument with no clause of its own ("backed off
+    [those claims]", "[the reports] were wrong"): it names a thing and hedges nothing; "claims
+    [that the mayor lied]" still hedges its clause. Not a negation: "[None] of them" denies."""
+    noun = words[0]
+    return (
+        len(words) == 1
+        and noun.pos_ == "NOUN"
+        and not noun.is_upper  # a text in capitals is parsed too badly to tell
+        and noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj")
+        and not any(c.dep_ in ("acl", "ccomp") for c in noun.children)
+        and not (noun.dep_ == "nsubj" and noun.head.lemma_ == "be")  # "My guess is that ..."
+    )
 
 
 def _belief_verb(doc: Doc, cue: Cue) -> Cue:

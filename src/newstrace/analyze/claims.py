@@ -76,12 +76,15 @@ def is_sign_off(text: str) -> bool:
 
 
 # a call for tips: "Anyone with information should call ...", "asked anyone who saw the
-# crash to contact ...", "Tips can be left at ..."
+# crash to contact ...", "Tips can be left at ...", "If you know anything, call ...", "you
+# are asked to call ..."
 _TIP_LINE = re.compile(
     r"\banyone (?:with|who (?:has|had|may have|might have)) (?:any )?"
     r"(?:information|knowledge|details)\b.*?\b(?:call|contact|text|reach|email|submit)\b"
     r"|\banyone who (?:knows|saw|witnessed)\b.*?\b(?:call|contact)\b"
-    r"|\btips? (?:information )?(?:can|may) be\b",
+    r"|\btips? (?:information )?(?:can|may) be\b"
+    r"|\bif you (?:have|know|see|saw|witnessed)\b[^.]*?\b(?:call|contact)\b"
+    r"|\byou(?:'re|’re| are) (?:being )?asked to (?:call|contact)\b",
     re.IGNORECASE,
 )
 
@@ -93,8 +96,21 @@ def is_tip_line(text: str) -> bool:
     >>> is_tip_line("Anyone with information is asked to call police."), is_tip_line(
     ...     "Anyone with a ticket can call the box office.")
     (True, False)
+    >>> is_tip_line("If you know anything, call Crime Stoppers."), is_tip_line(
+    ...     "If you see the comet, you will remember it.")
+    (True, False)
     """
     return _TIP_LINE.search(text) is not None
+
+
+# what a contact line opens with: "Email: ...", "Tel: ..."
+_CONTACT_WORDS = frozenset({"email", "e-mail", "contact", "tel", "phone", "twitter", "follow"})
+
+
+def is_contact_line(found: AttributionSpans) -> bool:
+    """Whether a tagged attribution is a page's contact line ("Email: [someone@example.com
+    ...]"), taken for a source and a colon: nobody said what follows."""
+    return found.source is not None and found.source.text.strip().lower() in _CONTACT_WORDS
 
 
 def certainty_region(attribution: Attribution, text: str) -> Span:
@@ -441,12 +457,35 @@ def with_own_subject(doc: Doc, found: AttributionSpans) -> AttributionSpans:
         subject is None
         or subject.pos_ not in ("NOUN", "PROPN")
         or subject.idx >= found.content.start
-        or not any(c.dep_ in ("relcl", "acl") for c in subject.children)
+        or not any(c.dep_ in ("relcl", "acl", "appos") for c in subject.children)
     ):
-        return found
+        return found  # ("Brightwave, an advocacy group that tracks ..., found": an apposition)
     words = doc[subject.left_edge.i : subject.i + 1]  # not the clause, which names others
     source = Span.of(doc.text, words.start_char, words.end_char)
     return AttributionSpans(found.cue, found.content, source)
+
+
+def source_after_according(doc: Doc, found: AttributionSpans) -> AttributionSpans:
+    """A sourceless "according to" whose content took in the source named after it ("The
+    boy, according to [the neighbor, was alert ...]", "According to [police, at 11:06 p.m.
+    officers were called ...]"): that noun phrase is the source, and the content is the
+    clause it credits, from its subject where the credit stands inside it. In the
+    ledger, not the extractor: PolNeAR's spans are scored as the tagger gives them."""
+    cue = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
+    if found.source is not None or cue is None or cue.text.lower() != "according to":
+        return found
+    named = child_of(cue[-1], {"pobj"})
+    if named is None or not found.content.start <= named.left_edge.idx < found.content.end:
+        return found
+    last = named.right_edge
+    source = Span.of(doc.text, named.left_edge.idx, last.idx + len(last))
+    subject = child_of(cue[0].head, _SUBJECTS)
+    before = subject.left_edge.idx if subject is not None and subject.i < cue.start else None
+    start = source.end if before is None else before  # "The boy, according to ..., was"
+    content = trimmed(doc.text, start, found.content.end)
+    if content is None or content.end <= source.end:
+        return found
+    return AttributionSpans(found.cue, content, source)
 
 
 def _names_a_thing(tokens: TokenSpan) -> bool:

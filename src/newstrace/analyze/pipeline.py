@@ -27,6 +27,7 @@ from newstrace.analyze.claims import (
     asserted_spans,
     certainty_region,
     extent,
+    is_contact_line,
     is_open_question,
     is_proposition,
     is_sign_off,
@@ -37,6 +38,7 @@ from newstrace.analyze.claims import (
     refusal_claim,
     reports_a_deed,
     sentence_bounds,
+    source_after_according,
     unanswered,
     with_own_subject,
 )
@@ -267,9 +269,10 @@ class Analyzer:
             if not _inside(a.cue, skip)
             and not _mostly_inside(a.content, foreign)
             and not is_sign_off(_sentence_of(doc, a.cue))
+            and not is_contact_line(a)
         ]
         found = [
-            with_own_subject(doc, a)
+            with_own_subject(doc, source_after_according(doc, a))
             for a in kept
             if not reports_a_deed(doc, a.cue, a.content, self._cue_rates) and not not_known(doc, a)
         ]
