@@ -1393,3 +1393,8 @@ def test_records_an_outlet_obtained_are_the_source_the_outlet_relayed():
     assert _chains("A study published by the University of Reading found that tea helps.") == [
         [("University of Reading study", "document_report")]
     ]
+
+
+def test_a_one_word_name_opening_the_text_keeps_its_name():
+    text = "Lund told investigators that he did not mean it, Sheriff Walter Pike said."
+    assert _kind(text, "Lund") == ("Lund", "named_person")

@@ -862,7 +862,7 @@ def _untitled(person: TokenSpan) -> TokenSpan:
     start = person.start
     while start < person.end - 1 and person.doc[start].lower_ in titles:
         start += 1
-    inside = [t.i + 1 for t in person.doc[start : person.end - 2] if t.lower_ in titles]
+    inside = [t.i + 1 for t in person.doc[start : max(start, person.end - 2)] if t.lower_ in titles]
     return person.doc[max(inside, default=start) : person.end]
 
 
