@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newstrace.analyze.claims import asserted_spans, is_proposition, per_sentence
 from newstrace.analyze.nlp import load_nlp
 from newstrace.model import Attribution, Source, SourceKind, Span
@@ -254,13 +256,17 @@ def test_a_phone_call_or_a_plea_is_no_report():
     )
 
 
-def test_a_question_asked_is_no_claim_of_the_asker():
-    assert _deed("Reporters asked whether the mayor would resign.", "asked", "whether the mayor")
-    text = "When asked if the fire was set on purpose, Lund said it could be."
-    assert _deed(text, "asked", "if the fire was set on purpose")
-    # a quoted question may carry its asker's claims
-    text = "“Why wait? It seems the delay will last,” asked one reader."
-    assert not _deed(text, "asked", "“Why wait? It seems the delay will last,”")
+@pytest.mark.parametrize(
+    ("text", "content", "deed"),
+    [
+        ("Reporters asked whether the mayor would resign.", "whether the mayor", True),
+        ("When asked if the pier was shut, Lund said it was.", "if the pier was shut", True),
+        # a quoted question may carry its asker's claims
+        ("“Why wait? It seems the delay will last,” asked one reader.", "“Why wait?", False),
+    ],
+)
+def test_a_question_asked_is_no_claim_of_the_asker(text, content, deed):
+    assert _deed(text, "asked", content) is deed
 
 
 def test_a_source_the_tagger_left_in_an_according_to_content_is_the_source():
