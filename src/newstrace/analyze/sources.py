@@ -358,8 +358,14 @@ def _chief_before(person: TokenSpan) -> bool:
     return (
         person.start > 0
         and doc[person.start - 1].text == "Chief"
-        and person[0].lower_ not in _CHIEFS | _lexicon()["official_titles"]
+        and person[0].lower_ not in _title_words()
     )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles of office and of a company's head: words that open no name after "Chief"."""
+    return _lexicon()["official_titles"] | _CHIEFS
 
 
 def _body_before(its: Token) -> Token | None:
@@ -838,9 +844,13 @@ def _titled_name(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
     name = words[count:]
     if not count or not 1 <= len(name) <= 3 or words[count - 1].tag_ in ("NNS", "NNPS"):
         return None  # "Authorities Sunday": a group's word, and a day, no one's title and name
-    bodies = _heads("organisation_heads", "public_bodies") | titles | _CHIEFS
+    bodies = _heads("organisation_heads", "public_bodies")
     if any(
-        t.pos_ != "PROPN" or not t.is_title or t.lower_ in bodies or t.ent_type_ in _WHEN
+        t.pos_ != "PROPN"
+        or not t.is_title
+        or t.lower_ in bodies
+        or t.lower_ in _title_words()
+        or t.ent_type_ in _WHEN
         for t in name
     ):
         return None
