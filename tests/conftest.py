@@ -49,3 +49,10 @@ def _bench_script(name: str) -> ModuleType:
 def bench_script():
     """Return a function that loads a script of ``bench/`` by name."""
     return _bench_script
+
+
+@pytest.fixture(scope="session")
+def ledger_cache(tmp_path_factory) -> Path:
+    """One ledger cache for the whole run, so tests scoring the same real articles (the
+    trace and the claim floors of real-stories) analyse each of them once."""
+    return tmp_path_factory.mktemp("ledgers")

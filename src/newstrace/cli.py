@@ -121,6 +121,12 @@ def _parser() -> argparse.ArgumentParser:
         help="claims: the articles JSONL the gold claims are in (default: articles.jsonl "
         "beside --data)",
     )
+    evaluate.add_argument(
+        "--cache", type=Path, help="trace, claims: ledger cache folder, reused across runs"
+    )
+    evaluate.add_argument(
+        "-j", "--jobs", type=int, help="trace, claims: processes analysing (default 1)"
+    )
     evaluate.add_argument("--id-field", help="grouping: the field naming each document")
     evaluate.add_argument("--label-field", help="grouping: the field holding its story label")
     evaluate.add_argument("--split", help="grouping: read only lines of this split (dev, ...)")
@@ -316,6 +322,8 @@ def _run_eval(args: argparse.Namespace) -> int:
     options = {
         "drift": args.drift,
         "articles": args.articles,
+        "cache": args.cache,
+        "jobs": args.jobs,
         "id_field": args.id_field,
         "label_field": args.label_field,
         "split": args.split,

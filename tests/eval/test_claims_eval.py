@@ -285,3 +285,16 @@ def test_eval_claims_runs_the_ledger_and_writes_a_line_per_gold_claim(tmp_path, 
     assert first["predicted"]["chain"] == [{"name": "Pellin Gazette", "kind": "media_outlet"}]
     assert first["verdict"]["chain_exact"] is True
     assert rows[2]["prediction"]["predicted"]["chain"] == []  # agentless: no source
+    cache = tmp_path / "ledgers"
+    assert main([*argv, "--cache", str(cache), "--jobs", "1"]) == 0
+    assert json.loads(capsys.readouterr().out) == metrics
+    assert len(list(cache.rglob("*.json"))) == 1  # the one article with gold claims, kept
+    assert main([*argv, "--cache", str(cache)]) == 0  # the same figures from the kept ledger
+    assert json.loads(capsys.readouterr().out) == metrics
+
+
+def test_eval_options_belong_to_their_tasks(tmp_path, capsys):
+    data = tmp_path / "certainty.jsonl"
+    data.write_text(json.dumps({"sentence": "It may rain.", "certainty": 2.0}) + "\n")
+    assert main(["eval", "certainty", "--data", str(data), "--jobs", "2"]) == 2
+    assert "takes no option --jobs" in capsys.readouterr().err

@@ -31,12 +31,12 @@ FLOORS = {
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_real_trace_holds_its_floors(name, shared_path, tmp_path):
+def test_real_trace_holds_its_floors(name, shared_path, ledger_cache):
     import newstrace
 
     folder = shared_path(f"datasets/real-stories/{name}")
     gold = read_gold(folder / "articles.jsonl")
-    trace = newstrace.trace(folder / "articles.jsonl", cache=tmp_path / "ledgers").trace
+    trace = newstrace.trace(folder / "articles.jsonl", cache=ledger_cache).trace
     metrics = score(trace, gold, _read_drift(folder / "drift.jsonl", gold))
     for metric, floor in FLOORS[name].items():
         assert metrics[metric] >= floor, f"{name}: {metric} {metrics[metric]} under {floor}"

@@ -26,9 +26,11 @@ def test_without_a_cache_a_scratch_one_lives_while_the_stories_are_built(monkeyp
 
 
 @pytest.mark.slow
-def test_stories_built_in_small_batches_are_the_same(dev_corpus, dev_trace, tmp_path, monkeypatch):
+def test_stories_built_in_small_batches_are_the_same(
+    dev_corpus, dev_trace, dev_ledgers, monkeypatch
+):
     monkeypatch.setattr(story_module, "STORIES_AT_ONCE", 2)
-    assert newstrace.trace(dev_corpus, cache=tmp_path).trace == dev_trace
+    assert newstrace.trace(dev_corpus, cache=dev_ledgers).trace == dev_trace
 
 
 def test_a_story_rests_on_no_pronoun_the_ledger_left_unresolved():

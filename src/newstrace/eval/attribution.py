@@ -18,32 +18,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newstrace.eval._io import rounded, write_predictions
-from newstrace.eval.polnear import read_polnear
+from newstrace.eval.polnear import GoldArticle, read_polnear
 from newstrace.model import AttributionSpans, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROLES = ("source", "cue", "content")
 Pair = tuple[int, int]
+Parsed = tuple[list[GoldArticle], list["Doc"]]
 
 
-def evaluate(data: Path, predictions: Path | None = None) -> dict[str, Any]:
+def evaluate(
+    data: Path, predictions: Path | None = None, parsed: Parsed | None = None
+) -> dict[str, Any]:
     """Score the packaged extractor on the PolNeAR-format folder ``data``: the one
-    ``NEWSTRACE_ATTRIBUTION`` chooses (``crf`` by default, or ``encoder``)."""
+    ``NEWSTRACE_ATTRIBUTION`` chooses (``crf`` by default, or ``encoder``). ``parsed``, from
+    :func:`parse`, spares a second parse when both extractors are scored on the same data."""
     from newstrace.analyze.attribution import load_extractor
-    from newstrace.analyze.nlp import for_parser, load_nlp
     from newstrace.analyze.settings import extractor_name
 
-    articles = read_polnear(data)
+    articles, docs = parsed if parsed is not None else parse(data)
     extractor = load_extractor()
-    docs = load_nlp().pipe(for_parser(a.text) for a in articles)  # as the ledger parses
     predicted = [extractor.predict(doc) for doc in docs]
     write_predictions(
         predictions, ((a.id, _as_json(p)) for a, p in zip(articles, predicted, strict=True))
     )
     metrics = score([a.attributions for a in articles], predicted)
     return {"articles": len(articles), "extractor": extractor_name(), **metrics}
+
+
+def parse(data: Path) -> Parsed:
+    """The articles of the PolNeAR-format folder ``data`` and their parses, as the ledger
+    parses them (the parse is most of an evaluation's time; extractors only read it)."""
+    from newstrace.analyze.nlp import for_parser, load_nlp
+
+    articles = read_polnear(data)
+    return articles, list(load_nlp().pipe(for_parser(a.text) for a in articles))
 
 
 def score(

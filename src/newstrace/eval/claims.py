@@ -90,11 +90,16 @@ Scored = tuple[GoldClaim, Predicted | None, Verdict]
 
 
 def evaluate(
-    data: Path, predictions: Path | None = None, articles: Path | None = None
+    data: Path,
+    predictions: Path | None = None,
+    articles: Path | None = None,
+    cache: Path | None = None,
+    jobs: int = 1,
 ) -> dict[str, Any]:
-    """Score the ledger of the articles in ``articles`` against the gold claims in ``data``."""
+    """Score the ledger of the articles in ``articles`` against the gold claims in ``data``
+    (ledgers analysed by ``jobs`` processes, kept in ``cache`` when given)."""
     gold = read_claims(data)
-    ledgers = _ledgers(articles or Path(data).with_name("articles.jsonl"), gold)
+    ledgers = _ledgers(articles or Path(data).with_name("articles.jsonl"), gold, cache, jobs)
     scored = [judge(claim, predict(ledgers[claim.article_id], claim)) for claim in gold]
     write_predictions(predictions, (_row(item) for item in scored))
     return {"articles": len(ledgers), **score(scored)}
@@ -194,19 +199,28 @@ def _gold_claim(row: dict[str, Any], where: str, number: int) -> GoldClaim:
         raise DataError(f"{where}: not a gold claim ({error})") from error
 
 
-def _ledgers(articles: Path, gold: Sequence[GoldClaim]) -> dict[str, Ledger]:
+def _ledgers(
+    articles: Path, gold: Sequence[GoldClaim], cache: Path | None, jobs: int
+) -> dict[str, Ledger]:
     """The ledger of every article that holds a gold claim."""
-    from newstrace.api import analyze
+    from newstrace.engines.local import analyze_items
     from newstrace.ingest import read_inputs
+    from newstrace.trace.cache import LedgerCache
 
     if not Path(articles).is_file():
         raise DataError(f"no articles at {articles}; give them with --articles")
     wanted = {claim.article_id for claim in gold}
-    ledgers = {}
-    for item in read_inputs(articles):
-        article = item.article
-        if article is not None and article.id in wanted:
-            ledgers[article.id] = analyze(article)
+    items = (
+        item
+        for item in read_inputs(articles)
+        if item.article is not None and item.article.id in wanted
+    )
+    store = LedgerCache(cache) if cache is not None else None
+    ledgers = {
+        str(result.article.id): result
+        for _, result in analyze_items(items, cache=store, jobs=jobs)
+        if isinstance(result, Ledger)
+    }
     missing = sorted(wanted - set(ledgers))
     if missing:
         raise DataError(f"{articles}: no readable article {', '.join(missing)}")

@@ -14,7 +14,6 @@ each gold line is matched at most once. ``drift_typed`` also needs the same type
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,12 +24,16 @@ from newstrace.eval._io import rounded, write_predictions
 from newstrace.ingest import outlet_identity
 from newstrace.model import DriftEvent, Trace
 
-CACHE_ENV = "NEWSTRACE_CACHE_DIR"
-
 
 def evaluate(
-    data: Path, predictions: Path | None = None, drift: Path | None = None
+    data: Path,
+    predictions: Path | None = None,
+    drift: Path | None = None,
+    cache: Path | None = None,
+    jobs: int = 1,
 ) -> dict[str, Any]:
+    """Trace ``data`` (ledgers analysed by ``jobs`` processes, kept in ``cache`` when given,
+    so a second run only scores) and score the trace against its gold fields."""
     from newstrace.api import trace
 
     if data.is_dir():
@@ -38,7 +41,7 @@ def evaluate(
         if drift is None and (folder / "drift.jsonl").is_file():
             drift = folder / "drift.jsonl"
     gold = read_gold(data)
-    traced = trace(data, cache=os.environ.get(CACHE_ENV) or None).trace
+    traced = trace(data, cache=cache, jobs=jobs).trace
     metrics = score(traced, gold, _read_drift(drift, gold) if drift else None)
     write_predictions(predictions, _prediction_rows(traced))
     return metrics
