@@ -225,6 +225,26 @@ def test_a_denied_belief_without_that_is_its_subjects_claim(extractor, nlp):
     )
 
 
+def test_a_denied_belief_a_speaker_reports_is_its_subjects_claim_up_to_their_next_deed(
+    extractor, nlp
+):
+    text = "Harbour police do not believe the shed fire was set on purpose, Lt. Dale Lund said."
+    found = _predict(extractor, nlp, text)
+    assert ("Harbour police", "believe", "the shed fire was set on purpose") in found
+    text = (
+        "Detectives do not believe the Pellin quay shooting was random and are looking for a "
+        "van, Sheriff Walter Pike said."
+    )
+    found = _predict(extractor, nlp, text)
+    assert ("Detectives", "believe", "the Pellin quay shooting was random") in found
+
+
+def test_cannot_believe_is_astonishment_not_a_denied_belief(extractor, nlp):
+    text = "Harbour traders can't believe the old ferry is gone, Mara Okafor said."
+    found = _predict(extractor, nlp, text)
+    assert not any(cue and cue.endswith("believe") for _, cue, _ in found)
+
+
 def test_a_cue_found_inside_quoted_as_takes_the_quoted_source(extractor, nlp):
     text = (
         "The article quotes co-author of the survey, Mira Tal, as saying this could change "

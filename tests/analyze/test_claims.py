@@ -256,6 +256,15 @@ def test_a_phone_call_or_a_plea_is_no_report():
     )
 
 
+def test_a_refusal_no_one_is_named_to_give_is_no_report():
+    assert _deed("Mara Okafor was denied bond on Friday.", "was denied", "bond on Friday")
+    text = "His permit was denied because of a prior conviction."
+    assert _deed(text, "was denied", "because of a prior conviction")
+    # a denial someone voiced is their claim
+    text = "The claim was denied by the Pellin council."
+    assert not _deed(text, "was denied by", "The claim")
+
+
 @pytest.mark.parametrize(
     ("text", "content", "deed"),
     [

@@ -288,8 +288,8 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
         return False
     if _pronounced_dead(head) or _dispatched(head) or _named_as(head) or _phoned(head):
         return True  # "was pronounced dead", "were called to the scene", "known as 'Shy'"
-    if _pleaded(head) or _asked_a_question(head, tokens):
-        return True  # "pleaded guilty to ...", "asked whether the mayor would resign"
+    if _pleaded(head) or _asked_a_question(head, tokens) or _refused_to(head):
+        return True  # "pleaded guilty to ...", "asked whether ...", "was denied bond"
     if any(t.is_quote for t in tokens) or tokens[0].lower_ == "that":
         return False
     if cue_rates.get(head.lemma_.lower(), 0.0) >= DEED_RATE or is_finding(head):
@@ -395,6 +395,17 @@ def _pleaded(verb: Token) -> bool:
     not guilty", "pleaded no contest"): an act on the record, not a report of a claim."""
     return verb.lemma_.lower() == "plead" and any(
         t.lower_ in _PLEAS for c in verb.children for t in c.subtree
+    )
+
+
+def _refused_to(verb: Token) -> bool:
+    """Whether ``verb`` is a passive "denied" with no one named to deny ("was denied bond",
+    "were denied entry", "his permit was denied because ..."): a court's or an office's
+    refusal the article reports, not a denial anyone voiced."""
+    return (
+        verb.lemma_.lower() == "deny"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
     )
 
 

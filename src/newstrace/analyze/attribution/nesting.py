@@ -245,9 +245,33 @@ def _denied_belief(verb: Token) -> bool:
     """ "Authorities do not believe drugs were involved": a negated verb of belief
     (``negation_raising`` in the hedge lexicon) denies the clause it governs, the
     subject's claim; the cue tagger finds "believe" but seldom "do not believe"."""
-    return verb.lemma_.lower() in word_list("negation_raising") and any(
-        child.dep_ == "neg" for child in verb.children
+    return (
+        verb.lemma_.lower() in word_list("negation_raising")
+        and any(child.dep_ == "neg" for child in verb.children)
+        and not any(child.lower_ in _ABLE for child in verb.children)
     )
+
+
+# "can't believe you are gone" is astonishment, not a denied belief
+_ABLE = frozenset({"can", "could", "ca"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _belief_end(clause: Token) -> int:
+    """Where a denied belief's clause ends: before a verb joined to it with no subject of its
+    own, which is the believer's next deed ("Detectives do not believe the shooting was
+    random [and are searching for a suspect]", "did not think there was time to wait [and
+    drove the boy to hospital]"), as the parser hangs it inside the clause."""
+    for word in clause.subtree:
+        joined = next((c for c in word.head.children if c.dep_ == "conj" and c.i > word.i), None)
+        if (
+            word.dep_ == "cc"
+            and joined is not None
+            and joined.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in _SUBJECT_DEPS for c in joined.children)
+        ):
+            return _last_word(clause.doc, word.i - 1)
+    return _last_word(clause.doc, clause.right_edge.i)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -359,9 +383,10 @@ def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[Ro
 
 def _main_verb(verb: Token) -> bool:
     """The sentence's root, or for a denied belief also a root's second verb ("The farm
-    grows hemp, but investigators do not believe it is related")."""
+    grows hemp, but investigators do not believe it is related") or the clause a root
+    reports ("Police do not believe the fire was set, Lt. Lund said")."""
     return verb.dep_ == "ROOT" or (
-        verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and _denied_belief(verb)
+        verb.dep_ in {"conj", "ccomp"} and verb.head.dep_ == "ROOT" and _denied_belief(verb)
     )
 
 
@@ -408,10 +433,11 @@ def _verb_attributions(
             continue
         taken.add(verb.i)
         opening = noun or _misparsed_subject(verb, clause) or clause
+        end = _belief_end(clause) if _denied_belief(verb) else _last_word(doc, clause.right_edge.i)
         found.append(
             RoleExample(
                 cue=(verb.i, verb.i + 1),
-                content=(opening.left_edge.i, _last_word(doc, clause.right_edge.i) + 1),
+                content=(opening.left_edge.i, end + 1),
                 source=(subject.left_edge.i, subject.right_edge.i + 1),
             )
         )
