@@ -816,6 +816,25 @@ def test_an_outlet_told_is_named_with_its_number_and_its_hyphened_words():
     assert chains[0][0] == ("Post-Gazette", "media_outlet")
 
 
+def test_a_broadcasters_call_sign_is_an_outlet_and_a_sheriffs_initials_are_not():
+    assert _kind("WKYT reports the bridge at Pellin was shut.", "WKYT") == (
+        "WKYT",
+        "media_outlet",
+    )
+    text = "WXYZ-TV says the quay was closed."
+    assert _kind(text, "WXYZ-TV") == ("WXYZ-TV", "media_outlet")
+    assert _kind("CBS11 says the quay was closed.", "CBS11")[1] == "media_outlet"
+    assert _kind("KCSO says the quay was closed.", "KCSO")[1] != "media_outlet"
+    assert _kind("KPMG says the accounts were in order.", "KPMG")[1] != "media_outlet"
+
+
+def test_a_name_with_a_persons_role_or_age_is_a_person():
+    text = "Witness Ruby Poore said the shots came from a passing car."
+    assert _kind(text, "Witness Ruby Poore") == ("Ruby Poore", "named_person")
+    text = "Ruby Poore, 32, said the shots came from a passing car."
+    assert _kind(text, "Ruby Poore")[1] == "named_person"
+
+
 def test_a_source_is_named_from_its_own_line():
     text = (
         "Residents were stunned.\n\nFamily 'close-knit'\n\n"

@@ -66,6 +66,14 @@ _OWN_STATION = re.compile(
     r"|(?:abc|nbc|cbs|fox) ?\d+(?: news)?)",
     re.IGNORECASE,
 )
+# a broadcaster's call sign (US stations: K or W and three letters, or two before "-TV"),
+# or a network's local station by its channel ("FOX8", "CBS 11")
+_CALL_SIGN = re.compile(
+    r"[KW][A-Z]{3}(?:-(?:TV|DT|FM|AM))?|[KW][A-Z]{2}-(?:TV|DT|FM|AM)|(?:FOX|CBS|NBC|ABC) ?\d{1,2}"
+)
+_NOT_STATIONS = frozenset({"KPMG", "WWII"})
+# a sheriff's office's or a police department's initials look like a call sign ("KCSO")
+_OFFICE_LETTERS = ("SO", "PD")
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|co|info|news|uk|us)", re.I)
 
 
@@ -216,6 +224,9 @@ def _outlet_name(tokens: TokenSpan, ents: list[TokenSpan]) -> str | None:
         name = canonical_outlet(text)
         if name:
             return name
+    station = next((t for t in candidates[:2] if _CALL_SIGN.fullmatch(t)), None)
+    if station and station not in _NOT_STATIONS and not station.endswith(_OFFICE_LETTERS):
+        return station  # "told WKYT", "WXYZ-TV says", "CBS11 talked to"
     head = tokens.root
     proper = [t for t in tokens if t.i <= head.i and _capital(t) and t.dep_ != "det"]
     named = any(t.is_title for t in proper)  # "Riverside FM", not a bare "TV"
@@ -457,6 +468,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _person(tokens, persons[-1])
     if (titled_name := _titled_name(tokens, ents)) is not None:
         return _person(tokens, titled_name)  # "Sheriff Shaver", "Chief Bowers": untagged
+    if (role_named := _role_named(tokens)) is not None:
+        return _person(tokens, role_named)  # "Witness Ruby Poore", tagged a body or nothing
     if orgs and _named_after_occupation(orgs[-1]):
         return _person(tokens, orgs[-1])  # the tagger's ORG for "co-author ..., Nicola Avena"
     if orgs and _titled_as_a_person(titled := _widened(orgs[-1], tokens)):
@@ -485,7 +498,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if (name := _titled_untagged(tokens, ents)) is not None:
         return name.text, _person_kind(name)  # "Detective Kola Pike", no entity tagged
-    if not ents and head.pos_ == "PROPN" and _told_of_as_someone(head):
+    if all(e.label_ in _AGES for e in ents) and head.pos_ == "PROPN" and _told_of_as_someone(head):
         return _short_name(tokens), SourceKind.NAMED_PERSON  # "Ana Ruiz, who lives nearby"
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
@@ -499,9 +512,11 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
 
 def _told_of_as_someone(name: Token) -> bool:
     """Whether a name the tagger did not tag is described as a person: a relative clause
-    opened by "who" ("said Ana Ruiz, who lives nearby"); a body takes "which" or "that"."""
+    opened by "who" ("said Ana Ruiz, who lives nearby"; a body takes "which" or "that"), or
+    an age ("Ruby Poore, 32, said")."""
     return any(
-        clause.dep_ == "relcl" and clause.left_edge.lower_ in {"who", "whom", "whose"}
+        (clause.dep_ == "relcl" and clause.left_edge.lower_ in {"who", "whom", "whose"})
+        or (clause.dep_ == "appos" and clause.like_num and clause.text.isdigit())
         for clause in name.children
     )
 
@@ -861,7 +876,25 @@ def _titled_name(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
     return tokens.doc[name[0].i : name[-1].i + 1]
 
 
-_WHEN = frozenset({"DATE", "TIME"})
+# how the tagger labels an age given after a name ("Ruby Poore, 32,")
+_AGES = frozenset({"DATE", "CARDINAL"})
+
+
+def _role_named(tokens: TokenSpan) -> TokenSpan | None:
+    """The name after a word for who a person is that opens a mention ("Witness Ruby Poore
+    said", "Neighbor Sam Riley", "Professor Mara Okafor"): one to three capitalised proper
+    nouns that end it. The tagger takes such a capitalised word and name for a body."""
+    words = [t for t in tokens if not (t.i == tokens.start and t.pos_ == "DET")]
+    roles = _heads("people_heads", "person_heads", "staff_heads") - {"old"}
+    if len(words) < 2 or len(words) > 4 or words[0].lower_ not in roles:
+        return None
+    name = words[1:]
+    if any(
+        t.pos_ != "PROPN" or not t.is_title or t.lower_ in _title_words() or t.ent_type_ in _WHEN
+        for t in name
+    ):
+        return None
+    return tokens.doc[name[0].i : name[-1].i + 1]
 
 
 def _untitled(person: TokenSpan) -> TokenSpan:
