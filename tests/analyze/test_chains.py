@@ -828,6 +828,16 @@ def test_a_broadcasters_call_sign_is_an_outlet_and_a_sheriffs_initials_are_not()
     assert _kind("KPMG says the accounts were in order.", "KPMG")[1] != "media_outlet"
 
 
+def test_a_person_named_after_a_body_and_a_title_is_that_person():
+    text = '"We have questions," State Police Capt. Doug Cain said.'
+    assert _kind(text, "State Police Capt. Doug Cain") == ("Doug Cain", "government_official")
+    text = "Brightwave Chief Executive Ana Ruiz said sales rose."
+    assert _kind(text, "Brightwave Chief Executive Ana Ruiz") == ("Ana Ruiz", "named_person")
+    # a body's own word after a title is no name
+    text = "The Pellin Police Division said the quay was shut."
+    assert _kind(text, "The Pellin Police Division")[1] == "organisation"
+
+
 def test_a_name_with_a_persons_role_or_age_is_a_person():
     text = "Witness Ruby Poore said the shots came from a passing car."
     assert _kind(text, "Witness Ruby Poore") == ("Ruby Poore", "named_person")
