@@ -12,7 +12,9 @@ chosen). These 240 claims are held out: score them, do not read their errors.
 ``news_claims_tune.jsonl`` and ``news_claims_tune2.jsonl`` to ``news_claims_tune6.jsonl``
 label 96 other texts of the same corpora the same way, ``news_claims_tune7.jsonl`` and
 ``news_claims_tune8.jsonl`` 32 more, half of them reports of the wider GVA crawl (id
-``gvacrawl-<doc_id>``, the ``content`` of that doc_id's first line); their lines say
+``gvacrawl-<doc_id>``, the ``content`` of that doc_id's first line), and
+``news_claims_tune9.jsonl`` and ``news_claims_tune10.jsonl`` 32 more made the same way;
+their lines say
 ``"part": "tune"``: read their errors freely. Writes ``articles.jsonl`` (every part) and
 ``claims-heldout.jsonl`` / ``claims-tune.jsonl`` under ``--out``; then
 
@@ -50,6 +52,8 @@ LABELS = [
         "news_claims_tune6.jsonl",
         "news_claims_tune7.jsonl",
         "news_claims_tune8.jsonl",
+        "news_claims_tune9.jsonl",
+        "news_claims_tune10.jsonl",
     )
 ]
 SEMEVAL = "datasets/news-similarity/training_set.csv"
