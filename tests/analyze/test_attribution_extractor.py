@@ -239,6 +239,15 @@ def test_a_denied_belief_a_speaker_reports_is_its_subjects_claim_up_to_their_nex
     assert ("Detectives", "believe", "the Pellin quay shooting was random") in found
 
 
+def test_a_third_persons_denied_belief_is_theirs_and_goes_on_past_but(extractor, nlp):
+    text = "They do not believe Mara Okafor was involved in the quay fire."
+    found = _predict(extractor, nlp, text)
+    assert ("They", "believe", "Mara Okafor was involved in the quay fire") in found
+    text = "Police do not believe the fire was planned but may have been an accident."
+    found = _predict(extractor, nlp, text)
+    assert ("Police", "believe", "the fire was planned but may have been an accident") in found
+
+
 def test_cannot_believe_is_astonishment_not_a_denied_belief(extractor, nlp):
     text = "Harbour traders can't believe the old ferry is gone, Mara Okafor said."
     found = _predict(extractor, nlp, text)

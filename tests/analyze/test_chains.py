@@ -838,6 +838,14 @@ def test_a_person_named_after_a_body_and_a_title_is_that_person():
     assert _kind(text, "The Pellin Police Division")[1] == "organisation"
 
 
+def test_a_name_owning_what_a_preposition_governs_is_not_the_source():
+    text = "An attorney for Lund's grandparents said the shooting was not relevant."
+    assert _kind(text, "An attorney for Lund's grandparents") == (
+        "An attorney",
+        "anonymous_person",
+    )
+
+
 def test_a_name_with_a_persons_role_or_age_is_a_person():
     text = "Witness Ruby Poore said the shots came from a passing car."
     assert _kind(text, "Witness Ruby Poore") == ("Ruby Poore", "named_person")

@@ -255,17 +255,22 @@ def _denied_belief(verb: Token) -> bool:
 # "can't believe you are gone" is astonishment, not a denied belief
 _ABLE = frozenset({"can", "could", "ca"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# what joins the believer's next deed; "but" and "or" go on with the belief ("do not believe
+# it was planned but may have been an accident")
+_NEXT_DEED = frozenset({"and", "so", "then"})
+_THIRD_PERSON = frozenset({"they", "he", "she"})
 
 
 def _belief_end(clause: Token) -> int:
-    """Where a denied belief's clause ends: before a verb joined to it with no subject of its
-    own, which is the believer's next deed ("Detectives do not believe the shooting was
+    """Where a denied belief's clause ends: before a verb joined to it by "and" with no subject
+    of its own, which is the believer's next deed ("Detectives do not believe the shooting was
     random [and are searching for a suspect]", "did not think there was time to wait [and
     drove the boy to hospital]"), as the parser hangs it inside the clause."""
     for word in clause.subtree:
         joined = next((c for c in word.head.children if c.dep_ == "conj" and c.i > word.i), None)
         if (
             word.dep_ == "cc"
+            and word.lower_ in _NEXT_DEED
             and joined is not None
             and joined.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in _SUBJECT_DEPS for c in joined.children)
@@ -410,7 +415,9 @@ def _verb_attributions(
     unless the subject is a study or its authors (:func:`_said_by_research`), whose clause
     may also come first. Those two only for research subjects: for any subject they cost
     PolNeAR dev 0.2 points per role; for these, nothing. A denied belief ("Police do not
-    believe the fire was set", :func:`_denied_belief`) may also go without "that".
+    believe the fire was set", :func:`_denied_belief`) may also go without "that", and its
+    subject may be a third person's pronoun ("They do not believe she was involved"; PolNeAR
+    rarely marks a speaker's own "I don't think").
     """
     found = []
     for verb in verbs:
@@ -428,12 +435,14 @@ def _verb_attributions(
         research = that_clause and by_research
         if clause.i < verb.i and not (research and subject.i > clause.right_edge.i):
             continue
-        opens = _opens_with_that(clause) or research or _denied_belief(verb)
-        if that_clause and (subject.pos_ == "PRON" or not opens):
+        denied = _denied_belief(verb)
+        opens = _opens_with_that(clause) or research or denied
+        told_of = denied and subject.lower_ in _THIRD_PERSON  # "They do not believe X"
+        if that_clause and ((subject.pos_ == "PRON" and not told_of) or not opens):
             continue
         taken.add(verb.i)
         opening = noun or _misparsed_subject(verb, clause) or clause
-        end = _belief_end(clause) if _denied_belief(verb) else _last_word(doc, clause.right_edge.i)
+        end = _belief_end(clause) if denied else _last_word(doc, clause.right_edge.i)
         found.append(
             RoleExample(
                 cue=(verb.i, verb.i + 1),
