@@ -761,6 +761,14 @@ def _resolved(text: str, mention: str) -> tuple[str, str]:
     return source.name, source.kind.value
 
 
+def test_a_first_name_stands_for_the_full_name_given_before():
+    text = "Gabby Lund, 12, was shot in the side. Gabby said the doctors left the bullet in."
+    assert _resolved(text, "Gabby") == ("Gabby Lund", "named_person")
+    # a headline's capitalised noun is no first name
+    text = "Man Shot Near Pellin Quay. Man said to be stable."
+    assert _resolved(text, "Man")[0] != "Man Shot"
+
+
 def test_a_definite_description_shortens_the_name_named_before_it():
     text = "The Pellin County Coroner's Office ruled it a homicide. The coroner's office said so."
     assert _resolved(text, "The coroner's office") == (

@@ -1588,8 +1588,8 @@ class SourceResolver:
         return quoted_at(text, text.rfind("\n", 0, words.start_char) + 1, words.start_char)
 
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
-        """The earlier full name a bare surname stands for, also after a courtesy title:
-        "Varga", "Dr Varga" -> "Elena Varga"."""
+        """The earlier full name a bare surname (or else a first name) stands for, also after a
+        courtesy title: "Varga", "Dr Varga" -> "Elena Varga"."""
         words = [
             t
             for t in tokens
@@ -1609,7 +1609,30 @@ class SourceResolver:
             ),
             None,
         )
-        return tagged or _untagged_full_name(self.doc[: tokens.start], surname)
+        return (
+            tagged
+            or _untagged_full_name(self.doc[: tokens.start], surname)
+            or self._first_named(surname, tokens.start)
+        )
+
+    def _first_named(self, first: str, before: int) -> TokenSpan | None:
+        """The last full name before ``before`` that opens with the word ``first``: a text may
+        go on by a person's first name ("Jools said" after "Jools Oliver"), a child's or a
+        family member's most often."""
+        if not first.istitle() or first.lower() in _heads("people_heads"):
+            return None  # "WE'RE", a headline's "Man Shot"
+        return next(
+            (
+                _untitled(e)
+                for e in reversed(self._ents)
+                if e.label_ == "PERSON"
+                and len(e) > 1
+                and e[0].text == first
+                and e.end <= before
+                and all(t.is_title for t in e)  # not "Pat's"
+            ),
+            None,
+        )
 
     def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
         """A pronoun with no earlier source: the nearest person named before it, if any."""
