@@ -39,7 +39,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # 0.633, 0.692, 0.661, 0.742, 0.821. Twenty-eighth session: a seventh and an eighth tune
 # part (96 claims, half from the wider GVA crawl) join, 384 tune claims, scored before their
 # errors were read: the 96 alone 0.708, 0.694, 0.726, 0.792, 0.830; all 384 0.753, 0.743,
-# 0.802, 0.852, 0.895.
+# 0.802, 0.852, 0.895. Twenty-ninth session: a ninth and a tenth (96 more, blind: 0.729,
+# 0.610, 0.692, 0.760, 0.837), 480 tune claims; after changes 128-135 0.756, 0.732, 0.793,
+# 0.835, 0.883.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -57,10 +59,10 @@ FLOORS = {
     },
     "news-tune": {
         "chain_exact": 0.73,
-        "chain_source_recall": 0.72,
-        "source_kind_accuracy": 0.78,
-        "level_accuracy": 0.83,
-        "hedge_cue_recall": 0.87,
+        "chain_source_recall": 0.71,
+        "source_kind_accuracy": 0.77,
+        "level_accuracy": 0.81,
+        "hedge_cue_recall": 0.86,
     },
     "news-heldout": {
         "chain_exact": 0.61,
@@ -72,9 +74,10 @@ FLOORS = {
 }
 
 # gold claims no predicted claim holds: a headline credited after a colon in the third tune
-# part ("Expert: X no longer Y") is left out of the claims; two held-out claims (one of the
-# fourth part, one of the fifth; held out, so not read) are missed too
-MISSED = {"news-tune": 1, "news-heldout": 2}
+# part ("Expert: X no longer Y") is left out of the claims, and two short phrases of the
+# ninth and tenth parts (a line of an event notice, a description of a remark); two
+# held-out claims (one of the fourth part, one of the fifth; held out, so not read) too
+MISSED = {"news-tune": 3, "news-heldout": 2}
 
 # two processes analyse (the sets are a minute of analysis on one core; CI has two)
 JOBS = 2
