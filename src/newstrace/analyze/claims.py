@@ -18,7 +18,7 @@ from itertools import takewhile
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from newstrace.analyze.attribution.nesting import child_of, is_finding
+from newstrace.analyze.attribution.nesting import SUBJECT_DEPS, child_of, is_finding
 from newstrace.analyze.hedges import word_list
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
@@ -33,7 +33,6 @@ _TRAILING_CONJUNCTIONS = re.compile(rf"(?:\W+\b{_CONJUNCTION})+\W*$", re.I)
 # ("Police are trying to determine who." ends its sentence: kept)
 _TRAILING_RELATIVE = re.compile(r"\W+\b(?:who|whom|whose|which|where)[^\w.!?]*$", re.I)
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # verbs of speaking whose infinitive after "declined", "refused", "asked not" is no claim
 _NOT_SAYING = {"comment", "name", "identify", "say", "speak", "elaborate", "discuss", "respond"}
 # verbs of refusing (:func:`refused`)
@@ -191,7 +190,7 @@ def is_proposition(doc: Doc, span: Span) -> bool:
         return False
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     if any(
-        t.tag_ in _FINITE_TAGS or any(c.dep_ in _SUBJECTS and c in tokens for c in t.children)
+        t.tag_ in _FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS and c in tokens for c in t.children)
         for t in verbs
     ):
         return True
@@ -302,7 +301,7 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
     # a verb with a subject in the content makes it a clause ("no evidence [that the photo
     # was] ..."); the cue's own verb or a relative clause ("the man [who shot them]") does not
     return not any(
-        t.dep_ in _SUBJECTS and t.head in tokens and t.head != head and t.head.dep_ != "relcl"
+        t.dep_ in SUBJECT_DEPS and t.head in tokens and t.head != head and t.head.dep_ != "relcl"
         for t in tokens
     )
 
@@ -447,7 +446,7 @@ def refusal_claim(
     verb = next((t for t in words or () if t.lemma_.lower() in _REFUSALS), None)
     if act is None or verb is None or verb.dep_ in ("relcl", "acl", "amod"):
         return None
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subject = child_of(verb, SUBJECT_DEPS)
     start = subject.left_edge.idx if subject is not None else verb.idx
     end = act.right_edge.idx + len(act.right_edge)
     span = trimmed(doc.text, min(start, verb.idx), end)
@@ -490,7 +489,7 @@ def source_after_according(doc: Doc, found: AttributionSpans) -> AttributionSpan
         return found
     last = named.right_edge
     source = Span.of(doc.text, named.left_edge.idx, last.idx + len(last))
-    subject = child_of(cue[0].head, _SUBJECTS)
+    subject = child_of(cue[0].head, SUBJECT_DEPS)
     before = subject.left_edge.idx if subject is not None and subject.i < cue.start else None
     start = source.end if before is None else before  # "The boy, according to ..., was"
     content = trimmed(doc.text, start, found.content.end)
@@ -541,7 +540,7 @@ def _with_subject(doc: Doc, span: Span, line_start: int) -> Span:
     head = verb.head if verb is not None and verb.dep_ in ("aux", "auxpass") else verb
     if head is None or head.dep_ not in ("ROOT", "conj", "ccomp"):
         return span
-    subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    subject = child_of(head, SUBJECT_DEPS)
     if subject is None or subject.idx >= span.start or subject.left_edge.idx < line_start:
         return span
     return trimmed(doc.text, subject.left_edge.idx, span.end) or span

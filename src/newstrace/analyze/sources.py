@@ -864,15 +864,7 @@ def _titled_name(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
     name = words[count:]
     if not count or not 1 <= len(name) <= 3 or words[count - 1].tag_ in ("NNS", "NNPS"):
         return None  # "Authorities Sunday": a group's word, and a day, no one's title and name
-    bodies = _heads("organisation_heads", "public_bodies")
-    if any(
-        t.pos_ != "PROPN"
-        or not t.is_title
-        or t.lower_ in bodies
-        or t.lower_ in _title_words()
-        or t.ent_type_ in _WHEN
-        for t in name
-    ):
+    if not _a_name(name, _heads("organisation_heads", "public_bodies")):
         return None
     if any(
         e.label_ in ("ORG", "GPE", "NORP", "FAC") and e.start <= words[0].i < e.end for e in ents
@@ -897,15 +889,7 @@ def _named_after_title(tokens: TokenSpan) -> TokenSpan | None:
     if last is None or last == 0 or not 1 <= len(words) - last - 1 <= 3:
         return None
     name = words[last + 1 :]
-    bodies = _heads("organisation_heads", "public_bodies")
-    if any(
-        t.pos_ != "PROPN"
-        or not t.is_title
-        or t.lower_ in _title_words()
-        or t.lower_ in bodies
-        or t.ent_type_ in _WHEN
-        for t in name
-    ):
+    if not _a_name(name, _heads("organisation_heads", "public_bodies")):
         return None
     if tokens.root not in name:
         return None  # "a spokesman for Mayor John Mercer": the spokesman speaks
@@ -921,12 +905,22 @@ def _role_named(tokens: TokenSpan) -> TokenSpan | None:
     if len(words) < 2 or len(words) > 4 or words[0].lower_ not in roles:
         return None
     name = words[1:]
-    if any(
-        t.pos_ != "PROPN" or not t.is_title or t.lower_ in _title_words() or t.ent_type_ in _WHEN
-        for t in name
-    ):
+    if not _a_name(name, frozenset()):
         return None
     return tokens.doc[name[0].i : name[-1].i + 1]
+
+
+def _a_name(words: list[Token], bodies: frozenset[str]) -> bool:
+    """Whether ``words`` can be a person's name after a title or a role word: capitalised
+    proper nouns, none a title, a day or a time, nor one of ``bodies``' words."""
+    return all(
+        t.pos_ == "PROPN"
+        and t.is_title
+        and t.lower_ not in _title_words()
+        and t.lower_ not in bodies
+        and t.ent_type_ not in _WHEN
+        for t in words
+    )
 
 
 def _untitled(person: TokenSpan) -> TokenSpan:

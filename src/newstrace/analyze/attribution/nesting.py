@@ -15,7 +15,7 @@ on main verbs with a "that" clause; :func:`credited_after` reads a credit that c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -254,7 +254,6 @@ def _denied_belief(verb: Token) -> bool:
 
 # "can't believe you are gone" is astonishment, not a denied belief
 _ABLE = frozenset({"can", "could", "ca"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # what joins the believer's next deed; "but" and "or" go on with the belief ("do not believe
 # it was planned but may have been an accident")
 _NEXT_DEED = frozenset({"and", "so", "then"})
@@ -273,7 +272,7 @@ def _belief_end(clause: Token) -> int:
             and word.lower_ in _NEXT_DEED
             and joined is not None
             and joined.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in _SUBJECT_DEPS for c in joined.children)
+            and child_of(joined, SUBJECT_DEPS) is None
         ):
             return _last_word(clause.doc, word.i - 1)
     return _last_word(clause.doc, clause.right_edge.i)
@@ -526,7 +525,11 @@ def _opens_with_that(clause: Token) -> bool:
     )
 
 
-def child_of(token: Token, deps: set[str]) -> Token | None:
+# the dependency labels of a verb's subject
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def child_of(token: Token, deps: Collection[str]) -> Token | None:
     """The first child of ``token`` with one of the dependency labels ``deps``."""
     return next((child for child in token.children if child.dep_ in deps), None)
 
