@@ -764,6 +764,8 @@ def _resolved(text: str, mention: str) -> tuple[str, str]:
 def test_a_first_name_stands_for_the_full_name_given_before():
     text = "Gabby Lund, 12, was shot in the side. Gabby said the doctors left the bullet in."
     assert _resolved(text, "Gabby") == ("Gabby Lund", "named_person")
+    text = "Kim Jong-un met the envoys in Pellin. Kim said the talks went well."
+    assert _resolved(text, "Kim")[0] == "Kim Jong-un"
     # a headline's capitalised noun is no first name
     text = "Man Shot Near Pellin Quay. Man said to be stable."
     assert _resolved(text, "Man")[0] != "Man Shot"

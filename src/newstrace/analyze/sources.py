@@ -1623,7 +1623,7 @@ class SourceResolver:
                 and len(e) > 1
                 and e[0].text == first
                 and e.end <= before
-                and all(t.is_title for t in e)  # not "Pat's"
+                and not any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in e)  # "Pat's"
             ),
             None,
         )
