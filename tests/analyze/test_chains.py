@@ -158,6 +158,22 @@ def test_a_bare_surname_finds_the_full_name_the_tagger_missed():
     start = text.index("Police said")
     source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 6))
     assert source.kind is not SourceKind.NAMED_PERSON  # "Police" is no surname
+    text = "It was reported to Pellin RCMP on Monday. RCMP say the sign was painted at night."
+    start = text.index("RCMP say")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 4))
+    assert source.kind is not SourceKind.NAMED_PERSON  # nor is "RCMP"
+
+
+def test_a_surname_misspelt_by_a_letter_finds_the_one_full_name_it_misspells():
+    text = "Lt. Pete Hettema spoke at noon. Hetteman said it was quiet."
+    start = text.index("Hetteman")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 8))
+    assert source.name == "Pete Hettema"
+    # two names it could misspell: neither
+    text = "Amy Larsen and Walter Larson spoke at noon. Larsan said it was quiet."
+    start = text.index("Larsan")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 6))
+    assert source.name == "Larsan"
 
 
 @pytest.mark.parametrize(
@@ -441,8 +457,9 @@ def test_a_spokesperson_is_named_with_the_body_they_speak_for():
         "Pellin Ferry Society spokesman",
         "anonymous_person",
     )
+    # a body not named keeps the text's own words, as the claim labels do
     assert _kind("A spokesman for the company said so.", "A spokesman for the company")[0] == (
-        "A spokesman"
+        "A spokesman for the company"
     )
 
 
@@ -1026,6 +1043,24 @@ def test_an_unnamed_official_keeps_the_place_or_body_named_after_them(text, ment
 @pytest.mark.parametrize(
     ("text", "mention", "name"),
     [
+        ("A worker at the corner store said shots are common.",
+         "A worker at the corner store", "A worker at the corner store"),
+        ("A man inside a nearby apartment said he heard one shot.",
+         "A man inside a nearby apartment", "A man inside a nearby apartment"),
+        ("A spokesperson for the department would not say why.",
+         "A spokesperson for the department", "A spokesperson for the department"),
+        # an age is no place, and police at a scene are police
+        ("A woman in her 40s said she saw nothing.", "A woman in her 40s", "A woman"),
+        ("Police at the scene said two men fled.", "Police at the scene", "Police"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_person_keeps_the_place_a_common_noun_gives(text, mention, name):
+    assert _kind(text, mention)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
         ("The rise is small, according to fuel app GasBuddy's annual forecast.",
          "fuel app GasBuddy's annual forecast", "GasBuddy's annual forecast"),
         ("The Orange County incident report states he denied it.",
@@ -1171,7 +1206,10 @@ def test_the_paper_a_source_told_is_the_outlet_named_before():
         "university told the paper that more work was needed."
     )
     assert [chain for chain in _chains(text) if chain] == [
-        [("Dover Courier", "media_outlet"), ("A spokesperson", "anonymous_person")]
+        [
+            ("Dover Courier", "media_outlet"),
+            ("A spokesperson for the university", "anonymous_person"),
+        ]
     ]
 
 

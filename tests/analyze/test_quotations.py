@@ -80,6 +80,20 @@ def test_a_standalone_quotation_after_its_speakers_paragraph_is_the_speakers():
     assert said.attribution.source.span.text.startswith("A spokesman")
 
 
+def test_a_widget_line_between_a_speaker_and_the_quotation_changes_nothing():
+    text = (
+        "A spokesman for the Pellin port authority said the tests were early.\n\n"
+        "Advertisement\n\n"
+        "“This is the first time cracks have been found.”\n\n"
+        "The council meets on Tuesday."
+    )
+    claims = analyze(text).claims
+    [said] = [c for c in claims if c.span.text.startswith("the tests")]
+    [quoted] = [c for c in claims if c.span.text.startswith("This is")]
+    assert quoted.attribution.source == said.attribution.source
+    assert not [c for c in claims if "Advertisement" in c.span.text]
+
+
 def test_a_quotation_with_its_own_cue_or_after_a_heading_stands_on_nothing():
     assert standalone_quotes("Ada Morn said it was early.\n\n“It fell,” she said. “We ran.”") == []
     assert standalone_quotes("Pier closed\n\n“It fell.”") == []

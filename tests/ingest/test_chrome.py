@@ -10,7 +10,7 @@ from importlib import resources
 
 import pytest
 
-from newstrace.ingest.chrome import body_ranges, chrome_spans, headline
+from newstrace.ingest.chrome import blank_chrome, body_ranges, chrome_spans, headline
 
 STORY = [
     "Otters return to the River Wendle after forty years",
@@ -128,6 +128,16 @@ def test_body_ranges_are_the_complement() -> None:
     text = page("Advertisement", "", *STORY, "", "Copyright 2021 Wendle Gazette")
     [(start, end)] = body_ranges(text)
     assert text[start:end] == page(*STORY)
+
+
+def test_blank_chrome_keeps_offsets_and_blanks_only_known_widgets() -> None:
+    text = page(STORY[2], "Article continues below", STORY[4], "Photo: Dale Lund")
+    blanked = blank_chrome(text)
+    widget = "Article continues below"
+    # a caption stays: it may end the sentence the parser needs
+    assert blanked == text.replace(widget, "\n" * len(widget))
+    wrapped = page("The council said the bridge will reopen", "today.")
+    assert blank_chrome(wrapped) == wrapped  # a wrapped paragraph's last word
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "   "])

@@ -49,6 +49,7 @@ from newstrace.analyze.quotations import continued_from, reopened, run_ons, stan
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import detect_language, foreign_passages, outlet_from_url, truncate_text
+from newstrace.ingest.chrome import blank_chrome
 from newstrace.model import (
     Article,
     Attribution,
@@ -194,7 +195,7 @@ class Analyzer:
             except NewstraceError as error:
                 prepared.append(error)
         short = [
-            for_parser(p[0].text)
+            for_parser(blank_chrome(p[0].text))
             for p in prepared
             if not isinstance(p, NewstraceError) and len(p[0].text) <= self.piece_chars
         ]
@@ -214,7 +215,7 @@ class Analyzer:
         piece is analysed and let go before the next is parsed, so memory stays bounded and
         time grows with the length, not faster."""
         offset = 0
-        for piece in pieces(text, self.piece_chars):
+        for piece in pieces(blank_chrome(text), self.piece_chars):
             yield offset, self._nlp(for_parser(piece).rstrip())  # its break is no part of a claim
             offset += len(piece)
 

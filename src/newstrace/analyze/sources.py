@@ -44,11 +44,17 @@ _FEMALE = ("girl", "woman", "daughter", "mother", "grandmother", "sister", "aunt
 _GENDERED = {**dict.fromkeys(_MALE, "m"), **dict.fromkeys(_FEMALE, "f")}
 # a police department, a sheriff's office or a bureau of investigation by its initials:
 # "LAPD", "IMPD", "PCSO", "GBI"
+# the last word of a police force's name: "Pellin RCMP", "Avon Police"
+_FORCES = frozenset({"police", "rcmp", "constabulary", "gendarmerie", "carabinieri"})
+# the shortest surname read as another's misspelling (:meth:`SourceResolver._respelt`)
+_RESPELT_LENGTH = 6
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
 # initials a text gives a body in brackets: "(CDC)", "(AT&T)"
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
 # entity labels of a time, not of a place or a body
 _WHEN = frozenset({"DATE", "TIME"})
+_AT_PLACE = frozenset({"at", "in", "inside", "outside", "near"})
+_ARTICLES = frozenset({"a", "an", "the"})
 # possessives that stand for a body named before: "the party ... its spokesman"
 _ITS = frozenset({"its", "their"})
 _SITES = frozenset({"website", "site"})
@@ -182,7 +188,27 @@ def _placed_name(tokens: TokenSpan) -> str:
             continue  # "the brother of a victim from Saturday": a day is no place
         end = min(entity.end if entity is not None else name.i + 1, tokens.end)
         return tokens.doc[_name_start(tokens) : end].text
-    return _in_the_know(tokens) or _short_name(tokens)
+    on_duty = _governmental(tokens) or head.lower_ in _lexicon()["official_titles"]
+    at_a_place = None if on_duty else _with_common_noun(tokens, _AT_PLACE)  # "police at the scene"
+    return _in_the_know(tokens) or at_a_place or _short_name(tokens)
+
+
+def _with_common_noun(tokens: TokenSpan, preps: Collection[str]) -> str | None:
+    """An unnamed person with the place or body they belong to, where the mention gives one
+    as a noun with its article after one of ``preps``: "a worker at the liquor store", "a
+    spokesperson for the department" (not "a woman in her 40s": an age or a time is none)."""
+    for prep in (c for c in tokens.root.rights if c.dep_ == "prep" and c.lower_ in preps):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            place is None
+            or place.pos_ != "NOUN"
+            or place.right_edge.i >= tokens.end
+            or not any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in place.children)
+            or any(t.ent_type_ in _WHEN or t.like_num for t in place.subtree)
+        ):
+            continue
+        return tokens.doc[_name_start(tokens) : place.right_edge.i + 1].text
+    return None
 
 
 # what an unnamed source is known by: "people familiar with the matter", "a source close to
@@ -545,8 +571,8 @@ def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
     ("police arrested Tristan Pike, 28, ... Pike said", with "Pike" tagged a place): a
     capitalised proper noun, no title nor honorific, right before the surname."""
     lower = surname.lower()
-    if lower in speaker_heads() or lower in _heads("organisation_heads"):
-        return None  # "Police said": no one's surname ("Dover Police")
+    if lower in speaker_heads() or lower in _heads("organisation_heads") or lower in _FORCES:
+        return None  # "Police said", "RCMP say": no one's surname ("Dover Police")
     titles = _lexicon()["official_titles"]
     for word in before:
         if word.text != surname or word.i == before.start:
@@ -708,9 +734,15 @@ def _kind_described(head: Token, owner: TokenSpan) -> SourceKind:
 
 def _body_as_person(entity: TokenSpan) -> bool:
     """A body the tagger took for a person: a PERSON name ending in a body's word ("Delta
-    Chi Fraternity")."""
-    return (
-        entity.label_ == "PERSON" and entity[-1].lemma_.lower() in _lexicon()["organisation_heads"]
+    Chi Fraternity") or in a police force's ("Pellin RCMP", "Avon PD")."""
+    lex = _lexicon()
+    last = entity[-1]
+    return entity.label_ == "PERSON" and (
+        last.lemma_.lower() in lex["organisation_heads"]
+        or (
+            len(entity) > 1
+            and (last.lower_ in _FORCES or _POLICE_INITIALS.fullmatch(last.text) is not None)
+        )
     )
 
 
@@ -940,7 +972,7 @@ def _spokesperson_name(tokens: TokenSpan, head: Token) -> str:
     spokesman for the Alzheimer's Society" is the "Alzheimer's Society spokesman"."""
     body = _body_named(tokens, head, {"for", "of", "at"})
     if body is None:
-        return _short_name(tokens)
+        return _with_common_noun(tokens, {"for"}) or _short_name(tokens)
     first = body.left_edge.i + (body.left_edge.dep_ == "det")  # not "the"
     return f"{tokens.doc[first : body.right_edge.i + 1].text} {head.text}"
 
@@ -1158,6 +1190,16 @@ def _human_heads() -> frozenset[str]:
     """Head words of a singular mention of one person: a person by occupation, office or
     role, or as the story speaks of them ("the boy", "the victim", "a 15-year-old")."""
     return _heads(*_DESCRIBED, "official_titles", "role_titles")
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    first = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return a[first + (len(a) >= len(b)) :] == b[first + (len(b) >= len(a)) :]
 
 
 def _surname(person: TokenSpan) -> str:
@@ -1600,6 +1642,7 @@ class SourceResolver:
                 and len(e) > 1
                 and _surname(e) == surname
                 and e.end <= tokens.start
+                and not _body_as_person(e)  # "RCMP" is no surname of "Pellin RCMP"
             ),
             None,
         )
@@ -1607,7 +1650,25 @@ class SourceResolver:
             tagged
             or _untagged_full_name(self.doc[: tokens.start], surname)
             or self._first_named(surname, tokens.start)
+            or self._respelt(surname, tokens.start)
         )
+
+    def _respelt(self, surname: str, before: int) -> TokenSpan | None:
+        """The one full name before ``before`` whose surname ``surname`` misspells by a
+        letter ("Hetteman said" after "Lt. Pete Hettema"): news gets a name wrong on its
+        second use; never where two such names could be meant."""
+        if len(surname) < _RESPELT_LENGTH or not surname.istitle():
+            return None
+        near = {
+            _untitled(e).text: _untitled(e)
+            for e in self._ents
+            if e.label_ == "PERSON"
+            and len(e) > 1
+            and e.end <= before
+            and not _body_as_person(e)
+            and _one_letter_apart(_surname(e), surname)
+        }
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def _first_named(self, first: str, before: int) -> TokenSpan | None:
         """The last full name before ``before`` that opens with the word ``first``: a text may

@@ -301,6 +301,21 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def blank_chrome(text: str) -> str:
+    """``text`` with each line that is a known widget by itself ("Advertisement", "article
+    continues below", "Share this story") turned to line breaks, same length, so offsets
+    hold: the analyser reads a quotation on past the widget to its speaker. A line that ends
+    a sentence ("today." closing a wrapped paragraph) stays, and so does other chrome, as the
+    parser needs the line breaks and full stops it gives."""
+    lex = _lexicon()
+    chars = list(text)
+    for line in _lines(text):
+        widget = line.norm in lex.lines or line.norm in lex.list_headers
+        if widget and not _is_sentence(line):
+            chars[line.start : line.end] = "\n" * (line.end - line.start)
+    return "".join(chars)
+
+
 def body_ranges(
     text: str, chrome: Sequence[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
