@@ -924,6 +924,16 @@ def test_a_body_named_by_the_initials_the_text_gave_it_keeps_its_full_name():
     assert names == {"Pellin Centers for Harbour Safety"}
 
 
+def test_a_body_named_by_its_initials_without_brackets_keeps_its_full_name():
+    text = (
+        "Officers from the Pellin Rock Police Department were called to the motel. "
+        "According to PRPD they have been called there 63 times this year."
+    )
+    assert [chain for chain in _chains(text) if chain] == [
+        [("Pellin Rock Police Department", "organisation")]
+    ]
+
+
 def test_the_publisher_told_by_its_name_is_no_link_when_known_by_its_address():
     from newstrace import Article, analyze
 

@@ -51,6 +51,9 @@ _RESPELT_LENGTH = 6
 _POLICE_INITIALS = re.compile(r"[A-Z]{1,4}PD|[A-Z]{1,3}SO|[A-Z]{1,3}BI")
 # initials a text gives a body in brackets: "(CDC)", "(AT&T)"
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
+# a body's initials written with no brackets: three letters at least, small words skipped
+_LEAST_INITIALS = 3
+_LINKING_WORDS = frozenset({"of", "for", "and", "the", "&", "on", "in"})
 # entity labels of a time, not of a place or a body
 _WHEN = frozenset({"DATE", "TIME"})
 _AT_PLACE = frozenset({"at", "in", "inside", "outside", "near"})
@@ -1226,11 +1229,20 @@ def _spelt_out(doc: Doc, ents: list[TokenSpan]) -> dict[str, str]:
     under one name (`CLAIMS.md` 2.6, canonical names). A bracket after no tagged name, or
     initials given to two names, name nothing."""
     names: dict[str, set[str]] = {}
-    ends = {e.end: e for e in ents if e.label_ in {"ORG", "GPE", "FAC", "NORP"}}
+    bodies = [e for e in ents if e.label_ in {"ORG", "GPE", "FAC", "NORP"}]
+    ends = {e.end: e for e in bodies}
     for bracket in (t for t in doc[:-2] if t.text == "(" and t.i in ends):
         initials = doc[bracket.i + 1]
         if doc[bracket.i + 2].text == ")" and _INITIALS.fullmatch(initials.text):
             names.setdefault(initials.text, set()).add(_bare(ends[bracket.i]))
+    by_letters: dict[str, set[str]] = {}
+    for body in bodies:
+        words = [w for w in _bare(body).split() if w.lower() not in _LINKING_WORDS]
+        if len(words) >= _LEAST_INITIALS and all(w[0].isupper() for w in words):
+            by_letters.setdefault("".join(w[0] for w in words), set()).add(_bare(body))
+    for word in doc:  # "LRPD" after "the Little Rock Police Department", no brackets given
+        if word.text not in names and word.text in by_letters and _INITIALS.fullmatch(word.text):
+            names[word.text] = by_letters[word.text]
     return {initials: next(iter(full)) for initials, full in names.items() if len(full) == 1}
 
 
@@ -1287,7 +1299,8 @@ class SourceResolver:
             name, kind = classify(tokens, ents)
             source = Source(name, kind, span)
         if source.name in self._initials:  # "CDC said" after "the Centers for ... (CDC)"
-            source = replace(source, name=self._initials[source.name])
+            kind = SourceKind.ORGANISATION if _is_human(source.kind) else source.kind
+            source = replace(source, name=self._initials[source.name], kind=kind)
         elif (in_full := self._named_in_full(source, tokens)) is not None:
             source = replace(source, name=in_full)
         self._seen.append(
