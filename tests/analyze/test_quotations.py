@@ -126,3 +126,23 @@ def test_a_quotation_reopened_after_its_speakers_and_left_open_is_the_speakers()
     )
     spread = [c for c in analyze(text).claims if "had spread" in c.span.text]
     assert spread and spread[0].attribution.source.name == "Ada Morn"
+
+
+def test_a_quotation_tagged_by_any_verb_and_the_next_one_are_the_speakers():
+    text = (
+        "Mara Okafor ran the shop for years. “Most places never cook the crab right,” "
+        "she sobbed. “My tongue is definitely burning.”"
+    )
+    claims = analyze(text).claims
+    quoted = [c for c in claims if c.span.text.startswith(("Most", "My"))]
+    assert [c.attribution.source.name for c in quoted] == ["Mara Okafor", "Mara Okafor"]
+    assert quoted[0].attribution.cue.text == "sobbed"
+
+
+def test_a_quotation_after_another_persons_sentence_is_not_the_first_speakers():
+    text = (
+        "Dale Lund described the night. “It was very quiet,” he sobbed. The chief of the "
+        "Pellin fire crew spoke next. “The whole block was in chaos.”"
+    )
+    [chaos] = [c for c in analyze(text).claims if c.span.text.startswith("The whole")]
+    assert chaos.attribution.source.name != "Dale Lund"

@@ -45,7 +45,13 @@ from newstrace.analyze.claims import (
 from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.kinds import classify_kind
 from newstrace.analyze.nlp import PIECE_CHARS, for_parser, load_nlp, pieces
-from newstrace.analyze.quotations import continued_from, reopened, run_ons, standalone_quotes
+from newstrace.analyze.quotations import (
+    continued_from,
+    quoted_again,
+    reopened,
+    run_ons,
+    standalone_quotes,
+)
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import detect_language, foreign_passages, outlet_from_url, truncate_text
@@ -294,7 +300,7 @@ class Analyzer:
         ]
         unanswered_ones += [r for a in kept if (r := refusal_claim(doc, a, own_chain))]
         covered = [extent(a, text) for a in attributions + unanswered_ones]
-        runs = run_ons(text) + reopened(text) + standalone_quotes(text)
+        runs = run_ons(text) + reopened(text) + standalone_quotes(text) + quoted_again(text)
         own = [
             continued_from(span, attributions, runs) or article_attribution(span, own_chain)
             for span in asserted_spans(doc, covered, skip)

@@ -27,6 +27,8 @@ _CLOSERS = {
     for opener, closer in _OPENERS.items()
 }
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_ENDS = frozenset(".!?")
+_TAG_MARKS = frozenset(",?!")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,43 @@ def reopened(text: str) -> list[RunOn]:
         if before is not None:
             found.append(RunOn(before, ((left_open, paragraph.end()),)))
     return found
+
+
+def quoted_again(text: str) -> list[RunOn]:
+    """Closed quotations that are a sentence of their own after another quotation in their
+    paragraph, each with the quotation just before it where only that one's tag lies
+    between them: in '"It fell," she sobbed. "We ran."' the second is hers too, though no
+    cue of its own says so.
+
+    >>> quoted_again('"It fell," she sobbed. "We ran."')
+    [RunOn(opened=(0, 10), continued=((23, 32),))]
+    """
+    found: list[RunOn] = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        start, end = paragraph.start(), paragraph.end()
+        before: tuple[int, int] | None = None
+        i = start
+        while i < end:
+            if text[i] not in _MARKS or text[i] in "”»":
+                i += 1
+                continue
+            closed = _closing(text, i, end)
+            if closed is None:
+                break
+            if before is not None and _tag_between(text, before, i):
+                found.append(RunOn(before, ((i, closed),)))
+            before, i = (i, closed), closed
+    return found
+
+
+def _tag_between(text: str, before: tuple[int, int], at: int) -> bool:
+    """Whether only the tag of the quotation ``before`` lies between it and ``at``: the
+    quotation ends in a comma ("It fell,") and the words after it end one sentence (" she
+    sobbed. "), no other that may bring in someone else."""
+    between = text[before[1] : at]
+    ends = sum(character in _SENTENCE_ENDS for character in between)
+    tagged = text[before[1] - 2 : before[1] - 1] in _TAG_MARKS
+    return tagged and ends == 1 and between.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 def standalone_quotes(text: str) -> list[RunOn]:

@@ -30,6 +30,7 @@ from newstrace.analyze.attribution.nesting import (
     quoted_as,
     said_within,
     stated_that,
+    tagged_quotes,
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
 from newstrace.artefacts import model_dir, read_meta
@@ -181,7 +182,7 @@ def refined(
     found = as_reported(doc, cited_by(doc, found))
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
-    examples.extend(_nested(doc, examples, quoted, lexicon))
+    examples.extend(_nested(doc, info, examples, quoted, lexicon))
     examples = [_over_inner(e, examples) for e in examples]
     examples = [_within_concession(doc, e) for e in examples]
     text = doc.text
@@ -231,12 +232,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _nested(
     doc: Doc,
+    info: DocInfo,
     found: Sequence[RoleExample],
     quoted: Sequence[RoleExample | None],
     lexicon: dict[str, float],
 ) -> list[RoleExample]:
     """Inner attributions the cue tagger missed ("quoted X as saying Y", given per cue in
-    ``quoted``; "X says Y" inside another content); see
+    ``quoted``; "X says Y" inside another content; a quotation's tag, from the quotation
+    regions in ``info``); see
     :mod:`newstrace.analyze.attribution.nesting`."""
     taken = {i for example in found for i in range(*example.cue)}
     inner = []
@@ -247,6 +250,7 @@ def _nested(
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
     inner.extend(in_their_words(doc, taken))
+    inner.extend(tagged_quotes(doc, info.regions, found, taken))
     inner.extend(introduced_block(doc, lexicon, taken))
     return inner
 
