@@ -164,6 +164,13 @@ def test_a_bare_surname_finds_the_full_name_the_tagger_missed():
     assert source.kind is not SourceKind.NAMED_PERSON  # nor is "RCMP"
 
 
+def test_a_name_given_to_a_person_described_before_is_that_person():
+    text = "A stray round hit her daughter, Gabby, in the leg. Later Gabby said it hurt."
+    start = text.index("Gabby said")
+    source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + 5))
+    assert (source.name, source.kind) == ("Gabby", SourceKind.NAMED_PERSON)
+
+
 def test_a_surname_misspelt_by_a_letter_finds_the_one_full_name_it_misspells():
     text = "Lt. Pete Hettema spoke at noon. Hetteman said it was quiet."
     start = text.index("Hetteman")

@@ -1664,6 +1664,21 @@ class SourceResolver:
             or _untagged_full_name(self.doc[: tokens.start], surname)
             or self._first_named(surname, tokens.start)
             or self._respelt(surname, tokens.start)
+            or self._introduced_as_someone(surname, tokens.start)
+        )
+
+    def _introduced_as_someone(self, name: str, before: int) -> TokenSpan | None:
+        """The name where the text first gave it to a person it described ("her daughter,
+        Gabby, was hit ... Gabby said"): an apposition to a people noun, however the
+        tagger labelled it."""
+        people = _heads("people_heads")
+        return next(
+            (
+                self.doc[t.i : t.i + 1]
+                for t in reversed(self.doc[:before])
+                if t.text == name and t.dep_ == "appos" and t.head.lemma_.lower() in people
+            ),
+            None,
         )
 
     def _respelt(self, surname: str, before: int) -> TokenSpan | None:
