@@ -164,6 +164,16 @@ def test_a_bare_surname_finds_the_full_name_the_tagger_missed():
     assert source.kind is not SourceKind.NAMED_PERSON  # nor is "RCMP"
 
 
+def test_a_named_body_that_found_something_is_its_source_under_its_whole_name():
+    text = (
+        "Everytown for Harbour Safety, a group that tracks drownings, found at least 26 "
+        "children drowned in 2015."
+    )
+    assert [chain for chain in _chains(text) if chain] == [
+        [("Everytown for Harbour Safety", "organisation")]
+    ]
+
+
 def test_a_name_given_to_a_person_described_before_is_that_person():
     text = "A stray round hit her daughter, Gabby, in the leg. Later Gabby said it hurt."
     start = text.index("Gabby said")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -535,10 +535,23 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
         if named is None and not (head.pos_ != "PROPN" and _placed_only(orgs)):
             named = orgs[0] if orgs else None  # "the NASA team" is NASA
-        return (_bare(_widened(named, tokens)) if named else _short_name(tokens)), (
+        return (_bare(_widened(named, tokens)) if named else _untagged_body(tokens)), (
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _untagged_body(tokens: TokenSpan) -> str:
+    """An untagged body's name with the proper nouns its "for" or "of" joins to it
+    ("Everytown for Gun Safety", "Mothers of Pellin"), else the short name."""
+    head = tokens.root
+    joined = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+    if head.pos_ != "PROPN" or joined is None or joined.i != head.i + 1:
+        return _short_name(tokens)
+    after = tokens.doc[joined.i + 1 : tokens.end]
+    names = len(list(takewhile(lambda t: t.pos_ == "PROPN" and t.text.istitle(), after)))
+    end = joined.i + 1 + names if names else head.i + 1
+    return tokens.doc[_name_start(tokens) : end].text
 
 
 def _told_of_as_someone(name: Token) -> bool:

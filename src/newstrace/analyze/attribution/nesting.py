@@ -48,6 +48,7 @@ _EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
 CITING = "citing"
 # named bodies a report may cite ("citing Pellin Police")
 _BODIES = frozenset({"ORG", "NORP", "GPE"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _RESEARCH_NOUNS = frozenset(
     {"study", "research", "researcher", "scientist", "paper", "report", "survey", "analysis"}
     | {"trial", "team", "review", "experiment", "finding", "data"}
@@ -289,10 +290,19 @@ def _subject(verb: Token) -> Token | None:
 
 def _said_by_research(verb: Token) -> bool:
     """Whether a verb's subject is a study or its authors ("the study showed", "scientists
-    concluded"): science news relays findings through such links, with verbs ("show",
-    "find") that are cues too rarely in PolNeAR to pass :data:`REPORTING_RATE`."""
+    concluded"), or a named body that found something ("Everytown found 265 children were
+    shot"; "Riley showed how to rack the slide" is a deed): science news relays findings
+    through such links, with verbs ("show", "find") that are cues too rarely in PolNeAR to
+    pass :data:`REPORTING_RATE`."""
     subject = _subject(verb)
-    return subject is not None and subject.lemma_.lower() in _RESEARCH_NOUNS
+    if subject is None:
+        return False
+    # a body, tagged or not; not a dateline's place ("SHELTON, Wash. — found")
+    named = subject.ent_type_ == "ORG" or (
+        subject.pos_ == "PROPN" and not subject.is_upper and subject.ent_type_ not in _PLACES
+    )
+    finder = verb.lemma_.lower() == "find" and named
+    return finder or subject.lemma_.lower() in _RESEARCH_NOUNS
 
 
 def in_their_words(doc: Doc, taken: set[int]) -> list[RoleExample]:
