@@ -41,7 +41,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # errors were read: the 96 alone 0.708, 0.694, 0.726, 0.792, 0.830; all 384 0.753, 0.743,
 # 0.802, 0.852, 0.895. Twenty-ninth session: a ninth and a tenth (96 more, blind: 0.729,
 # 0.610, 0.692, 0.760, 0.837), 480 tune claims; after changes 128-135 0.756, 0.732, 0.793,
-# 0.835, 0.883.
+# 0.835, 0.883. Thirtieth session (changes 136-143): tune 0.779, 0.760, 0.815, 0.840, 0.883.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -58,10 +58,10 @@ FLOORS = {
         "hedge_cue_recall": 0.96,
     },
     "news-tune": {
-        "chain_exact": 0.73,
-        "chain_source_recall": 0.71,
-        "source_kind_accuracy": 0.77,
-        "level_accuracy": 0.81,
+        "chain_exact": 0.75,
+        "chain_source_recall": 0.73,
+        "source_kind_accuracy": 0.79,
+        "level_accuracy": 0.82,
         "hedge_cue_recall": 0.86,
     },
     "news-heldout": {
