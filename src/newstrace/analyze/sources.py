@@ -925,13 +925,19 @@ def _titled_name(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
 _AGES = frozenset({"DATE", "CARDINAL"})
 
 
+@lru_cache(maxsize=1)
+def _titles_before_a_name() -> frozenset[str]:
+    """The title words :func:`_named_after_title` reads a name after, built once."""
+    return _heads("official_titles", "staff_heads", "person_heads") | _CHIEFS | {"superintendent"}
+
+
 def _named_after_title(tokens: TokenSpan) -> TokenSpan | None:
     """The person a mention names after a body's name and a title ("Tulsa Police Officer
     Leland Ashley", "State Police Capt. Doug Cain", "Mid-Central Superintendent Dan
     Guericke"): one to three capitalised proper nouns that end it, after its last title
     word. The tagger often takes the whole for one body, or for a work of art after a
     quotation."""
-    titles = _heads("official_titles", "staff_heads", "person_heads") | _CHIEFS | {"superintendent"}
+    titles = _titles_before_a_name()
     words = list(tokens)
     last = max((k for k, t in enumerate(words) if t.lower_ in titles), default=None)
     if last is None or last == 0 or not 1 <= len(words) - last - 1 <= 3:

@@ -267,11 +267,11 @@ def _belief_end(clause: Token) -> int:
     random [and are searching for a suspect]", "did not think there was time to wait [and
     drove the boy to hospital]"), as the parser hangs it inside the clause."""
     for word in clause.subtree:
+        if word.dep_ != "cc" or word.lower_ not in _NEXT_DEED:
+            continue
         joined = next((c for c in word.head.children if c.dep_ == "conj" and c.i > word.i), None)
         if (
-            word.dep_ == "cc"
-            and word.lower_ in _NEXT_DEED
-            and joined is not None
+            joined is not None
             and joined.pos_ in ("VERB", "AUX")
             and child_of(joined, SUBJECT_DEPS) is None
         ):
