@@ -895,6 +895,9 @@ def test_a_name_with_a_persons_role_or_age_is_a_person():
     assert _kind(text, "Witness Ruby Poore") == ("Ruby Poore", "named_person")
     text = "Ruby Poore, 32, said the shots came from a passing car."
     assert _kind(text, "Ruby Poore")[1] == "named_person"
+    # a surname with a capital inside it is written as a name too
+    text = "Neighbor Ivey McTavish said the shots came from a passing car."
+    assert _kind(text, "Neighbor Ivey McTavish") == ("Ivey McTavish", "named_person")
 
 
 def test_a_source_is_named_from_its_own_line():

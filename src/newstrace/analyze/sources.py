@@ -969,12 +969,18 @@ def _a_name(words: list[Token], bodies: frozenset[str]) -> bool:
     proper nouns, none a title, a day or a time, nor one of ``bodies``' words."""
     return all(
         t.pos_ == "PROPN"
-        and t.is_title
+        and _name_cased(t)
         and t.lower_ not in _title_words()
         and t.lower_ not in bodies
         and t.ent_type_ not in _WHEN
         for t in words
     )
+
+
+def _name_cased(word: Token) -> bool:
+    """Written as a name is: a capital first, not all capitals ("McMullen", "DeShawn", "Poore";
+    not "NEWS")."""
+    return word.text[:1].isupper() and any(c.islower() for c in word.text)
 
 
 def _untitled(person: TokenSpan) -> TokenSpan:
