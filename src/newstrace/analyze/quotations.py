@@ -28,7 +28,8 @@ _CLOSERS = {
 }
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_ENDS = frozenset(".!?")
-_TAG_MARKS = frozenset(",?!")
+# the mark that ends a quotation's words before its tag ('"It fell," she sobbed')
+TAG_MARKS = frozenset(",?!")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def _tag_between(text: str, before: tuple[int, int], at: int) -> bool:
     sobbed. "), no other that may bring in someone else."""
     between = text[before[1] : at]
     ends = sum(character in _SENTENCE_ENDS for character in between)
-    tagged = text[before[1] - 2 : before[1] - 1] in _TAG_MARKS
+    tagged = text[before[1] - 2 : before[1] - 1] in TAG_MARKS
     return tagged and ends == 1 and between.rstrip()[-1:] in _SENTENCE_ENDS
 
 

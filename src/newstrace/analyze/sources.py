@@ -1221,7 +1221,9 @@ def _human_heads() -> frozenset[str]:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """Whether two different words differ by one letter added, dropped or changed."""
+    """Whether two different words differ by one letter added, dropped or changed (stricter
+    than the trace's ``people.alike``, a difflib ratio: here no other name is there to
+    compare, so a looser match would join different people)."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     first = next(

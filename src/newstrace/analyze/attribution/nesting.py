@@ -23,6 +23,7 @@ from newstrace.analyze.attribution._align import TokenSpan
 from newstrace.analyze.attribution.roles import RoleExample, trimmed
 from newstrace.analyze.hedges import word_list
 from newstrace.analyze.nlp import opens_a_question
+from newstrace.analyze.quotations import TAG_MARKS
 from newstrace.analyze.sources import speaker_heads
 
 _INNER_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr"}
@@ -330,8 +331,6 @@ def in_their_words(doc: Doc, taken: set[int]) -> list[RoleExample]:
     return found
 
 
-# the mark that ends a quotation's words before its tag ("...,” she gushed")
-_TAG_MARKS = frozenset({",", "?", "!"})
 _TAG_PRONOUNS = frozenset({"he", "she", "they"})
 
 
@@ -348,7 +347,7 @@ def tagged_quotes(
     marks included. A quotation inside a content ``found`` already is left to it."""
     tagged = []
     for start, end in regions:
-        if end + 1 >= len(doc) or end - start < 4 or doc[end - 2].text not in _TAG_MARKS:
+        if end + 1 >= len(doc) or end - start < 4 or doc[end - 2].text not in TAG_MARKS:
             continue
         if any(e.content[0] <= start + 1 and end - 2 <= e.content[1] for e in found):
             continue
