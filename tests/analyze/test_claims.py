@@ -272,6 +272,7 @@ def test_a_refusal_no_one_is_named_to_give_is_no_report():
         ("When asked if the pier was shut, Lund said it was.", "if the pier was shut", True),
         # a quoted question may carry its asker's claims
         ("“Why wait? It seems the delay will last,” asked one reader.", "“Why wait?", False),
+        ("“Why wait? It seems the delay will last,” asked one reader.", "Why wait?", False),
     ],
 )
 def test_a_question_asked_is_no_claim_of_the_asker(text, content, deed):

@@ -130,6 +130,33 @@ def test_a_quotation_tagged_by_any_verb_and_the_next_one_are_the_speakers():
     assert quoted[0].attribution.cue.text == "sobbed"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("“We will not reopen the pier,” the statement read.", "the statement", "read"),
+        (
+            "“The pier will stay shut all winter,” the harbour master sobbed.",
+            "the harbour master",
+            "sobbed",
+        ),
+        ("“Why wait? The pier will stay shut,” asked one reader.", "one reader", "asked"),
+    ],
+)
+def test_a_quotation_tagged_by_a_noun_phrase_is_its_speakers(text, source, cue):
+    [shut] = [c for c in analyze(text).claims if "pier" in c.span.text]
+    assert shut.attribution.source.name == source
+    assert shut.attribution.cue.text == cue
+
+
+def test_a_word_in_quotation_marks_has_no_speaker():
+    from newstrace.analyze.attribution.nesting import tagged_quotes
+    from newstrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Crowds staged a “die-in,” this march follows others.")
+    opening, closing = (t.i for t in doc if t.text in "“”")
+    assert tagged_quotes(doc, [(opening, closing + 1)], [], set()) == []
+
+
 def test_a_quotation_after_another_persons_sentence_is_not_the_first_speakers():
     text = (
         "Dale Lund described the night. “It was very quiet,” he sobbed. The chief of the "

@@ -418,7 +418,9 @@ def _asked_a_question(verb: Token, content: TokenSpan) -> bool:
     mayor would resign]", "When asked [if the fire was set]"): nobody claims what is
     asked; the article says that it was asked. A quoted question ("“Why though? It seems
     ...?” asked one user") may carry its asker's claims, and stays theirs."""
-    return verb.lemma_.lower() in _ASKING and content[0].lower_ in _QUESTION_WORDS
+    first = content[0]
+    quoted = first.i > 0 and first.nbor(-1).is_quote
+    return verb.lemma_.lower() in _ASKING and first.lower_ in _QUESTION_WORDS and not quoted
 
 
 def refused(doc: Doc, cue: Span, content: Span) -> Token | None:

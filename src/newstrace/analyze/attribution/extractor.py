@@ -182,7 +182,14 @@ def refined(
     found = as_reported(doc, cited_by(doc, found))
     quoted = [quoted_as(doc, example.cue) for example in found]
     examples = _quoted_sources(found, quoted)
-    examples.extend(_nested(doc, info, examples, quoted, lexicon))
+    inner = _nested(doc, info, examples, quoted, lexicon)
+    # a sourceless cue a nesting rule read again (a quotation's tag) gives way to it
+    examples = [
+        e
+        for e in examples
+        if e.source is not None or not any(_overlap(e.cue, i.cue) for i in inner)
+    ]
+    examples.extend(inner)
     examples = [_over_inner(e, examples) for e in examples]
     examples = [_within_concession(doc, e) for e in examples]
     text = doc.text

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newstrace.analyze.attribution._align import TokenSpan
 from newstrace.analyze.attribution.roles import RoleExample, trimmed
@@ -341,31 +341,84 @@ def tagged_quotes(
     taken: set[int],
 ) -> list[RoleExample]:
     """A quotation ended by a comma and followed by its speaker and a verb ("“Nobody cooks
-    it right,” she gushed"): the verb is the cue whatever it is, the speaker a pronoun or a
-    name. The cue tagger learnt "said", "added", "recalled" but not the rarer tags news
-    writes ("gushed", "sobbed", "wailed"); ``regions`` are the quotations' token ranges,
-    marks included. A quotation inside a content ``found`` already is left to it."""
+    it right,” she gushed", "... the statement read", "...?” asked one user"): the verb is
+    the cue whatever it is. The cue tagger learnt "said", "added", "recalled" but not the
+    rarer tags news writes ("gushed", "sobbed", "wailed"); ``regions`` are the quotations'
+    token ranges, marks included. A quotation inside a content ``found`` already is left
+    to it, unless that content has no source: the cue tagger often finds the tag and not
+    its speaker, and this reading then takes its place (the caller drops the sourceless
+    one)."""
+    sourceless = {i for e in found if e.source is None for i in range(*e.cue)}
     tagged = []
     for start, end in regions:
         if end + 1 >= len(doc) or end - start < 4 or doc[end - 2].text not in TAG_MARKS:
             continue
-        if any(e.content[0] <= start + 1 and end - 2 <= e.content[1] for e in found):
-            continue
-        speaker = doc[end]
-        while speaker.dep_ == "compound" and speaker.head.i == speaker.i + 1:
-            speaker = speaker.head  # "Mara Okafor": the surname is the subject
-        verb = speaker.head
-        if (
-            speaker.dep_ != "nsubj"
-            or verb.i != speaker.i + 1
-            or verb.tag_ not in _FINITE
-            or verb.i in taken
-            or not (speaker.lower_ in _TAG_PRONOUNS or speaker.pos_ == "PROPN")
+        if any(
+            e.source is not None and e.content[0] <= start + 1 and end - 2 <= e.content[1]
+            for e in found
         ):
             continue
+        if not _says_something(doc[start + 1 : end - 2]):
+            continue  # a word in quotation marks: 'staging a "die-in," this protest follows'
+        tag = _speaker_then_verb(doc[end]) or _verb_then_speaker(doc[end])
+        if tag is None or (tag[0].i in taken and tag[0].i not in sourceless):
+            continue
+        verb, source = tag
         taken.add(verb.i)
-        tagged.append(RoleExample((verb.i, verb.i + 1), (start + 1, end - 2), (end, verb.i)))
+        tagged.append(RoleExample((verb.i, verb.i + 1), (start + 1, end - 2), source))
     return tagged
+
+
+def _says_something(words: Span) -> bool:
+    """Whether quoted words hold a clause of their own (a verb other than a participle
+    before a noun), as words a speaker said do and a quoted term does not."""
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in words)
+
+
+def _speaker_then_verb(first: Token) -> tuple[Token, TokenSpan] | None:
+    """'she gushed', 'Mara Okafor sobbed', 'the statement read': a pronoun, a name or a
+    noun phrase whose head is the subject of the finite verb right after it."""
+    speaker = first
+    if first.dep_ == "det" and first.head.i > first.i:
+        speaker = first.head  # "the father": the noun is the subject
+    while speaker.dep_ == "compound" and speaker.head.i == speaker.i + 1:
+        speaker = speaker.head  # "Mara Okafor": the surname is the subject
+    verb = speaker.head
+    if (
+        speaker.dep_ != "nsubj"
+        or verb.i != speaker.i + 1
+        or verb.tag_ not in _FINITE
+        or not (
+            speaker.lower_ in _TAG_PRONOUNS
+            or speaker.pos_ == "PROPN"
+            or (speaker.pos_ == "NOUN" and speaker is not first)
+        )
+    ):
+        return None
+    return verb, (first.i, verb.i)
+
+
+def _verb_then_speaker(verb: Token) -> tuple[Token, TokenSpan] | None:
+    """'asked one user', 'wrote Mara Okafor': a past-tense verb whose subject follows it
+    (the parser may call it an object) and ends the sentence or a clause."""
+    if verb.tag_ != "VBD" or verb.dep_ != "ROOT":
+        return None
+    speaker = next(
+        (
+            child
+            for child in verb.rights
+            if child.dep_ in ("nsubj", "dobj")
+            and child.left_edge.i == verb.i + 1
+            and child.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if speaker is None or (speaker.pos_ == "NOUN" and speaker.left_edge is speaker):
+        return None  # a bare noun: "asked questions"
+    after = speaker.right_edge.i + 1
+    if after < len(verb.doc) and not (verb.doc[after].is_punct or verb.doc[after].dep_ == "prep"):
+        return None
+    return verb, (verb.i + 1, after)
 
 
 # what a body gives out as a block ("issued the following press release:")
