@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newstrace import Article, analyze
 from newstrace.analyze.nlp import for_parser
 from newstrace.model import Span, resliced
@@ -32,6 +34,15 @@ def test_a_wrapped_sentence_is_one_claim_quoted_as_given():
 def test_a_dateline_is_no_part_of_the_source():
     ledger = analyze(Article("PELLIN - The harbour board said the pier will close.", id="d"))
     assert [c.attribution.source.name for c in ledger.claims] == ["The harbour board"]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Dover, Ore. - ", "Rural Dover Falls, Ore. – ", "Dover, N.C. (WPLN) -- "]
+)
+def test_a_town_and_state_dateline_is_no_part_of_the_source(dateline):
+    text = dateline + "Pellin Children's Hospital confirmed the boy went home."
+    [claim] = analyze(Article(text, id="d")).claims
+    assert claim.attribution.source.name == "Pellin Children's Hospital"
 
 
 def test_a_station_credited_alone_opens_no_claim():
