@@ -13,6 +13,7 @@ from newstrace.analyze.attribution.extractor import (
     _before_own_source,
     _by_agent,
     _caption_credit,
+    _closing_name,
     _content_is_cue,
     _over_inner,
     _reported_clause,
@@ -358,6 +359,22 @@ def test_a_content_run_on_over_its_own_source_is_the_words_before_it():
     doc = load_nlp()('"The pier is shut," she said, "and it will stay shut."')
     split = RoleExample(cue=(8, 9), content=(0, 18), source=(7, 8))  # a quotation split
     assert _before_own_source(doc, split) == split
+
+
+def test_a_name_a_sourceless_closing_cue_follows_is_its_source():
+    doc = load_nlp()(
+        "A girl was shot on the 1500 block of Manor, Pellin Police Officer Dale Lund said. "
+        "She was standing outside."
+    )
+    said = next(t.i for t in doc if t.text == "said")
+    for end in (said, len(doc) - 1):  # the content may run on over the cue
+        found = _closing_name(doc, RoleExample(cue=(said, said + 1), content=(0, end), source=None))
+        assert doc[slice(*found.content)].text == "A girl was shot on the 1500 block of Manor"
+        assert doc[slice(*found.source)].text == "Pellin Police Officer Dale Lund"
+    doc = load_nlp()("A girl was shot near the mall in Pellin, Ore. said.")
+    said = next(t.i for t in doc if t.text == "said")
+    place = RoleExample(cue=(said, said + 1), content=(0, said), source=None)
+    assert _closing_name(doc, place) == place  # a place is nobody
 
 
 def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():

@@ -20,6 +20,7 @@ from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.layouts import layout_attributions
 from newstrace.analyze.attribution.nesting import (
+    PLACES,
     as_reported,
     child_of,
     cited_by,
@@ -176,6 +177,7 @@ def refined(
     found = [
         _reported_clause(doc, _before_own_source(doc, _with_named_source(doc, e))) for e in found
     ]
+    found = [_closing_name(doc, e) for e in found]
     found = [_with_agent(doc, _by_agent(doc, e)) for e in found]
     found = [_before_closing_credit(doc, e) for e in found]
     found = _closing_credits(doc, found)
@@ -410,6 +412,42 @@ def _before_own_source(doc: Doc, example: RoleExample) -> RoleExample:
         return example
     cut = trimmed(doc, start, source[0])
     return example if cut is None else RoleExample(example.cue, cut, source)
+
+
+# words inside a long name or title before a closing cue ("Department of Medical
+# Examiner-Coroner Investigator Rudy Molano said")
+_NAME_JOINS = frozenset({"of", "-", "&", "'s", "’s"})
+_SAYING = frozenset({"say", "tell", "add", "write", "explain", "note", "confirm"})
+
+
+def _closing_name(doc: Doc, example: RoleExample) -> RoleExample:
+    """A sourceless closing cue whose content ran on over a name after a comma ("... on
+    the 15000 block of Manor, Officer Dan Donakowski said"): the parser hung the name on
+    the clause before it, the role tagger read it as content (at times on over the cue into
+    the next sentence); the name is the source and the content ends before its comma."""
+    start, end = example.content
+    if example.source is None and start < example.cue[0] <= end:
+        end = first = example.cue[0]
+        while first > start and (
+            doc[first - 1].pos_ == "PROPN"
+            or (doc[first - 1].lower_ in _NAME_JOINS and doc[first - 2].pos_ == "PROPN")
+        ):
+            first -= 1
+        verb = _head_word(doc, example.cue)
+        sentence_end = verb.sent.end
+        name = doc[first:end]
+        if (
+            start < first < end
+            and doc[first - 1].text == ","
+            and doc[first].pos_ == "PROPN"
+            and verb.lemma_.lower() in _SAYING
+            and not all(t.ent_type_ in PLACES for t in name)  # "..., D.C. said"
+            and _only_aside(doc, verb, example.cue[1], sentence_end)
+        ):
+            cut = trimmed(doc, start, first - 1)
+            if cut is not None:
+                return RoleExample(example.cue, cut, (first, end))
+    return example
 
 
 def _clause_on_listener(verb: Token) -> Token | None:

@@ -49,7 +49,8 @@ _EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
 CITING = "citing"
 # named bodies a report may cite ("citing Pellin Police")
 _BODIES = frozenset({"ORG", "NORP", "GPE"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# the entity types of places, never a speaker
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 _RESEARCH_NOUNS = frozenset(
     {"study", "research", "researcher", "scientist", "paper", "report", "survey", "analysis"}
     | {"trial", "team", "review", "experiment", "finding", "data"}
@@ -300,7 +301,7 @@ def _said_by_research(verb: Token) -> bool:
         return False
     # a body, tagged or not; not a dateline's place ("SHELTON, Wash. — found")
     named = subject.ent_type_ == "ORG" or (
-        subject.pos_ == "PROPN" and not subject.is_upper and subject.ent_type_ not in _PLACES
+        subject.pos_ == "PROPN" and not subject.is_upper and subject.ent_type_ not in PLACES
     )
     finder = verb.lemma_.lower() == "find" and named
     return finder or subject.lemma_.lower() in _RESEARCH_NOUNS
