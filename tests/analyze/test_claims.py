@@ -158,6 +158,51 @@ def test_the_ledger_holds_the_alleged_act_hedged_beside_the_fact():
     assert CertaintyLevel.ASSERTED in levels.values()
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Food trucks served snacks to a crowd expected to be about 5,000 at the pier.",
+            "a crowd expected to be about 5,000 at the pier",
+        ),
+        (
+            "Dale Lund was cleaning a rifle he believed was unloaded when it went off.",
+            "a rifle he believed was unloaded",
+        ),
+        (
+            "Divers found the wreck, which appears to be a fishing boat, near the pier.",
+            "the wreck, which appears to be a fishing boat",
+        ),
+    ],
+)
+def test_a_clause_expected_believed_or_apparent_below_the_claim_is_a_hedged_claim(text, clause):
+    from newstrace import analyze
+    from newstrace.model import CertaintyLevel
+
+    levels = {c.span.text: c.certainty.level for c in analyze(text).claims}
+    [hedged] = [span for span in levels if span.startswith(clause)]
+    assert levels[hedged] is CertaintyLevel.HEDGED
+    assert CertaintyLevel.ASSERTED in levels.values()  # the sentence's own claim stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm claimed the lives of two fishermen near the pier, the coast guard said.",
+        "Dale Lund said residents should think about the future of the pier.",
+        "Mara Okafor claims the pier will close by May, according to the Dover Courier.",
+    ],
+)
+def test_a_hedging_word_with_no_hedged_clause_adds_no_claim(text):
+    from newstrace.analyze.claims import alleged_acts
+
+    doc = load_nlp()(text)
+    whole = Attribution(
+        Source("the article", SourceKind.THE_ARTICLE), None, Span.of(text, 0, len(text) - 1)
+    )
+    assert alleged_acts(doc, [whole]) == []
+
+
 def test_an_alleged_act_inside_nested_reports_is_one_claim_of_the_innermost_source():
     from newstrace import analyze
 

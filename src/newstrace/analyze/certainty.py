@@ -103,7 +103,7 @@ class CertaintyAssessor:
         near = _clipped(doc, region_tokens, scope)
         spine = _spine(near, content_tokens)
         cues = [
-            _belief_verb(doc, cue)
+            belief_verb(doc, cue)
             for cue in span_cues(scope)
             if not _before_a_noun(doc[cue.start : cue.end])
             and not (cue.category != "negation" and _a_thing_named(doc[cue.start : cue.end]))
@@ -145,7 +145,7 @@ def _a_thing_named(words: TokenSpan) -> bool:
     )
 
 
-def _belief_verb(doc: Doc, cue: Cue) -> Cue:
+def belief_verb(doc: Doc, cue: Cue) -> Cue:
     """ "believed" and "thought" are weasel words in the lexicon (mostly "is believed to", "a
     thought"); as a verb with a subject and a clause of its own ("he believed it was
     unloaded", "she thought it was a firework", not "believed in fun") they hedge that
@@ -174,7 +174,7 @@ def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan)
     found = {
         _BY_CATEGORY[c.category]
         for c in governing
-        if c.category in _BY_CATEGORY and not _distancing(doc, c)
+        if c.category in _BY_CATEGORY and not distancing(doc, c)
     }
     said = {doc[c.start : c.end].text.lower() for c in governing}
     if said & word_list("not_confirmed"):
@@ -189,7 +189,7 @@ def _level(doc: Doc, governing: list[Cue], attributed: bool, content: TokenSpan)
     return CertaintyLevel.ATTRIBUTED if attributed else CertaintyLevel.ASSERTED
 
 
-def _distancing(doc: Doc, cue: Cue) -> bool:
+def distancing(doc: Doc, cue: Cue) -> bool:
     """A reporting verb that distances the reporter from what its subject says ("Pike
     claimed the gun was unloaded", "prosecutors allege he stole"): `CLAIMS.md` 3 keeps the
     claim attributed (its note accepts hedged). Its passive ("it is claimed", "is alleged
@@ -262,9 +262,19 @@ def _clipped(doc: Doc, region: TokenSpan, scope: TokenSpan) -> TokenSpan:
 
 
 def _spine(region: TokenSpan, content: TokenSpan) -> set[Token]:
-    """The content's roots, their coordinated verbs, and the words above them in the region."""
+    """The content's roots, their coordinated verbs, and the words above them in the region;
+    where the content is a noun with a clause describing it ("a crowd expected to be about
+    50,000", an act :func:`~newstrace.analyze.claims.alleged_acts` split off), that clause's
+    verb too: it is what the words claim."""
     roots = _roots(content)
     spine = set(roots)
+    spine.update(
+        child
+        for root in roots
+        if root.pos_ in ("NOUN", "PROPN", "PRON")
+        for child in root.children
+        if child.dep_ in ("relcl", "acl") and _inside(child, content)
+    )
     for root in roots:
         spine.update(
             child

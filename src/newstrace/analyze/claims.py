@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from newstrace.analyze.attribution.nesting import SUBJECT_DEPS, child_of, is_finding
-from newstrace.analyze.hedges import word_list
+from newstrace.analyze.certainty import belief_verb, distancing
+from newstrace.analyze.hedges import span_cues, word_list
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
@@ -41,8 +42,6 @@ _HEADLINE_WORDS = 3
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "case", "nummod"})
 _SIGN_OFF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:reports|reported|reporting)\W*")
 _MIN_WORDS = 4
-# adverbs that put an act as only alleged or reported: "after allegedly ordering ..."
-_HEARSAY = frozenset({"allegedly", "reportedly", "supposedly", "purportedly"})
 # what may follow a credit that ends its sentence
 _AFTER_CREDIT = " \t.,;:!?\"'”’"
 
@@ -588,11 +587,12 @@ def _before_credit(text: str, piece: Span, attribution: Attribution) -> Span:
 
 
 def alleged_acts(doc: Doc, attributions: Sequence[Attribution]) -> list[Attribution]:
-    """The acts claims only allege in a clause of their own ("is facing charges after
-    allegedly ordering his dog to attack officers"), each a claim with the sources of the
-    innermost claim that holds it: the allegation is what a reader checks, and the claim's
-    own level (the charges are a fact) does not carry its hedge. An adverb on the claim's
-    main verb hedges the claim itself and adds nothing."""
+    """The acts or facts claims only allege, report or believe in a clause of their own
+    ("is facing charges after allegedly ordering his dog to attack officers", "a crowd
+    expected to be about 50,000", "a rifle he believed was unloaded"), each a claim with the
+    sources of the innermost claim that holds it: the hedged clause is what a reader checks,
+    and the claim's own level (the charges are a fact) does not carry its hedge. A hedge on
+    the claim's main verb hedges the claim itself and adds nothing."""
     acts: dict[tuple[int, int], Attribution] = {}
     for attribution in attributions:
         for span in _alleged_in(doc, attribution.content):
@@ -603,19 +603,46 @@ def alleged_acts(doc: Doc, attributions: Sequence[Attribution]) -> list[Attribut
     return list(acts.values())
 
 
+# speculative frames that report a clause below a claim as only expected or predicted
+_REPORTED_FRAMES = frozenset({("expected", "to"), ("predicted", "to")})
+# where a hedged clause describes a noun, the noun opens the claim ("a crowd [expected to
+# be about 50,000]")
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
 def _alleged_in(doc: Doc, content: Span) -> Iterator[Span]:
-    """The clauses of ``content`` led by a hearsay adverb below its own verb."""
+    """The clauses of ``content`` hedged by hearsay or belief below its own verb."""
     tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
     if tokens is None:
         return
-    for adverb in (t for t in tokens if t.lower_ in _HEARSAY and t.dep_ == "advmod"):
-        verb = adverb.head
-        if verb.head.i == verb.i or not tokens.start <= verb.head.i < tokens.end:
-            continue  # on the claim's own verb
-        end = min(verb.right_edge.idx + len(verb.right_edge), content.end)
-        span = trimmed(doc.text, adverb.idx, end)
+    for cue in span_cues(tokens):
+        words = doc[cue.start : cue.end]
+        frame = tuple(t.lower_ for t in words) in _REPORTED_FRAMES
+        if (belief_verb(doc, cue).category != "evidential" and not frame) or distancing(doc, cue):
+            continue  # "he claims [it will ...]" keeps the claim attributed: nothing to add
+        verb = _hedged_verb(words)
+        if verb is None or verb.head.i == verb.i or not tokens.start <= verb.head.i < tokens.end:
+            continue  # no clause, or the claim's own verb
+        top = verb.head if verb.dep_ in _NOUN_CLAUSES else verb
+        first, last = top.left_edge, top.right_edge
+        end = min(last.idx + len(last), content.end)
+        span = trimmed(doc.text, max(first.idx, content.start), end)
         if span is not None and len(span.text.split()) >= _MIN_WORDS:
             yield span
+
+
+def _hedged_verb(cue: TokenSpan) -> Token | None:
+    """The verb of the clause a hedge puts as hearsay or belief: the hedged adverb's verb
+    ("allegedly [ordering]", "as if [attempting]"), a hedging frame ("is said to", "appears
+    to", "expected to"), or a single hedging verb with a clause of its own ("he [believed]
+    was unloaded", not "[think] about the future" or "[claimed] the life of")."""
+    root = cue.root
+    if root.pos_ in ("VERB", "AUX"):
+        reports = len(cue) > 1 or any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
+        return root if reports else None
+    if root.dep_ in ("advmod", "mark") and root.head.pos_ in ("VERB", "AUX"):
+        return root.head
+    return None
 
 
 def one_per_span(attributions: Sequence[Attribution]) -> list[Attribution]:
