@@ -1513,3 +1513,17 @@ def test_records_an_outlet_obtained_are_the_source_the_outlet_relayed():
 def test_a_one_word_name_opening_the_text_keeps_its_name():
     text = "Lund told investigators that he did not mean it, Sheriff Walter Pike said."
     assert _kind(text, "Lund") == ("Lund", "named_person")
+
+
+def test_a_name_typed_a_body_that_says_i_is_a_person():
+    from newstrace import analyze
+
+    text = (
+        "A new homeowner was handcuffed in Pellin."
+        '"I had to spend a night in jail," Brightwave Poore said.'
+    )
+    poore = [c for c in analyze(text).claims if c.attribution.source.name == "Brightwave Poore"]
+    assert poore and all(c.attribution.source.kind is SourceKind.NAMED_PERSON for c in poore)
+    text = '"I believe he was scared," the Pellin Police Department said.'
+    [claim] = analyze(text).claims
+    assert claim.attribution.source.kind is not SourceKind.NAMED_PERSON  # a body's words

@@ -10,10 +10,11 @@ with the article's outlets (from its metadata and its credit line).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newstrace.analyze.attribution.nesting import CITING
 from newstrace.analyze.claims import trimmed
-from newstrace.analyze.sources import SourceResolver
+from newstrace.analyze.sources import SourceResolver, speaks_as_one
 from newstrace.ingest import outlet_identity
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
 
@@ -95,6 +96,13 @@ def build_attributions(
     sources = {
         a: resolver.resolve(a.source) if a.source else resolver.record_in_cue(a.cue) or UNNAMED
         for a in in_text_order
+    }
+    people = {s.name for a, s in sources.items() if speaks_as_one(resolver.doc, s, a.content)}
+    sources = {
+        a: replace(s, kind=SourceKind.NAMED_PERSON)
+        if s.name in people and s.kind is SourceKind.ORGANISATION
+        else s
+        for a, s in sources.items()
     }
     found = [a for a in found if not _under_a_named_source(a, sources, found)]
     in_text_order = [a for a in in_text_order if a in found]

@@ -24,6 +24,9 @@ from newstrace.analyze.quotations import quoted_at
 from newstrace.ingest import canonical_outlet
 from newstrace.model import Source, SourceKind, Span
 
+# the entity types of places, never a speaker
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+
 _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
 _PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL}
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
@@ -974,6 +977,30 @@ def _a_name(words: list[Token], bodies: frozenset[str]) -> bool:
         and t.lower_ not in bodies
         and t.ent_type_ not in _WHEN
         for t in words
+    )
+
+
+# a speaker's words about themself: a person says "I", a body "we"
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+
+
+def speaks_as_one(doc: Doc, source: Source, content: Span) -> bool:
+    """Whether a source typed a body is a person by its own words: a plain name (name-cased
+    words, no place, no body's word such as "Police" or "Inc") whose content says "I" or
+    "my" ('"I had to spend a night in jail," Jamal Gilmer said': the tagger called the name
+    a work of art)."""
+    if (
+        source.kind is not SourceKind.ORGANISATION
+        or source.span is None
+        or not _FIRST_PERSON.search(content.text)
+    ):
+        return False
+    tokens = doc.char_span(source.span.start, source.span.end, alignment_mode="expand")
+    bodies = _heads("organisation_heads", "public_bodies", "government_words")
+    return (
+        tokens is not None
+        and all(t.text == "-" or (t.pos_ == "PROPN" and _name_cased(t)) for t in tokens)
+        and not any(t.ent_type_ in PLACES or t.lower_ in bodies for t in tokens)
     )
 
 

@@ -20,7 +20,6 @@ from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
 from newstrace.analyze.attribution.layouts import layout_attributions
 from newstrace.analyze.attribution.nesting import (
-    PLACES,
     as_reported,
     child_of,
     cited_by,
@@ -34,6 +33,7 @@ from newstrace.analyze.attribution.nesting import (
     tagged_quotes,
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
+from newstrace.analyze.sources import PLACES
 from newstrace.artefacts import model_dir, read_meta
 from newstrace.model import AttributionSpans
 

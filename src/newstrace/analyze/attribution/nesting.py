@@ -24,7 +24,7 @@ from newstrace.analyze.attribution.roles import RoleExample, trimmed
 from newstrace.analyze.hedges import word_list
 from newstrace.analyze.nlp import opens_a_question
 from newstrace.analyze.quotations import TAG_MARKS
-from newstrace.analyze.sources import speaker_heads
+from newstrace.analyze.sources import PLACES, speaker_heads
 
 _INNER_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr"}
 REPORTING_RATE = 0.8
@@ -49,8 +49,6 @@ _EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
 CITING = "citing"
 # named bodies a report may cite ("citing Pellin Police")
 _BODIES = frozenset({"ORG", "NORP", "GPE"})
-# the entity types of places, never a speaker
-PLACES = frozenset({"GPE", "LOC", "FAC"})
 _RESEARCH_NOUNS = frozenset(
     {"study", "research", "researcher", "scientist", "paper", "report", "survey", "analysis"}
     | {"trial", "team", "review", "experiment", "finding", "data"}
