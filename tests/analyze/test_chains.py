@@ -668,6 +668,15 @@ def test_media_unnamed_are_an_outlet_also_as_the_one_told():
     assert [("local media", "media_outlet"), ("Mara Pellin", "named_person")] in chains
 
 
+def test_the_outlet_a_source_is_described_as_speaking_to_relayed_the_claim():
+    chains = _chains("Several neighbours who spoke to WPLN say the boat left at dawn.")
+    assert [("WPLN", "media_outlet"), ("Several neighbours", "unnamed_group")] in chains
+    chains = _chains("A woman who talked with the Dover Courier said the pier was shut.")
+    assert [("Dover Courier", "media_outlet"), ("A woman", "anonymous_person")] in chains
+    chains = _chains("Neighbours who spoke to police said the boat left at dawn.")
+    assert [("Neighbours", "unnamed_group")] in chains  # police relay nothing
+
+
 def test_a_name_in_a_phrase_after_the_head_is_not_the_source():
     text = "A supervisor at the harbour office in Avon told us that the pier will close."
     name, kind = _kind(text, "A supervisor at the harbour office in Avon")

@@ -1098,10 +1098,14 @@ _SAID_TO = frozenset({"confirm", "say", "explain", "speak", "talk", "admit", "re
 
 
 def _listener(verb: Token) -> Token | None:
-    """Who a source told: the object of "tell", the "to" of "confirmed to"."""
+    """Who a source told: the object of "tell", the "to" of "confirmed to", the "with" of
+    "spoke with"."""
     if verb.lemma_ == "tell":
         return next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-    to = next((c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"), None)
+    words = ("to", "with") if verb.lemma_ in ("speak", "talk") else ("to",)
+    to = next(
+        (c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in words), None
+    )
     return None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
@@ -1382,11 +1386,18 @@ class SourceResolver:
 
     def venue(self, cue: Span, source: Source) -> Source | None:
         """The outlet a source spoke to or writes for, where the text names one: "X told
-        the Mail on Sunday", "The Washington Post's Sarah Kaplan" (also when a later "said
+        the Mail on Sunday", "neighbors who spoke to KARK say", "The Washington Post's
+        Sarah Kaplan" (also when a later "said
         Kaplan" refers back to that mention), or whoever the text says reported the words
         ("said Zharkova, as reported by the Royal Astronomical Society"). That one relayed
         the claim: the link just outside the source in its chain."""
-        for verb in token_span(self.doc, cue):
+        mention = source.mention or source.span
+        described = _noun_head(token_span(self.doc, mention)) if mention is not None else None
+        told = [  # "X told WPLN", or "neighbors who spoke to WPLN say"
+            *token_span(self.doc, cue),
+            *(c for c in (described.children if described else ()) if c.dep_ == "relcl"),
+        ]
+        for verb in told:
             if verb.lemma_ in ("tell", *_SAID_TO):
                 listener = _listener(verb) or _interviewer(verb)
                 words = _name_of(listener) if listener is not None else None
@@ -1398,7 +1409,6 @@ class SourceResolver:
                 words = _name_of(relayer)
                 name, kind = classify(words, entities_in(words, self._ents))
                 return Source(name, kind, Span(words.start_char, words.end_char, words.text))
-        mention = source.mention or source.span
         if mention is not None and source.kind is SourceKind.DOCUMENT_REPORT:
             handler = _relaying_outlet(_noun_head(token_span(self.doc, mention)))
             return None if handler is None else self._outlet(_name_of(handler), told=False)
