@@ -110,6 +110,13 @@ CASES = [
         CertaintyLevel.NEGATED,
         ["no"],
     ),
+    (  # the parser hangs "no" on "longer"
+        "The mayor said the ferry was no longer bound by the old timetable.",
+        "the ferry was no longer bound by the old timetable",
+        True,
+        CertaintyLevel.NEGATED,
+        ["no"],
+    ),
     (
         "Engineers said it is impossible to refloat the ferry before spring.",
         "it is impossible to refloat the ferry before spring",

@@ -399,6 +399,8 @@ def _negates(token: Token, spine: set[Token], content: TokenSpan) -> bool:
     if token.dep_ == "neg":
         verb = token.head  # the parser may hang "not" on an auxiliary: "have not been reviewed"
         verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+        if verb.dep_ == "advmod" and verb.lower_ in ("longer", "anymore"):
+            verb = verb.head  # "was no longer bound": the parser hangs "no" on "longer"
         raised = verb.lemma_.lower() in word_list("negation_raising")
         unsaid = verb.lemma_.lower() in _TELLING and _asks(content)
         return verb in spine and (_inside(verb, content) or raised or unsaid)
