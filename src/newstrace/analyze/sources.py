@@ -981,7 +981,7 @@ def _a_name(words: list[Token], bodies: frozenset[str]) -> bool:
 
 
 # a speaker's words about themself: a person says "I", a body "we"
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
 
 
 def speaks_as_one(doc: Doc, source: Source, content: Span) -> bool:

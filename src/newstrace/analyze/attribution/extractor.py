@@ -430,7 +430,11 @@ def _closing_name(doc: Doc, example: RoleExample) -> RoleExample:
         end = first = example.cue[0]
         while first > start and (
             doc[first - 1].pos_ == "PROPN"
-            or (doc[first - 1].lower_ in _NAME_JOINS and doc[first - 2].pos_ == "PROPN")
+            or (
+                first - 2 >= start
+                and doc[first - 1].lower_ in _NAME_JOINS
+                and doc[first - 2].pos_ == "PROPN"
+            )
         ):
             first -= 1
         verb = _head_word(doc, example.cue)
