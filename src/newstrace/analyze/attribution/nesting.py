@@ -357,7 +357,7 @@ def tagged_quotes(
             for e in found
         ):
             continue
-        if not _says_something(doc[start + 1 : end - 2]):
+        if not _holds_a_clause(doc[start + 1 : end - 2]):
             continue  # a word in quotation marks: 'staging a "die-in," this protest follows'
         tag = _speaker_then_verb(doc[end]) or _verb_then_speaker(doc[end])
         if tag is None or (tag[0].i in taken and tag[0].i not in sourceless):
@@ -368,7 +368,7 @@ def tagged_quotes(
     return tagged
 
 
-def _says_something(words: Span) -> bool:
+def _holds_a_clause(words: Span) -> bool:
     """Whether quoted words hold a clause of their own (a verb other than a participle
     before a noun), as words a speaker said do and a quoted term does not."""
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in words)
