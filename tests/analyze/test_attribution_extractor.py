@@ -12,10 +12,10 @@ from newstrace.analyze.attribution.extractor import (
     _before_closing_credit,
     _before_own_source,
     _by_agent,
-    _caption_credit,
     _closing_name,
     _content_is_cue,
     _over_inner,
+    _page_label,
     _reported_clause,
     _with_named_source,
     _within_concession,
@@ -392,12 +392,14 @@ def test_a_content_that_opens_with_who_was_told_runs_from_the_clause():
     assert _reported_clause(doc, echoed) == echoed
 
 
-def test_a_photo_credit_is_no_speech():
+def test_a_photo_credit_or_a_heading_is_no_speech():
     doc = load_nlp()("A diver checks the pier. Photo: Tom Ardley / Pellin Gazette")
     credit = RoleExample(cue=(7, 8), content=(8, 13), source=(6, 7))  # "Photo", ":"
-    assert _caption_credit(doc, credit)
+    assert _page_label(doc, credit)
+    doc = load_nlp()("CORRECTION: An earlier version misspelt the pier's name.")
+    assert _page_label(doc, RoleExample(cue=(1, 2), content=(2, 9), source=(0, 1)))
     doc = load_nlp()("The harbourmaster: the pier is shut.")
-    assert not _caption_credit(doc, RoleExample(cue=(2, 3), content=(3, 7), source=(0, 2)))
+    assert not _page_label(doc, RoleExample(cue=(2, 3), content=(3, 7), source=(0, 2)))
 
 
 def test_a_content_in_a_while_clause_ends_where_the_main_clause_starts():

@@ -1536,3 +1536,68 @@ def test_a_name_typed_a_body_that_says_i_is_a_person():
     text = '"I believe he was scared," the Pellin Police Department said.'
     [claim] = analyze(text).claims
     assert claim.attribution.source.kind is not SourceKind.NAMED_PERSON  # a body's words
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    from newstrace import analyze
+
+    return [
+        (c.attribution.source.name, c.attribution.source.kind.value)
+        for c in analyze(text).claims
+        if c.attribution.cue is not None
+    ]
+
+
+def test_a_capitalised_plural_opening_a_sentence_is_a_group_not_a_body():
+    text = "A fire broke out at noon. Dispatchers said that the bullet grazed the boy's arm."
+    assert _sources(text) == [("Dispatchers", "unnamed_group")]
+    # a surname the tagger also reads as a plural stays no group
+    text = "Police found a gun. McQuilliams said he hit someone with the handle."
+    assert ("McQuilliams", "unnamed_group") not in _sources(text)
+
+
+def test_we_in_capitals_or_glued_to_its_verb_is_the_article_itself():
+    assert _sources("Police came at 11pm.We've learned that the two men were friends.") == [
+        ("the article", "the_article")
+    ]
+    assert _sources("SIX PEOPLE WERE SHOT. WE'RE TOLD THEY'RE GOING TO BE OKAY.") == [
+        ("the article", "the_article")
+    ]
+
+
+def test_an_owner_or_a_manager_at_a_body_is_an_unnamed_person():
+    assert _kind("The owner of Brightwave said the club is shut.", "The owner of Brightwave") == (
+        "The owner",
+        "anonymous_person",
+    )
+    assert _kind(
+        "Two workers at the Pellin plant said it was loud.", "Two workers at the Pellin plant"
+    )[1] == ("unnamed_group")
+
+
+def test_a_name_a_who_clause_describes_is_a_person_even_if_tagged_a_body():
+    text = "Riley, who worked at Brightwave, said he sometimes sold drugs for a friend."
+    assert _kind(text, "Riley, who worked at Brightwave,") == ("Riley", "named_person")
+    text = "A tearful Ana Ruiz, who lives nearby, said the victim was a close friend."
+    assert _kind(text, "A tearful Ana Ruiz, who lives nearby,") == ("Ana Ruiz", "named_person")
+
+
+def test_a_body_keeps_the_proper_nouns_up_to_its_head_but_no_post():
+    text = "The Pellin Highway Patrol later said that three officers were hurt."
+    assert _kind(text, "The Pellin Highway Patrol") == ("Pellin Highway Patrol", "organisation")
+
+
+def test_a_police_rank_abbreviated_keeps_its_name_and_office():
+    assert _sources("The man was shot twice, according to Tfc. Sam Riley of the state police.") == [
+        ("Sam Riley", "government_official")
+    ]
+    assert _sources("The man was shot twice, said Cpt. Sam Riley.") == [
+        ("Sam Riley", "government_official")
+    ]
+
+
+def test_a_double_surname_alone_is_the_person_named_in_full_before():
+    text = "Her sister, Nicole Minor-Melvin, came at noon. Minor-Melvin said the family was close."
+    assert ("Nicole Minor-Melvin", "named_person") in _sources(text)
+    text = "Police arrested Kevin McQuilliams, 25, on Friday. McQuilliams said it went off."
+    assert ("Kevin McQuilliams", "named_person") in _sources(text)

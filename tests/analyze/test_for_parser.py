@@ -91,3 +91,17 @@ def test_a_clock_time_before_a_day_ends_no_sentence():
     # a time that ends its sentence still ends it
     text = "Officers arrived at 10 p.m. Wednesday. Police said the man was dead."
     assert len(list(load_nlp()(text).sents)) == 2
+
+
+def test_windows_punctuation_read_as_control_characters_is_read_as_punctuation():
+    text = "The sign read \x93We will call police\x94 and it\x92s still there."
+    copy = for_parser(text)
+    assert len(copy) == len(text)
+    assert copy == "The sign read “We will call police” and it’s still there."
+
+
+def test_a_rank_abbreviated_before_a_name_ends_no_sentence():
+    from newstrace.analyze.nlp import load_nlp
+
+    text = "The man was shot, according to Tfc. Sam Riley of the state police."
+    assert [s.text for s in load_nlp()(text).sents] == [text]

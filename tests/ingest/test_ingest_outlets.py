@@ -44,6 +44,7 @@ def test_no_outlet_without_a_real_host(url):
         ("South Korea's Yonhap news agency", "Yonhap"),
         ("the Japanese newspaper Asahi Shimbun", "Asahi Shimbun"),
         ("L.A. Times", "Los Angeles Times"),
+        ("the AJC", "The Atlanta Journal-Constitution"),
         ("the New York Times", "The New York Times"),
         ("the Hill", "The Hill"),
         ("business insider", "Business Insider"),

@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from newstrace.analyze.nlp import common_nouns
 from newstrace.analyze.quotations import quoted_at
 from newstrace.ingest import canonical_outlet
 from newstrace.model import Source, SourceKind, Span
@@ -104,6 +105,8 @@ def _heads(*lists: str) -> frozenset[str]:
 
 
 _UNRESOLVABLE = _WRITER | {"you", "one"}
+# a verb's contraction glued to a pronoun in one token: "We've", "WE'RE"
+_CONTRACTED = re.compile(r"['’](?:re|ve|ll|d|m)$")
 # heads of one person described, not named ("the boy", "an expert", "a worker", "a source")
 _DESCRIBED = ("people_heads", "person_heads", "staff_heads", "anonymous_heads")
 # ... and those that may be described through a person: "Pike's family", "Mercer's spokesman"
@@ -470,7 +473,11 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         for e in ents
         if e.label_ == "PERSON" and not _in_a_phrase_of(head, e) and not _body_as_person(e)
     ]
-    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} or _body_as_person(e)]
+    orgs = [
+        e
+        for e in ents
+        if (e.label_ in {"ORG", "GPE", "NORP"} or _body_as_person(e)) and not _common_plural(e)
+    ]
     person = persons[-1] if persons else None
     if person and person.start <= head.i < person.end and _owned(tokens, person):
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
@@ -532,8 +539,13 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _group_name(tokens), SourceKind.UNNAMED_GROUP
     if (name := _titled_untagged(tokens, ents)) is not None:
         return name.text, _person_kind(name)  # "Detective Kola Pike", no entity tagged
-    if all(e.label_ in _AGES for e in ents) and head.pos_ == "PROPN" and _told_of_as_someone(head):
-        return _short_name(tokens), SourceKind.NAMED_PERSON  # "Ana Ruiz, who lives nearby"
+    if head.pos_ == "PROPN" and _told_of_as_someone(head, [e for e in ents if e.start <= head.i]):
+        name = _widened(tokens.doc[head.i : head.i + 1], tokens)  # not "A tearful Ana Ruiz"
+        return name.text, SourceKind.NAMED_PERSON  # "Ana Ruiz, who lives nearby"
+    if head.pos_ == "NOUN" and lemma in _heads(*_DESCRIBED):  # "the owner of Brightwave"
+        if head.tag_ == "NNS":
+            return _group_name(tokens), SourceKind.UNNAMED_GROUP
+        return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
         named = next((e for e in orgs if e.start <= head.i < e.end), None)
         if named is None and not (head.pos_ != "PROPN" and _placed_only(orgs)):
@@ -542,6 +554,25 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _first_person(tokens: TokenSpan) -> bool:
+    """Whether a mention is one first-person word the tagger took for a name: in capitals or
+    with its verb glued on ("WE'RE told", "11pm.We've learned")."""
+    word = _CONTRACTED.sub("", tokens.text.lower()) if len(tokens) == 1 else ""
+    return word in _WRITER
+
+
+def _common_plural(entity: TokenSpan) -> bool:
+    """Whether a tagged name is one plural common noun, capitalised only as a sentence's first
+    word ("Dispatchers said ...", "Tenants said ..."): people, not a body."""
+    word = entity[0]
+    return (
+        len(entity) == 1
+        and word.tag_ == "NNS"
+        and word.is_sent_start is True
+        and word.lemma_ in common_nouns()  # not "McQuilliams", tagged so too
+    )
 
 
 def _untagged_body(tokens: TokenSpan) -> str:
@@ -557,12 +588,17 @@ def _untagged_body(tokens: TokenSpan) -> str:
     return tokens.doc[_name_start(tokens) : end].text
 
 
-def _told_of_as_someone(name: Token) -> bool:
-    """Whether a name the tagger did not tag is described as a person: a relative clause
-    opened by "who" ("said Ana Ruiz, who lives nearby"; a body takes "which" or "that"), or
-    an age ("Ruby Poore, 32, said")."""
+def _told_of_as_someone(name: Token, tagged: list[TokenSpan]) -> bool:
+    """Whether a name the tagger did not tag as a person (``tagged``: its entities) is
+    described as one: a relative clause opened by "who" ("said Ana Ruiz, who lives nearby";
+    a body takes "which" or "that"), or an age ("Ruby Poore, 32, said"). A name tagged a body
+    needs "who" itself ("Riley, who worked at a diner, said"), not "whose", which a company
+    takes too."""
+    if any(e.label_ not in _AGES | {"ORG"} for e in tagged):
+        return False
+    who = {"who", "whom"} if tagged and any(e.label_ == "ORG" for e in tagged) else _WHO
     return any(
-        (clause.dep_ == "relcl" and clause.left_edge.lower_ in {"who", "whom", "whose"})
+        (clause.dep_ == "relcl" and clause.left_edge.lower_ in who)
         or (clause.dep_ == "appos" and clause.like_num and clause.text.isdigit())
         for clause in name.children
     )
@@ -766,12 +802,17 @@ def _body_as_person(entity: TokenSpan) -> bool:
 
 
 def _widened(name: TokenSpan, tokens: TokenSpan) -> TokenSpan:
-    """A tagged name with the proper nouns of the mention right before it that the tagger
-    left out ("Delta" of "Delta Chi Fraternity")."""
-    start = name.start
+    """A tagged name with the proper nouns of the mention right before it, or after it up to
+    the mention's head and before any post, that the tagger left out ("Delta" of "Delta Chi
+    Fraternity", "Patrol" of "the Pellin Highway Patrol")."""
+    start, end = name.start, name.end
     while start > tokens.start and name.doc[start - 1].pos_ == "PROPN":
         start -= 1
-    return name.doc[start : name.end]
+    after = name.doc[end : tokens.root.i + 1]
+    posts = _heads(*_DESCRIBED, "official_titles", "role_titles")
+    if all(t.pos_ == "PROPN" and t.lower_ not in posts for t in after):
+        end = max(end, after.end)  # not "Mawlamyine University Assistant Professor": a post
+    return name.doc[start:end]
 
 
 def _people(head: Token, orgs: list[TokenSpan]) -> bool:
@@ -926,6 +967,8 @@ def _titled_name(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
 
 # how the tagger labels an age given after a name ("Ruby Poore, 32,")
 _AGES = frozenset({"DATE", "CARDINAL"})
+# the relative pronouns that open a clause about a person
+_WHO = frozenset({"who", "whom", "whose"})
 
 
 @lru_cache(maxsize=1)
@@ -1271,6 +1314,11 @@ def _surname(person: TokenSpan) -> str:
     return last.text
 
 
+def _hyphenated(tokens: TokenSpan) -> bool:
+    """Whether a mention is one double name joined by hyphens ("Minor-Melvin")."""
+    return all(not t.whitespace_ for t in tokens[:-1]) and any(t.text == "-" for t in tokens)
+
+
 def _spoken_of(name: Token) -> bool:
     """Whether a name is what its sentence speaks of, as a pronoun after it would be: a
     subject, an apposition ("her son, Kola Pike"), or a name a "who" clause describes
@@ -1326,7 +1374,7 @@ class SourceResolver:
         span = Span.of(self.doc.text, tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root
-        first_person = head.pos_ == "PRON" and head.lower_ in _WRITER
+        first_person = (head.pos_ == "PRON" and head.lower_ in _WRITER) or _first_person(tokens)
         antecedent = None if first_person else self._antecedent(tokens, ents)
         if first_person and not self._quoted(tokens):
             source = Source(span.text, SourceKind.THE_ARTICLE, span)  # "I think": the writer
@@ -1708,7 +1756,9 @@ class SourceResolver:
             for t in tokens
             if t.lower_.rstrip(".") not in _HONORIFICS and not t.is_punct and not t.like_num
         ]  # "Said Martin:" is Martin, "Pike, 45, said" is Pike
-        if len(words) != 1 or not (words[0].pos_ == "PROPN" or words[0].text.istitle()):
+        if len(words) > 1 and _hyphenated(tokens):
+            words = words[-1:]  # "Minor-Melvin": its last part, as :func:`_surname` reads it
+        if len(words) != 1 or not (words[0].pos_ == "PROPN" or _name_cased(words[0])):
             return None  # the tagger may take a surname opening a sentence for another word
         surname = words[0].text
         tagged = next(

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from newstrace.analyze.attribution._align import TokenSpan, to_chars, to_tokens
 from newstrace.analyze.attribution.cues import CueTagger
 from newstrace.analyze.attribution.features import DocInfo
-from newstrace.analyze.attribution.layouts import layout_attributions
+from newstrace.analyze.attribution.layouts import HEADINGS, layout_attributions
 from newstrace.analyze.attribution.nesting import (
     as_reported,
     child_of,
@@ -173,7 +173,7 @@ def refined(
     clause or before a later sentence with a source of its own, and what the page's layout
     attributes (:mod:`~newstrace.analyze.attribution.layouts`). ``lexicon`` rates words as cues (the
     cue tagger's, see :mod:`newstrace.analyze.attribution.cues`)."""
-    found = [e for e in found if not _caption_credit(doc, e) and not _content_is_cue(e)]
+    found = [e for e in found if not _page_label(doc, e) and not _content_is_cue(e)]
     found = [
         _reported_clause(doc, _before_own_source(doc, _with_named_source(doc, e))) for e in found
     ]
@@ -333,13 +333,14 @@ def _content_is_cue(example: RoleExample) -> bool:
     return cue_start <= start and end <= cue_end
 
 
-def _caption_credit(doc: Doc, example: RoleExample) -> bool:
-    """Whether the taggers read a photo's credit as speech: "Photo" the source, its colon
-    the cue, the photographer and the next sentence the content."""
-    if example.source is None:
+def _page_label(doc: Doc, example: RoleExample) -> bool:
+    """Whether the taggers read a page's label and its colon as speech: a photo's credit
+    ("Photo" the source, the photographer and the next sentence the content) or a heading
+    ("CORRECTION: In an earlier version ...")."""
+    if example.source is None or doc[example.cue[0]].text != ":":
         return False
-    source = doc[example.source[0] : example.source[1]]
-    return source.text.lower() in _CREDIT_LABELS and doc[example.cue[0]].text == ":"
+    source = doc[example.source[0] : example.source[1]].text
+    return source.lower() in _CREDIT_LABELS or source.upper() in HEADINGS
 
 
 def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:

@@ -43,7 +43,8 @@ _HEADLINE_CREDIT = re.compile(
     rf"{_GAP}+(?P<content>[A-Z0-9\"“‘'][^\n]*[^.\s]){_GAP}*$",
     re.MULTILINE,
 )
-_HEADINGS = frozenset(
+# a page's labels in capitals before a colon: headings, never speakers
+HEADINGS = frozenset(
     {"UPDATE", "CORRECTION", "EDITOR'S NOTE", "NOTE", "VIDEO", "WATCH", "PHOTO", "BYLINE"}
     | {"EMAIL", "SOURCE", "RELATED", "EXCLUSIVE", "BREAKING", "READ MORE", "PREVIOUSLY"}
     | {"RAW", "RAW VIDEO", "MORE", "ALERT", "STORY", "PHOTOS"}
@@ -63,7 +64,7 @@ def headline_credits(text: str) -> Iterator[AttributionSpans]:
     """Headlines of the form "Police: Man shot in leg during robbery"."""
     speakers = speaker_heads()
     for match in _HEADLINE_CREDIT.finditer(text):
-        if match["source"].upper().strip(".") in _HEADINGS:
+        if match["source"].upper().strip(".") in HEADINGS:
             continue  # "Video:", "Source:" (a page credit), "Update:"
         last = match["source"].split()[-1].lower().strip(".")
         named = last in speakers or last.rstrip("s") in speakers
@@ -83,7 +84,7 @@ def signed_quotes(text: str) -> Iterator[AttributionSpans]:
 
 def transcript_turns(text: str) -> list[AttributionSpans]:
     """Paragraphs opened by a speaker in capitals and a colon, where speakers take turns."""
-    turns = [m for m in _TURN.finditer(text) if m["source"].strip(".") not in _HEADINGS]
+    turns = [m for m in _TURN.finditer(text) if m["source"].strip(".") not in HEADINGS]
     if not _taking_turns([m["source"].split()[-1] for m in turns]):  # "JAKE TAPPER" is TAPPER
         return []
     return [_spans(text, match) for match in turns]
