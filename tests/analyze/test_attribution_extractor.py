@@ -482,3 +482,10 @@ def test_as_reported_by_an_outlet_credits_the_clause_it_hangs_on(extractor, nlp)
         ("the Dover Courier", "reported", "the pier will close next month")
     ]
     assert _predict(extractor, nlp, "The pier will close as expected.") == []
+
+
+def test_a_form_field_before_a_colon_is_no_speaker():
+    doc = load_nlp()("Offense: Evading arrest in a vehicle on the bridge.")
+    assert _page_label(doc, RoleExample(cue=(1, 2), content=(2, 9), source=(0, 1)))
+    doc = load_nlp()("Police: A man was shot in the leg on Main Street.")
+    assert not _page_label(doc, RoleExample(cue=(1, 2), content=(2, 10), source=(0, 1)))

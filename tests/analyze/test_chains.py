@@ -1601,3 +1601,34 @@ def test_a_double_surname_alone_is_the_person_named_in_full_before():
     assert ("Nicole Minor-Melvin", "named_person") in _sources(text)
     text = "Police arrested Kevin McQuilliams, 25, on Friday. McQuilliams said it went off."
     assert ("Kevin McQuilliams", "named_person") in _sources(text)
+
+
+def test_they_after_officials_in_its_sentence_is_those_officials():
+    assert _sources("Pellin Police arrested a man they say fired a shotgun at a bus.") == [
+        ("Pellin Police", "organisation")
+    ]
+    text = "When police arrived on scene, they learned that a boy had shot himself."
+    assert _sources(text) == [("police", "government_official")]
+    assert _sources("Neighbors said they heard two shots.")[0] == ("Neighbors", "unnamed_group")
+
+
+def test_a_name_with_a_post_in_apposition_is_that_person():
+    text = '"It comes down to a judgment call," Reynolds, the Pellin DA, said.'
+    assert _sources(text) == [("Reynolds", "government_official")]
+    text = "The shooting brought back memories for Crystal, who said her husband died in 2010."
+    assert ("Crystal", "named_person") in _sources(text)
+
+
+def test_a_kinsman_owning_a_speaker_is_no_publisher_nor_is_a_surname_told():
+    text = '"He cared for her," said Mark Weekly\'s brother, Mike Weekly.'
+    assert _chains(text) == [[("Mike Weekly", "named_person")]]
+    text = (
+        "Magistrate Rob Clariday set a $30,000 bond. "
+        "Pike told Clariday that he wanted to be out of jail to see his son."
+    )
+    assert all("media_outlet" not in {k for _, k in chain} for chain in _chains(text))
+
+
+def test_an_unnamed_dispatcher_at_a_body_is_a_person_not_the_body():
+    text = "A MetroSafe dispatcher has confirmed that two people were shot near the park."
+    assert _sources(text) == [("A MetroSafe dispatcher", "anonymous_person")]

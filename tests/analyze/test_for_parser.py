@@ -105,3 +105,21 @@ def test_a_rank_abbreviated_before_a_name_ends_no_sentence():
 
     text = "The man was shot, according to Tfc. Sam Riley of the state police."
     assert [s.text for s in load_nlp()(text).sents] == [text]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["KIDRON, Ohio - ", "NOBLE COUNTY, Ind. (WANE) – ", "PUYALLUP, Wash. — "]
+)
+def test_a_capitals_dateline_with_its_state_ends_there(dateline):
+    text = f"{dateline}The Pellin Sheriff's Office said a boy was hurt."
+    copy = for_parser(text)
+    assert len(copy) == len(text) and copy[: copy.index("\n")].endswith(".")  # a stop
+    [claim] = analyze(Article(text, id="d")).claims
+    assert claim.attribution.source.name == "Pellin Sheriff's Office"
+    assert claim.span.text == "a boy was hurt"
+
+
+def test_a_claim_ends_at_its_words_not_at_a_break_read_as_a_stop():
+    text = "No charges against a boy who shot his friend\n\nPELLIN - The boy is 13."
+    texts = [c.span.text for c in analyze(Article(text, id="h")).claims]
+    assert "No charges against a boy who shot his friend" in texts

@@ -146,9 +146,11 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
 # a line broken inside a sentence: the line does not end one, and the next goes on in lower case
 _WRAP = re.compile(r"(?<=[^.!?:;\"”’\s])[ \t]*(\r?\n)(?=[ \t]*[a-z])")
 # a dateline opening a paragraph: "WASHINGTON (AP) — ", "LANCASTER - ", "(WPLN-TV) – ",
-# "Lonoke, Ark. - " (30 of the GVA crawl's 4,355 reports have the last, none in error)
+# "Lonoke, Ark. - " (30 of the GVA crawl's 4,355 reports have the last, none in error),
+# "KIDRON, Ohio - ", "NOBLE COUNTY, Ind. (WANE) – " (547 in the crawl)
 _DATELINE_PLACE = (
     r"[ \t]*(?:(?:[A-Z][A-Z.,'’ -]{1,40}[A-Z.]"  # the place, in capitals
+    r"(?:,[ \t]+[A-Z][a-z.]{1,14}(?:[ \t][A-Z][a-z]+)?)?"  # and its state: ", Ohio"
     r"|[A-Z][a-z]+(?:[ .]+[A-Z][a-z.]+){0,2},[ \t]+[A-Z][A-Za-z.]{1,14}(?:[ \t][A-Z][a-z]+)?)"
     r"(?:[ \t]*\([A-Za-z. ]{2,30}\))?"  # a wire agency: "(AP)"
     r"|\([A-Z][A-Za-z0-9&.'’ -]{1,30}\))"  # or the station alone: "(CNN)"

@@ -244,8 +244,12 @@ class Analyzer:
         for offset, doc in docs:
             piece = (shifted(root, -offset), shifted(skip, -offset), shifted(elsewhere, -offset))
             claims += [shifted(claim, offset) for claim in self._piece_claims(doc, *piece)]
-        # the parser read a copy of the text (for_parser): quote every span as given
-        claims = [replace(resliced(claim, text), id=f"c{n}") for n, claim in enumerate(claims, 1)]
+        # the parser read a copy of the text (for_parser): quote every span as given, without
+        # the break that copy read as a dateline's or a headline's full stop
+        claims = [
+            replace(resliced(claim, text), id=f"c{n}", span=_stripped(claim.span, text))
+            for n, claim in enumerate(claims, 1)
+        ]
         return Ledger(
             article=article,
             language=language,
@@ -333,3 +337,10 @@ def _sentence_of(doc: Doc, span: Span) -> str:
     """The text of the sentence ``span`` starts in."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     return tokens.sent.text if tokens is not None else span.text
+
+
+def _stripped(span: Span, text: str) -> Span:
+    """``span`` quoted from ``text`` without white space at either end."""
+    quoted = text[span.start : span.end]
+    start = span.start + len(quoted) - len(quoted.lstrip())
+    return Span.of(text, start, max(start, span.end - (len(quoted) - len(quoted.rstrip()))))

@@ -541,7 +541,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return name.text, _person_kind(name)  # "Detective Kola Pike", no entity tagged
     if head.pos_ == "PROPN" and _told_of_as_someone(head, [e for e in ents if e.start <= head.i]):
         name = _widened(tokens.doc[head.i : head.i + 1], tokens)  # not "A tearful Ana Ruiz"
-        return name.text, SourceKind.NAMED_PERSON  # "Ana Ruiz, who lives nearby"
+        return _person(tokens, name)  # "Ana Ruiz, who lives nearby"; "Reynolds, the DA"
     if head.pos_ == "NOUN" and lemma in _heads(*_DESCRIBED):  # "the owner of Brightwave"
         if head.tag_ == "NNS":
             return _group_name(tokens), SourceKind.UNNAMED_GROUP
@@ -591,15 +591,19 @@ def _untagged_body(tokens: TokenSpan) -> str:
 def _told_of_as_someone(name: Token, tagged: list[TokenSpan]) -> bool:
     """Whether a name the tagger did not tag as a person (``tagged``: its entities) is
     described as one: a relative clause opened by "who" ("said Ana Ruiz, who lives nearby";
-    a body takes "which" or "that"), or an age ("Ruby Poore, 32, said"). A name tagged a body
-    needs "who" itself ("Riley, who worked at a diner, said"), not "whose", which a company
-    takes too."""
-    if any(e.label_ not in _AGES | {"ORG"} for e in tagged):
+    a body takes "which" or "that"), an age ("Ruby Poore, 32, said") or a person's post or
+    kin in apposition ("Reynolds, the county DA, said"). A name tagged anything (a body, a
+    work) needs "who" itself ("Riley, who worked at a diner, said"), not "whose", which a
+    company takes too; a place is no one."""
+    if any(e.label_ in PLACES | {"NORP"} for e in tagged):
         return False
-    who = {"who", "whom"} if tagged and any(e.label_ == "ORG" for e in tagged) else _WHO
+    who = {"who", "whom"} if any(e.label_ not in _AGES for e in tagged) else _WHO
+    posts = _heads(*_DESCRIBED, "official_titles", "role_titles")
     return any(
         (clause.dep_ == "relcl" and clause.left_edge.lower_ in who)
         or (clause.dep_ == "appos" and clause.like_num and clause.text.isdigit())
+        or (clause.dep_ == "appos" and clause.pos_ == "NOUN" and clause.lower_ in posts)
+        or (clause.dep_ == "appos" and clause.text.isupper() and clause.lower_ in posts)
         for clause in name.children
     )
 
@@ -1468,6 +1472,8 @@ class SourceResolver:
             owner = self.doc[tokens.start - 1]  # the name alone was the mention
         if owner is None or owner.i == 0:
             return None
+        if self.doc[owner.i - 1].head.lemma_.lower() in _heads(*_DESCRIBED):
+            return None  # "Mark Pike's brother, Mike Pike": a kinsman's name, no publisher
         words = _name_of(self.doc[owner.i - 1])  # "the website's Deborah Byrd": EarthSky's
         return self._publisher_before(words) or self._outlet(words, told=False)
 
@@ -1506,14 +1512,15 @@ class SourceResolver:
 
     def _names_person(self, words: TokenSpan, ents: list[TokenSpan]) -> bool:
         """Whether ``words`` name a person: a tagged name of two words or more, or one word
-        of a person's full name elsewhere in the text. The tagger takes a lone unknown name
-        after "told" for a person ("told Mic"), but news names a person in full first."""
+        (tagged a person or not) of a person's full name elsewhere in the text. The tagger
+        takes a lone unknown name after "told" for a person ("told Mic"), but news names a
+        person in full first."""
         people = [e for e in ents if e.label_ == "PERSON"]
         if any(len(e) > 1 for e in people):
             return True
-        return bool(people) and any(
-            e.label_ == "PERSON" and len(e) > 1 and people[0].text in e.text.split()
-            for e in self._ents
+        word = people[0].text if people else words.text if len(words) == 1 else None
+        return word is not None and any(  # "Rob Clariday ... Wright told Clariday"
+            e.label_ == "PERSON" and len(e) > 1 and word in e.text.split() for e in self._ents
         )
 
     def _antecedent(self, tokens: TokenSpan, ents: list[TokenSpan]) -> _Mention | None:
@@ -1832,10 +1839,34 @@ class SourceResolver:
         )
 
     def _entity_before(self, tokens: TokenSpan, span: Span) -> Source:
-        """A pronoun with no earlier source: the nearest person named before it, if any."""
+        """A pronoun with no earlier source: the nearest person named before it, if any; for
+        "they", the officials or the force its sentence opened with ("Pellin Police arrested
+        a man they say fired")."""
         persons = [e for e in self._ents if e.label_ == "PERSON" and e.end <= tokens.start]
         if persons and tokens.root.lower_ in _lexicon()["pronouns_person_singular"]:
             person = persons[-1]
             mention = Span(person.start_char, person.end_char, person.text)
             return Source(person.text, SourceKind.NAMED_PERSON, span, mention)
+        if tokens.root.lower_ in _lexicon()["pronouns_plural"]:
+            opener = self._officials_opening(tokens)
+            if opener is not None:
+                name, kind = classify(opener, entities_in(opener, self._ents))
+                mention = Span(opener.start_char, opener.end_char, opener.text)
+                return Source(name, kind, span, mention)
         return Source(span.text, SourceKind.ANONYMOUS_PERSON, span)
+
+    def _officials_opening(self, pronoun: TokenSpan) -> TokenSpan | None:
+        """The last subject before a "they" in its sentence, where it names officials or a
+        public body ("Pellin Police arrested a man they say ...", "When police arrived,
+        they learned ...")."""
+        officials = _heads("official_titles", "public_bodies")
+        subjects = [
+            t
+            for t in self.doc[pronoun.sent.start : pronoun.start]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ != "PRON"
+            and (t.lower_ in officials or t.lemma_.lower() in officials)
+        ]
+        if not subjects:
+            return None
+        return _on_its_line(self.doc[subjects[-1].left_edge.i : subjects[-1].i + 1])

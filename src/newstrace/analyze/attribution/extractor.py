@@ -33,7 +33,8 @@ from newstrace.analyze.attribution.nesting import (
     tagged_quotes,
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
-from newstrace.analyze.sources import PLACES
+from newstrace.analyze.nlp import common_nouns
+from newstrace.analyze.sources import PLACES, speaker_heads
 from newstrace.artefacts import model_dir, read_meta
 from newstrace.model import AttributionSpans
 
@@ -335,12 +336,21 @@ def _content_is_cue(example: RoleExample) -> bool:
 
 def _page_label(doc: Doc, example: RoleExample) -> bool:
     """Whether the taggers read a page's label and its colon as speech: a photo's credit
-    ("Photo" the source, the photographer and the next sentence the content) or a heading
-    ("CORRECTION: In an earlier version ...")."""
+    ("Photo" the source, the photographer and the next sentence the content), a heading
+    ("CORRECTION: In an earlier version ...") or a form's field, a common noun that names
+    no speaker ("Offense: Evading arrest" in a police log; "Police: ..." is a credit)."""
     if example.source is None or doc[example.cue[0]].text != ":":
         return False
-    source = doc[example.source[0] : example.source[1]].text
-    return source.lower() in _CREDIT_LABELS or source.upper() in HEADINGS
+    words = doc[example.source[0] : example.source[1]]
+    source = words.text
+    field = (
+        len(words) == 1
+        and words[0].pos_ == "NOUN"
+        and words[0].lemma_ in common_nouns()
+        and words[0].lemma_.lower() not in speaker_heads()
+        and words[0].lower_ not in speaker_heads()
+    )
+    return source.lower() in _CREDIT_LABELS or source.upper() in HEADINGS or field
 
 
 def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
