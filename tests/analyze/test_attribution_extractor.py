@@ -489,3 +489,5 @@ def test_a_form_field_before_a_colon_is_no_speaker():
     assert _page_label(doc, RoleExample(cue=(1, 2), content=(2, 9), source=(0, 1)))
     doc = load_nlp()("Police: A man was shot in the leg on Main Street.")
     assert not _page_label(doc, RoleExample(cue=(1, 2), content=(2, 10), source=(0, 1)))
+    doc = load_nlp()("UPDATE 12/1/2015: The guild has gone to the media about it.")
+    assert _page_label(doc, RoleExample(cue=(2, 3), content=(3, 12), source=(0, 2)))

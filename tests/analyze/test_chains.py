@@ -1632,3 +1632,26 @@ def test_a_kinsman_owning_a_speaker_is_no_publisher_nor_is_a_surname_told():
 def test_an_unnamed_dispatcher_at_a_body_is_a_person_not_the_body():
     text = "A MetroSafe dispatcher has confirmed that two people were shot near the park."
     assert _sources(text) == [("A MetroSafe dispatcher", "anonymous_person")]
+
+
+def test_a_plural_for_people_opening_a_sentence_is_a_group_however_tagged():
+    from spacy.tokens import Doc
+
+    from newstrace.analyze.sources import _people_opening
+
+    def opening(word: str, tag: str = "NNP"):
+        doc = Doc(load_nlp().vocab, words=[word, "told", "WPLN"], tags=[tag, "VBD", "NNP"])
+        return _people_opening(doc[0:1])
+
+    assert opening("Neighbors") == ("Neighbors", SourceKind.UNNAMED_GROUP)
+    assert opening("Deputies") == ("Deputies", SourceKind.GOVERNMENT_OFFICIAL)
+    assert opening("Williams") is None  # a surname
+    assert opening("Neighbors", "NNS") is None  # a common noun goes the common way
+
+
+def test_a_name_opening_a_sentence_tagged_as_one_is_the_full_name_of_its_surname():
+    text = (
+        "Amanda Viscomi, the acting clerk, said the village was closed. Police swarmed the "
+        'area. "Everybody is on lockdown," Viscomi said.'
+    )
+    assert ("Amanda Viscomi", "named_person") in _sources(text)

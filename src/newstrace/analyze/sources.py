@@ -478,6 +478,8 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         for e in ents
         if (e.label_ in {"ORG", "GPE", "NORP"} or _body_as_person(e)) and not _common_plural(e)
     ]
+    if (group := _people_opening(tokens)) is not None:
+        return group  # "Neighbors told ...", the tagger's proper noun
     person = persons[-1] if persons else None
     if person and person.start <= head.i < person.end and _owned(tokens, person):
         return _person(tokens, person)  # "Washington Post's Sarah Kaplan": the person
@@ -563,6 +565,22 @@ def _first_person(tokens: TokenSpan) -> bool:
     return word in _WRITER
 
 
+def _people_opening(tokens: TokenSpan) -> tuple[str, SourceKind] | None:
+    """A plural word for people alone, opening its sentence, that the tagger took for a
+    proper noun ("Neighbors told WPLN", "Deputies said"): a group, or officials."""
+    word = tokens[0]
+    if len(tokens) != 1 or word.tag_ not in ("NNP", "NNPS") or not word.is_sent_start:
+        return None
+    lower = word.lower_
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
+    if not word.text.istitle() or not lower.endswith("s"):
+        return None
+    if {lower, singular} & _lexicon()["official_titles"]:
+        return word.text, SourceKind.GOVERNMENT_OFFICIAL
+    people = _heads(*_DESCRIBED, "group_heads")
+    return (word.text, SourceKind.UNNAMED_GROUP) if {lower, singular} & people else None
+
+
 def _common_plural(entity: TokenSpan) -> bool:
     """Whether a tagged name is one plural common noun, capitalised only as a sentence's first
     word ("Dispatchers said ...", "Tenants said ..."): people, not a body."""
@@ -641,10 +659,20 @@ def _untagged_full_name(before: TokenSpan, surname: str) -> TokenSpan | None:
             given.pos_ == "PROPN"
             and given.text.istitle()
             and given.lower_.rstrip(".") not in _HONORIFICS | titles
-            and not given.is_sent_start
+            and (not given.is_sent_start or _one_name(given, word))
         ):
             return before.doc[given.i : word.i + 1]
     return None
+
+
+def _one_name(given: Token, surname: Token) -> bool:
+    """Whether the tagger took two words opening a sentence for one name of any kind
+    ("Amanda Viscomi, the village clerk, ...", tagged a body): a name, not a first word."""
+    return (
+        given.ent_iob_ == "B"
+        and surname.ent_iob_ == "I"
+        and (surname.i + 1 == len(surname.doc) or surname.doc[surname.i + 1].ent_iob_ != "I")
+    )
 
 
 def _named_in_apposition(head: Token) -> TokenSpan | None:

@@ -322,6 +322,8 @@ def _read_right(found: Sequence[RoleExample], credit: RoleExample, report: RoleE
     )
 
 
+# entity labels of a date or a time: a page's stamp, no speaker
+_WHEN = frozenset({"DATE", "TIME"})
 # the label a photo's credit opens with ("Photo: Cody Duty / Houston Chronicle")
 _CREDIT_LABELS = frozenset({"photo", "photos", "picture", "pic", "image", "credit", "photograph"})
 
@@ -337,8 +339,9 @@ def _content_is_cue(example: RoleExample) -> bool:
 def _page_label(doc: Doc, example: RoleExample) -> bool:
     """Whether the taggers read a page's label and its colon as speech: a photo's credit
     ("Photo" the source, the photographer and the next sentence the content), a heading
-    ("CORRECTION: In an earlier version ...") or a form's field, a common noun that names
-    no speaker ("Offense: Evading arrest" in a police log; "Police: ..." is a credit)."""
+    ("CORRECTION: In an earlier version ...", also with its date or time: "UPDATE 12/1/2015:")
+    or a form's field, a common noun that names no speaker ("Offense: Evading arrest" in a
+    police log; "Police: ..." is a credit)."""
     if example.source is None or doc[example.cue[0]].text != ":":
         return False
     words = doc[example.source[0] : example.source[1]]
@@ -350,7 +353,11 @@ def _page_label(doc: Doc, example: RoleExample) -> bool:
         and words[0].lemma_.lower() not in speaker_heads()
         and words[0].lower_ not in speaker_heads()
     )
-    return source.lower() in _CREDIT_LABELS or source.upper() in HEADINGS or field
+    stamp = all(  # "UPDATE 12/1/2015:", "12:35 PM:"
+        not any(c.isalpha() for c in t.text) or t.ent_type_ in _WHEN or t.text.upper() in HEADINGS
+        for t in words
+    )
+    return source.lower() in _CREDIT_LABELS or source.upper() in HEADINGS or field or stamp
 
 
 def _with_named_source(doc: Doc, example: RoleExample) -> RoleExample:
