@@ -58,8 +58,8 @@ _INITIALS = re.compile(r"[A-Z][A-Z&]{1,5}")
 # a body's initials written with no brackets: three letters at least, small words skipped
 _LEAST_INITIALS = 3
 _LINKING_WORDS = frozenset({"of", "for", "and", "the", "&", "on", "in"})
-# entity labels of a time, not of a place or a body
-_WHEN = frozenset({"DATE", "TIME"})
+# the entity types of a date or a time, never a place, a body or a speaker
+TIMES = frozenset({"DATE", "TIME"})
 _AT_PLACE = frozenset({"at", "in", "inside", "outside", "near"})
 _ARTICLES = frozenset({"a", "an", "the"})
 # possessives that stand for a body named before: "the party ... its spokesman"
@@ -193,7 +193,7 @@ def _placed_name(tokens: TokenSpan) -> str:
             continue
         name = next((t for t in prep.subtree if t.pos_ == "PROPN" and t.i < tokens.end), None)
         entity = next((e for e in tokens.doc.ents if name and e.start <= name.i < e.end), None)
-        if name is None or (entity is not None and entity.label_ in _WHEN):
+        if name is None or (entity is not None and entity.label_ in TIMES):
             continue  # "the brother of a victim from Saturday": a day is no place
         end = min(entity.end if entity is not None else name.i + 1, tokens.end)
         return tokens.doc[_name_start(tokens) : end].text
@@ -213,7 +213,7 @@ def _with_common_noun(tokens: TokenSpan, preps: Collection[str]) -> str | None:
             or place.pos_ != "NOUN"
             or place.right_edge.i >= tokens.end
             or not any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in place.children)
-            or any(t.ent_type_ in _WHEN or t.like_num for t in place.subtree)
+            or any(t.ent_type_ in TIMES or t.like_num for t in place.subtree)
         ):
             continue
         return tokens.doc[_name_start(tokens) : place.right_edge.i + 1].text
@@ -620,8 +620,11 @@ def _told_of_as_someone(name: Token, tagged: list[TokenSpan]) -> bool:
     return any(
         (clause.dep_ == "relcl" and clause.left_edge.lower_ in who)
         or (clause.dep_ == "appos" and clause.like_num and clause.text.isdigit())
-        or (clause.dep_ == "appos" and clause.pos_ == "NOUN" and clause.lower_ in posts)
-        or (clause.dep_ == "appos" and clause.text.isupper() and clause.lower_ in posts)
+        or (
+            clause.dep_ == "appos"
+            and clause.lower_ in posts
+            and (clause.pos_ == "NOUN" or clause.text.isupper())  # "the DA" is tagged a name
+        )
         for clause in name.children
     )
 
@@ -1050,7 +1053,7 @@ def _a_name(words: list[Token], bodies: frozenset[str]) -> bool:
         and _name_cased(t)
         and t.lower_ not in _title_words()
         and t.lower_ not in bodies
-        and t.ent_type_ not in _WHEN
+        and t.ent_type_ not in TIMES
         for t in words
     )
 

@@ -34,7 +34,7 @@ from newstrace.analyze.attribution.nesting import (
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
 from newstrace.analyze.nlp import common_nouns
-from newstrace.analyze.sources import PLACES, speaker_heads
+from newstrace.analyze.sources import PLACES, TIMES, speaker_heads
 from newstrace.artefacts import model_dir, read_meta
 from newstrace.model import AttributionSpans
 
@@ -322,8 +322,6 @@ def _read_right(found: Sequence[RoleExample], credit: RoleExample, report: RoleE
     )
 
 
-# entity labels of a date or a time: a page's stamp, no speaker
-_WHEN = frozenset({"DATE", "TIME"})
 # the label a photo's credit opens with ("Photo: Cody Duty / Houston Chronicle")
 _CREDIT_LABELS = frozenset({"photo", "photos", "picture", "pic", "image", "credit", "photograph"})
 
@@ -354,7 +352,7 @@ def _page_label(doc: Doc, example: RoleExample) -> bool:
         and words[0].lower_ not in speaker_heads()
     )
     stamp = all(  # "UPDATE 12/1/2015:", "12:35 PM:"
-        not any(c.isalpha() for c in t.text) or t.ent_type_ in _WHEN or t.text.upper() in HEADINGS
+        not any(c.isalpha() for c in t.text) or t.ent_type_ in TIMES or t.text.upper() in HEADINGS
         for t in words
     )
     return source.lower() in _CREDIT_LABELS or source.upper() in HEADINGS or field or stamp
