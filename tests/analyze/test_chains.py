@@ -389,10 +389,47 @@ def test_a_title_after_the_body_inside_a_tagged_name_is_no_part_of_the_name():
             "Mara Okafor, a neighbour who called police,",
             "named_person",
         ),
+        # the head of a post in a government body, and a person "of" that body
+        (
+            "Mara Okafor, chief of the fraud division of the Pellin County Prosecutor's Office, "
+            "said the charges stand.",
+            "Mara Okafor, chief of the fraud division of the Pellin County Prosecutor's Office,",
+            "government_official",
+        ),
+        (
+            "Mara Okafor of the Pellin Police Department said the road was closed.",
+            "Mara Okafor of the Pellin Police Department",
+            "government_official",
+        ),
+        (
+            "Mara Okafor of the Pellin Historical Society said the mill was older.",
+            "Mara Okafor of the Pellin Historical Society",
+            "named_person",
+        ),
+        # titles of rank the lexicon had missed
+        (
+            "Undersheriff Mara Okafor said the road was closed.",
+            "Undersheriff Mara Okafor",
+            "government_official",
+        ),
     ],
 )
 def test_an_office_is_read_from_the_title_and_the_body_it_is_held_in(text, mention, kind):
     assert _kind(text, mention) == ("Mara Okafor" if "Okafor" in mention else "Andy Mercer", kind)
+
+
+def test_a_first_name_tagged_alone_takes_the_surname_after_it():
+    text = "The man was named as Dale Lund, according to Comdr. Joe Florip of the city police."
+    assert [s.text for s in load_nlp()(text).sents] == [text]  # "Comdr." ends no sentence
+    assert _kind(text, "Comdr. Joe Florip of the city police") == (
+        "Joe Florip",
+        "government_official",
+    )
+
+
+def test_a_town_named_before_its_police_is_no_person():
+    text = "Lawrence police say a boy was hurt in an accidental shooting on Thursday."
+    assert _kind(text, "Lawrence police") == ("Lawrence police", "organisation")
 
 
 def test_a_spokesperson_for_a_police_department_by_its_initials_speaks_for_government():

