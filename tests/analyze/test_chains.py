@@ -406,6 +406,17 @@ def test_a_title_after_the_body_inside_a_tagged_name_is_no_part_of_the_name():
             "Mara Okafor of the Pellin Historical Society",
             "named_person",
         ),
+        # a title held once is no office now
+        (
+            "Mara Okafor, a former county party chair, said the dividend changed.",
+            "Mara Okafor, a former county party chair,",
+            "named_person",
+        ),
+        (
+            "Retired Sgt. Mara Okafor said the hall was empty.",
+            "Retired Sgt. Mara Okafor",
+            "named_person",
+        ),
         # titles of rank the lexicon had missed
         (
             "Undersheriff Mara Okafor said the road was closed.",
@@ -425,6 +436,36 @@ def test_a_first_name_tagged_alone_takes_the_surname_after_it():
         "Joe Florip",
         "government_official",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        (
+            "The singer has died, her manager and her publicist said.",
+            "her manager and her publicist",
+            "unnamed_group",
+        ),
+        (
+            "The teen and the older man told police they were waiting.",
+            "The teen and the older man",
+            "unnamed_group",
+        ),
+        (
+            "The gunman shot himself, law enforcement officials said.",
+            "law enforcement officials",
+            "government_official",
+        ),
+        ("The city also said ten tons of cardboard were recycled.", "The city", "organisation"),
+        (
+            "It began as a quarrel, the Pellin Police Department crime blotter said.",
+            "the Pellin Police Department crime blotter",
+            "document_report",
+        ),
+    ],
+)
+def test_groups_bodies_and_documents_read_off_fresh_news(text, mention, kind):
+    assert _kind(text, mention)[1] == kind
 
 
 def test_a_town_named_before_its_police_is_no_person():

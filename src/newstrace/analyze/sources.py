@@ -385,6 +385,8 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     found = set(lower) | {" ".join(pair) for pair in pairwise(lower)}
     for head in (t for t in described if t.dep_ == "appos" and t.head == person.root):
         found |= {head.lower_, f"{head.doc[head.i - 1].lower_} {head.lower_}"}
+    if any(t.lower_ in _NO_LONGER for t in before + described):
+        return False  # "a former county chair", "Retired Sgt. Dale Lund": no office now
     titles = found & lex["official_titles"]
     if titles - lex["body_titles"]:
         return True
@@ -551,6 +553,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _anonymous_name(tokens), SourceKind.GOVERNMENT_OFFICIAL  # "a White House aide"
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
         plural = head.tag_ == "NNS" and head.lower_ not in lex["anonymous_heads_singular"]
+        plural = plural or _coordinated(head)
         kind = SourceKind.UNNAMED_GROUP if plural else SourceKind.ANONYMOUS_PERSON
         return _anonymous_name(tokens), kind  # "a source" one person, "sources" a group
     if (
@@ -565,7 +568,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         name = _widened(tokens.doc[head.i : head.i + 1], tokens)  # not "A tearful Ana Ruiz"
         return _person(tokens, name)  # "Ana Ruiz, who lives nearby"; "Reynolds, the DA"
     if head.pos_ == "NOUN" and lemma in _heads(*_DESCRIBED):  # "the owner of Brightwave"
-        if head.tag_ == "NNS":
+        if head.tag_ == "NNS" or _coordinated(head):
             return _group_name(tokens), SourceKind.UNNAMED_GROUP
         return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
     if orgs or lemma in lex["organisation_heads"] or head.pos_ == "PROPN":
@@ -576,6 +579,12 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
             SourceKind.ORGANISATION
         )
     return _anonymous_name(tokens), SourceKind.ANONYMOUS_PERSON
+
+
+def _coordinated(head: Token) -> bool:
+    """Whether another person is joined to the mention's head ("her manager and her
+    publicist", "the teen and the 24-year-old man"): two unnamed people are a group."""
+    return any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in head.children)
 
 
 def _first_person(tokens: TokenSpan) -> bool:
@@ -993,6 +1002,8 @@ def _titled_as_a_person(name: TokenSpan) -> bool:
 
 
 # titles of a company's head, which the source lexicon's lists leave out
+# A title after these words is one the person held once ("a former chair", "Retired Sgt.").
+_NO_LONGER = frozenset({"former", "retired", "ex", "onetime", "one-time"})
 # Heads of a post that a government body named with them makes an office ("chief of the
 # criminal division of the county prosecutor's office"), beside the staff's words.
 _POSTS_HEADED = frozenset({"chief", "head", "commander"})
