@@ -293,6 +293,8 @@ def test_a_phone_call_or_a_plea_is_no_report():
     assert _deed(text, "called", "the Pellin County Sheriff's Office for a welfare check")
     assert _deed("Sam Riley pleaded guilty to manslaughter.", "pleaded", "guilty to manslaughter")
     assert _deed("All four have pleaded not guilty.", "have pleaded", "not guilty")
+    text = "Lund pleaded not guilty at the county court last week to murder."
+    assert _deed(text, "pleaded not guilty at", "the county court last week to murder")
     # calling something a name characterises it: a claim of the caller's
     text = "Mayor Dale Lund called the shooting a tragedy."
     assert not _deed(text, "called", "the shooting a tragedy")

@@ -281,6 +281,8 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
         return False
     if refused(doc, cue, content) is not None:
         return True  # "has refused [to release the report]": nothing was said
+    if any(_pleaded(t) for t in verb):
+        return True  # "[pleaded not guilty at] the federal court": the plea in the cue
     head = _verb_of(verb)
     if head is None:
         return False
