@@ -468,6 +468,19 @@ def test_groups_bodies_and_documents_read_off_fresh_news(text, mention, kind):
     assert _kind(text, mention)[1] == kind
 
 
+def test_a_person_keeps_one_name_and_the_office_one_mention_gives():
+    text = (
+        "Dale Lund, who took over the force in May, said the pier was shut. Chief Lund said "
+        "it would reopen."
+    )
+    assert _chains(text) == [[("Dale Lund", "government_official")]] * 2
+    # a second full name with the surname leaves "Chief Lund" as he was named
+    chains = _chains(text + " Ana Lund said she was glad.")
+    assert chains[0] == [("Dale Lund", "named_person")] and chains[1] == [
+        ("Lund", "government_official")
+    ]
+
+
 def test_a_town_named_before_its_police_is_no_person():
     text = "Lawrence police say a boy was hurt in an accidental shooting on Thursday."
     assert _kind(text, "Lawrence police") == ("Lawrence police", "organisation")

@@ -455,6 +455,13 @@ def test_the_police_for_a_named_police_force_is_no_garbled_credit_but_another_fo
     assert "attribution_garbled" in _types(other)
 
 
+def test_the_city_for_its_city_manager_is_no_garbled_credit():
+    earlier = "The pool will close in May, City Manager Ana Ruiz said."
+    assert "attribution_garbled" not in _types(
+        _drift(earlier, "The pool will close in May, the city says.")
+    )
+
+
 def test_a_surname_for_the_whole_name_is_the_same_source_whatever_kind_it_was_given():
     from newstrace.model import Source, SourceKind
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from newstrace.analyze.attribution.nesting import CITING
 from newstrace.analyze.claims import trimmed
-from newstrace.analyze.sources import SourceResolver, speaks_as_one
+from newstrace.analyze.sources import SourceResolver, given_names, speaks_as_one
 from newstrace.ingest import outlet_identity
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
 
@@ -88,6 +88,44 @@ def _without_detour(chain: tuple[Source, ...]) -> tuple[Source, ...]:
     return chain if first == len(chain) - 1 else (*chain[:first], last)
 
 
+_PERSONS = (SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL)
+
+
+def _one_role_each(
+    sources: dict[AttributionSpans, Source], text: str
+) -> dict[AttributionSpans, Source]:
+    """One person, one name and one role through the article: a surname alone ("Chief
+    Batts", "he" resolved to it) is the one full name given with it, and a person is an
+    official wherever one mention gives the office ("Anthony Batts" named first, "Chief
+    Batts" later). A surname the text gives two people ("Dale Lund", "Ana Lund") is left
+    as it is."""
+    full: dict[str, set[str]] = {}
+    for source in sources.values():
+        if source.kind in _PERSONS and len(words := source.name.split()) > 1:
+            full.setdefault(words[-1], set()).add(source.name)
+
+    def whole(name: str) -> str | None:
+        """The person's full name, or None where a bare surname may mean two people."""
+        if " " in name:
+            return name
+        if len(given_names(text, name)) > 1:
+            return None
+        names = full.get(name, set())
+        return next(iter(names)) if len(names) == 1 else name
+
+    officials = {
+        whole(s.name) for s in sources.values() if s.kind is SourceKind.GOVERNMENT_OFFICIAL
+    }
+    one = {}
+    for item, source in sources.items():
+        name = whole(source.name) if source.kind in _PERSONS else None
+        if name is not None:
+            kind = SourceKind.GOVERNMENT_OFFICIAL if name in officials else source.kind
+            source = replace(source, name=name, kind=kind)
+        one[item] = source
+    return one
+
+
 def build_attributions(
     resolver: SourceResolver, found: list[AttributionSpans], root: tuple[Source, ...]
 ) -> dict[AttributionSpans, Attribution]:
@@ -104,6 +142,7 @@ def build_attributions(
         else s
         for a, s in sources.items()
     }
+    sources = _one_role_each(sources, resolver.doc.text)
     found = [a for a in found if not _under_a_named_source(a, sources, found)]
     in_text_order = [a for a in in_text_order if a in found]
     parents = {a: _parent(a, found) for a in found}

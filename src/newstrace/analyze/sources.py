@@ -128,6 +128,15 @@ def speaker_heads() -> frozenset[str]:
     return _heads(*_DESCRIBED, "official_titles", "group_heads", "public_bodies", "document_heads")
 
 
+def given_names(text: str, surname: str) -> set[str]:
+    """The capitalised words printed right before a surname that are no title or courtesy
+    ("Dale" and "Ana" in "Chief Dale Lund ... Ana Lund ... Chief Lund"): how many people of
+    that name the text may mean."""
+    titles = _lexicon()["official_titles"] | _HONORIFICS | _ARTICLES | {"chief"}
+    before = re.finditer(rf"\b([A-Z][a-z]+)\.? {re.escape(surname)}\b", text)
+    return {m[1] for m in before if m[1].lower() not in titles and f"{m[1].lower()}." not in titles}
+
+
 def names_nobody(name: str) -> bool:
     """Whether a source's name is a bare pronoun left unresolved ("It", "they", the generic
     "you" of an example): PolNeAR marks such sources, but they name no one a reader could

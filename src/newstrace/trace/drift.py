@@ -46,6 +46,8 @@ SEVERITY = {
 _PLAIN = {CertaintyLevel.ASSERTED, CertaintyLevel.ATTRIBUTED}
 _HEDGED = {CertaintyLevel.HEDGED, CertaintyLevel.SPECULATIVE, CertaintyLevel.CONDITIONAL}
 _UNNAMED = {SourceKind.ANONYMOUS_PERSON, SourceKind.UNNAMED_GROUP}
+# the last word of a body that is a local government speaking ("the city", "Pellin County")
+_COUNCILS = frozenset({"city", "county", "town", "village", "township"})
 # Kinds of source that a retelling may swap for one another without changing who speaks
 # ("a resident" for "Marion Pike"); moving between families changes the source's role.
 _FAMILY = {
@@ -367,6 +369,9 @@ def _official(source: Source, text: str) -> bool:
     spokesman for the county department")."""
     if source.kind == SourceKind.GOVERNMENT_OFFICIAL:
         return True
+    last = fold(source.name).rsplit(" ", 1)[-1]
+    if source.kind == SourceKind.ORGANISATION and last in _COUNCILS:
+        return True  # "the city says" for its city manager: the same authorities
     named = source.mention or source.span  # "he" resolved: his fuller mention
     printed = fold(source.name)
     if named is not None:
