@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from newstrace.analyze.attribution.nesting import CITING
 from newstrace.analyze.claims import trimmed
-from newstrace.analyze.sources import SourceResolver, given_names, speaks_as_one
+from newstrace.analyze.sources import PEOPLE, SourceResolver, given_names, speaks_as_one
 from newstrace.ingest import outlet_identity
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
 
@@ -88,9 +88,6 @@ def _without_detour(chain: tuple[Source, ...]) -> tuple[Source, ...]:
     return chain if first == len(chain) - 1 else (*chain[:first], last)
 
 
-_PERSONS = (SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL)
-
-
 def _one_role_each(
     sources: dict[AttributionSpans, Source], text: str
 ) -> dict[AttributionSpans, Source]:
@@ -99,9 +96,10 @@ def _one_role_each(
     official wherever one mention gives the office ("Anthony Batts" named first, "Chief
     Batts" later). A surname the text gives two people ("Dale Lund", "Ana Lund") is left
     as it is."""
+    people = [s for s in sources.values() if s.kind in PEOPLE]
     full: dict[str, set[str]] = {}
-    for source in sources.values():
-        if source.kind in _PERSONS and len(words := source.name.split()) > 1:
+    for source in people:
+        if len(words := source.name.split()) > 1:
             full.setdefault(words[-1], set()).add(source.name)
 
     def whole(name: str) -> str | None:
@@ -113,12 +111,11 @@ def _one_role_each(
         names = full.get(name, set())
         return next(iter(names)) if len(names) == 1 else name
 
-    officials = {
-        whole(s.name) for s in sources.values() if s.kind is SourceKind.GOVERNMENT_OFFICIAL
-    }
+    wholes = {source.name: whole(source.name) for source in people}  # each name read once
+    officials = {wholes[s.name] for s in people if s.kind is SourceKind.GOVERNMENT_OFFICIAL}
     one = {}
     for item, source in sources.items():
-        name = whole(source.name) if source.kind in _PERSONS else None
+        name = wholes[source.name] if source.kind in PEOPLE else None
         if name is not None:
             kind = SourceKind.GOVERNMENT_OFFICIAL if name in officials else source.kind
             source = replace(source, name=name, kind=kind)

@@ -29,7 +29,8 @@ from newstrace.model import Source, SourceKind, Span
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 _LEXICON = Path(__file__).parent / "lexicons" / "sources.json"
-_PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL}
+# the kinds of a source that is one person by name or office
+PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.GOVERNMENT_OFFICIAL})
 _NP_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod"}
 _STORIES = frozenset({"story", "article"})
 # the writer speaking in the first person outside any quotation: the article's own voice
@@ -416,16 +417,12 @@ def _of_a_government_body(person: TokenSpan) -> bool:
     of the Pellin Police Department", "Ana Ruiz with the Office of Traffic Safety"): the
     phrase's head is a body's word of government, not a place ("Dale Lund of Pellin
     County") nor another body ("of the Pellin Historical Society")."""
-    government = _lexicon()["government_words"]
-    for prep in person.root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "with"):
-            continue
-        for body in (c for c in prep.children if c.dep_ == "pobj"):
-            if body.ent_type_ in PLACES:
-                continue
-            if body.lower_ in government or _POLICE_INITIALS.fullmatch(body.text):
-                return True
-    return False
+    return any(
+        body.dep_ == "pobj" and body.ent_type_ not in PLACES and _governmental([body])
+        for prep in person.root.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "with")
+        for body in prep.children
+    )
 
 
 def _chief_before(person: TokenSpan) -> bool:
@@ -1551,7 +1548,7 @@ class SourceResolver:
         if mention is not None and source.kind is SourceKind.DOCUMENT_REPORT:
             handler = _relaying_outlet(_noun_head(token_span(self.doc, mention)))
             return None if handler is None else self._outlet(_name_of(handler), told=False)
-        if mention is None or source.kind not in _PEOPLE:
+        if mention is None or source.kind not in PEOPLE:
             return None
         tokens = token_span(self.doc, mention)
         owner = next((t for t in tokens if t.tag_ == "POS"), None)
@@ -1645,7 +1642,7 @@ class SourceResolver:
                     return seen
             if not plural and lemma in lex["person_heads"]:
                 for seen in reversed(self._seen):  # "Dr. Spencer said ... The doctor noted"
-                    if seen.source.kind in _PEOPLE and not seen.plural:
+                    if seen.source.kind in PEOPLE and not seen.plural:
                         return seen
         return None
 
