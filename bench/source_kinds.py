@@ -1,12 +1,12 @@
 """Score the ledger's sources against blind labels of what each one is, on fresh real news.
 
-``bench/data/source_kinds.jsonl`` holds 497 sources the ledger gave (at commit 5a24566) in
-340 real texts no claim label names: SemEval news-similarity texts, GVC documents and GVA
-crawl reports of the tune quarters. Helpers who never ran newstrace read each one in its
+``bench/data/source_kinds.jsonl`` holds 1,032 sources the ledger gave (at commits 5a24566
+and ced9ef8) in 621 real texts no claim label names: SemEval news-similarity texts, GVC
+documents and GVA crawl reports of the tune quarters. Helpers who never ran newstrace read each one in its
 text and said whether it is a source at all (``role``: ``source``, ``partial`` where the
 span is cut short or runs on, ``not_source``) and, by ``CLAIMS.md``, its ``kind`` (for a
 ``not_source``, the kind of the real speaker or null). Each line is offsets and the text's
-SHA-1, never words. ``"part": "tune"`` (332 lines) may be read freely; ``"heldout"`` (165)
+SHA-1, never words. ``"part": "tune"`` (867 lines) may be read freely; ``"heldout"`` (165)
 is scored, never read. One convention was mapped onto the labels: a town's police
 ("Atlanta police said") is an ``organisation``, as the claim gold labels it.
 
