@@ -2,13 +2,14 @@
 
 ``bench/data/source_kinds.jsonl`` holds 1,032 sources the ledger gave (at commits 5a24566
 and ced9ef8) in 621 real texts no claim label names: SemEval news-similarity texts, GVC
-documents and GVA crawl reports of the tune quarters. Helpers who never ran newstrace read each one in its
-text and said whether it is a source at all (``role``: ``source``, ``partial`` where the
-span is cut short or runs on, ``not_source``) and, by ``CLAIMS.md``, its ``kind`` (for a
-``not_source``, the kind of the real speaker or null). Each line is offsets and the text's
-SHA-1, never words. ``"part": "tune"`` (867 lines) may be read freely; ``"heldout"`` (165)
-is scored, never read. One convention was mapped onto the labels: a town's police
-("Atlanta police said") is an ``organisation``, as the claim gold labels it.
+documents and GVA crawl reports of the tune quarters. Helpers who never ran newstrace read
+each one in its text and said whether it is a source at all (``role``: ``source``,
+``partial`` where the span is cut short or runs on, ``not_source``) and, by ``CLAIMS.md``,
+its ``kind`` (for a ``not_source``, the kind of the real speaker or null). Each line is
+offsets and the text's SHA-1, never words. ``"part": "tune"`` (867 lines) may be read
+freely; ``"heldout"`` (165) is scored, never read. One convention was mapped onto the
+labels: a town's police ("Atlanta police said") is an ``organisation``, as the claim gold
+labels it.
 
 For each part: of the true sources, how many the ledger still gives at that place and with
 the right kind; of the false ones, how many it still gives.

@@ -254,6 +254,35 @@ def test_a_deed_the_tagger_took_for_a_cue_makes_no_claim_of_its_object():
     assert not _deed('Pike described it as "a shambles".', "described", 'it as "a shambles"')
 
 
+def test_what_someone_came_upon_or_saw_is_a_deed_not_a_finding():
+    text = "When officers arrived, they found Ana Ruiz bleeding in the hall."
+    assert _deed(text, "found", "Ana Ruiz bleeding in the hall")
+    assert _deed("Deputies found the boy shot in the chest.", "found", "the boy shot in the chest")
+    assert _deed("Upon arriving, he saw a man on the ground.", "saw", "a man on the ground")
+    assert _deed("Lund noticed she had a missed call.", "noticed", "she had a missed call")
+    # what is found in a clause of its own, or found by a body, is reported
+    assert not _deed("Police found he had been shot twice.", "found", "he had been shot twice")
+    assert not _deed("An autopsy found he died of a gunshot wound.", "found", "he died of a")
+    text = "Brightwave found 26 children accidentally shot themselves."
+    assert not _deed(text, "found", "26 children accidentally shot themselves")
+    # a verb of seeing after what it credits is the analyst's remark
+    text = "The index is breaking out on the charts, Walter Pike observes."
+    assert not _deed(text, "observes", "The index is breaking out on the charts")
+
+
+def test_a_closing_according_to_credits_the_whole_clause_before_it():
+    from newstrace import analyze
+
+    text = (
+        "When officers arrived they found Mara Okafor standing over the boy, who appeared to "
+        "have been shot in the leg, according to a police report."
+    )
+    claims = analyze(text).claims
+    shot = next(c for c in claims if "shot in the leg" in c.span.text)
+    assert [s.name for s in shot.attribution.chain] == ["a police report"]
+    assert "officers" not in {s.name for c in claims for s in c.attribution.chain}
+
+
 def test_a_cue_of_a_verb_with_its_auxiliaries_or_preposition_is_read_as_that_verb():
     text = "Police are looking for the man who shot them."
     assert _deed(text, "are looking for", "the man who shot them")

@@ -18,7 +18,12 @@ from itertools import takewhile
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from newstrace.analyze.attribution.nesting import SUBJECT_DEPS, child_of, is_finding
+from newstrace.analyze.attribution.nesting import (
+    SUBJECT_DEPS,
+    child_of,
+    is_finding,
+    said_by_research,
+)
 from newstrace.analyze.certainty import belief_verb, distancing
 from newstrace.analyze.hedges import span_cues, word_list
 from newstrace.model import Attribution, AttributionSpans, Source, Span
@@ -292,6 +297,8 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
         return True  # "pleaded guilty to ...", "asked whether ...", "was denied bond"
     if any(t.is_quote for t in tokens) or tokens[0].lower_ == "that":
         return False
+    if _came_upon(head, tokens):
+        return True  # "police found [four people shot]", "he saw [a man on the ground]"
     if cue_rates.get(head.lemma_.lower(), 0.0) >= DEED_RATE or is_finding(head):
         return False
     if head.lemma_.lower() in word_list("belief_frames") and tokens[0].lower_ == "to":
@@ -320,6 +327,48 @@ def not_known(doc: Doc, found: AttributionSpans) -> bool:
         and verb.lemma_.lower() == "know"
         and any(c.dep_ == "auxpass" for c in verb.children)
         and any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+# verbs of coming upon a person or a thing; those of seeing report no finding at all
+_FINDING_UPON = frozenset({"find", "discover", "locate"})
+_SEEING = frozenset({"see", "notice", "observe", "spot"})
+# the tenses and subjects of a clause of its own (:func:`_tensed`)
+_PRESENT = frozenset({"VBZ", "VBP", "MD"})
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+
+
+def _came_upon(verb: Token, content: TokenSpan) -> bool:
+    """Whether a finding or seeing verb tells what someone came upon, a deed the article
+    reports ("officers [found] the victim conscious", "deputies [discovered] him in a car",
+    "[saw] a man on the ground", "[noticed] she had a missed call"), not a finding they
+    report: what a study, record or named body found and what is found to be so in a clause
+    of its own ("found he had been shot", "found 265 children shot themselves") stay
+    reports, and so does a verb of seeing after what it credits ("..., the analyst
+    observes")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _SEEING:
+        return content.start > verb.i
+    finder = child_of(verb, {"nsubj"})
+    a_person = finder is not None and finder.ent_type_ == "PERSON"  # not a body's finding
+    if lemma not in _FINDING_UPON or (
+        not a_person and (is_finding(verb) or said_by_research(verb))
+    ):
+        return False
+    # a relative clause or a second verb of the finder's ("found a gun and [shot] himself")
+    aside = {t.i for t in content if t.dep_ == "relcl" or t in verb.conjuncts for t in t.subtree}
+    return not any(_tensed(t) and t.i not in aside for t in content)
+
+
+def _tensed(word: Token) -> bool:
+    """Whether a word marks a clause of its own, not a participle after an object ("found
+    the boy [shot] in the chest"): a present or modal verb, a past auxiliary ("found he
+    [had] been shot"), a subject pronoun ("found [he] died"), or a past verb with an object
+    of its own ("found 265 children [shot] themselves")."""
+    return (
+        word.tag_ in _PRESENT
+        or (word.tag_ == "VBD" and (word.pos_ == "AUX" or child_of(word, {"dobj"}) is not None))
+        or word.lower_ in _SUBJECT_PRONOUNS
     )
 
 
@@ -499,6 +548,26 @@ def source_after_according(doc: Doc, found: AttributionSpans) -> AttributionSpan
     if content is None or content.end <= source.end:
         return found
     return AttributionSpans(found.cue, content, source)
+
+
+def up_to_the_credit(doc: Doc, found: AttributionSpans) -> AttributionSpans:
+    """A closing "according to" whose content stops short of it ("they found the man
+    [yelling over the boy], who appeared to have been shot, according to a police report"):
+    the report credits the whole clause before it, so the content runs on to the credit
+    where every word between hangs on a word of the content."""
+    cue = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
+    tokens = doc.char_span(found.content.start, found.content.end, alignment_mode="expand")
+    if cue is None or tokens is None or cue.text.lower() != "according to":
+        return found
+    between = doc[tokens.end : cue.start]
+    words = [t for t in between if not t.is_punct]
+    if not words or any(t.is_quote for t in between) or cue.sent != tokens.sent:
+        return found
+    inside = set(range(tokens.start, tokens.end))
+    if not all(any(a.i in inside for a in t.ancestors) for t in words):
+        return found
+    content = trimmed(doc.text, found.content.start, words[-1].idx + len(words[-1]))
+    return found if content is None else AttributionSpans(found.cue, content, found.source)
 
 
 def _names_a_thing(tokens: TokenSpan) -> bool:

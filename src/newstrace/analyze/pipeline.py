@@ -40,6 +40,7 @@ from newstrace.analyze.claims import (
     sentence_bounds,
     source_after_according,
     unanswered,
+    up_to_the_credit,
     with_own_subject,
 )
 from newstrace.analyze.credit import credit_region, find_credit
@@ -283,7 +284,7 @@ class Analyzer:
             and not is_contact_line(a)
         ]
         found = [
-            with_own_subject(doc, source_after_according(doc, a))
+            with_own_subject(doc, up_to_the_credit(doc, source_after_according(doc, a)))
             for a in kept
             if not reports_a_deed(doc, a.cue, a.content, self._cue_rates) and not not_known(doc, a)
         ]

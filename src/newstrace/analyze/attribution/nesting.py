@@ -102,7 +102,7 @@ def said_within(
         v
         for v in doc[content[0] : content[1]]
         if _rate(v, lexicon) >= REPORTING_RATE
-        or (_stance(v, lexicon) and _said_by_research(v))
+        or (_stance(v, lexicon) and said_by_research(v))
         or (_rate(v, lexicon) >= RELAYED_RATE and _relayed_by_speaker(v))
         or _denial(v)
     )
@@ -288,7 +288,7 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
-def _said_by_research(verb: Token) -> bool:
+def said_by_research(verb: Token) -> bool:
     """Whether a verb's subject is a study or its authors ("the study showed", "scientists
     concluded"), or a named body that found something ("Everytown found 265 children were
     shot"; "Riley showed how to rack the slide" is a deed): science news relays findings
@@ -498,7 +498,7 @@ def _stance(verb: Token, lexicon: dict[str, float]) -> bool:
     """A cue often enough in training (>= STANCE_RATE), or a record's verb said by one."""
     if _rate(verb, lexicon) >= STANCE_RATE:
         return True
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _RECORD_VERBS and _said_by_research(verb)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _RECORD_VERBS and said_by_research(verb)
 
 
 def _rate(verb: Token, lexicon: dict[str, float]) -> float:
@@ -511,7 +511,7 @@ def _verb_attributions(
     """(subject, verb, following complement clause) as attributions, for untaken verbs.
 
     With ``that_clause`` the clause must open with "that" and a pronoun subject is refused,
-    unless the subject is a study or its authors (:func:`_said_by_research`), whose clause
+    unless the subject is a study or its authors (:func:`said_by_research`), whose clause
     may also come first. Those two only for research subjects: for any subject they cost
     PolNeAR dev 0.2 points per role; for these, nothing. A denied belief ("Police do not
     believe the fire was set", :func:`_denied_belief`) may also go without "that", and its
@@ -521,7 +521,7 @@ def _verb_attributions(
     found = []
     for verb in verbs:
         subject = _subject(verb)
-        by_research = _said_by_research(verb)
+        by_research = said_by_research(verb)
         clause = child_of(verb, {"ccomp"}) or (_object_clause(verb) if by_research else None)
         clause = clause or (child_of(verb, {"xcomp"}) if _denial(verb) else None)
         noun = None
@@ -584,7 +584,7 @@ def _found(verb: Token) -> Token | None:
 
 def is_finding(verb: Token) -> bool:
     """Whether a verb reports what a study or its authors found (:func:`_found`)."""
-    return _said_by_research(verb) and _found(verb) is not None
+    return said_by_research(verb) and _found(verb) is not None
 
 
 def _misparsed_subject(verb: Token, clause: Token) -> Token | None:
