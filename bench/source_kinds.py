@@ -38,16 +38,18 @@ Given = list[tuple[int, int, str]]
 
 
 def given_sources(text: str) -> Given:
-    """Every source of the ledger's chains in ``text`` that has a place in it, the article's
-    own voice left out."""
+    """Every source of the ledger's chains in ``text`` that the claim scores count
+    (:func:`~newstrace.eval._claim_match.reported_chain`: the article's own voice and the
+    wire credit line, ``CLAIMS.md`` 2.1, left out)."""
     from newstrace import analyze
-    from newstrace.model import SourceKind
+    from newstrace.eval._claim_match import reported_chain
 
+    ledger = analyze(text)
     return [
         (source.span.start, source.span.end, source.kind.value)
-        for claim in analyze(text).claims
-        for source in claim.attribution.chain
-        if source.span is not None and source.kind != SourceKind.THE_ARTICLE
+        for claim in ledger.claims
+        for source in reported_chain(ledger, claim)
+        if source.span is not None
     ]
 
 

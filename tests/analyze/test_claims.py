@@ -374,6 +374,10 @@ def test_a_contact_line_and_a_call_for_tips_make_no_claim():
 
     text = "Email: sam.riley@example.com Families face a long wait for the ferry."
     assert all(c.attribution.chain[-1].name != "Email" for c in analyze(text).claims)
+    for label in ("RELATED ARTICLE", "Contact Sam", "Answer"):
+        text = f"A man was shot on Quay Road.\n\n{label}: Ferry fares rise again in Pellin"
+        sources = {s.name for c in analyze(text).claims for s in c.attribution.chain}
+        assert label not in sources
     text = "If you know anything about the fire, call the Pellin Police Department at 555-0100."
     assert analyze(text).claims == ()
     text = "Anyone with details on the gunman, you are asked to call 555-0199."

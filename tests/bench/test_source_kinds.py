@@ -28,3 +28,9 @@ def test_score_matches_by_place_then_by_overlap(source_kinds):
 def test_the_ledger_gives_no_source_for_the_writers_own_voice(source_kinds):
     given = source_kinds.given_sources("Police said two men fled. The pier is closed.")
     assert set(given) == {(0, 6, "government_official")}  # not the article's own sentence
+
+
+def test_the_wire_credit_line_is_no_source_given(source_kinds):
+    text = "DOVER (AP) — A Pellin prosecutor says he will take the case to a grand jury."
+    given = source_kinds.given_sources(text)
+    assert [text[s:e] for s, e, _ in given] == ["A Pellin prosecutor"]

@@ -107,13 +107,21 @@ def is_tip_line(text: str) -> bool:
 
 
 # what a contact line opens with: "Email: ...", "Tel: ..."
-_CONTACT_WORDS = frozenset({"email", "e-mail", "contact", "tel", "phone", "twitter", "follow"})
+# a page's labels before a colon: contact lines, links to other pages, Q&A columns
+_PAGE_LABELS = frozenset({"email", "e-mail", "contact", "tel", "phone", "twitter", "follow"}) | {
+    *("related", "related article", "related articles", "related story", "related stories"),
+    *("gallery", "photos", "video", "watch", "read more", "source", "answer", "question"),
+}
 
 
-def is_contact_line(found: AttributionSpans) -> bool:
-    """Whether a tagged attribution is a page's contact line ("Email: [someone@example.com
-    ...]"), taken for a source and a colon: nobody said what follows."""
-    return found.source is not None and found.source.text.strip().lower() in _CONTACT_WORDS
+def is_page_label(found: AttributionSpans) -> bool:
+    """Whether a tagged attribution is a page's label taken for a source and a colon
+    ("Email: [someone@example.com]", "RELATED ARTICLE: [Teen killed in ...]", "GALLERY:
+    [...]", "Contact Sam: [...]"): nobody said what follows."""
+    if found.source is None:
+        return False
+    label = found.source.text.strip().lower()
+    return label in _PAGE_LABELS or label.startswith("contact ")
 
 
 def certainty_region(attribution: Attribution, text: str) -> Span:
@@ -349,11 +357,7 @@ def _came_upon(verb: Token, content: TokenSpan) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _SEEING:
         return content.start > verb.i
-    finder = child_of(verb, {"nsubj"})
-    a_person = finder is not None and finder.ent_type_ == "PERSON"  # not a body's finding
-    if lemma not in _FINDING_UPON or (
-        not a_person and (is_finding(verb) or said_by_research(verb))
-    ):
+    if lemma not in _FINDING_UPON or is_finding(verb) or said_by_research(verb):
         return False
     # a relative clause or a second verb of the finder's ("found a gun and [shot] himself")
     aside = {t.i for t in content if t.dep_ == "relcl" or t in verb.conjuncts for t in t.subtree}

@@ -27,8 +27,8 @@ from newstrace.analyze.claims import (
     asserted_spans,
     certainty_region,
     extent,
-    is_contact_line,
     is_open_question,
+    is_page_label,
     is_proposition,
     is_sign_off,
     is_tip_line,
@@ -281,7 +281,7 @@ class Analyzer:
             if not _inside(a.cue, skip)
             and not _mostly_inside(a.content, foreign)
             and not is_sign_off(_sentence_of(doc, a.cue))
-            and not is_contact_line(a)
+            and not is_page_label(a)
         ]
         found = [
             with_own_subject(doc, up_to_the_credit(doc, source_after_according(doc, a)))
