@@ -1346,6 +1346,17 @@ def test_the_paper_a_source_told_is_the_outlet_named_before():
 def test_an_autopsy_is_a_record():
     text = "The autopsy found that the skipper drowned."
     assert _kind(text, "The autopsy")[1] == "document_report"
+    text = "The investigation revealed that the ferry had no lights."
+    assert _kind(text, "The investigation")[1] == "document_report"
+    assert _kind('"She loved sailing," her obituary says.', "her obituary")[1] == "document_report"
+
+
+def test_a_police_source_is_an_official_police_sources_a_group():
+    text = "A law enforcement source told the paper that Lund had been ill."
+    assert _kind(text, "A law enforcement source")[1] == "government_official"
+    assert _kind("Lund was ill, police sources said.", "police sources")[1] == "unnamed_group"
+    text = "A source close to the family said Lund was ill."
+    assert _kind(text, "A source close to the family")[1] == "anonymous_person"
 
 
 _PIKE = (

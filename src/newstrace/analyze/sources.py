@@ -555,8 +555,9 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return _placed_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
     if lemma in lex["outlet_heads"] or head.lower_ in lex["outlet_heads"]:
         return _short_name(tokens), SourceKind.MEDIA_OUTLET  # "one site", "local media"
-    if head.lower_ in lex["staff_heads"] and _governmental(tokens):
-        return _anonymous_name(tokens), SourceKind.GOVERNMENT_OFFICIAL  # "a White House aide"
+    if (head.lower_ in lex["staff_heads"] or head.lower_ == "source") and _governmental(tokens):
+        # "a White House aide", "a police source"; the claim gold has "police sources" a group
+        return _anonymous_name(tokens), SourceKind.GOVERNMENT_OFFICIAL
     if lemma in lex["anonymous_heads"] or head.lower_ in lex["anonymous_heads"]:
         plural = head.tag_ == "NNS" and head.lower_ not in lex["anonymous_heads_singular"]
         plural = plural or _coordinated(head)
