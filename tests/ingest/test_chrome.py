@@ -138,6 +138,8 @@ def test_blank_chrome_keeps_offsets_and_blanks_only_known_widgets() -> None:
     assert blanked == text.replace(widget, "\n" * len(widget))
     wrapped = page("The council said the bridge will reopen", "today.")
     assert blank_chrome(wrapped) == wrapped  # a wrapped paragraph's last word
+    run_in = 'Pike told the Courier. Article continues below "We need help," he said.'
+    assert blank_chrome(run_in) == run_in.replace(widget, " " * len(widget))
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "   "])

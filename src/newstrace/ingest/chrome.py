@@ -60,6 +60,8 @@ _CONTACT = re.compile(
     r"|\b(?:staff writer|reporter|correspondent)\b.{0,40}\b(?:reach|contact|email)\b",
     re.IGNORECASE,
 )
+# "Article continues below" wherever a flattened page put it: no sentence of news says it
+_CONTINUES = re.compile(r"\b(?:article|story|content) continues below\b", re.IGNORECASE)
 _GALLERY = re.compile(r"\bimage \d+ of \d+\b|\bcaption close\b", re.IGNORECASE)
 _PLAYLIST = re.compile(r"^\d{1,2}:\d{2} (?![ap]\.?m\b)\S", re.IGNORECASE)  # not "12:23 p.m."
 _COMMENT = re.compile(r"^\s*(?:\d+\.\s*)?\S+ says:\s*$")
@@ -303,16 +305,20 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
 
 def blank_chrome(text: str) -> str:
     """``text`` with each line that is a known widget by itself ("Advertisement", "article
-    continues below", "Share this story") turned to line breaks, same length, so offsets
-    hold: the analyser reads a quotation on past the widget to its speaker. A line that ends
-    a sentence ("today." closing a wrapped paragraph) stays, and so does other chrome, as the
-    parser needs the line breaks and full stops it gives."""
+    continues below", "Share this story") turned to line breaks, and "article continues
+    below" run into a line turned to spaces, same length, so offsets hold: the analyser
+    reads a quotation on past the widget to its speaker. A line that ends a sentence
+    ("today." closing a wrapped paragraph) stays, and so does other chrome, as the parser
+    needs the line breaks and full stops it gives."""
     lex = _lexicon()
     chars = list(text)
     for line in _lines(text):
         widget = line.norm in lex.lines or line.norm in lex.list_headers
         if widget and not _is_sentence(line):
             chars[line.start : line.end] = "\n" * (line.end - line.start)
+    for inline in _CONTINUES.finditer(text):  # the widget run into a paragraph's line
+        if chars[inline.start()] != "\n":
+            chars[inline.start() : inline.end()] = " " * (inline.end() - inline.start())
     return "".join(chars)
 
 
