@@ -270,6 +270,18 @@ def test_what_someone_came_upon_or_saw_is_a_deed_not_a_finding():
     assert not _deed(text, "observes", "The index is breaking out on the charts")
 
 
+def test_an_act_on_a_thing_or_a_finding_out_under_way_is_a_deed():
+    text = "The suspect pointed the handgun toward an officer."
+    assert _deed(text, "pointed the handgun toward", "an officer")
+    text = "Detectives are investigating to see if the fire was set."
+    assert _deed(text, "are investigating to see", "if the fire was set")
+    text = "The prosecutor is reviewing the video to determine whether a crime was committed."
+    assert _deed(text, "is reviewing the video to determine", "whether a crime was committed")
+    # a cue with its own object that is a cue often enough, or words that say, stay reports
+    assert not _deed("Pike told reporters the ferry was late.", "told reporters", "the ferry")
+    assert not _deed("Lund said he wants to see the report.", "said", "he wants to see")
+
+
 def test_a_closing_according_to_credits_the_whole_clause_before_it():
     from newstrace import analyze
 

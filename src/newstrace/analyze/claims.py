@@ -296,6 +296,8 @@ def reports_a_deed(doc: Doc, cue: Span, content: Span, cue_rates: dict[str, floa
         return True  # "has refused [to release the report]": nothing was said
     if any(_pleaded(t) for t in verb):
         return True  # "[pleaded not guilty at] the federal court": the plea in the cue
+    if _acts_on_a_thing(verb, cue_rates) or _finding_out(verb, tokens):
+        return True  # "[pointed the handgun toward] an officer", "[to see] if it was an accident"
     head = _verb_of(verb)
     if head is None:
         return False
@@ -373,6 +375,34 @@ def _tensed(word: Token) -> bool:
         word.tag_ in _PRESENT
         or (word.tag_ == "VBD" and (word.pos_ == "AUX" or child_of(word, {"dobj"}) is not None))
         or word.lower_ in _SUBJECT_PRONOUNS
+    )
+
+
+def _acts_on_a_thing(cue: TokenSpan, cue_rates: dict[str, float]) -> bool:
+    """Whether the tagger's cue is a verb seldom a cue with its own object inside ("[pointed
+    the handgun toward] an officer", "[filed the suit Friday against] the rule"): an act on a
+    thing, whatever follows."""
+    verbs = [t for t in cue if t.pos_ == "VERB"]
+    return (
+        len(verbs) == 1
+        and any(c.dep_ == "dobj" and c in cue and c.pos_ == "NOUN" for c in verbs[0].children)
+        and cue_rates.get(verbs[0].lemma_.lower(), 0.0) < DEED_RATE
+    )
+
+
+# verbs of finding out, with "if" or "whether" an act still under way, no claim
+_FINDING_OUT = frozenset({"see", "determine", "learn", "establish", "decide"})
+
+
+def _finding_out(cue: TokenSpan, content: TokenSpan) -> bool:
+    """Whether the cue ends in finding out and its content is what is not yet known
+    ("detectives [are investigating to see] if the shooting was an accident", "[is still
+    looking at the video to determine] whether a crime was committed")."""
+    verbs = [t for t in cue if t.pos_ == "VERB"]
+    return (
+        bool(verbs)
+        and verbs[-1].lemma_.lower() in _FINDING_OUT
+        and content[0].lower_ in {"if", "whether"}
     )
 
 
