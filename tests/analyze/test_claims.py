@@ -280,6 +280,8 @@ def test_an_act_on_a_thing_or_a_finding_out_under_way_is_a_deed():
     # a cue with its own object that is a cue often enough, or words that say, stay reports
     assert not _deed("Pike told reporters the ferry was late.", "told reporters", "the ferry")
     assert not _deed("Lund said he wants to see the report.", "said", "he wants to see")
+    text = "The study made some predictions about how the climate will change."
+    assert not _deed(text, "made some predictions about", "how the climate will change")
 
 
 def test_a_closing_according_to_credits_the_whole_clause_before_it():

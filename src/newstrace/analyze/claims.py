@@ -26,6 +26,7 @@ from newstrace.analyze.attribution.nesting import (
 )
 from newstrace.analyze.certainty import belief_verb, distancing
 from newstrace.analyze.hedges import span_cues, word_list
+from newstrace.analyze.sources import speaker_heads
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
 _LEADING_JUNK = " \t\r\n-–—•*·:;,\"'“”‘’()"
@@ -381,13 +382,24 @@ def _tensed(word: Token) -> bool:
 def _acts_on_a_thing(cue: TokenSpan, cue_rates: dict[str, float]) -> bool:
     """Whether the tagger's cue is a verb seldom a cue with its own object inside ("[pointed
     the handgun toward] an officer", "[filed the suit Friday against] the rule"): an act on a
-    thing, whatever follows."""
+    thing, whatever follows; not one that makes words public ("presented her model at",
+    "made some predictions about": the object a record or someone who speaks)."""
     verbs = [t for t in cue if t.pos_ == "VERB"]
-    return (
-        len(verbs) == 1
-        and any(c.dep_ == "dobj" and c in cue and c.pos_ == "NOUN" for c in verbs[0].children)
-        and cue_rates.get(verbs[0].lemma_.lower(), 0.0) < DEED_RATE
+    if len(verbs) != 1 or verbs[0].lemma_.lower() in _MADE_PUBLIC:
+        return False
+    verb = verbs[0]
+    return cue_rates.get(verb.lemma_.lower(), 0.0) < DEED_RATE and any(
+        c.dep_ == "dobj"
+        and c in cue
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() not in speaker_heads()
+        and c.lower_ not in speaker_heads()
+        for c in verb.children
     )
+
+
+# verbs that make a finding or a statement public: a report of it, whatever their cue rate
+_MADE_PUBLIC = frozenset({"present", "publish", "release", "issue", "unveil"})
 
 
 # verbs of finding out, with "if" or "whether" an act still under way, no claim
