@@ -107,7 +107,6 @@ def is_tip_line(text: str) -> bool:
     return _TIP_LINE.search(text) is not None
 
 
-# what a contact line opens with: "Email: ...", "Tel: ..."
 # a page's labels before a colon: contact lines, links to other pages, Q&A columns
 _PAGE_LABELS = frozenset({"email", "e-mail", "contact", "tel", "phone", "twitter", "follow"}) | {
     *("related", "related article", "related articles", "related story", "related stories"),
@@ -379,6 +378,10 @@ def _tensed(word: Token) -> bool:
     )
 
 
+# verbs that make a finding or a statement public: a report of it, whatever their cue rate
+_MADE_PUBLIC = frozenset({"present", "publish", "release", "issue", "unveil"})
+
+
 def _acts_on_a_thing(cue: TokenSpan, cue_rates: dict[str, float]) -> bool:
     """Whether the tagger's cue is a verb seldom a cue with its own object inside ("[pointed
     the handgun toward] an officer", "[filed the suit Friday against] the rule"): an act on a
@@ -396,10 +399,6 @@ def _acts_on_a_thing(cue: TokenSpan, cue_rates: dict[str, float]) -> bool:
         and c.lower_ not in speaker_heads()
         for c in verb.children
     )
-
-
-# verbs that make a finding or a statement public: a report of it, whatever their cue rate
-_MADE_PUBLIC = frozenset({"present", "publish", "release", "issue", "unveil"})
 
 
 # verbs of finding out, with "if" or "whether" an act still under way, no claim
