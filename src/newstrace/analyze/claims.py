@@ -359,7 +359,7 @@ def _came_upon(verb: Token, content: TokenSpan) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _SEEING:
         return content.start > verb.i
-    if lemma not in _FINDING_UPON or is_finding(verb) or said_by_research(verb):
+    if lemma not in _FINDING_UPON or said_by_research(verb):  # covers is_finding
         return False
     # a relative clause or a second verb of the finder's ("found a gun and [shot] himself")
     aside = {t.i for t in content if t.dep_ == "relcl" or t in verb.conjuncts for t in t.subtree}
@@ -390,13 +390,13 @@ def _acts_on_a_thing(cue: TokenSpan, cue_rates: dict[str, float]) -> bool:
     verbs = [t for t in cue if t.pos_ == "VERB"]
     if len(verbs) != 1 or verbs[0].lemma_.lower() in _MADE_PUBLIC:
         return False
-    verb = verbs[0]
+    verb, speakers = verbs[0], speaker_heads()
     return cue_rates.get(verb.lemma_.lower(), 0.0) < DEED_RATE and any(
         c.dep_ == "dobj"
         and c in cue
         and c.pos_ == "NOUN"
-        and c.lemma_.lower() not in speaker_heads()
-        and c.lower_ not in speaker_heads()
+        and c.lemma_.lower() not in speakers
+        and c.lower_ not in speakers
         for c in verb.children
     )
 

@@ -60,8 +60,6 @@ _CONTACT = re.compile(
     r"|\b(?:staff writer|reporter|correspondent)\b.{0,40}\b(?:reach|contact|email)\b",
     re.IGNORECASE,
 )
-# "Article continues below" wherever a flattened page put it: no sentence of news says it
-_CONTINUES = re.compile(r"\b(?:article|story|content) continues below\b", re.IGNORECASE)
 _GALLERY = re.compile(r"\bimage \d+ of \d+\b|\bcaption close\b", re.IGNORECASE)
 _PLAYLIST = re.compile(r"^\d{1,2}:\d{2} (?![ap]\.?m\b)\S", re.IGNORECASE)  # not "12:23 p.m."
 _COMMENT = re.compile(r"^\s*(?:\d+\.\s*)?\S+ says:\s*$")
@@ -303,6 +301,14 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _continues_below() -> re.Pattern[str]:
+    """The lexicon's "... continues below" widgets wherever a flattened page put them: no
+    sentence of news says them."""
+    widgets = sorted(w for w in _lexicon().lines if w.endswith("continues below"))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, widgets)) + r")\b", re.IGNORECASE)
+
+
 def blank_chrome(text: str) -> str:
     """``text`` with each line that is a known widget by itself ("Advertisement", "article
     continues below", "Share this story") turned to line breaks, and "article continues
@@ -316,7 +322,7 @@ def blank_chrome(text: str) -> str:
         widget = line.norm in lex.lines or line.norm in lex.list_headers
         if widget and not _is_sentence(line):
             chars[line.start : line.end] = "\n" * (line.end - line.start)
-    for inline in _CONTINUES.finditer(text):  # the widget run into a paragraph's line
+    for inline in _continues_below().finditer(text):  # the widget run into a line
         if chars[inline.start()] != "\n":
             chars[inline.start() : inline.end()] = " " * (inline.end() - inline.start())
     return "".join(chars)
