@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -59,11 +60,29 @@ LABELS = [
 SEMEVAL = "datasets/news-similarity/training_set.csv"
 GVC = "datasets/gvc/gvc_docs.jsonl"
 CRAWL = "datasets/gvc/gva_crawl_train.jsonl"
+ECBPLUS = "datasets/ecbplus/docs.jsonl"
+
+# ECB+ ships its texts tokenized ("the actress 's rep told People ."); these undo it so
+# the ledger reads them as a page would print them
+_DETOKENIZE = [
+    (re.compile(r"``\s*"), '"'),
+    (re.compile(r"\s*''"), '"'),
+    (re.compile(r" ([,.;:!?%)\]]|n't|'s|'re|'ve|'ll|'d|'m)(?=\s|$|[,.;:!?\"')])"), r"\1"),
+    (re.compile(r"([($\[]) "), r"\1"),
+]
+
+
+def detokenize(text: str) -> str:
+    """ECB+'s space-joined tokens as running text (quotes, clitics and punctuation closed up)."""
+    for pattern, replacement in _DETOKENIZE:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def load_texts(shared: Path) -> dict[str, dict[str, str]]:
     """Every text a label may name, by article id: ``{"text", "title", "url"}`` (SemEval's
-    texts come without title or address)."""
+    and ECB+'s texts come without title or address; ECB+'s, ``ecbplus-<doc_id>``, are
+    detokenized)."""
     texts: dict[str, dict[str, str]] = {}
     csv.field_size_limit(sys.maxsize)
     with open(shared / SEMEVAL, encoding="utf-8", newline="") as stream:
@@ -84,6 +103,10 @@ def load_texts(shared: Path) -> dict[str, dict[str, str]]:
             row = json.loads(line)
             crawled = {"text": row["content"] or "", "title": row["title"], "url": row["uri"]}
             texts.setdefault(f"gvacrawl-{row['doc_id']}", crawled)  # a doc_id's first line
+    with open(shared / ECBPLUS, encoding="utf-8") as stream:
+        for line in stream:
+            row = json.loads(line)
+            texts[f"ecbplus-{row['doc_id']}"] = {"text": detokenize(row["text"])}
     return texts
 
 

@@ -1,18 +1,18 @@
 """Score the ledger's sources against blind labels of what each one is, on fresh real news.
 
-``bench/data/source_kinds.jsonl`` holds 1,032 sources the ledger gave (at commits 5a24566
-and ced9ef8) in 621 real texts no claim label names: SemEval news-similarity texts, GVC
-documents and GVA crawl reports of the tune quarters. Helpers who never ran newstrace read
-each one in its text and said whether it is a source at all (``role``: ``source``,
-``partial`` where the span is cut short or runs on, ``not_source``) and, by ``CLAIMS.md``,
-its ``kind`` (for a ``not_source``, the kind of the real speaker or null). Each line is
-offsets and the text's SHA-1, never words. ``"part": "tune"`` (867 lines) may be read
-freely; ``"heldout"`` (165) is scored, never read. One convention was mapped onto the
-labels: a town's police ("Atlanta police said") is an ``organisation``, as the claim gold
-labels it.
+``bench/data/source_kinds.jsonl`` holds 1,447 sources the ledger gave (at commits 5a24566,
+ced9ef8 and bc406b9, ``"round"`` 1 to 3) in 871 real texts no claim label names: SemEval
+news-similarity texts, GVC documents, GVA crawl reports of the tune quarters and (round 3,
+drawn for their outlets) ECB+ documents of the train topics. Helpers who never ran
+newstrace read each one in its text and said whether it is a source at all (``role``:
+``source``, ``partial`` where the span is cut short or runs on, ``not_source``) and, by
+``CLAIMS.md``, its ``kind`` (for a ``not_source``, the kind of the real speaker or null).
+Each line is offsets and the text's SHA-1, never words. ``"part": "tune"`` (1,127 lines)
+may be read freely; ``"heldout"`` (320: round 1's 165 and round 3's 155) is scored, never
+read. How each round was drawn and mapped: ``bench/data/source_kinds.md``.
 
-For each part: of the true sources, how many the ledger still gives at that place and with
-the right kind; of the false ones, how many it still gives.
+For the part asked and each round in it: of the true sources, how many the ledger still
+gives at that place and with the right kind; of the false ones, how many it still gives.
 
     .venv/bin/python bench/source_kinds.py [--shared ../shared] [--part tune|heldout|all]
 """
@@ -93,6 +93,12 @@ def main() -> None:
             raise SystemExit(f"{doc}: not in {args.shared} as labelled")
         given[doc] = given_sources(text)
     print(json.dumps({"part": args.part, **score(labels, given)}))
+    for round_ in sorted({x["round"] for x in labels}):
+        print(
+            json.dumps(
+                {"round": round_, **score([x for x in labels if x["round"] == round_], given)}
+            )
+        )
 
 
 if __name__ == "__main__":

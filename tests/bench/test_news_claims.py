@@ -35,6 +35,10 @@ def _shared(news_claims, tmp_path: Path) -> Path:
     (tmp_path / news_claims.CRAWL).write_text(
         "".join(json.dumps(r) + "\n" for r in crawled), encoding="utf-8"
     )
+    ecbplus = tmp_path / news_claims.ECBPLUS
+    ecbplus.parent.mkdir(parents=True)
+    tokens = "`` We 'll see , '' the mayor 's aide told the Dover Courier ( a weekly ) ."
+    ecbplus.write_text(json.dumps({"doc_id": "3_1ecb", "text": tokens}) + "\n", "utf-8")
     return tmp_path
 
 
@@ -49,4 +53,8 @@ def test_texts_are_found_by_pair_side_and_report_id(news_claims, tmp_path):
         "text": "Deputies said a car fled.",
         "title": "Dover",
         "url": "v",
+    }
+    # ECB+ tokens closed up as a page prints them
+    assert texts["ecbplus-3_1ecb"] == {
+        "text": "\"We'll see,\" the mayor's aide told the Dover Courier (a weekly)."
     }
