@@ -423,10 +423,43 @@ def test_a_title_after_the_body_inside_a_tagged_name_is_no_part_of_the_name():
             "Undersheriff Mara Okafor",
             "government_official",
         ),
+        (
+            "Pellin Superintendent Mara Okafor said the schools would reopen.",
+            "Pellin Superintendent Mara Okafor",
+            "government_official",
+        ),
+        (
+            "The inmate died at the federal prison, said prison spokesman Andy Mercer.",
+            "prison spokesman Andy Mercer",
+            "government_official",
+        ),
+        # a family's spokesman and a club's general manager hold no office
+        (
+            "The actress died in her sleep, family spokesman Andy Mercer said.",
+            "family spokesman Andy Mercer",
+            "named_person",
+        ),
+        (
+            "Pellin general manager Mara Okafor said the team would re-sign him.",
+            "Pellin general manager Mara Okafor",
+            "named_person",
+        ),
     ],
 )
 def test_an_office_is_read_from_the_title_and_the_body_it_is_held_in(text, mention, kind):
     assert _kind(text, mention) == ("Mara Okafor" if "Okafor" in mention else "Andy Mercer", kind)
+
+
+@pytest.mark.parametrize("mention", ["Pellin authorities", "Federal authorities"])
+def test_authorities_are_officials_wherever_they_are_placed(mention):
+    text = f"{mention} said the man had been convicted in 1999."
+    assert _kind(text, mention)[1] == "government_official"
+
+
+def test_a_named_authority_is_a_body():
+    assert _kind(
+        "The Pellin Port Authority said the pier will close.", "The Pellin Port Authority"
+    )[1] == ("organisation")
 
 
 def test_a_first_name_tagged_alone_takes_the_surname_after_it():

@@ -55,7 +55,9 @@ def test_canonical_outlet(name, outlet):
     assert canonical_outlet(name) == outlet
 
 
-@pytest.mark.parametrize("name", ["Hill", "a defector", "Kim Jong Un", "officials", "example.org"])
+@pytest.mark.parametrize(
+    "name", ["Hill", "Advocate", "a defector", "Kim Jong Un", "officials", "example.org"]
+)
 def test_unknown_names_are_none(name):
     assert canonical_outlet(name) is None
 

@@ -397,7 +397,11 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
         found |= {head.lower_, f"{head.doc[head.i - 1].lower_} {head.lower_}"}
     if any(t.lower_ in _NO_LONGER for t in before + described):
         return False  # "a former county chair", "Retired Sgt. Dale Lund": no office now
+    if any(t.lemma_.lower() in _PRIVATE_PARTIES for t in before + described):
+        return False  # "family spokesman Harlan Boll" speaks for no office
     titles = found & lex["official_titles"]
+    if found & _NOT_RANKS:
+        titles -= {"general"}  # "general manager Tony Reagins", "general counsel"
     if titles - lex["body_titles"]:
         return True
     if _chief_before(person):
@@ -915,6 +919,8 @@ def _named_body(tokens: TokenSpan, head: Token) -> bool:
     bodies = _lexicon()["public_bodies"]
     if head.lower_ not in bodies and head.lemma_.lower() not in bodies:
         return False
+    if head.lower_ == "authorities":
+        return False  # "Texas authorities": officials, as "authorities" alone are
     named_before = any(
         t.i < head.i and (t.pos_ == "PROPN" or (t.dep_ == "compound" and t.is_title))
         for t in tokens
@@ -1015,6 +1021,10 @@ _NO_LONGER = frozenset({"former", "retired", "ex", "onetime", "one-time"})
 # criminal division of the county prosecutor's office"), beside the staff's words.
 _POSTS_HEADED = frozenset({"chief", "head", "commander"})
 _CHIEFS = frozenset({"ceo", "executive", "founder", "co-founder", "chairman", "owner"})
+# "general" is a rank, but not in a company's posts
+_NOT_RANKS = frozenset({"general manager", "general counsel", "general partner"})
+# whom a spokesperson may speak for without any office: a family, a private person
+_PRIVATE_PARTIES = frozenset({"family", "families", "relative", "relatives"})
 
 
 def _owned(tokens: TokenSpan, person: TokenSpan) -> bool:
