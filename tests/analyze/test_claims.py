@@ -398,6 +398,44 @@ def test_a_contact_line_and_a_call_for_tips_make_no_claim():
     assert analyze(text).claims == ()
 
 
+def _names_no_report(text: str, cue: str, content: str) -> bool:
+    from newstrace.analyze.attribution.extractor import cue_lexicon
+    from newstrace.analyze.claims import names_no_report
+    from newstrace.model import AttributionSpans
+
+    at, start = text.index(cue), text.index(content)
+    found = AttributionSpans(
+        cue=Span.of(text, at, at + len(cue)), content=Span.of(text, start, start + len(content))
+    )
+    return names_no_report(load_nlp()(text), found, cue_lexicon())
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [  # page widgets and captions the cue tagger took for cues
+        ("Pellin's championship moment Now he is charged.", "championship moment", "Now he"),
+        ("Reply Expand Link My first thought was Ruby Poore.", "Expand Link", "My first"),
+        ("Only 3 months free for new readers today.", "3 months free", "for new"),
+    ],
+)
+def test_a_cue_with_no_word_of_reporting_reports_nothing(text, cue, content):
+    assert _names_no_report(text, cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [  # words of reporting with no verb, a colon, a verb
+        ("The ferry will reportedly close in May.", "reportedly", "close in May"),
+        ("In his own words, the pier was a mistake.", "In his own words", "the pier"),
+        ("Dale Lund: the pier was a mistake.", ":", "the pier"),
+        ("Notes: Ana Ruiz missed the game.", "Notes", "Ana Ruiz"),
+        ("Dale Lund said the pier was a mistake.", "said", "the pier"),
+    ],
+)
+def test_a_cue_of_reporting_words_stays_a_cue(text, cue, content):
+    assert not _names_no_report(text, cue, content)
+
+
 def test_a_hope_for_what_may_come_is_the_hopers_guess_not_a_deed():
     text = "They now hope to test it on pensioners."
     assert not _deed(text, "now hope", "to test it on pensioners")

@@ -124,6 +124,27 @@ def is_page_label(found: AttributionSpans) -> bool:
     return label in _PAGE_LABELS or label.startswith("contact ")
 
 
+# how often a word must be a cue in training for a cue of no verb to report anything
+WORDLESS_RATE = 0.2
+# nouns of speech that make a cue of no verb ("in his own words", "in the words of")
+_WORDS = frozenset({"word", "words"})
+
+
+def names_no_report(doc: Doc, found: AttributionSpans, cue_rates: dict[str, float]) -> bool:
+    """Whether a tagged cue holds no word of reporting: no verb, no punctuation that
+    introduces speech, and no word that is often a cue ("[championship moment]", "[Expand
+    Link]", "[3 months free]": page widgets and captions the tagger read as cues), so
+    nothing is reported there. "reportedly", "according to", "Notes", a colon stay cues."""
+    words = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
+    if words is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words):
+        return False
+    return not any(
+        max(cue_rates.get(t.lower_, 0.0), cue_rates.get(t.lemma_.lower(), 0.0)) >= WORDLESS_RATE
+        or t.lemma_.lower() in _WORDS
+        for t in words
+    )
+
+
 def certainty_region(attribution: Attribution, text: str) -> Span:
     """Where a claim's certainty is read: its extent, but only its content where the cue
     stands in an earlier paragraph (a quotation running on): the cue's own paragraph

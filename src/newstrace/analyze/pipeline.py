@@ -32,6 +32,7 @@ from newstrace.analyze.claims import (
     is_proposition,
     is_sign_off,
     is_tip_line,
+    names_no_report,
     not_known,
     one_per_span,
     per_sentence,
@@ -282,6 +283,7 @@ class Analyzer:
             and not _mostly_inside(a.content, foreign)
             and not is_sign_off(_sentence_of(doc, a.cue))
             and not is_page_label(a)
+            and not names_no_report(doc, a, self._cue_rates)
         ]
         found = [
             with_own_subject(doc, up_to_the_credit(doc, source_after_according(doc, a)))
