@@ -314,6 +314,16 @@ def test_the_subject_of_a_passive_cue_is_no_source_but_its_by_agent_is():
     assert _by_agent(doc, speaker) == speaker
 
 
+def test_a_content_that_is_only_its_own_source_is_the_reported_clause():
+    doc = load_nlp()("Dale Lund, 30, was one of the shooters, said Sgt. Ana Ruiz.")
+    said = next(t.i for t in doc if t.text == "said")
+    name = (said + 1, len(doc) - 1)  # "Sgt. Ana Ruiz", read as both source and content
+    misread = RoleExample(cue=(said, said + 1), content=name, source=name)
+    assert doc[slice(*_reported_clause(doc, misread).content)].text == (
+        "Dale Lund, 30, was one of the shooters"
+    )
+
+
 def test_a_content_that_is_only_when_or_where_it_was_said_is_the_reported_clause():
     doc = load_nlp()("The ferry had no lifeboats, harbour police said Thursday.")
     when = RoleExample(cue=(8, 9), content=(9, 10), source=(6, 8))  # "Thursday"

@@ -433,6 +433,11 @@ def test_a_title_after_the_body_inside_a_tagged_name_is_no_part_of_the_name():
             "prison spokesman Andy Mercer",
             "government_official",
         ),
+        (
+            '"He found the gun," Assistant State\'s Attorney Mara Okafor said.',
+            "Assistant State's Attorney Mara Okafor",
+            "government_official",
+        ),
         # a family's spokesman and a club's general manager hold no office
         (
             "The actress died in her sleep, family spokesman Andy Mercer said.",
@@ -453,6 +458,20 @@ def test_an_office_is_read_from_the_title_and_the_body_it_is_held_in(text, menti
 @pytest.mark.parametrize("mention", ["Pellin authorities", "Federal authorities"])
 def test_authorities_are_officials_wherever_they_are_placed(mention):
     text = f"{mention} said the man had been convicted in 1999."
+    assert _kind(text, mention)[1] == "government_official"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Pellin County Sheriff Sam Page says the road is closed.",
+            "Pellin County Sheriff Sam Page",
+        ),
+        ("Sheriff Page said the road is closed.", "Sheriff Page"),
+    ],
+)
+def test_a_surname_that_is_a_documents_word_names_a_person(text, mention):
     assert _kind(text, mention)[1] == "government_official"
 
 

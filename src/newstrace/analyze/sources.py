@@ -393,6 +393,9 @@ def _has_title(tokens: TokenSpan, person: TokenSpan) -> bool:
     described = _apposition(person)
     lower = [t.lower_ for t in before]
     found = set(lower) | {" ".join(pair) for pair in pairwise(lower)}
+    found |= {  # as printed: "State's Attorney" is three tokens
+        tokens.doc[t.i : t.i + 3].text.lower() for t in before if t.i + 3 <= person.start
+    }
     for head in (t for t in described if t.dep_ == "appos" and t.head == person.root):
         found |= {head.lower_, f"{head.doc[head.i - 1].lower_} {head.lower_}"}
     if any(t.lower_ in _NO_LONGER for t in before + described):
@@ -525,7 +528,14 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
         return domain, SourceKind.MEDIA_OUTLET  # "Huzlers.com, a satirical news site"
     if lemma in _STORIES and (site := _published_on(tokens, ents)) is not None:
         return site  # "an article on a fake news website says": the site says
-    if lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]:
+    # "Sheriff Sam Page", "Sheriff Page": a surname that is a document's word
+    a_person = any(e.label_ == "PERSON" and e.start <= head.i < e.end for e in ents) or (
+        head.pos_ == "PROPN"
+        and head.i > tokens.start
+        and head.nbor(-1).lower_ in lex["official_titles"]
+        and head.nbor(-1).lower_ not in lex["public_bodies"]  # "Police Report" is one
+    )
+    if (lemma in lex["document_heads"] or head.lower_ in lex["document_heads"]) and not a_person:
         if head != tokens.root:  # "charging documents": the words as printed
             return _without_article(tokens), SourceKind.DOCUMENT_REPORT
         return _document_name(tokens, orgs, persons), SourceKind.DOCUMENT_REPORT

@@ -386,10 +386,11 @@ _TOLD = frozenset({"tell", "inform", "assure", "warn", "remind", "advise", "noti
 
 def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     """A content that is only the cue's own time, place or a clause hung on it ("X, police
-    said [Thursday]", "said [at a news conference]", "said[, urging ...]") is the clause the
-    cue reports instead: the role CRF takes the words right after the cue for the content,
-    and the claim was lost. One that opens with who was told runs from the clause ("told
-    [WPLN-TV in an email] the shooting appears ...")."""
+    said [Thursday]", "said [at a news conference]", "said[, urging ...]") or its own source
+    ("X, said [Sgt. Dale Lund]") is the clause the cue reports instead: the role CRF takes
+    the words right after the cue for the content, and the claim was lost. One that opens
+    with who was told runs from the clause ("told [WPLN-TV in an email] the shooting appears
+    ...")."""
     verb = _head_word(doc, example.cue)
     start, end = example.content
     if start <= verb.i:
@@ -398,7 +399,8 @@ def _reported_clause(doc: Doc, example: RoleExample) -> RoleExample:
     misread = None if clause is not None else _clause_on_listener(verb)
     if misread is not None and misread.head.left_edge.i == start:
         return RoleExample(example.cue, (misread.left_edge.i, end), example.source)
-    if _only_aside(doc, verb, start, end):
+    source = example.source
+    if _only_aside(doc, verb, start, end) or (source and source[0] <= start and end <= source[1]):
         reported = _clause_of(doc, verb, clause)
         return example if reported is None else RoleExample(example.cue, reported, example.source)
     if clause is None or verb.lemma_.lower() not in _TOLD:
