@@ -1067,6 +1067,11 @@ def test_a_station_told_by_its_own_name_is_the_publisher_not_a_link():
     assert [("Dover Courier", "media_outlet"), ("Mara Pellin", "named_person")] in chains
 
 
+def test_a_known_outlet_the_tagger_takes_for_a_person_is_still_the_outlet_told():
+    chains = _chains('"It has become routine," Mara Pellin, the insurer, told France Info.')
+    assert [("franceinfo", "media_outlet"), ("Mara Pellin", "named_person")] in chains
+
+
 def test_a_sourceless_hedge_inside_what_a_named_source_says_adds_no_unnamed_sources():
     chains = _chains(
         "Pellin Motors is expected to announce new partnerships in the coming months, "

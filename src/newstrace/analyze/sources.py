@@ -1590,8 +1590,8 @@ class SourceResolver:
         if not len(words):
             return None
         ents = entities_in(words, self._ents)
-        if self._names_person(words, ents):
-            return None
+        if self._names_person(words, ents) and not canonical_outlet(words.text):
+            return None  # the tagger takes "France Info" for a person
         name, kind = classify(words, ents)
         span = Span(words.start_char, words.end_char, words.text)
         if kind == SourceKind.MEDIA_OUTLET:
