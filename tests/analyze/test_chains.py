@@ -1072,6 +1072,11 @@ def test_a_known_outlet_the_tagger_takes_for_a_person_is_still_the_outlet_told()
     assert [("franceinfo", "media_outlet"), ("Mara Pellin", "named_person")] in chains
 
 
+def test_the_outlet_a_source_was_speaking_to_is_a_link():
+    chains = _chains("Speaking to Reuters, residents said they had not received aid.")
+    assert [("Reuters", "media_outlet"), ("residents", "unnamed_group")] in chains
+
+
 def test_a_sourceless_hedge_inside_what_a_named_source_says_adds_no_unnamed_sources():
     chains = _chains(
         "Pellin Motors is expected to announce new partnerships in the coming months, "

@@ -1245,6 +1245,8 @@ def _for_an_office_holder(tokens: TokenSpan, head: Token) -> bool:
     return any(t.i > head.i and t.lower_ in titles for t in tokens)
 
 
+# a clause on the cue that names who heard it: "Speaking to WPLN, she said"
+_TALK = frozenset({"speak", "talk"})
 # verbs whose "to" names who heard it: "confirmed to the Pellin Gazette", "said to ABC"
 _SAID_TO = frozenset({"confirm", "say", "explain", "speak", "talk", "admit", "reveal", "describe"})
 
@@ -1550,9 +1552,11 @@ class SourceResolver:
         the claim: the link just outside the source in its chain."""
         mention = source.mention or source.span
         described = _noun_head(token_span(self.doc, mention)) if mention is not None else None
-        told = [  # "X told WPLN", or "neighbors who spoke to WPLN say"
-            *token_span(self.doc, cue),
+        cue_words = token_span(self.doc, cue)
+        told = [  # "X told WPLN", "neighbors who spoke to WPLN say", "Speaking to WPLN, X said"
+            *cue_words,
             *(c for c in (described.children if described else ()) if c.dep_ == "relcl"),
+            *(c for t in cue_words for c in t.children if c.dep_ == "advcl" and c.lemma_ in _TALK),
         ]
         for verb in told:
             if verb.lemma_ in ("tell", *_SAID_TO):
