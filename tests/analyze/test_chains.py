@@ -475,6 +475,25 @@ def test_a_surname_that_is_a_documents_word_names_a_person(text, mention):
     assert _kind(text, mention)[1] == "government_official"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        (
+            "According to experts hired by the Pellin family, the bullet was deformed.",
+            "experts hired by the Pellin family",
+            "unnamed_group",
+        ),
+        (
+            "Doctors and independent experts hired by Dale Lund said the bullet was deformed.",
+            "Doctors and independent experts hired by Dale Lund",
+            "unnamed_group",
+        ),
+    ],
+)
+def test_a_name_in_a_phrase_on_the_head_is_not_the_source(text, mention, kind):
+    assert _kind(text, mention)[1] == kind
+
+
 def test_a_named_authority_is_a_body():
     assert _kind(
         "The Pellin Port Authority said the pier will close.", "The Pellin Port Authority"

@@ -956,15 +956,18 @@ def _in_a_phrase_of(head: Token, name: TokenSpan) -> bool:
     """Whether a name is the object of a prepositional phrase of a common noun heading the
     mention, directly or through other such phrases: "a supervisor at the office in Avon",
     "a lawyer for Mara Pellin" are the supervisor and the lawyer, not what is named after
-    them, and so is "an attorney for Lewis' grandparents". A name in apposition ("a resident,
-    Marion Pike") stays the source's."""
+    them, and so is "an attorney for Lewis' grandparents", and "experts hired by the Pike
+    family". A name in apposition ("a resident, Marion Pike") stays the source's."""
     word = name.root
-    if word.dep_ == "poss" and word.head.dep_ == "pobj":
-        word = word.head  # the owner of a preposition's object
+    if word.dep_ in ("poss", "compound") and word.head.dep_ == "pobj":
+        word = word.head  # the owner of a preposition's object, or a name before it
     if head.pos_ != "NOUN" or name.start <= head.i < name.end or word.dep_ != "pobj":
         return False
-    # up through prepositions, and adjectives with one ("sources close to Mercer")
-    while word.dep_ in ("pobj", "prep") or (word.dep_ == "amod" and word.i > head.i):
+    # up through prepositions, adjectives with one ("sources close to Mercer"), a
+    # participle's agent ("hired by") and the nouns joined to the head ("doctors and experts")
+    while word.dep_ in ("pobj", "prep", "agent", "conj") or (
+        word.dep_ in ("amod", "acl") and word.i > head.i
+    ):
         word = word.head
         if word.i == head.i:
             return True
