@@ -430,6 +430,8 @@ def test_a_cue_with_no_word_of_reporting_reports_nothing(text, cue, content):
         ("Dale Lund: the pier was a mistake.", ":", "the pier"),
         ("Notes: Ana Ruiz missed the game.", "Notes", "Ana Ruiz"),
         ("Dale Lund said the pier was a mistake.", "said", "the pier"),
+        # a verb of reporting the tagger reads as a noun
+        ('"Building it is hard," the company state in a blog post.', "state in a blog", "Build"),
     ],
 )
 def test_a_cue_of_reporting_words_stays_a_cue(text, cue, content):

@@ -26,6 +26,7 @@ from newstrace.analyze.attribution.nesting import (
 )
 from newstrace.analyze.certainty import belief_verb, distancing
 from newstrace.analyze.hedges import span_cues, word_list
+from newstrace.analyze.kinds import is_reporting_verb
 from newstrace.analyze.sources import speaker_heads
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
@@ -134,13 +135,17 @@ def names_no_report(doc: Doc, found: AttributionSpans, cue_rates: dict[str, floa
     """Whether a tagged cue holds no word of reporting: no verb, no punctuation that
     introduces speech, and no word that is often a cue ("[championship moment]", "[Expand
     Link]", "[3 months free]": page widgets and captions the tagger read as cues), so
-    nothing is reported there. "reportedly", "according to", "Notes", a colon stay cues."""
+    nothing is reported there. "reportedly", "according to", "Notes", a colon, and a verb
+    of reporting the tagger read as a noun ("the company [state in a blog post]") stay
+    cues."""
     words = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
     if words is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words):
         return False
     return not any(
         max(cue_rates.get(t.lower_, 0.0), cue_rates.get(t.lemma_.lower(), 0.0)) >= WORDLESS_RATE
         or t.lemma_.lower() in _WORDS
+        or is_reporting_verb(t.lower_)
+        or is_reporting_verb(t.lemma_.lower())
         for t in words
     )
 

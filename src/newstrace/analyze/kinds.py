@@ -65,6 +65,12 @@ def _has(key: str, word: str) -> bool:
     return word in _lexicon()[key]
 
 
+def is_reporting_verb(word: str) -> bool:
+    """Whether a lower-cased word or lemma is one of the lexicon's verbs of reporting
+    ("say", "state", "according"), however the tagger read it."""
+    return _has("reporting_verbs", word)
+
+
 def _claim_tokens(doc: Doc, claim: Span) -> list[Token]:
     """The tokens of ``doc`` that overlap the claim's characters."""
     tokens = doc.char_span(claim.start, claim.end, alignment_mode="expand")
