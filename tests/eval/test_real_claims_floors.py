@@ -44,7 +44,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # 0.835, 0.883. Thirtieth session (changes 136-143): tune 0.779, 0.760, 0.815, 0.840, 0.883.
 # Thirty-first (changes 145-151): tune 0.785, 0.765, 0.821, 0.852, 0.892; held out 0.638,
 # 0.697, 0.673, 0.750, 0.812. Thirty-fourth (changes 179-184): tune 0.792, 0.768, 0.830,
-# 0.852, 0.892; held out 0.646, 0.697, 0.678, 0.754, 0.821.
+# 0.852, 0.892; held out 0.646, 0.697, 0.678, 0.754, 0.821. Thirty-fifth (185-191): tune
+# unchanged; held out 0.650, 0.697, 0.678, 0.754, 0.821.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -68,7 +69,7 @@ FLOORS = {
         "hedge_cue_recall": 0.87,
     },
     "news-heldout": {
-        "chain_exact": 0.62,
+        "chain_exact": 0.63,
         "chain_source_recall": 0.66,
         "source_kind_accuracy": 0.65,
         "level_accuracy": 0.73,
