@@ -75,14 +75,16 @@ def score(labels: Iterable[dict], given: dict[str, Given]) -> dict[str, float | 
     return result
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--part", choices=("tune", "heldout", "all"), default="tune")
-    args = parser.parse_args()
-    labels = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines() if line]
-    labels = [x for x in labels if args.part in ("all", x["part"])]
-    texts = load_texts(args.shared)
+def read_labels(path: Path, part: str) -> list[dict]:
+    """The label lines of a part (``tune``, ``heldout``) of a text-free label file, or all."""
+    labels = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    return [x for x in labels if part in ("all", x["part"])]
+
+
+def labelled_given(labels: Iterable[dict], shared: Path) -> dict[str, Given]:
+    """The sources the ledger gives in each labelled text, by article id; a text missing
+    from ``shared`` or not the one labelled (its SHA-1) is an error."""
+    texts = load_texts(shared)
     given: dict[str, Given] = {}
     for label in labels:
         doc = label["article_id"]
@@ -90,8 +92,18 @@ def main() -> None:
             continue
         text = texts[doc]["text"] if doc in texts else ""
         if hashlib.sha1(text.encode("utf-8")).hexdigest() != label["text_sha1"]:
-            raise SystemExit(f"{doc}: not in {args.shared} as labelled")
+            raise SystemExit(f"{doc}: not in {shared} as labelled")
         given[doc] = given_sources(text)
+    return given
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--part", choices=("tune", "heldout", "all"), default="tune")
+    args = parser.parse_args()
+    labels = read_labels(LABELS, args.part)
+    given = labelled_given(labels, args.shared)
     print(json.dumps({"part": args.part, **score(labels, given)}))
     for round_ in sorted({x["round"] for x in labels}):
         print(

@@ -20,15 +20,13 @@ precision and the kind accuracy over the found mentions, per part.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from news_claims import load_texts  # noqa: E402  (sibling scripts, not a package)
-from source_kinds import Given, given_sources  # noqa: E402
+from source_kinds import Given, labelled_given, read_labels  # noqa: E402  (a sibling script)
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "data" / "source_mentions.jsonl"
@@ -66,16 +64,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--part", choices=("tune", "heldout", "all"), default="tune")
     args = parser.parse_args()
-    labelled = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines() if line]
-    labelled = [x for x in labelled if args.part in ("all", x["part"])]
-    texts = load_texts(args.shared)
-    given: dict[str, Given] = {}
-    for label in labelled:
-        doc = label["article_id"]
-        text = texts[doc]["text"] if doc in texts else ""
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != label["text_sha1"]:
-            raise SystemExit(f"{doc}: not in {args.shared} as labelled")
-        given[doc] = given_sources(text)
+    labelled = read_labels(LABELS, args.part)
+    given = labelled_given(labelled, args.shared)
     print(json.dumps({"part": args.part, "texts": len(labelled), **score(labelled, given)}))
 
 

@@ -5,9 +5,6 @@ held out 0.810 / 0.881 / 0.816)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
@@ -24,15 +21,7 @@ def test_sources_on_whole_real_texts_hold_their_floors(part, shared_path, bench_
     news_claims = bench_script("news_claims")
     for corpus in (news_claims.GVC, news_claims.CRAWL, news_claims.ECBPLUS):
         shared_path(corpus)  # or skip
-    texts = news_claims.load_texts(shared_path(""))
-    labelled = [json.loads(line) for line in mentions.LABELS.read_text("utf-8").splitlines()]
-    labelled = [x for x in labelled if x["part"] == part]
-    for x in labelled:  # the texts in ../shared are the ones labelled
-        text = texts[x["article_id"]]["text"]
-        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == x["text_sha1"], x["article_id"]
-    given = {
-        x["article_id"]: mentions.given_sources(texts[x["article_id"]]["text"]) for x in labelled
-    }
-    result = mentions.score(labelled, given)
+    labelled = mentions.read_labels(mentions.LABELS, part)
+    result = mentions.score(labelled, mentions.labelled_given(labelled, shared_path("")))
     for metric, floor in FLOORS[part].items():
         assert result[metric] >= floor, (part, metric, result)
