@@ -132,12 +132,12 @@ _WORDS = frozenset({"word", "words"})
 
 
 def names_no_report(doc: Doc, found: AttributionSpans, cue_rates: dict[str, float]) -> bool:
-    """Whether a tagged cue holds no word of reporting: no verb, no punctuation that
-    introduces speech, and no word that is often a cue ("[championship moment]", "[Expand
-    Link]", "[3 months free]": page widgets and captions the tagger read as cues), so
-    nothing is reported there. "reportedly", "according to", "Notes", a colon, and a verb
-    of reporting the tagger read as a noun ("the company [state in a blog post]") stay
-    cues."""
+    """Whether a tagged cue holds no word of reporting: no verb, no punctuation (a colon or
+    a dash may introduce speech), and no word that is often a cue ("[championship
+    moment]", "[Expand Link]", "[3 months free]": page widgets and captions the tagger
+    read as cues), so nothing is reported there. "reportedly", "according to", "Notes", a
+    colon, and a verb of reporting the tagger read as a noun ("the company [state in a
+    blog post]") stay cues."""
     words = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
     if words is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words):
         return False
