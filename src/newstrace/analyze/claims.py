@@ -141,12 +141,10 @@ def names_no_report(doc: Doc, found: AttributionSpans, cue_rates: dict[str, floa
     words = doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
     if words is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words):
         return False
+    forms = {form for t in words for form in (t.lower_, t.lemma_.lower())}  # as printed, lemma
     return not any(
-        max(cue_rates.get(t.lower_, 0.0), cue_rates.get(t.lemma_.lower(), 0.0)) >= WORDLESS_RATE
-        or t.lemma_.lower() in _WORDS
-        or is_reporting_verb(t.lower_)
-        or is_reporting_verb(t.lemma_.lower())
-        for t in words
+        form in _WORDS or is_reporting_verb(form) or cue_rates.get(form, 0.0) >= WORDLESS_RATE
+        for form in forms
     )
 
 

@@ -529,7 +529,7 @@ def classify(tokens: TokenSpan, ents: list[TokenSpan]) -> tuple[str, SourceKind]
     if lemma in _STORIES and (site := _published_on(tokens, ents)) is not None:
         return site  # "an article on a fake news website says": the site says
     # "Sheriff Sam Page", "Sheriff Page": a surname that is a document's word
-    a_person = any(e.label_ == "PERSON" and e.start <= head.i < e.end for e in ents) or (
+    a_person = any(p.start <= head.i < p.end for p in persons) or (
         head.pos_ == "PROPN"
         and head.i > tokens.start
         and head.nbor(-1).lower_ in lex["official_titles"]
