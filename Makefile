@@ -46,6 +46,8 @@ train: $(STAMP)
 	$(BIN)/python -m newstrace.training.checkworthy --data $(SHARED)/datasets/checkworthiness
 	$(BIN)/python -m newstrace.training.grouping --data $(SHARED)/datasets
 	$(BIN)/python -m newstrace.training.strength --data $(SHARED)/datasets --cv
+	$(BIN)/python bench/news_claims.py --shared $(SHARED)
+	$(BIN)/python -m newstrace.training.source_check --shared $(SHARED) --claims build/news-claims/claims-tune.jsonl
 	$(MAKE) train-encoder
 
 # the attribution encoder (NEWSTRACE_ATTRIBUTION=encoder), the certainty and factuality

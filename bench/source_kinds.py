@@ -1,13 +1,14 @@
 """Score the ledger's sources against blind labels of what each one is, on fresh real news.
 
-``bench/data/source_kinds.jsonl`` holds 1,447 sources the ledger gave (at commits 5a24566,
-ced9ef8 and bc406b9, ``"round"`` 1 to 3) in 871 real texts no claim label names: SemEval
-news-similarity texts, GVC documents, GVA crawl reports of the tune quarters and (round 3,
-drawn for their outlets) ECB+ documents of the train topics. Helpers who never ran
+``bench/data/source_kinds.jsonl`` holds 2,167 sources the ledger gave (at commits 5a24566,
+ced9ef8, bc406b9 and 86d9d35, ``"round"`` 1 to 5) in 1,391 real texts no claim label
+names: SemEval news-similarity texts, GVC documents, GVA crawl reports of the tune quarters
+and (rounds 3 to 5) ECB+ documents of the train topics; rounds 4 and 5 were drawn where the
+check of false sources was unsure. Helpers who never ran
 newstrace read each one in its text and said whether it is a source at all (``role``:
 ``source``, ``partial`` where the span is cut short or runs on, ``not_source``) and, by
 ``CLAIMS.md``, its ``kind`` (for a ``not_source``, the kind of the real speaker or null).
-Each line is offsets and the text's SHA-1, never words. ``"part": "tune"`` (1,127 lines)
+Each line is offsets and the text's SHA-1, never words. ``"part": "tune"`` (1,847 lines)
 may be read freely; ``"heldout"`` (320: round 1's 165 and round 3's 155) is scored, never
 read. How each round was drawn and mapped: ``bench/data/source_kinds.md``.
 
@@ -28,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from news_claims import load_texts  # noqa: E402  (a sibling script, not a package)
+from newstrace.training.news_texts import load_texts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "data" / "source_kinds.jsonl"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from newstrace.training import news_texts
+
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 FLOORS = {
@@ -18,8 +20,7 @@ FLOORS = {
 @pytest.mark.parametrize("part", sorted(FLOORS))
 def test_sources_on_whole_real_texts_hold_their_floors(part, shared_path, bench_script):
     mentions = bench_script("source_mentions")
-    news_claims = bench_script("news_claims")
-    for corpus in (news_claims.GVC, news_claims.CRAWL, news_claims.ECBPLUS):
+    for corpus in (news_texts.GVC, news_texts.CRAWL, news_texts.ECBPLUS):
         shared_path(corpus)  # or skip
     labelled = mentions.read_labels(mentions.LABELS, part)
     result = mentions.score(labelled, mentions.labelled_given(labelled, shared_path("")))

@@ -54,6 +54,7 @@ from newstrace.analyze.quotations import (
     run_ons,
     standalone_quotes,
 )
+from newstrace.analyze.source_check import SourceCheck
 from newstrace.analyze.sources import SourceResolver
 from newstrace.errors import EmptyInputError, NewstraceError, UnsupportedLanguageError
 from newstrace.ingest import detect_language, foreign_passages, outlet_from_url, truncate_text
@@ -145,15 +146,23 @@ class Analyzer:
 
     A text longer than ``piece_chars`` is parsed and analysed piece by piece (cut at
     paragraph breaks), so its memory stays bounded; a pronoun at the start of a piece is
-    then resolved within the piece only.
+    then resolved within the piece only. ``source_check`` replaces the packaged check of
+    false sources (:class:`~.source_check.SourceCheck`; training passes one that keeps all).
 
     >>> Analyzer()("Officials said the bridge will reopen.").claims[0].attribution.source.name
     'Officials'
     """
 
-    def __init__(self, *, batch_size: int = 16, piece_chars: int = PIECE_CHARS) -> None:
+    def __init__(
+        self,
+        *,
+        batch_size: int = 16,
+        piece_chars: int = PIECE_CHARS,
+        source_check: SourceCheck | None = None,
+    ) -> None:
         self.batch_size = batch_size
         self.piece_chars = piece_chars
+        self.source_check = source_check
 
     @cached_property
     def _nlp(self):
@@ -170,6 +179,10 @@ class Analyzer:
     @cached_property
     def _certainty(self) -> CertaintyAssessor:
         return CertaintyAssessor.load()
+
+    @cached_property
+    def _source_check(self) -> SourceCheck:
+        return self.source_check or SourceCheck.load()
 
     @cached_property
     def _checkworthy(self) -> CheckworthyScorer:
@@ -299,7 +312,8 @@ class Analyzer:
             if not is_sign_off(piece.content.text)
             and not is_tip_line(_sentence_of(doc, piece.content))
         ]
-        attributions = [a for a in pieces if is_proposition(doc, a.content)]
+        propositions = [a for a in pieces if is_proposition(doc, a.content)]
+        attributions = self._source_check.kept(doc, propositions, self._cue_rates)
         own_chain = the_article(root)
         # what a source did not say is the article's claim, that they did not say it
         unanswered_ones = [
