@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newstrace.eval.claims import evaluate
+from newstrace.training import news_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
@@ -45,7 +46,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 # Thirty-first (changes 145-151): tune 0.785, 0.765, 0.821, 0.852, 0.892; held out 0.638,
 # 0.697, 0.673, 0.750, 0.812. Thirty-fourth (changes 179-184): tune 0.792, 0.768, 0.830,
 # 0.852, 0.892; held out 0.646, 0.697, 0.678, 0.754, 0.821. Thirty-fifth (185-191): tune
-# unchanged; held out 0.650, 0.697, 0.678, 0.754, 0.821.
+# unchanged; held out 0.650, 0.697, 0.678, 0.754, 0.821. Thirty-sixth (192, the check of
+# false sources, trained on the tune claims among others): tune 0.800, 0.768, 0.830, 0.856,
+# 0.892; held out 0.658, 0.697, 0.678, 0.754, 0.821.
 FLOORS = {
     "health": {
         "chain_exact": 0.78,
@@ -69,7 +72,7 @@ FLOORS = {
         "hedge_cue_recall": 0.87,
     },
     "news-heldout": {
-        "chain_exact": 0.63,
+        "chain_exact": 0.64,
         "chain_source_recall": 0.66,
         "source_kind_accuracy": 0.65,
         "level_accuracy": 0.73,
@@ -91,7 +94,11 @@ JOBS = 2
 def news_parts(shared_path, bench_script, tmp_path_factory) -> tuple[Path, dict[str, Path]]:
     """The news claim files, built from their text-free labels and the texts in ../shared."""
     module = bench_script("news_claims")
-    shared_path(module.SEMEVAL), shared_path(module.GVC), shared_path(module.CRAWL)  # or skip
+    (
+        shared_path(news_texts.SEMEVAL),
+        shared_path(news_texts.GVC),
+        shared_path(news_texts.CRAWL),
+    )  # or skip
     out = tmp_path_factory.mktemp("news-claims")
     return out, module.write(shared_path(""), out, module.LABELS)
 
