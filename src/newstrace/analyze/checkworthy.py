@@ -11,7 +11,6 @@ so a whole ledger is scored in one batch.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,9 +19,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
-from newstrace.analyze.sparse_linear import SparseLinear
-from newstrace.artefacts import model_dir, read_meta
-from newstrace.errors import ArtefactError
+from newstrace.analyze.sparse_linear import SparseLinear, load_thresholded, save_thresholded
 
 NAME = "checkworthy"
 FORMAT = 1
@@ -108,20 +105,14 @@ class CheckworthyScorer:
 
     def save(self, directory: Path) -> None:
         """Write the weights (JSON + npz, no pickle) and ``scorer.json`` with the threshold."""
-        self.model_.save(directory, NAME)
         params = {"C": self.C, "threshold": self.threshold_, "min_df": self.min_df}
-        (directory / "scorer.json").write_text(json.dumps(params) + "\n", encoding="utf-8")
+        save_thresholded(self.model_, directory, NAME, "scorer.json", params)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> CheckworthyScorer:
         """Load the packaged model (checking its format) or one saved in ``directory``."""
-        if directory is None:
-            read_meta(NAME, fmt=FORMAT)
-            directory = model_dir(NAME)
-        path = directory / "scorer.json"
-        if not path.exists():
-            raise ArtefactError(f"{path} is missing; rebuild it with `make train`")
-        scorer = cls(**json.loads(path.read_text(encoding="utf-8")))
-        scorer.model_ = SparseLinear.load(directory, NAME)
+        params, model = load_thresholded(NAME, FORMAT, directory, NAME, "scorer.json")
+        scorer = cls(**params)
+        scorer.model_ = model
         scorer.threshold_ = scorer.threshold
         return scorer

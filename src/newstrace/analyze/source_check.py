@@ -16,7 +16,6 @@ claim, as any unattributed one is.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,9 +24,12 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as Tokens
 
 from newstrace.analyze.kinds import is_reporting_verb
-from newstrace.analyze.sparse_linear import Features, SparseLinear
-from newstrace.artefacts import model_dir, read_meta
-from newstrace.errors import ArtefactError
+from newstrace.analyze.sparse_linear import (
+    Features,
+    SparseLinear,
+    load_thresholded,
+    save_thresholded,
+)
 from newstrace.model import Attribution, Span
 
 NAME = "source-check"
@@ -152,20 +154,14 @@ class SourceCheck:
 
     def save(self, directory: Path) -> None:
         """Write the weights (JSON + npz, no pickle) and ``check.json`` with the threshold."""
-        self.model_.save(directory, "classifier")
         params = {"C": self.C, "threshold": self.threshold_}
-        (directory / "check.json").write_text(json.dumps(params) + "\n", encoding="utf-8")
+        save_thresholded(self.model_, directory, "classifier", "check.json", params)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> SourceCheck:
         """Load the packaged model (checking its format) or one saved in ``directory``."""
-        if directory is None:
-            read_meta(NAME, fmt=FORMAT)
-            directory = model_dir(NAME)
-        path = directory / "check.json"
-        if not path.exists():
-            raise ArtefactError(f"{path} is missing; rebuild it with `make train`")
-        check = cls(**json.loads(path.read_text(encoding="utf-8")))
-        check.model_ = SparseLinear.load(directory, "classifier")
+        params, model = load_thresholded(NAME, FORMAT, directory, "classifier", "check.json")
+        check = cls(**params)
+        check.model_ = model
         check.threshold_ = check.threshold
         return check

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression, Ridge
 
+from newstrace.artefacts import model_dir, read_meta
 from newstrace.errors import ArtefactError
 
 Features = Mapping[str, float]
@@ -153,3 +154,26 @@ class SparseLinear:
 
 
 _PARAMS = ("task", "alpha", "C", "tfidf", "min_df", "class_weight", "seed")
+
+
+def save_thresholded(
+    model: SparseLinear, directory: Path, name: str, settings: str, params: dict[str, Any]
+) -> None:
+    """Write a thresholded classifier: its weights and the file ``settings`` holding the
+    estimator's own parameters (C, the tuned threshold, ...)."""
+    model.save(directory, name)
+    (directory / settings).write_text(json.dumps(params) + "\n", encoding="utf-8")
+
+
+def load_thresholded(
+    artefact: str, fmt: int, directory: Path | None, name: str, settings: str
+) -> tuple[dict[str, Any], SparseLinear]:
+    """The parameters and weights :func:`save_thresholded` wrote, from the packaged model
+    ``artefact`` (checking its format) or from ``directory``."""
+    if directory is None:
+        read_meta(artefact, fmt=fmt)
+        directory = model_dir(artefact)
+    path = directory / settings
+    if not path.exists():
+        raise ArtefactError(f"{path} is missing; rebuild it with `make train`")
+    return json.loads(path.read_text(encoding="utf-8")), SparseLinear.load(directory, name)
