@@ -1,14 +1,14 @@
 """Score the ledger's sources against blind labels of what each one is, on fresh real news.
 
-``bench/data/source_kinds.jsonl`` holds 2,345 sources the ledger gave (at commits 5a24566,
-ced9ef8, bc406b9, 86d9d35 and c5fe191, ``"round"`` 1 to 6) in 1,538 real texts no claim label
+``bench/data/source_kinds.jsonl`` holds 2,705 sources the ledger gave (at commits 5a24566,
+ced9ef8, bc406b9, 86d9d35 and c5fe191, ``"round"`` 1 to 7) in 1,833 real texts no claim label
 names: SemEval news-similarity texts, GVC documents, GVA crawl reports of the tune quarters
-and (rounds 3 to 6) ECB+ documents of the train topics; rounds 4 to 6 were drawn where the
+and (rounds 3 to 7) ECB+ documents of the train topics; rounds 4 to 7 were drawn where the
 check of false sources was unsure. Helpers who never ran
 newstrace read each one in its text and said whether it is a source at all (``role``:
 ``source``, ``partial`` where the span is cut short or runs on, ``not_source``) and, by
 ``CLAIMS.md``, its ``kind`` (for a ``not_source``, the kind of the real speaker or null).
-Each line is offsets and the text's SHA-1, never words. ``"part": "tune"`` (1,847 lines)
+Each line is offsets and the text's SHA-1, never words. ``"part": "tune"`` (2,207 lines)
 may be read freely; ``"heldout"`` (498: round 1's 165, round 3's 155 and round 6's 178)
 is scored, never read. How each round was drawn and mapped: ``bench/data/source_kinds.md``.
 
