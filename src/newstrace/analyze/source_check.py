@@ -106,19 +106,17 @@ def attribution_features(
         features[f"source_head={'NAME' if head.pos_ == 'PROPN' else head.lemma_.lower()}"] = 1.0
         features[f"source_head_pos={head.pos_}"] = 1.0
         features[f"source_words={_bucket(len(source), (1, 2, 4))}"] = 1.0
-    if source_span is not None and attribution.cue is not None:
-        features["source_after_cue" if source_span.start > attribution.cue.start else ""] = 1.0
+    cue_start = attribution.cue.start if attribution.cue is not None else None
+    if source_span is not None and cue_start is not None and source_span.start > cue_start:
+        features["source_after_cue"] = 1.0
     if attribution.cue is not None and attribution.content.start < attribution.cue.start:
         features["content_before_cue"] = 1.0
-    features.pop("", None)
     return features
 
 
 class SourceCheck:
     """Probability that an attribution's source is no source (nothing is reported there).
 
-    >>> from newstrace.analyze.nlp import load_nlp
-    >>> from newstrace.analyze.attribution.extractor import cue_lexicon
     >>> check = SourceCheck.load()
     >>> 0.0 <= check.threshold_ <= 1.0
     True
