@@ -25,11 +25,15 @@ def _attribution(text: str, source: str, cue: str, content: str) -> Attribution:
     return Attribution(Source(source, SourceKind.NAMED_PERSON, at(source)), at(cue), at(content))
 
 
+def _features(nlp, text: str, source: str, cue: str, content: str, rate: float) -> dict:
+    """The features of one attribution, its cue word rated ``rate``."""
+    attribution = _attribution(text, source, cue, content)
+    return attribution_features(nlp(text), attribution, {cue: rate})
+
+
 def test_features_read_cue_content_source_and_their_order(nlp):
     text = '"The pier will close," Mara Okafor said on Monday.'
-    doc = nlp(text)
-    said = _attribution(text, "Mara Okafor", "said", "The pier will close")
-    features = attribution_features(doc, said, {"said": 0.93})
+    features = _features(nlp, text, "Mara Okafor", "said", "The pier will close", 0.93)
     assert features["cue=say"] == features["cue_rate=4"] == 1.0
     assert features["content_quoted"] == features["content_subject"] == 1.0
     assert features["content_before_cue"] == 1.0 and "source_after_cue" not in features
@@ -37,11 +41,10 @@ def test_features_read_cue_content_source_and_their_order(nlp):
     assert features["content_first=the"] == 1.0
 
 
-def test_a_wish_is_read_as_a_verbless_cue_rate_and_an_unquoted_clause(nlp):
+def test_a_wish_is_read_with_a_low_cue_rate_and_an_unquoted_clause(nlp):
     text = "Walter Pike wanted the council to rebuild the quay."
-    doc = nlp(text)
-    wanted = _attribution(text, "Walter Pike", "wanted", "the council to rebuild the quay")
-    features = attribution_features(doc, wanted, {"wanted": 0.05})
+    content = "the council to rebuild the quay"
+    features = _features(nlp, text, "Walter Pike", "wanted", content, 0.05)
     assert features["cue=want"] == features["cue_rate=0"] == 1.0
     assert "content_quoted" not in features and "source_after_cue" not in features
 

@@ -9,7 +9,6 @@ reported, so the dev figure is not tuned to dev. The folds are seeded; logistic 
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,17 +20,16 @@ from newstrace.analyze.checkworthy import FORMAT, NAME, CheckworthyScorer
 from newstrace.artefacts import model_dir, write_meta
 from newstrace.errors import DataError
 from newstrace.eval.checkworthy import read_sentences, yes_metrics
+from newstrace.training.news_texts import shared_dir
 
 TRAIN = "CT24_checkworthy_english_train.tsv"
 DEV = "CT24_checkworthy_english_dev.tsv"
-_REPO = Path(__file__).resolve().parents[3]
 _THRESHOLDS = np.round(np.arange(0.30, 0.81, 0.025), 3)
 
 
 def default_data_dir() -> Path:
     """``$NEWSTRACE_SHARED/datasets/checkworthiness``, by default ``../shared`` beside the repo."""
-    shared = Path(os.environ.get("NEWSTRACE_SHARED", _REPO.parent / "shared"))
-    return shared / "datasets" / "checkworthiness"
+    return shared_dir() / "datasets" / "checkworthiness"
 
 
 def _labelled(path: Path) -> tuple[list[str], np.ndarray]:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import time
 import zlib
 from collections import Counter
@@ -70,6 +69,7 @@ from newstrace.trace.same_story import (
     SameStoryModel,
 )
 from newstrace.trace.stories import Groups, LinkRow, evidence
+from newstrace.training.news_texts import shared_dir
 
 _REPO = Path(__file__).resolve().parents[3]
 DevSet = tuple[list[WeighedArticle], list[CopyEdge], list[str]]
@@ -86,7 +86,7 @@ MIN_CRAWL_TEXT = 200
 
 def default_data_dir() -> Path:
     """``$NEWSTRACE_SHARED/datasets``, by default ``../shared/datasets`` beside the repo."""
-    return Path(os.environ.get("NEWSTRACE_SHARED", _REPO.parent / "shared")) / "datasets"
+    return shared_dir() / "datasets"
 
 
 def crawl_part(incident: str) -> str:

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 from pathlib import Path
+
+_REPO = Path(__file__).resolve().parents[3]
+
+
+def shared_dir() -> Path:
+    """``$NEWSTRACE_SHARED``, by default ``../shared`` beside the repo: where the recipes
+    find the public datasets and these texts."""
+    return Path(os.environ.get("NEWSTRACE_SHARED", _REPO.parent / "shared"))
+
 
 SEMEVAL = "datasets/news-similarity/training_set.csv"
 GVC = "datasets/gvc/gvc_docs.jsonl"

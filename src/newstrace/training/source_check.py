@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -35,7 +34,7 @@ from newstrace.artefacts import model_dir, write_meta
 from newstrace.errors import DataError
 from newstrace.eval._claim_match import locate
 from newstrace.model import Article, Attribution, Span
-from newstrace.training.news_texts import load_texts
+from newstrace.training.news_texts import load_texts, shared_dir
 
 _REPO = Path(__file__).resolve().parents[3]
 KINDS = _REPO / "bench" / "data" / "source_kinds.jsonl"
@@ -75,10 +74,9 @@ def _overlap(a: Span, b: Span) -> int:
 def _kinds_flag(labels: list[dict], source: Span, content: Span) -> bool | None:
     """From ``source_kinds.jsonl``: the label at the source's place (exact, else the first
     overlapping one) says whether it is false."""
-    at = [x for x in labels if (x["start"], x["end"]) == (source.start, source.end)]
-    label = next(iter(at), None) or next(
-        (x for x in labels if x["start"] < source.end and source.start < x["end"]), None
-    )
+    exact = (x for x in labels if (x["start"], x["end"]) == (source.start, source.end))
+    overlapping = (x for x in labels if x["start"] < source.end and source.start < x["end"])
+    label = next(exact, None) or next(overlapping, None)
     return None if label is None else label["role"] == "not_source" or not label["kind"]
 
 
@@ -208,14 +206,9 @@ def tune(
     return max(trials, key=lambda t: (t["false_removed"] - t["true_lost"], -t["C"]))
 
 
-def default_shared() -> Path:
-    """``$NEWSTRACE_SHARED``, by default ``../shared`` beside the repo."""
-    return Path(os.environ.get("NEWSTRACE_SHARED", _REPO.parent / "shared"))
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--grid", type=float, nargs="+", default=[1.0, 3.0, 10.0, 30.0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
