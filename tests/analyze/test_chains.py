@@ -960,8 +960,9 @@ def test_a_closing_credit_after_a_report_is_the_outer_link_but_a_venue_is_none()
     assert not any(len(chain) > 1 for chain in unsaid)
 
 
-def _resolved(text: str, mention: str) -> tuple[str, str]:
-    start = text.rindex(mention)
+def _resolved(text: str, mention: str, first: bool = False) -> tuple[str, str]:
+    """The source the last (or ``first``) mention resolves to, as name and kind."""
+    start = text.index(mention) if first else text.rindex(mention)
     source = SourceResolver(load_nlp()(text)).resolve(Span.of(text, start, start + len(mention)))
     return source.name, source.kind.value
 
@@ -974,6 +975,18 @@ def test_a_first_name_stands_for_the_full_name_given_before():
     # a headline's capitalised noun is no first name
     text = "Man Shot Near Pellin Quay. Man said to be stable."
     assert _resolved(text, "Man")[0] != "Man Shot"
+
+
+def test_a_one_word_name_tagged_a_thing_is_the_person_the_text_tags_it_elsewhere():
+    # the tagger reads the speaker's name as a product, then as a person a sentence later
+    text = (
+        "\u201cOur model matched the data in nine years of ten,\u201d said Marisova.\n\n"
+        "Marisova and her colleagues built the model from magnetic maps."
+    )
+    assert _resolved(text, "Marisova", first=True) == ("Marisova", "named_person")
+    # a name tagged a body stays one, whoever else bears it
+    text = "Ford said sales fell in March. Bill Ford, its chairman, was not available."
+    assert _resolved(text, "Ford", first=True) == ("Ford", "organisation")
 
 
 def test_a_definite_description_shortens_the_name_named_before_it():

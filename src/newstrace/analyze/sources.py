@@ -1518,6 +1518,8 @@ class SourceResolver:
         else:
             name, kind = classify(tokens, ents)
             source = Source(name, kind, span)
+        if source.kind is SourceKind.ORGANISATION and self._a_person_elsewhere(tokens, ents):
+            source = replace(source, kind=SourceKind.NAMED_PERSON)  # "said Zharkova" as a place
         if source.name in self._initials:  # "CDC said" after "the Centers for ... (CDC)"
             kind = SourceKind.ORGANISATION if _is_human(source.kind) else source.kind
             source = replace(source, name=self._initials[source.name], kind=kind)
@@ -1899,6 +1901,17 @@ class SourceResolver:
             or self._respelt(surname, tokens.start)
             or self._introduced_as_someone(surname, tokens.start)
         )
+
+    def _a_person_elsewhere(self, tokens: TokenSpan, ents: list[TokenSpan]) -> bool:
+        """Whether a one-word name the tagger took for a place, or left untagged, is the
+        name it tags a person elsewhere in the text ("..., said Zharkova. Zharkova and her
+        colleagues"): a text means one bearer by one name. A name tagged a body stays one
+        ("Ford said" beside "Bill Ford")."""
+        words = [t for t in tokens if not t.is_punct and t.lower_ not in _ARTICLES]
+        if len(words) != 1 or not _name_cased(words[0]) or any(e.label_ == "ORG" for e in ents):
+            return False
+        name = words[0].text
+        return any(e.label_ == "PERSON" and _surname(e) == name for e in self._ents)
 
     def _introduced_as_someone(self, name: str, before: int) -> TokenSpan | None:
         """The name where the text first gave it to a person it described ("her daughter,
