@@ -1001,6 +1001,13 @@ def test_a_definite_description_shortens_the_name_named_before_it():
     assert _resolved(text, "the magazine") == ("Vogue", "media_outlet")
     text = "She posed for Vogue on the ABC reality show. On Monday the magazine said so."
     assert _resolved(text, "the magazine") == ("Vogue", "media_outlet")  # ABC names the show
+    text = "Put on by the League of Pellin Anglers, the contest opens at 8 a.m. The league says so."
+    assert _resolved(text, "The league") == ("League of Pellin Anglers", "organisation")
+    text = (
+        "Deputies found the truck with the help of a Pellin County Sheriff's Office helicopter."
+        "\n\nThe driver ran into the woods, according to the sheriff."
+    )
+    assert _resolved(text, "the sheriff")[0] == "the sheriff"  # not the office named before
     text = "The Pellin Fire Department arrived. The police department said the pier was shut."
     assert _resolved(text, "The police department")[0] == "The police department"
 

@@ -321,6 +321,16 @@ def _capital(token: Token) -> bool:
     return token.is_title or (token.is_upper and token.is_alpha and short)
 
 
+def _shortened_by(name: TokenSpan, head: Token) -> bool:
+    """Whether a description's head word is the word a name ends in ("the coroner's office")
+    or its head, a possessive's owner aside ("the tournament" of "Tournament of Roses"; not
+    "the sheriff" of "Pellin County Sheriff's Office", which the parser may head so)."""
+    lemma = head.lemma_.lower()
+    root = name.root
+    owned = any(t.tag_ == "POS" for t in name[root.i - name.start :])
+    return lemma == name[-1].lemma_.lower() or (lemma == root.lemma_.lower() and not owned)
+
+
 def _bare(entity: TokenSpan) -> str:
     """An entity's name without a leading article, a place that owns it or an acronym in
     brackets after it: "the CIA" -> "CIA", "Britain's National Health Service (NHS)" ->
@@ -1820,7 +1830,7 @@ class SourceResolver:
                 return name  # "Mayor Elena Varga ... the mayor said": the name with its title
             if name.label_ not in _NAMED_BODIES:
                 continue
-            if name[-1].lemma_.lower() == head.lemma_.lower() and words <= {t.lower_ for t in name}:
+            if _shortened_by(name, head) and words <= {t.lower_ for t in name}:
                 after = before[at + 1] if at + 1 < len(before) else None
                 if after is not None and after.start == name.end and after.label_ == "PERSON":
                     return after  # "Gilchrist County Sheriff Robert Schultz": the sheriff
