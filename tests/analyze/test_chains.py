@@ -972,6 +972,11 @@ def test_a_first_name_stands_for_the_full_name_given_before():
     assert _resolved(text, "Gabby") == ("Gabby Lund", "named_person")
     text = "Kim Jong-un met the envoys in Pellin. Kim said the talks went well."
     assert _resolved(text, "Kim")[0] == "Kim Jong-un"
+    # ... or given later, where the text names only one such person in full
+    text = "Pike's wife Elena reveals her sadness. Elena said it is hard. Elena Pike, 51, left."
+    assert _resolved(text, "Elena", first=True) == ("Elena Pike", "named_person")
+    text = "Elena said it will be hard. Elena Ruiz and Elena Lund left the town on Monday."
+    assert _resolved(text, "Elena", first=True)[0] == "Elena"
     # a headline's capitalised noun is no first name
     text = "Man Shot Near Pellin Quay. Man said to be stable."
     assert _resolved(text, "Man")[0] != "Man Shot"

@@ -1909,8 +1909,27 @@ class SourceResolver:
             or _untagged_full_name(self.doc[: tokens.start], surname)
             or self._first_named(surname, tokens.start)
             or self._respelt(surname, tokens.start)
+            or self._named_in_full_later(surname, tokens)
             or self._introduced_as_someone(surname, tokens.start)
         )
+
+    def _named_in_full_later(self, name: str, tokens: TokenSpan) -> TokenSpan | None:
+        """The one full name the text gives later to a person it first calls by a single
+        name ("Oliver's wife Jools reveals ... Jools Oliver admitted"; a lead that quotes
+        "said Marisova" before the release names Dr Ana Marisova): a text means one bearer
+        by one name. None where two full names could be meant, nor for a surname tagged a
+        body, which a firm takes from its founder ("Ford said" before "Bill Ford")."""
+        body = any(e.label_ == "ORG" for e in entities_in(tokens, self._ents))
+        later = {
+            _untitled(e).text: _untitled(e)
+            for e in self._ents
+            if e.label_ == "PERSON"
+            and e.start >= tokens.end
+            and len(_untitled(e)) > 1
+            and (name == _untitled(e)[0].text or (name == _surname(e) and not body))
+            and not _body_as_person(e)
+        }
+        return next(iter(later.values())) if len(later) == 1 else None
 
     def _a_person_elsewhere(self, tokens: TokenSpan, ents: list[TokenSpan]) -> bool:
         """Whether a one-word name the tagger took for a place, or left untagged, is the
