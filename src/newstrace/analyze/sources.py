@@ -1491,6 +1491,8 @@ class SourceResolver:
         self._ents = list(doc.ents)  # read once: Doc.ents and Span.ents rebuild it per call
         self._seen: list[_Mention] = []
         self._initials = _spelt_out(doc, self._ents)
+        # the surnames the tagger gives people anywhere in the text, read once per document
+        self._person_surnames = {_surname(e) for e in self._ents if e.label_ == "PERSON"}
 
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
@@ -1920,14 +1922,15 @@ class SourceResolver:
         by one name. None where two full names could be meant, nor for a surname tagged a
         body, which a firm takes from its founder ("Ford said" before "Bill Ford")."""
         body = any(e.label_ == "ORG" for e in entities_in(tokens, self._ents))
-        later = {
-            _untitled(e).text: _untitled(e)
+        people = (
+            (_untitled(e), _surname(e))
             for e in self._ents
-            if e.label_ == "PERSON"
-            and e.start >= tokens.end
-            and len(_untitled(e)) > 1
-            and (name == _untitled(e)[0].text or (name == _surname(e) and not body))
-            and not _body_as_person(e)
+            if e.label_ == "PERSON" and e.start >= tokens.end and not _body_as_person(e)
+        )
+        later = {
+            person.text: person
+            for person, surname in people
+            if len(person) > 1 and (name == person[0].text or (name == surname and not body))
         }
         return next(iter(later.values())) if len(later) == 1 else None
 
@@ -1939,8 +1942,7 @@ class SourceResolver:
         words = [t for t in tokens if not t.is_punct and t.lower_ not in _ARTICLES]
         if len(words) != 1 or not _name_cased(words[0]) or any(e.label_ == "ORG" for e in ents):
             return False
-        name = words[0].text
-        return any(e.label_ == "PERSON" and _surname(e) == name for e in self._ents)
+        return words[0].text in self._person_surnames
 
     def _introduced_as_someone(self, name: str, before: int) -> TokenSpan | None:
         """The name where the text first gave it to a person it described ("her daughter,
