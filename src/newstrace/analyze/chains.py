@@ -139,7 +139,7 @@ def build_attributions(
         else s
         for a, s in sources.items()
     }
-    sources = _one_role_each(sources, resolver.doc.text)
+    sources = _one_role_each(sources, resolver.text)
     found = [a for a in found if not _under_a_named_source(a, sources, found)]
     in_text_order = [a for a in in_text_order if a in found]
     parents = {a: _parent(a, found) for a in found}
@@ -169,7 +169,7 @@ def build_attributions(
         chain = chain_of(item)
         # the writer's own look asserts as the article does: the chain's last link
         source = chain[-1] if sources[item].kind is SourceKind.THE_ARTICLE else sources[item]
-        content = _before_outer_credit(resolver.doc.text, item, parents[item])
+        content = _before_outer_credit(resolver.text, item, parents[item])
         built[item] = Attribution(source, item.cue, content, chain)
     return built
 
