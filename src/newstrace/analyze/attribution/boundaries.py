@@ -335,44 +335,29 @@ def _opens(token: Token) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Boundary:
-    """One end of one role: where its candidates lie, what each reads, how it is applied."""
+    """One end of one role's span: where its candidates lie and what each reads."""
 
+    role: str
+    at_end: bool
     candidates: Callable[[_View, RoleExample], list[int]]
     features: Callable[[_View, RoleExample, int], _Row]
-    gold: Callable[[RoleExample], int]
-    moved: Callable[[RoleExample, int], RoleExample]
-    role: str
+
+    def drawn(self, example: RoleExample) -> int:
+        """The token at this end of ``example``'s span (its last token for an end)."""
+        start, end = getattr(example, self.role)
+        return end - 1 if self.at_end else start
+
+    def moved(self, example: RoleExample, k: int) -> RoleExample:
+        """``example`` with this end of its span at token ``k``."""
+        start, end = getattr(example, self.role)
+        return replace(example, **{self.role: (start, k + 1) if self.at_end else (k, end)})
 
 
 _BOUNDARIES = {
-    "cue_end": _Boundary(
-        _cue_ends,
-        _cue_end,
-        lambda g: g.cue[1] - 1,
-        lambda e, k: replace(e, cue=(e.cue[0], k + 1)),
-        "cue",
-    ),
-    "cue_start": _Boundary(
-        _cue_starts,
-        _cue_start,
-        lambda g: g.cue[0],
-        lambda e, k: replace(e, cue=(k, e.cue[1])),
-        "cue",
-    ),
-    "content_end": _Boundary(
-        _content_ends,
-        _content_end,
-        lambda g: g.content[1] - 1,
-        lambda e, k: replace(e, content=(e.content[0], k + 1)),
-        "content",
-    ),
-    "content_start": _Boundary(
-        _content_starts,
-        _content_start,
-        lambda g: g.content[0],
-        lambda e, k: replace(e, content=(k, e.content[1])),
-        "content",
-    ),
+    "cue_end": _Boundary("cue", True, _cue_ends, _cue_end),
+    "cue_start": _Boundary("cue", False, _cue_starts, _cue_start),
+    "content_end": _Boundary("content", True, _content_ends, _content_end),
+    "content_start": _Boundary("content", False, _content_starts, _content_start),
 }
 
 
@@ -409,12 +394,12 @@ class BoundaryRanker:
                 for example in examples:
                     target = _matched(example, gold_examples, boundary.role)
                     candidates = boundary.candidates(view, example)
-                    if target is None or boundary.gold(target) not in candidates:
+                    if target is None or boundary.drawn(target) not in candidates:
                         continue  # nothing to learn: no gold span here, or out of reach
                     if len(candidates) < 2:
                         continue  # nothing to choose
                     rows.extend(boundary.features(view, example, k) for k in candidates)
-                    labels.extend(int(k == boundary.gold(target)) for k in candidates)
+                    labels.extend(int(k == boundary.drawn(target)) for k in candidates)
             model = SparseLinear(task="classification", tfidf=False, C=self.C, min_df=self.min_df)
             self.models_[name] = model.fit(rows, labels)
             self.weights_[name] = model.weights()
