@@ -112,8 +112,8 @@ def _token_facts(token: Token) -> tuple[Any, ...]:
         _word(token),
         token.pos_ + "|" + token.dep_,
         token.dep_,
-        str(_closes(token)),
-        str(_opens(token)),
+        str(_phrase_at(token, "right_edge")),
+        str(_phrase_at(token, "left_edge")),
         str(token.is_sent_start),
         "\n" in token.text,
         token.is_quote or token.text in '"“”',
@@ -310,21 +310,12 @@ def _word(token: Token) -> str:
     return "SPACE" if token.is_space else "P=" + token.pos_
 
 
-def _closes(token: Token) -> str | None:
-    """The dependency label of the largest phrase that ends at ``token``."""
+def _phrase_at(token: Token, edge: str) -> str | None:
+    """The dependency label of the largest phrase whose ``edge`` (``left_edge``: it starts
+    there; ``right_edge``: it ends there) is ``token``."""
     label = None
     for head in (token, *token.ancestors):
-        if head.right_edge.i != token.i:
-            break
-        label = head.dep_
-    return label
-
-
-def _opens(token: Token) -> str | None:
-    """The dependency label of the largest phrase that starts at ``token``."""
-    label = None
-    for head in (token, *token.ancestors):
-        if head.left_edge.i != token.i:
+        if getattr(head, edge).i != token.i:
             break
         label = head.dep_
     return label
