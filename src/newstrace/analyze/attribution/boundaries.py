@@ -404,6 +404,8 @@ class BoundaryRanker:
         self, doc: Doc, scores: np.ndarray, found: Sequence[RoleExample]
     ) -> list[RoleExample]:
         """``found`` with each cue's and content's ends redrawn, in the same order."""
+        if not found:
+            return []  # nothing to redraw: spare reading the article's tokens
         view = _View(doc, scores)
         redrawn = []
         for example in found:
