@@ -72,9 +72,10 @@ def _encoder_output(
     terms, before any ranker or rule layer."""
     scores, found = [], []
     for doc in docs:
-        cut, window_scores = tagger.read(doc.text)
+        text = doc.text
+        cut, window_scores = tagger.read(text)
         scores.append(token_scores(doc, cut, window_scores))
-        found.append(examples_of(doc, decode(doc.text, cut, window_scores)))
+        found.append(examples_of(doc, decode(text, cut, window_scores)))
     return scores, found
 
 

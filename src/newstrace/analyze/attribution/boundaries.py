@@ -59,7 +59,8 @@ def token_scores(doc: Doc, cut: Sequence[Window], scores: Sequence[np.ndarray]) 
     """The encoder's log-probabilities per token of ``doc`` (tokens x roles x O/B/I): those
     of the first word piece that starts inside the token. ``scores`` holds one
     (pieces x roles x 3) array per window of ``cut``, ``[CLS]`` and ``[SEP]`` left out."""
-    token_at = np.full(len(doc.text) + 1, -1, dtype=np.int64)
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # not doc.text: rebuilt
+    token_at = np.full(size + 1, -1, dtype=np.int64)
     for token in doc:
         token_at[token.idx : token.idx + len(token.text)] = token.i
     per_token = np.tile(np.array(_UNSEEN), (len(doc), len(ROLES), 1))
@@ -80,7 +81,7 @@ class _View:
     sentence breaks or its quotation marks are two look-ups."""
 
     def __init__(self, doc: Doc, scores: np.ndarray) -> None:
-        self.doc = doc
+        self.size = len(doc)
         self.scores = scores
         columns: list[list[Any]] = [[] for _ in range(10)]
         for token in doc:  # one pass: each step through a Doc makes a new Token
@@ -129,7 +130,7 @@ def _prefix(values: np.ndarray) -> np.ndarray:
 
 def _cue_ends(view: _View, example: RoleExample) -> list[int]:
     start, end = example.cue
-    last = min(len(view.doc), end + CUE_REACH)
+    last = min(view.size, end + CUE_REACH)
     return [k for k in range(start, last) if _cue_may_hold(view, example, k)]
 
 
@@ -148,7 +149,7 @@ def _cue_may_hold(view: _View, example: RoleExample, k: int) -> bool:
 
 def _content_ends(view: _View, example: RoleExample) -> list[int]:
     start, end = example.content
-    last = min(len(view.doc), end + CONTENT_REACH)
+    last = min(view.size, end + CONTENT_REACH)
     return [k for k in range(max(start, end - 1 - CONTENT_REACH), last) if not view.space[k]]
 
 

@@ -87,8 +87,9 @@ class EncoderTagger:
         """The attributions of ``doc`` in text order of their cues (the CRF extractor's
         contract). Where a cue lexicon was given they go through the extractor's rule layers,
         after boundary rankers, if given, redrew their ends."""
-        cut, scores = self.read(doc.text)
-        tagged = decode(doc.text, cut, scores)
+        text = doc.text  # spaCy rebuilds it on every access
+        cut, scores = self.read(text)
+        tagged = decode(text, cut, scores)
         if self._lexicon is None:
             return tagged
         found = examples_of(doc, tagged)
