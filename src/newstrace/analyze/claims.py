@@ -27,6 +27,7 @@ from newstrace.analyze.attribution.nesting import (
 from newstrace.analyze.certainty import belief_verb, distancing
 from newstrace.analyze.hedges import span_cues, word_list
 from newstrace.analyze.kinds import is_reporting_verb
+from newstrace.analyze.nlp import text_of
 from newstrace.analyze.sources import speaker_heads
 from newstrace.model import Attribution, AttributionSpans, Source, Span
 
@@ -261,7 +262,7 @@ def unanswered(doc: Doc, attribution: Attribution, chain: tuple[Source, ...]) ->
     sentence names it) or the cue to the question's end, so that the sentence's other
     clauses ("Two men were hurt, but police did not say [who fired]") stay claims of their
     own."""
-    text = doc.text
+    text = text_of(doc)
     cue = attribution.cue or attribution.content
     sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     first = sentence.sent.start_char if sentence is not None else cue.start
@@ -570,7 +571,7 @@ def refusal_claim(
     subject = child_of(verb, SUBJECT_DEPS)
     start = subject.left_edge.idx if subject is not None else verb.idx
     end = act.right_edge.idx + len(act.right_edge)
-    span = trimmed(doc.text, min(start, verb.idx), end)
+    span = trimmed(text_of(doc), min(start, verb.idx), end)
     return None if span is None else article_attribution(span, chain)
 
 
@@ -592,7 +593,7 @@ def with_own_subject(doc: Doc, found: AttributionSpans) -> AttributionSpans:
     ):
         return found  # ("Brightwave, an advocacy group that tracks ..., found": an apposition)
     words = doc[subject.left_edge.i : subject.i + 1]  # not the clause, which names others
-    source = Span.of(doc.text, words.start_char, words.end_char)
+    source = Span.of(text_of(doc), words.start_char, words.end_char)
     return AttributionSpans(found.cue, found.content, source)
 
 
@@ -609,11 +610,11 @@ def source_after_according(doc: Doc, found: AttributionSpans) -> AttributionSpan
     if named is None or not found.content.start <= named.left_edge.idx < found.content.end:
         return found
     last = named.right_edge
-    source = Span.of(doc.text, named.left_edge.idx, last.idx + len(last))
+    source = Span.of(text_of(doc), named.left_edge.idx, last.idx + len(last))
     subject = child_of(cue[0].head, SUBJECT_DEPS)
     before = subject.left_edge.idx if subject is not None and subject.i < cue.start else None
     start = source.end if before is None else before  # "The boy, according to ..., was"
-    content = trimmed(doc.text, start, found.content.end)
+    content = trimmed(text_of(doc), start, found.content.end)
     if content is None or content.end <= source.end:
         return found
     return AttributionSpans(found.cue, content, source)
@@ -635,7 +636,7 @@ def up_to_the_credit(doc: Doc, found: AttributionSpans) -> AttributionSpans:
     inside = set(range(tokens.start, tokens.end))
     if not all(any(a.i in inside for a in t.ancestors) for t in words):
         return found
-    content = trimmed(doc.text, found.content.start, words[-1].idx + len(words[-1]))
+    content = trimmed(text_of(doc), found.content.start, words[-1].idx + len(words[-1]))
     return found if content is None else AttributionSpans(found.cue, content, found.source)
 
 
@@ -660,7 +661,7 @@ def _names_a_thing(tokens: TokenSpan) -> bool:
 def asserted_spans(doc: Doc, covered: Sequence[Span], skip: Sequence[Span]) -> list[Span]:
     """The stretches of each sentence the article states in its own voice."""
     found = []
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    text = text_of(doc)
     for sentence in doc.sents:
         for line_start, line_end in _lines(sentence.start_char, sentence.end_char, text):
             for start, end in _uncovered(line_start, line_end, [*covered, *skip]):
@@ -684,7 +685,7 @@ def _with_subject(doc: Doc, span: Span, line_start: int) -> Span:
     subject = child_of(head, SUBJECT_DEPS)
     if subject is None or subject.idx >= span.start or subject.left_edge.idx < line_start:
         return span
-    return trimmed(doc.text, subject.left_edge.idx, span.end) or span
+    return trimmed(text_of(doc), subject.left_edge.idx, span.end) or span
 
 
 def per_sentence(
@@ -766,7 +767,7 @@ def _alleged_in(doc: Doc, content: Span) -> Iterator[Span]:
         top = verb.head if verb.dep_ in _NOUN_CLAUSES else verb
         first, last = top.left_edge, top.right_edge
         end = min(last.idx + len(last), content.end)
-        span = trimmed(doc.text, max(first.idx, content.start), end)
+        span = trimmed(text_of(doc), max(first.idx, content.start), end)
         if span is not None and len(span.text.split()) >= _MIN_WORDS:
             yield span
 

@@ -46,7 +46,7 @@ from newstrace.analyze.claims import (
 )
 from newstrace.analyze.credit import credit_region, find_credit
 from newstrace.analyze.kinds import classify_kind
-from newstrace.analyze.nlp import PIECE_CHARS, for_parser, load_nlp, pieces
+from newstrace.analyze.nlp import PIECE_CHARS, for_parser, load_nlp, pieces, text_of
 from newstrace.analyze.quotations import (
     continued_from,
     quoted_again,
@@ -287,7 +287,7 @@ class Analyzer:
         """The claims of one parsed text (an article or a piece of it), offsets its own: none
         with its cue in ``skip`` (the credit line, passages in another language) or with most
         of its content in another language (an English "she said:" before a German quote)."""
-        text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+        text = text_of(doc)
         sentences = sentence_bounds(doc)
         kept = [
             a

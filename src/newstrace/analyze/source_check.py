@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as Tokens
 
 from newstrace.analyze.kinds import is_reporting_verb
+from newstrace.analyze.nlp import text_of
 from newstrace.analyze.sparse_linear import (
     Features,
     SparseLinear,
@@ -49,10 +50,9 @@ def _bucket(n: int, edges: Sequence[int]) -> int:
 
 
 def attribution_features(
-    doc: Doc, attribution: Attribution, cue_rates: dict[str, float], text: str | None = None
+    doc: Doc, attribution: Attribution, cue_rates: dict[str, float]
 ) -> dict[str, float]:
     """The shape of one attribution, as ``name=value`` flags: cue, content, source, order.
-    ``text`` is ``doc.text``, which a caller reading many attributions of one doc passes.
 
     >>> from newstrace.analyze.nlp import load_nlp
     >>> from newstrace.model import Source, SourceKind
@@ -88,8 +88,7 @@ def attribution_features(
         features[f"content_first={first.lower_}"] = 1.0
         features[f"content_first_pos={first.pos_}"] = 1.0
         features[f"content_words={_bucket(len(content), (3, 8, 20))}"] = 1.0
-        text = doc.text if text is None else text  # pass it: spaCy rebuilds it per access
-        before = text[max(attribution.content.start - 2, 0) : attribution.content.start]
+        before = text_of(doc)[max(attribution.content.start - 2, 0) : attribution.content.start]
         if first.text[:1] in _QUOTES or any(ch in _QUOTES for ch in before):
             features["content_quoted"] = 1.0
         if any(t.dep_ in _SUBJECTS and t.head in content for t in content):
@@ -148,8 +147,7 @@ class SourceCheck:
         """The attributions whose source the model does not reject; one without a named
         source (an agentless "it is said") is always kept: there is nothing to reject."""
         named = [a for a in attributions if a.source.span is not None]
-        text = doc.text
-        scores = self.scores([attribution_features(doc, a, cue_rates, text) for a in named])
+        scores = self.scores([attribution_features(doc, a, cue_rates) for a in named])
         rejected = {id(a) for a, p in zip(named, scores, strict=True) if p >= self.threshold_}
         return [a for a in attributions if id(a) not in rejected]
 

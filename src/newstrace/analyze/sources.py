@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from newstrace.analyze.nlp import common_nouns
+from newstrace.analyze.nlp import common_nouns, text_of
 from newstrace.analyze.quotations import quoted_at
 from newstrace.ingest import canonical_outlet
 from newstrace.model import Source, SourceKind, Span
@@ -1488,7 +1488,7 @@ class SourceResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # read once: spaCy rebuilds Doc.text from the tokens per access
+        self.text = text_of(doc)
         self._ents = list(doc.ents)  # read once: Doc.ents and Span.ents rebuild it per call
         self._seen: list[_Mention] = []
         self._initials = _spelt_out(doc, self._ents)

@@ -32,7 +32,7 @@ from newstrace.analyze.attribution.encoder import ARTEFACT as ENCODER
 from newstrace.analyze.attribution.encoder import MODEL_FILE, EncoderTagger, decode, tokenizer_path
 from newstrace.analyze.attribution.extractor import cue_lexicon, examples_of
 from newstrace.analyze.attribution.roles import RoleExample
-from newstrace.analyze.nlp import for_parser, model_name
+from newstrace.analyze.nlp import for_parser, model_name, text_of
 from newstrace.artefacts import model_dir
 from newstrace.eval.attribution import score
 from newstrace.eval.polnear import GoldArticle, read_polnear
@@ -72,7 +72,7 @@ def _encoder_output(
     terms, before any ranker or rule layer."""
     scores, found = [], []
     for doc in docs:
-        text = doc.text
+        text = text_of(doc)
         cut, window_scores = tagger.read(text)
         scores.append(token_scores(doc, cut, window_scores))
         found.append(examples_of(doc, decode(text, cut, window_scores)))

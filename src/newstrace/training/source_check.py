@@ -55,10 +55,9 @@ class _Recorder(SourceCheck):
     def kept(
         self, doc: Doc, attributions: list[Attribution], cue_rates: dict[str, float]
     ) -> list[Attribution]:
-        text = doc.text
         for a in attributions:
             if a.source.span is not None:
-                features = attribution_features(doc, a, cue_rates, text)
+                features = attribution_features(doc, a, cue_rates)
                 self.seen.append((features, a.source.span, a.content))
         return attributions
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newstrace.analyze.nlp import text_of
 from newstrace.model import Span
 
 TokenSpan = tuple[int, int]
@@ -18,10 +19,7 @@ def to_tokens(doc: Doc, start: int, end: int) -> TokenSpan | None:
     return span.start, span.end
 
 
-def to_chars(doc: Doc, tokens: TokenSpan, text: str) -> Span:
-    """The character span from the first token's start to the last token's end.
-
-    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
-    """
+def to_chars(doc: Doc, tokens: TokenSpan) -> Span:
+    """The character span from the first token's start to the last token's end."""
     first, last = doc[tokens[0]], doc[tokens[1] - 1]
-    return Span.of(text, first.idx, last.idx + len(last.text))
+    return Span.of(text_of(doc), first.idx, last.idx + len(last.text))

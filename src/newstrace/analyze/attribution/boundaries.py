@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newstrace.analyze.attribution._decode import ROLES
 from newstrace.analyze.attribution._windows import Window
 from newstrace.analyze.attribution.roles import RoleExample
+from newstrace.analyze.nlp import text_of
 from newstrace.analyze.sparse_linear import SparseLinear
 from newstrace.artefacts import model_dir, read_meta, write_meta
 
@@ -59,7 +60,7 @@ def token_scores(doc: Doc, cut: Sequence[Window], scores: Sequence[np.ndarray]) 
     """The encoder's log-probabilities per token of ``doc`` (tokens x roles x O/B/I): those
     of the first word piece that starts inside the token. ``scores`` holds one
     (pieces x roles x 3) array per window of ``cut``, ``[CLS]`` and ``[SEP]`` left out."""
-    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # not doc.text: rebuilt
+    size = len(text_of(doc))
     token_at = np.full(size + 1, -1, dtype=np.int64)
     for token in doc:
         token_at[token.idx : token.idx + len(token.text)] = token.i

@@ -29,6 +29,7 @@ from newstrace.analyze.attribution._windows import MAX_PIECES, Window, windows
 from newstrace.analyze.attribution.boundaries import BoundaryRanker, token_scores
 from newstrace.analyze.attribution.extractor import cue_lexicon, examples_of, refined
 from newstrace.analyze.attribution.features import DocInfo
+from newstrace.analyze.nlp import text_of
 from newstrace.artefacts import model_dir, onnx_session, read_meta
 from newstrace.errors import ArtefactError
 from newstrace.model import AttributionSpans, Span
@@ -87,7 +88,7 @@ class EncoderTagger:
         """The attributions of ``doc`` in text order of their cues (the CRF extractor's
         contract). Where a cue lexicon was given they go through the extractor's rule layers,
         after boundary rankers, if given, redrew their ends."""
-        text = doc.text  # spaCy rebuilds it on every access
+        text = text_of(doc)
         cut, scores = self.read(text)
         tagged = decode(text, cut, scores)
         if self._lexicon is None:

@@ -33,7 +33,7 @@ from newstrace.analyze.attribution.nesting import (
     tagged_quotes,
 )
 from newstrace.analyze.attribution.roles import RoleExample, RoleTagger, trimmed
-from newstrace.analyze.nlp import common_nouns
+from newstrace.analyze.nlp import common_nouns, text_of
 from newstrace.analyze.sources import PLACES, TIMES, speaker_heads
 from newstrace.artefacts import model_dir, read_meta
 from newstrace.model import AttributionSpans
@@ -195,10 +195,10 @@ def refined(
     examples.extend(inner)
     examples = [_over_inner(e, examples) for e in examples]
     examples = [_within_concession(doc, e) for e in examples]
-    text = doc.text
+    text = text_of(doc)
     examples = [_to_quote_end(info, e) for e in examples]
     examples = sorted(_bounded(doc, info, examples), key=lambda example: example.cue)
-    spans = [_spans(doc, text, e.cue, e.content, e.source) for e in examples]
+    spans = [_spans(doc, e.cue, e.content, e.source) for e in examples]
     cues = [(f.cue.start, f.cue.end) for f in spans]
     laid_out = [
         a
@@ -526,7 +526,7 @@ def _clause_of(doc: Doc, verb: Token, clause: Token | None) -> TokenSpan | None:
         first, last = verb.head.left_edge.i, verb.left_edge.i
     else:
         return None
-    line = doc.text.rfind("\n", 0, verb.idx)
+    line = text_of(doc).rfind("\n", 0, verb.idx)
     first = next((t.i for t in doc[first:last] if t.idx > line), last)
     return trimmed(doc, first, last)
 
@@ -674,10 +674,10 @@ def _bounded(doc: Doc, info: DocInfo, found: Sequence[RoleExample]) -> list[Role
 
 
 def _spans(
-    doc: Doc, text: str, cue: TokenSpan, content: TokenSpan, source: TokenSpan | None
+    doc: Doc, cue: TokenSpan, content: TokenSpan, source: TokenSpan | None
 ) -> AttributionSpans:
     return AttributionSpans(
-        cue=to_chars(doc, cue, text),
-        content=to_chars(doc, content, text),
-        source=to_chars(doc, source, text) if source else None,
+        cue=to_chars(doc, cue),
+        content=to_chars(doc, content),
+        source=to_chars(doc, source) if source else None,
     )

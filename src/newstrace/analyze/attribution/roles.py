@@ -32,6 +32,45 @@ class RoleExample:
     source: TokenSpan | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Parse:
+    """The parse as plain lists, read once per Doc: each cue's window re-reads the tokens of its
+    sentences, and a spaCy ``Token`` made per read cost more than the features built from it.
+
+    ``rows`` holds each token's own features (word, POS, dependency, shape, entity type).
+    """
+
+    head: list[int]
+    dep: list[str]
+    pos: list[str]
+    left: list[int]
+    right: list[int]
+    sent_start: list[bool | None]
+    rows: list[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Parse:
+        tokens = list(doc)
+        return cls(
+            head=[t.head.i for t in tokens],
+            dep=[t.dep_ for t in tokens],
+            pos=[t.pos_ for t in tokens],
+            left=[t.left_edge.i for t in tokens],
+            right=[t.right_edge.i for t in tokens],
+            sent_start=[t.is_sent_start for t in tokens],
+            rows=[
+                (
+                    f"w={t.lower_}",
+                    f"p={t.pos_}",
+                    f"d={t.dep_}",
+                    f"s={shape(t)}",
+                    f"e={t.ent_type_ or '-'}",
+                )
+                for t in tokens
+            ],
+        )
+
+
 class RoleTagger:
     """A CRF that, for one cue, tags the tokens of its source and of its content."""
 
@@ -61,9 +100,9 @@ class RoleTagger:
         self, docs: Sequence[Doc], examples: Sequence[Sequence[RoleExample]]
     ) -> Iterator[tuple[list[list[str]], list[str]]]:
         for doc, doc_examples in zip(docs, examples, strict=True):
-            info = DocInfo.of(doc)
+            info, parse = DocInfo.of(doc), _Parse.of(doc)
             for example in doc_examples:
-                _, xseq, yseq = self._sequence(doc, info, example)
+                _, xseq, yseq = self._sequence(doc, info, parse, example)
                 yield xseq, yseq
 
     @cached_property
@@ -79,9 +118,10 @@ class RoleTagger:
         When the CRF tags no content, the content is what the parse says the cue governs.
         """
         tagger = self._tagger
+        parse = _Parse.of(doc)
         found = []
         for cue in cues:
-            start, xseq, _ = self._sequence(doc, info, RoleExample(cue, cue))
+            start, xseq, _ = self._sequence(doc, info, parse, RoleExample(cue, cue))
             labels = tagger.tag(xseq)
             source, content = _decode(labels, start, cue)
             content = _tidy(doc, info, content) if content else _governed(doc, info, cue, source)
@@ -89,11 +129,11 @@ class RoleTagger:
         return found
 
     def _sequence(
-        self, doc: Doc, info: DocInfo, example: RoleExample
+        self, doc: Doc, info: DocInfo, parse: _Parse, example: RoleExample
     ) -> tuple[int, list[list[str]], list[str]]:
         """(window start, feature rows, labels) for the window around one cue."""
         start, end = self._window(doc, info, example.cue)
-        rows = _cue_features(doc, info, example.cue, start, end)
+        rows = _cue_features(doc, info, parse, example.cue, start, end)
         return start, rows, _labels(example, start, end)
 
     def _window(self, doc: Doc, info: DocInfo, cue: TokenSpan) -> TokenSpan:
@@ -210,33 +250,33 @@ def _cue_head(doc: Doc, cue: TokenSpan) -> Token:
     return doc[cue[0]]
 
 
-def _branch(token: Token, head: Token) -> tuple[str, Token | None]:
-    """How ``token`` hangs from the cue head ``head``, or else from the head's governor.
+def _branch(i: int, head: int, parse: _Parse) -> tuple[str, int]:
+    """How token ``i`` hangs from the cue head ``head``, or else from the head's governor.
 
-    Returns a label and the branch (the child of the cue head or governor that ``token`` lies
-    under): ``nsubj``, ``ccomp``...: the dependency of the cue head's child; ``g:<dep>``: the
-    same under the cue's governor (the content of "Y, X said"); ``gov``: the governor itself;
-    ``anc``: another ancestor of the cue; ``none``: anything else.
+    Returns a label and the branch (the child of the cue head or governor that the token lies
+    under, -1 for none): ``nsubj``, ``ccomp``...: the dependency of the cue head's child;
+    ``g:<dep>``: the same under the cue's governor (the content of "Y, X said"); ``gov``: the
+    governor itself; ``none``: anything else (an ancestor of the cue included: the model was
+    trained so).
     """
-    governor = head.head
-    node, below = token, None
+    governor = parse.head[head]
+    node, below = i, -1
     while True:
-        if node.i == head.i:
-            return (below.dep_, below) if below is not None else ("self", None)
-        if node.i == governor.i and governor.i != head.i:
-            return ("gov", None) if below is None else (f"g:{below.dep_}", below)
-        if node.head.i == node.i:
-            return ("anc" if head.is_ancestor(token) else "none"), None
-        node, below = node.head, node
+        if node == head:
+            return (parse.dep[below], below) if below >= 0 else ("self", -1)
+        if node == governor and governor != head:
+            return ("gov", -1) if below < 0 else (f"g:{parse.dep[below]}", below)
+        up = parse.head[node]
+        if up == node:
+            return "none", -1
+        node, below = up, node
 
 
-def _edge(token: Token, branch: Token | None) -> str:
-    """Whether ``token`` opens or closes its branch's subtree: content often ends there."""
-    if branch is None:
+def _edge(i: int, branch: int, parse: _Parse) -> str:
+    """Whether token ``i`` opens or closes its branch's subtree: content often ends there."""
+    if branch < 0:
         return "-"
-    return ("L" if token.i == branch.left_edge.i else "") + (
-        "R" if token.i == branch.right_edge.i else ""
-    )
+    return ("L" if i == parse.left[branch] else "") + ("R" if i == parse.right[branch] else "")
 
 
 def _bucket(distance: int) -> str:
@@ -246,44 +286,45 @@ def _bucket(distance: int) -> str:
     return "far"
 
 
-def _cue_features(doc: Doc, info: DocInfo, cue: TokenSpan, start: int, end: int) -> list[list[str]]:
+def _cue_features(
+    doc: Doc, info: DocInfo, parse: _Parse, cue: TokenSpan, start: int, end: int
+) -> list[list[str]]:
     """Feature rows of the tokens ``doc[start:end]`` relative to ``cue``."""
     head = _cue_head(doc, cue)
     cue_lemma, cue_dep = head.lemma_.lower(), head.dep_
     near_quotes = _adjacent_quotes(info, cue)
     cue_para = info.para[cue[0]]
     rows = []
-    for token in doc[start:end]:
-        i = token.i
+    for i in range(start, end):
         side = "C" if cue[0] <= i < cue[1] else ("L" if i < cue[0] else "R")
-        arc, branch = ("cue", None) if side == "C" else _branch(token, head)
-        edge = _edge(token, branch)
+        arc, branch = ("cue", -1) if side == "C" else _branch(i, head.i, parse)
+        edge = _edge(i, branch, parse)
         region = info.quote[i]
         quote = "adj" if region in near_quotes else ("in" if region >= 0 else "out")
         para = "same" if info.para[i] == cue_para else "other"
+        word, pos, dep, *rest = parse.rows[i]
         rows.append(
             [
-                f"w={token.lower_}",
-                f"p={token.pos_}",
+                word,
+                pos,
                 f"arc={arc}",
                 f"q={quote}",
                 f"edge={edge}",
-                f"d={token.dep_}",
-                f"s={shape(token)}",
-                f"e={token.ent_type_ or '-'}",
+                dep,
+                *rest,
                 f"side={side}",
                 f"dist={side}{_bucket(_distance((i, i + 1), cue))}",
                 f"so={max(-2, min(2, info.sent[i] - info.sent[cue[0]]))}",
                 f"as={arc}|{side}",
-                f"ap={arc}|{token.pos_}",
+                f"ap={arc}|{parse.pos[i]}",
                 f"qs={quote}|{side}",
                 f"qp={quote}|{para}|{side}",
                 f"cl={cue_lemma}|{side}",
                 f"cd={cue_dep}|{side}",
                 f"ca={cue_dep}|{arc}",
                 f"ea={edge}|{arc}",
-                f"sb={token.is_sent_start}",
-                f"se={token.i + 1 == info.bounds[info.sent[i]][1]}",
+                f"sb={parse.sent_start[i]}",
+                f"se={i + 1 == info.bounds[info.sent[i]][1]}",
             ]
         )
     return with_context(rows, _SHARED, 1)
