@@ -1,7 +1,7 @@
 """Write what the shipped encoders output for one invented paragraph to
 ``tests/fixtures/encoder_outputs.json``, which ``tests/analyze/test_encoder_outputs.py`` holds
-every CPU to (the weights are unsigned so that every CPU sums exactly; see
-``newstrace.training._torch.unsigned_weights``). `make train-encoder` runs it after retraining.
+every CPU to (the weights are seven-bit or unsigned so that every CPU sums exactly; see
+``newstrace.training._torch.export_int8``). `make train-encoder` runs it after retraining.
 
     .venv/bin/python bench/encoder_outputs.py
 """

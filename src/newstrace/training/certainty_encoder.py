@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds = round(time.perf_counter() - started - sum(c["dev_seconds"] for c in rater.curve), 1)
     directory = model_dir(ARTEFACT)
     directory.mkdir(parents=True, exist_ok=True)
-    size = export_int8(torch, rater.eval(), directory / MODEL_FILE, "certainty", {0: "batch"})
+    size = export_int8(
+        torch, rater.eval(), directory / MODEL_FILE, "certainty", {0: "batch"}, seven_bit=True
+    )
     encoder = EncodedCertainty(directory / MODEL_FILE, tokenizer_path(), threads=args.threads)
     blended = CertaintyModel(SentenceCertainty.load(), encoder, np.zeros(2))
     fitted = blended.predict(texts)

@@ -272,7 +272,8 @@ def _export(torch: Any, model: Any, target: Path) -> int:
         def forward(self, input_ids: Any, attention_mask: Any) -> Any:
             return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
 
-    return export_int8(torch, Logits(model), target, "logits", {0: "batch", 1: "pieces"})
+    axes = {0: "batch", 1: "pieces"}
+    return export_int8(torch, Logits(model), target, "logits", axes, seven_bit=False)
 
 
 def _params(args: Any) -> dict[str, Any]:

@@ -93,8 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds = round(time.perf_counter() - started - sum(c["dev_seconds"] for c in curve), 1)
     directory = model_dir(ARTEFACT, root=EVAL_MODELS_DIR)
     directory.mkdir(parents=True, exist_ok=True)
+    axes = {0: "batch", 1: "pieces"}  # eight-bit weights: an evaluation model, speed no matter
     size = export_int8(
-        torch, rater.eval(), directory / MODEL_FILE, "factuality", {0: "batch", 1: "pieces"}
+        torch, rater.eval(), directory / MODEL_FILE, "factuality", axes, seven_bit=False
     )
     encoder = EncodedFactuality(directory / MODEL_FILE, tokenizer_path(), threads=args.threads)
     ridge = FactualityModel.load()
