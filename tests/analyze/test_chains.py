@@ -1017,6 +1017,25 @@ def test_a_definite_description_shortens_the_name_named_before_it():
     assert _resolved(text, "The police department")[0] == "The police department"
 
 
+def test_a_lead_describing_an_official_by_title_is_the_one_the_next_sentence_names():
+    text = (
+        "The county judge who stopped the pier sale said the deal was rushed. "
+        "Circuit Judge Dale Lund issued the order on Monday."
+    )
+    assert _resolved(text, "The county judge who stopped the pier sale")[0] == "Dale Lund"
+    text = (  # the next sentence names someone of another title: no one to name
+        "The county judge who stopped the pier sale said the deal was rushed. "
+        "Mayor Dale Lund criticised the order on Monday."
+    )
+    mention = "The county judge who stopped the pier sale"
+    assert _resolved(text, mention)[0] == "The county judge"  # its relative clause left out
+    text = (  # named two sentences on: too far to be meant
+        "The county judge who stopped the pier sale said the deal was rushed. "
+        "The order came on Monday. Circuit Judge Dale Lund signed it."
+    )
+    assert _resolved(text, mention)[0] == "The county judge"
+
+
 def test_a_people_named_by_nation_or_party_is_a_group_and_a_body_tagged_a_person_a_body():
     assert _kind("French Jews fear the pier will close.", "French Jews") == (
         "French Jews",

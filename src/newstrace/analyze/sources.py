@@ -1514,7 +1514,7 @@ class SourceResolver:
             source = self._entity_before(tokens, span)
         elif (publisher := self._publisher_before(tokens)) is not None:
             source = Source(publisher.name, publisher.kind, span, publisher.span)
-        elif (named := self._named_before(tokens)) is not None:
+        elif (named := self._named_before(tokens) or self._named_next(tokens)) is not None:
             name, kind = classify(named, entities_in(named, self._ents))
             mention = Span(named.start_char, named.end_char, named.text)
             source = Source(name, kind, span, mention)
@@ -1845,6 +1845,32 @@ class SourceResolver:
             ):
                 return name
         return None
+
+    def _named_next(self, tokens: TokenSpan) -> TokenSpan | None:
+        """The person a description by title names in the next sentence, where nothing
+        before it does: a news lead describes ("The federal judge who blocked the law
+        cited ...", "A county sheriff said ...") and the sentence after names ("District
+        Judge Mara Okafor's ruling ...")."""
+        head = tokens.root
+        if (
+            tokens[0].lower_ not in {"the", "a", "an"}
+            or head.pos_ != "NOUN"
+            or _is_plural(head)
+            or head.lower_ not in _title_words()
+        ):
+            return None
+        own = self.doc[tokens.end - 1].sent
+        end = self.doc[own.end].sent.end if own.end < len(self.doc) else own.end
+        return next(
+            (
+                name
+                for name in self._ents
+                if tokens.end <= name.start < end
+                and name.label_ == "PERSON"
+                and self.doc[name.start - 1].lower_ == head.lower_
+            ),
+            None,
+        )
 
     def _group_before(self, tokens: TokenSpan) -> TokenSpan | None:
         """The researchers "those researchers" are, where no earlier source is meant and the
