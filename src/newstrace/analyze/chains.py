@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from newstrace.analyze.attribution.nesting import CITING
 from newstrace.analyze.claims import trimmed
+from newstrace.analyze.nlp import text_of
 from newstrace.analyze.sources import PEOPLE, SourceResolver, given_names, speaks_as_one
 from newstrace.ingest import outlet_identity
 from newstrace.model import Attribution, AttributionSpans, Source, SourceKind, Span
@@ -139,7 +140,8 @@ def build_attributions(
         else s
         for a, s in sources.items()
     }
-    sources = _one_role_each(sources, resolver.text)
+    text = text_of(resolver.doc)
+    sources = _one_role_each(sources, text)
     found = [a for a in found if not _under_a_named_source(a, sources, found)]
     in_text_order = [a for a in in_text_order if a in found]
     parents = {a: _parent(a, found) for a in found}
@@ -169,7 +171,7 @@ def build_attributions(
         chain = chain_of(item)
         # the writer's own look asserts as the article does: the chain's last link
         source = chain[-1] if sources[item].kind is SourceKind.THE_ARTICLE else sources[item]
-        content = _before_outer_credit(resolver.text, item, parents[item])
+        content = _before_outer_credit(text, item, parents[item])
         built[item] = Attribution(source, item.cue, content, chain)
     return built
 

@@ -1488,7 +1488,6 @@ class SourceResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = text_of(doc)
         self._ents = list(doc.ents)  # read once: Doc.ents and Span.ents rebuild it per call
         self._seen: list[_Mention] = []
         self._initials = _spelt_out(doc, self._ents)
@@ -1498,7 +1497,7 @@ class SourceResolver:
     def resolve(self, span: Span) -> Source:
         """The :class:`Source` a mention refers to; remembers it for later mentions."""
         tokens = _on_its_line(_relative_head(_contrasted(_owned_noun(token_span(self.doc, span)))))
-        span = Span.of(self.text, tokens.start_char, tokens.end_char)
+        span = Span.of(text_of(self.doc), tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
         head = tokens.root
         first_person = (head.pos_ == "PRON" and head.lower_ in _WRITER) or _first_person(tokens)
@@ -1558,7 +1557,7 @@ class SourceResolver:
         return Source(
             first.text,
             SourceKind.DOCUMENT_REPORT,
-            Span.of(self.text, first.idx, first.idx + len(first)),
+            Span.of(text_of(self.doc), first.idx, first.idx + len(first)),
         )
 
     def venue(self, cue: Span, source: Source) -> Source | None:
@@ -1897,7 +1896,7 @@ class SourceResolver:
 
     def _paragraph_before(self, tokens: TokenSpan) -> int:
         """The first token of the paragraph (non-blank line) before the one ``tokens`` are in."""
-        text = self.text
+        text = text_of(self.doc)
         here = text.rfind("\n", 0, tokens.start_char)
         before = text.rfind("\n", 0, len(text[:here].rstrip())) if here > 0 else -1
         first = self.doc.char_span(before + 1, tokens.start_char, alignment_mode="expand")
@@ -1905,7 +1904,7 @@ class SourceResolver:
 
     def _quoted(self, words: TokenSpan) -> bool:
         """Whether a name is inside a quotation opened in its paragraph."""
-        text = self.text
+        text = text_of(self.doc)
         return quoted_at(text, text.rfind("\n", 0, words.start_char) + 1, words.start_char)
 
     def _full_name(self, tokens: TokenSpan) -> TokenSpan | None:
