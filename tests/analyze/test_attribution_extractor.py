@@ -212,6 +212,28 @@ def test_a_court_record_credited_after_its_account_is_the_source(extractor, nlp)
     )
 
 
+def test_a_closing_record_whose_verb_the_parser_read_as_a_noun_is_the_source(extractor, nlp):
+    # "affidavit states", "video shows": the parser takes the verb for a plural noun
+    for record, verb in (
+        ("the affidavit", "states"),
+        ("a video", "shows"),
+        ("the news release", "states"),
+        ("the minutes", "show"),
+    ):
+        text = f"Walter Pike fired two shots at the car, {record} {verb}."
+        found = _predict(extractor, nlp, text)
+        assert any(
+            cue == verb and source.endswith(record.split()[-1]) and content == text[:38]
+            for source, cue, content in found
+        ), (text, found)
+    # a noun phrase that ends a list is no credit, even when its last word is such a verb
+    for text in (
+        "We watched films, documentaries, and the news shows.",
+        "The fair had rides, food stalls and the police shows.",
+    ):
+        assert _predict(extractor, nlp, text) == []
+
+
 def test_a_denied_belief_without_that_is_its_subjects_claim(extractor, nlp):
     text = "Harbour police do not believe drugs were involved in the crash."
     found = _predict(extractor, nlp, text)

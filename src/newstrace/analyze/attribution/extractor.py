@@ -28,6 +28,7 @@ from newstrace.analyze.attribution.nesting import (
     introduced_block,
     is_venue,
     quoted_as,
+    record_closing,
     said_within,
     stated_that,
     tagged_quotes,
@@ -192,6 +193,7 @@ def refined(
         for e in examples
         if e.source is not None or not any(_overlap(e.cue, i.cue) for i in inner)
     ]
+    examples = [_before_inner_credit(doc, e, inner) for e in examples]
     examples.extend(inner)
     examples = [_over_inner(e, examples) for e in examples]
     examples = [_within_concession(doc, e) for e in examples]
@@ -259,6 +261,7 @@ def _nested(
             inner.append(quote)
         inner.extend(said_within(doc, example.content, lexicon, taken))
     inner.extend(stated_that(doc, lexicon, taken))
+    inner.extend(record_closing(doc, taken))
     inner.extend(in_their_words(doc, taken))
     inner.extend(tagged_quotes(doc, info.regions, found, taken))
     inner.extend(introduced_block(doc, lexicon, taken))
@@ -583,6 +586,24 @@ def _with_agent(doc: Doc, example: RoleExample) -> RoleExample:
     if agent is None or agent.pos_ not in {"NOUN", "PROPN"}:
         return example
     return RoleExample(example.cue, example.content, (agent.left_edge.i, agent.right_edge.i + 1))
+
+
+def _before_inner_credit(
+    doc: Doc, example: RoleExample, inner: Sequence[RoleExample]
+) -> RoleExample:
+    """A content that ran on into a credit a nesting rule found after it ("told police [her
+    brother shot her, the affidavit] states"): it ends before that credit's source."""
+    start, end = example.content
+    for credit in inner:
+        source = credit.source
+        if (
+            source is not None
+            and source[1] == credit.cue[0]
+            and start < source[0] < end <= credit.cue[1]
+            and (cut := trimmed(doc, start, source[0])) is not None
+        ):
+            return RoleExample(example.cue, cut, example.source)
+    return example
 
 
 def _over_inner(example: RoleExample, found: Sequence[RoleExample]) -> RoleExample:

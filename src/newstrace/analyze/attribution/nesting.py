@@ -485,6 +485,58 @@ def stated_that(doc: Doc, lexicon: dict[str, float], taken: set[int]) -> list[Ro
     return _verb_attributions(doc, verbs, taken, that_clause=True)
 
 
+def record_closing(doc: Doc, taken: set[int]) -> list[RoleExample]:
+    """A record's credit that closes its sentence after a comma ("Pike fired twice, the
+    affidavit states."), which the taggers and :func:`stated_that` miss where the parser
+    read the verb as a plural noun ("affidavit states" as one name) or the record as the
+    verb's compound: the words before the comma are the record's. Only a record's verb
+    (:data:`_RECORD_VERBS`) right after a speaker's or a record's head word
+    (:func:`speaker_heads`: "affidavit", "video", "department") and before the full stop."""
+    heads = speaker_heads()
+    found = []
+    for sentence in doc.sents:
+        end = sentence.end
+        while end > sentence.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        verb = doc[end - 1] if end - sentence.start >= 4 else None
+        if (
+            verb is None
+            or verb.i in taken
+            or verb.lemma_.lower() not in _RECORD_VERBS
+            or not any(t.text in {".", "!"} for t in doc[end : sentence.end])
+        ):
+            continue
+        head = doc[verb.i - 1]
+        first = head.i
+        while first > sentence.start and doc[first - 1].pos_ in {"NOUN", "PROPN", "ADJ", "PART"}:
+            first -= 1
+        first -= first > sentence.start and doc[first - 1].pos_ == "DET"
+        comma = first - 1 - (first - 1 > sentence.start and doc[first - 1].is_quote)
+        content = trimmed(doc, _opening(sentence, comma), comma)
+        if (
+            not ({head.lemma_.lower(), head.lower_} & heads)
+            or comma <= sentence.start
+            or doc[comma].text != ","
+            or content is None
+            or not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0] : content[1]])
+        ):
+            continue
+        taken.add(verb.i)
+        found.append(RoleExample(cue=(verb.i, verb.i + 1), content=content, source=(first, verb.i)))
+    return found
+
+
+def _opening(sentence: Span, end: int) -> int:
+    """Where the words before ``end`` open: after the last line break before it (the parser
+    may join a headline to the paragraph under it) and any quotation marks."""
+    doc = sentence.doc
+    start = max([t.i + 1 for t in doc[sentence.start : end] if "\n" in t.text], default=0)
+    start = max(start, sentence.start)
+    while start < end - 1 and doc[start].is_quote:
+        start += 1
+    return start
+
+
 def _main_verb(verb: Token) -> bool:
     """The sentence's root, or for a denied belief also a root's second verb ("The farm
     grows hemp, but investigators do not believe it is related") or the clause a root
