@@ -1476,6 +1476,37 @@ def test_an_autopsy_is_a_record():
     assert _kind('"She loved sailing," her obituary says.', "her obituary")[1] == "document_report"
 
 
+def test_a_document_described_by_a_word_of_its_own_kind_is_no_other_document():
+    text = (
+        "Walter Pike was charged on Monday, the affidavit says. The funeral is Wednesday. "
+        "Pike loved the sea, the obituary says.\n\nA paper in the Dover Journal found that "
+        "the pier is unsafe. The study says it will close."
+    )
+    sources = [chain[-1][0] for chain in _chains(text) if chain]
+    assert sources[:2] == ["the affidavit", "the obituary"]
+    # a generic word ("the study") still stands for any document before it
+    assert sources[-1] == sources[-2] != "The study"
+    # the same where the parser hung both on "states" read as a noun, "obituary" an adjective
+    text = text.replace("says", "states")
+    assert [chain[-1] for chain in _chains(text) if chain][:2] == [
+        ("affidavit", "document_report"),
+        ("obituary", "document_report"),
+    ]
+
+
+def test_documents_misread_as_a_verb_are_the_documents_named_before():
+    # the parser reads "the court documents state" with "documents" a verb: still plural,
+    # still the court documents, and the video they describe is their inner source
+    text = (
+        "Court documents say Walter Pike fled on foot. The surveillance video shows a man "
+        "running from the pier and a bag was found in the street, the court documents state."
+    )
+    assert [
+        ("Court documents", "document_report"),
+        ("The surveillance video", "document_report"),
+    ] in [chain for chain in _chains(text)]
+
+
 def test_a_police_source_is_an_official_police_sources_a_group():
     text = "A law enforcement source told the paper that Lund had been ill."
     assert _kind(text, "A law enforcement source")[1] == "government_official"

@@ -121,6 +121,13 @@ _STAFFED_BY_GOVERNMENT = _heads("government_words") - {"office"}
 _SPOKEN_FOR = frozenset({"for", "of", "at", "with"})
 # what a description may call any organisation, whatever its name
 _GENERIC_BODIES = frozenset({"company", "firm", "group", "organisation", "organization"})
+# what a description may call any document before it ("the study" for "a paper in Nature");
+# other document words ("the obituary", "the video") stand only for one of their own kind
+_GENERIC_DOCUMENTS = frozenset(
+    {"study", "research", "paper", "report", "survey", "analysis", "findings", "review"}
+    | {"document", "documents", "record", "records", "data", "figures", "results"}
+    | {"filing", "statement", "release"}  # a lawsuit's filing, a release's statement
+)
 
 
 def speaker_heads() -> frozenset[str]:
@@ -795,17 +802,27 @@ def _relaying_outlet(head: Token) -> Token | None:
 _HANDLING = frozenset({"obtain", "review", "see", "examine", "view", "acquire", "publish"})
 
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
 def _noun_head(tokens: TokenSpan) -> Token:
     """The mention's head noun, also where the parser read a modifier as a verb taking it
     ("charging documents" as "charging [documents]"), or the mention's words as modifiers
-    of the verb after it ("A viral post claims" read as one noun phrase)."""
+    of the verb after it ("A viral post claims" read as one noun phrase, "the obituary
+    states" with "obituary" an adjective)."""
     head = tokens.root
     last = tokens[-1]
     if head.tag_ == "VBG" and last.dep_ == "dobj" and last.head == head:
         return last
-    if head.pos_ in ("DET", "ADJ") and last.pos_ in ("NOUN", "PROPN") and last.head.i >= tokens.end:
+    if head.pos_ in ("DET", "ADJ") and last.pos_ in _NOMINAL and last.head.i >= tokens.end:
         return last
     return head
+
+
+def _head_word(tokens: TokenSpan) -> Token:
+    """The word a mention is resolved by: its root, or its noun where the root is an article
+    (the parser hung "the affidavit" on "states", read as a noun)."""
+    return _noun_head(tokens) if tokens.root.pos_ == "DET" else tokens.root
 
 
 def _titled_untagged(tokens: TokenSpan, ents: list[TokenSpan]) -> TokenSpan | None:
@@ -1372,7 +1389,10 @@ def _on_its_line(tokens: TokenSpan) -> TokenSpan:
 
 
 def _is_plural(token: Token) -> bool:
-    return token.tag_ in {"NNS", "NNPS"} or token.lower_ in _lexicon()["pronouns_plural"]
+    """Whether a mention's head names more than one; a head tagged as a verb's third person
+    is a plural noun the parser misread ("the court [documents] state")."""
+    plural_tags = {"NNS", "NNPS", "VBZ"}
+    return token.tag_ in plural_tags or token.lower_ in _lexicon()["pronouns_plural"]
 
 
 def _is_human(kind: SourceKind) -> bool:
@@ -1401,8 +1421,13 @@ def _kinds_described(lemma: str) -> frozenset[SourceKind]:
 def _may_stand_for(lemma: str, source: Source) -> bool:
     """Whether a bare description may refer back to ``source``: an organisation only where
     its word is a generic one or in the name ("the company" for Meta, "the school" for
-    Lincoln High School, not for the police department before it)."""
-    if source.kind is not SourceKind.ORGANISATION or lemma in _GENERIC_BODIES:
+    Lincoln High School, not for the police department before it); a document likewise
+    ("the study" for any, "the obituary" not for the affidavit before it)."""
+    generic = {
+        SourceKind.ORGANISATION: _GENERIC_BODIES,
+        SourceKind.DOCUMENT_REPORT: _GENERIC_DOCUMENTS,
+    }.get(source.kind)
+    if generic is None or lemma in generic:
         return True
     return lemma in source.name.lower().split()
 
@@ -1499,7 +1524,7 @@ class SourceResolver:
         tokens = _on_its_line(_relative_head(_contrasted(_owned_noun(token_span(self.doc, span)))))
         span = Span.of(text_of(self.doc), tokens.start_char, tokens.end_char)
         ents = entities_in(tokens, self._ents)
-        head = tokens.root
+        head = _head_word(tokens)
         first_person = (head.pos_ == "PRON" and head.lower_ in _WRITER) or _first_person(tokens)
         antecedent = None if first_person else self._antecedent(tokens, ents)
         if first_person and not self._quoted(tokens):
@@ -1652,7 +1677,7 @@ class SourceResolver:
     def _antecedent(self, tokens: TokenSpan, ents: list[TokenSpan]) -> _Mention | None:
         """An earlier mention that a pronoun or a definite description refers back to."""
         lex = _lexicon()
-        head = tokens.root
+        head = _head_word(tokens)
         word = head.lower_
         if head.pos_ == "PRON":
             plural = word in lex["pronouns_plural"]
