@@ -164,8 +164,8 @@ def export_int8(
     ``seven_bit`` the weights keep to -64..63 (onnxruntime's ``reduce_range``), so no pair
     of products can overflow the 16-bit sums of CPUs without VNNI and the fast int8 kernel
     stays exact: 1.8x faster than uint8 weights on a VNNI CPU. Without it the weights keep
-    eight bits and are stored unsigned: more exact, slower (the encoders
-    the ledger does not run per claim)."""
+    eight bits and are stored unsigned: more exact, slower (the factuality encoder, which
+    only `newstrace eval` runs)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     example = (torch.ones((2, 16), dtype=torch.long), torch.ones((2, 16), dtype=torch.long))

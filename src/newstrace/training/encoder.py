@@ -273,7 +273,7 @@ def _export(torch: Any, model: Any, target: Path) -> int:
             return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
 
     axes = {0: "batch", 1: "pieces"}
-    return export_int8(torch, Logits(model), target, "logits", axes, seven_bit=False)
+    return export_int8(torch, Logits(model), target, "logits", axes, seven_bit=True)
 
 
 def _params(args: Any) -> dict[str, Any]:
