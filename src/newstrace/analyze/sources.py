@@ -128,6 +128,10 @@ _GENERIC_DOCUMENTS = frozenset(
     | {"document", "documents", "record", "records", "data", "figures", "results"}
     | {"filing", "statement", "release"}  # a lawsuit's filing, a release's statement
 )
+_GENERIC_WORDS = {
+    SourceKind.ORGANISATION: _GENERIC_BODIES,
+    SourceKind.DOCUMENT_REPORT: _GENERIC_DOCUMENTS,
+}
 
 
 def speaker_heads() -> frozenset[str]:
@@ -1388,11 +1392,13 @@ def _on_its_line(tokens: TokenSpan) -> TokenSpan:
     return tokens.doc[breaks[-1] + 1 : tokens.end] if breaks else tokens
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS", "VBZ"})
+
+
 def _is_plural(token: Token) -> bool:
     """Whether a mention's head names more than one; a head tagged as a verb's third person
     is a plural noun the parser misread ("the court [documents] state")."""
-    plural_tags = {"NNS", "NNPS", "VBZ"}
-    return token.tag_ in plural_tags or token.lower_ in _lexicon()["pronouns_plural"]
+    return token.tag_ in _PLURAL_TAGS or token.lower_ in _lexicon()["pronouns_plural"]
 
 
 def _is_human(kind: SourceKind) -> bool:
@@ -1423,10 +1429,7 @@ def _may_stand_for(lemma: str, source: Source) -> bool:
     its word is a generic one or in the name ("the company" for Meta, "the school" for
     Lincoln High School, not for the police department before it); a document likewise
     ("the study" for any, "the obituary" not for the affidavit before it)."""
-    generic = {
-        SourceKind.ORGANISATION: _GENERIC_BODIES,
-        SourceKind.DOCUMENT_REPORT: _GENERIC_DOCUMENTS,
-    }.get(source.kind)
+    generic = _GENERIC_WORDS.get(source.kind)
     if generic is None or lemma in generic:
         return True
     return lemma in source.name.lower().split()

@@ -530,8 +530,8 @@ def _opening(sentence: Span, end: int) -> int:
     """Where the words before ``end`` open: after the last line break before it (the parser
     may join a headline to the paragraph under it) and any quotation marks."""
     doc = sentence.doc
-    start = max([t.i + 1 for t in doc[sentence.start : end] if "\n" in t.text], default=0)
-    start = max(start, sentence.start)
+    breaks = [t.i + 1 for t in doc[sentence.start : end] if "\n" in t.text]
+    start = max(breaks, default=sentence.start)
     while start < end - 1 and doc[start].is_quote:
         start += 1
     return start
